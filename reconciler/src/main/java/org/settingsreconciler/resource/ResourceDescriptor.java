@@ -1,0 +1,258 @@
+package org.settingsreconciler.resource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the tool knows about one kind of Graph settings resource. The loader, fetcher, differ, applier,
+ * exporter and sandbox all read these; adding a setting means adding one descriptor (in {@code defs/}) and its
+ * JSON Schema (in {@code schemas/resources/}), nothing else.
+ */
+public final class ResourceDescriptor {
+
+  private final String type;
+  private final String title;
+  private final Shape shape;
+  private final Scope scope;
+  private final String path;
+  private final String odataType;
+  private final List<PropertySpec> properties;
+  private final List<String> fixedIds;
+  private final CollectionKey key;
+  private final PatchRule patchRule;
+  private final PruneRule pruneRule;
+  private final List<ErrorHint> errorHints;
+  private final Permissions permissions;
+  private final boolean globalOnly;
+  private final boolean getWrappedInValue;
+  private final String schemaFile;
+
+  private ResourceDescriptor(Builder b) {
+    this.type = Objects.requireNonNull(b.type);
+    this.title = Objects.requireNonNull(b.title);
+    this.shape = Objects.requireNonNull(b.shape);
+    this.scope = b.scope;
+    this.path = Objects.requireNonNull(b.path);
+    this.odataType = Objects.requireNonNull(b.odataType);
+    this.properties = List.copyOf(b.properties);
+    this.fixedIds = List.copyOf(b.fixedIds);
+    this.key = b.key;
+    this.patchRule = b.patchRule;
+    this.pruneRule = b.pruneRule;
+    this.errorHints = List.copyOf(b.errorHints);
+    this.permissions = Objects.requireNonNull(b.permissions);
+    this.globalOnly = b.globalOnly;
+    this.getWrappedInValue = b.getWrappedInValue;
+    this.schemaFile = Objects.requireNonNull(b.schemaFile);
+    if (shape == Shape.COLLECTION && key == null) {
+      throw new IllegalArgumentException(type + ": a collection needs a key");
+    }
+    if (shape == Shape.FIXED_IDS && fixedIds.isEmpty()) {
+      throw new IllegalArgumentException(type + ": fixed ids missing");
+    }
+  }
+
+  public static Builder builder(String type) {
+    return new Builder(type);
+  }
+
+  /**
+   * The address prefix and the YAML location: {@code copilot.enhancedPersonalization} lives at
+   * {@code copilot: enhancedPersonalization:}; a user-scoped type {@code users.interests} lives at
+   * {@code users: <upn>: interests:}.
+   */
+  public String type() {
+    return type;
+  }
+
+  /** The key under which this resource sits in YAML: the last segment of the type. */
+  public String yamlName() {
+    return type.substring(type.lastIndexOf('.') + 1);
+  }
+
+  /** The YAML section the resource sits in for tenant-scoped types: the first segment of the type. */
+  public String yamlSection() {
+    return type.substring(0, type.indexOf('.'));
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public Shape shape() {
+    return shape;
+  }
+
+  public Scope scope() {
+    return scope;
+  }
+
+  /**
+   * The Graph path relative to the version root: the object (singleton), the parent of the ids (fixed ids) or the
+   * list (collection). User-scoped paths hold {@code {user}}.
+   */
+  public String path() {
+    return path;
+  }
+
+  public String odataType() {
+    return odataType;
+  }
+
+  public List<PropertySpec> properties() {
+    return properties;
+  }
+
+  public Optional<PropertySpec> property(String name) {
+    return properties.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  public List<String> fixedIds() {
+    return fixedIds;
+  }
+
+  public CollectionKey key() {
+    return key;
+  }
+
+  public PatchRule patchRule() {
+    return patchRule;
+  }
+
+  public PruneRule pruneRule() {
+    return pruneRule;
+  }
+
+  public List<ErrorHint> errorHints() {
+    return errorHints;
+  }
+
+  public Permissions permissions() {
+    return permissions;
+  }
+
+  /** The docs list the global cloud only for this resource. */
+  public boolean globalOnly() {
+    return globalOnly;
+  }
+
+  /** The docs show a single GET of this resource wrapped as {@code {"value": {...}}}. */
+  public boolean getWrappedInValue() {
+    return getWrappedInValue;
+  }
+
+  /** The JSON Schema of one resource's YAML, relative to {@code schemas/}. */
+  public String schemaFile() {
+    return schemaFile;
+  }
+
+  @Override
+  public String toString() {
+    return type;
+  }
+
+  /** Builds a descriptor; see the classes in {@code defs/} for use. */
+  public static final class Builder {
+    private final String type;
+    private String title;
+    private Shape shape = Shape.SINGLETON;
+    private Scope scope = Scope.TENANT;
+    private String path;
+    private String odataType;
+    private final List<PropertySpec> properties = new ArrayList<>();
+    private final List<String> fixedIds = new ArrayList<>();
+    private CollectionKey key;
+    private PatchRule patchRule = PatchRule.NONE;
+    private PruneRule pruneRule = PruneRule.DELETE;
+    private final List<ErrorHint> errorHints = new ArrayList<>();
+    private Permissions permissions;
+    private boolean globalOnly;
+    private boolean getWrappedInValue;
+    private String schemaFile;
+
+    private Builder(String type) {
+      this.type = type;
+    }
+
+    public Builder title(String v) {
+      title = v;
+      return this;
+    }
+
+    public Builder singleton(String graphPath) {
+      shape = Shape.SINGLETON;
+      path = graphPath;
+      return this;
+    }
+
+    public Builder fixedIds(String parentPath, List<String> ids) {
+      shape = Shape.FIXED_IDS;
+      path = parentPath;
+      fixedIds.addAll(ids);
+      return this;
+    }
+
+    public Builder collection(String listPath, CollectionKey k) {
+      shape = Shape.COLLECTION;
+      path = listPath;
+      key = k;
+      return this;
+    }
+
+    public Builder perUser() {
+      scope = Scope.USER;
+      return this;
+    }
+
+    public Builder odataType(String v) {
+      odataType = v;
+      return this;
+    }
+
+    public Builder property(PropertySpec p) {
+      properties.add(p);
+      return this;
+    }
+
+    public Builder patchRule(PatchRule r) {
+      patchRule = r;
+      return this;
+    }
+
+    public Builder pruneRule(PruneRule r) {
+      pruneRule = r;
+      return this;
+    }
+
+    public Builder errorHint(int status, String code, String explanation) {
+      errorHints.add(new ErrorHint(status, code, explanation));
+      return this;
+    }
+
+    public Builder permissions(Permissions p) {
+      permissions = p;
+      return this;
+    }
+
+    public Builder globalOnly() {
+      globalOnly = true;
+      return this;
+    }
+
+    public Builder getWrappedInValue() {
+      getWrappedInValue = true;
+      return this;
+    }
+
+    public Builder schema(String file) {
+      schemaFile = file;
+      return this;
+    }
+
+    public ResourceDescriptor build() {
+      return new ResourceDescriptor(this);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.settingsreconciler.resource;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decides whether the tenant's value already satisfies the desired one. This is what keeps plans free of false
+ * drift: sets ignore order, ids ignore case, and resources can add their own rule for what Graph does on its own.
+ */
+@FunctionalInterface
+public interface ValueComparator {
+
+  boolean satisfied(JsonNode desired, JsonNode current);
+
+  static ValueComparator forKind(ValueKind kind) {
+    return switch (kind) {
+      case GUID -> ValueComparator::sameIgnoringCase;
+      case STRING_SET -> ValueComparator::sameSet;
+      default -> ValueComparator::sameJson;
+    };
+  }
+
+  static boolean isAbsent(JsonNode node) {
+    return node == null || node.isNull() || node.isMissingNode();
+  }
+
+  static boolean sameJson(JsonNode desired, JsonNode current) {
+    if (isAbsent(desired) || isAbsent(current)) {
+      return isAbsent(desired) && isAbsent(current);
+    }
+    return desired.equals(current);
+  }
+
+  static boolean sameIgnoringCase(JsonNode desired, JsonNode current) {
+    if (isAbsent(desired) || isAbsent(current)) {
+      return isAbsent(desired) && isAbsent(current);
+    }
+    if (desired.isString() && current.isString()) {
+      return desired.asString().equalsIgnoreCase(current.asString());
+    }
+    return desired.equals(current);
+  }
+
+  /** Order-insensitive; duplicates are ignored too, since Graph stores these as sets. A null equals an empty set. */
+  static boolean sameSet(JsonNode desired, JsonNode current) {
+    return asSet(desired).equals(asSet(current));
+  }
+
+  private static Set<JsonNode> asSet(JsonNode node) {
+    Set<JsonNode> out = new HashSet<>();
+    if (node != null && node.isArray()) {
+      node.forEach(out::add);
+    }
+    return out;
+  }
+
+  static List<String> strings(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    if (node != null && node.isArray()) {
+      node.forEach(n -> out.add(n.isString() ? n.asString() : n.toString()));
+    }
+    return out;
+  }
+}

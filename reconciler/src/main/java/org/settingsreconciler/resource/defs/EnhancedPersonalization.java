@@ -1,0 +1,28 @@
+package org.settingsreconciler.resource.defs;
+
+import static org.settingsreconciler.resource.ValueKind.BOOLEAN;
+import static org.settingsreconciler.resource.ValueKind.GUID;
+
+import org.settingsreconciler.resource.Permissions;
+import org.settingsreconciler.resource.PropertySpec;
+import org.settingsreconciler.resource.ResourceDescriptor;
+
+/** Copilot enhanced personalization (graph-api.md section 1). */
+public final class EnhancedPersonalization {
+
+  public static final ResourceDescriptor DESCRIPTOR =
+      ResourceDescriptor.builder("copilot.enhancedPersonalization")
+          .title("Copilot enhanced personalization")
+          .singleton("/copilot/settings/people/enhancedPersonalization")
+          .odataType("#microsoft.graph.enhancedPersonalizationSetting")
+          // The update page marks isEnabledInOrganization "Required": it goes in every PATCH.
+          .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN).requiredInEveryPatch())
+          .property(PropertySpec.of("disabledForGroup", GUID))
+          .permissions(Permissions.delegatedOrApp("PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All"))
+          .globalOnly()
+          .getWrappedInValue()
+          .schema("resources/copilot.enhancedPersonalization.schema.json")
+          .build();
+
+  private EnhancedPersonalization() {}
+}

@@ -1,0 +1,62 @@
+package org.settingsreconciler.resource.defs;
+
+import static org.settingsreconciler.resource.ValueKind.BOOLEAN;
+import static org.settingsreconciler.resource.ValueKind.GUID;
+import static org.settingsreconciler.resource.ValueKind.STRING;
+import static org.settingsreconciler.resource.ValueKind.STRING_SET;
+
+import org.settingsreconciler.resource.Permissions;
+import org.settingsreconciler.resource.PropertySpec;
+import org.settingsreconciler.resource.ResourceDescriptor;
+
+/** The People admin singletons under /admin/people (graph-api.md sections 6.1, 6.2, 6.3 and 6.5). */
+public final class PeopleToggles {
+
+  private static final Permissions PEOPLE_SETTINGS =
+      Permissions.delegatedOrApp("PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All");
+
+  public static final ResourceDescriptor PRONOUNS =
+      ResourceDescriptor.builder("people.pronouns")
+          .title("Pronouns")
+          .singleton("/admin/people/pronouns")
+          .odataType("#microsoft.graph.pronounsSettings")
+          .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN))
+          .permissions(PEOPLE_SETTINGS)
+          .schema("resources/people.pronouns.schema.json")
+          .build();
+
+  public static final ResourceDescriptor NAME_PRONUNCIATION =
+      ResourceDescriptor.builder("people.namePronunciation")
+          .title("Name pronunciation")
+          .singleton("/admin/people/namePronunciation")
+          .odataType("#microsoft.graph.namePronunciationSettings")
+          .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN))
+          .permissions(PEOPLE_SETTINGS)
+          .schema("resources/people.namePronunciation.schema.json")
+          .build();
+
+  public static final ResourceDescriptor ITEM_INSIGHTS =
+      ResourceDescriptor.builder("people.itemInsights")
+          .title("Item insights")
+          .singleton("/admin/people/itemInsights")
+          .odataType("#microsoft.graph.insightsSettings")
+          .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN))
+          .property(PropertySpec.of("disabledForGroup", GUID))
+          .permissions(PEOPLE_SETTINGS)
+          .schema("resources/people.itemInsights.schema.json")
+          .build();
+
+  public static final ResourceDescriptor PHOTO_UPDATE_SETTINGS =
+      ResourceDescriptor.builder("people.photoUpdateSettings")
+          .title("Photo update settings")
+          .singleton("/admin/people/photoUpdateSettings")
+          .odataType("#microsoft.graph.photoUpdateSettings")
+          .property(PropertySpec.of("allowedRoles", STRING_SET))
+          // "source" is documented but missing from the production metadata (2026-08): managed only if set.
+          .property(PropertySpec.of("source", STRING))
+          .permissions(PEOPLE_SETTINGS)
+          .schema("resources/people.photoUpdateSettings.schema.json")
+          .build();
+
+  private PeopleToggles() {}
+}

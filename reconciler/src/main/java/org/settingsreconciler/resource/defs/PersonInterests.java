@@ -1,0 +1,34 @@
+package org.settingsreconciler.resource.defs;
+
+import static org.settingsreconciler.resource.ValueKind.STRING;
+import static org.settingsreconciler.resource.ValueKind.STRING_SET;
+
+import org.settingsreconciler.resource.CollectionKey;
+import org.settingsreconciler.resource.Permissions;
+import org.settingsreconciler.resource.PropertySpec;
+import org.settingsreconciler.resource.ResourceDescriptor;
+
+/**
+ * A user's interests (graph-api.md section 5). Graph makes the ids, so YAML keys interests by displayName, matched
+ * ignoring case.
+ */
+public final class PersonInterests {
+
+  public static final ResourceDescriptor DESCRIPTOR =
+      ResourceDescriptor.builder("users.interests")
+          .title("Person interest")
+          .collection("/users/{user}/profile/interests", new CollectionKey("displayName", true, null, false))
+          .perUser()
+          .odataType("#microsoft.graph.personInterest")
+          .property(PropertySpec.of("categories", STRING_SET))
+          .property(PropertySpec.of("collaborationTags", STRING_SET))
+          .property(PropertySpec.of("description", STRING))
+          .property(PropertySpec.of("webUrl", STRING))
+          .property(PropertySpec.of("allowedAudiences", STRING))
+          // App-only writes are contradicted by the current published pages: plan for delegated writes.
+          .permissions(new Permissions("User.Read.All", "User.ReadWrite.All", true, false))
+          .schema("resources/users.interests.schema.json")
+          .build();
+
+  private PersonInterests() {}
+}

@@ -1,0 +1,99 @@
+package org.settingsreconciler.resource.defs;
+
+import static org.settingsreconciler.resource.ValueKind.STRING;
+import static org.settingsreconciler.resource.ValueKind.STRING_LIST;
+
+import java.util.List;
+import java.util.Locale;
+import org.settingsreconciler.resource.CollectionKey;
+import org.settingsreconciler.resource.Permissions;
+import org.settingsreconciler.resource.PropertySpec;
+import org.settingsreconciler.resource.PruneRule;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ValueComparator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Profile property settings (graph-api.md section 3), keyed in YAML by {@code name}. The one entry without a name
+ * is the tenant-wide source precedence; YAML calls it {@value #SOURCE_PRECEDENCE}. The docs say it must never be
+ * deleted, only patched back to the Entra ID source alone, and that Graph appends the Entra ID source to a list
+ * that lacks it.
+ */
+public final class ProfilePropertySettings {
+
+  /** The YAML key of the nameless, tenant-wide source precedence entry. */
+  public static final String SOURCE_PRECEDENCE = "sourcePrecedence";
+
+  /** The two documented ids of the Microsoft Entra ID profile source. */
+  public static final List<String> ENTRA_SOURCE_IDS =
+      List.of("4ce763dd-9214-4eff-af7c-da491cc3782d", "0024a795-114d-4031-95c7-5fb543e00e80");
+
+  /** The source list the nameless entry is reset to instead of being deleted. */
+  public static final String ENTRA_SOURCE_URL =
+      "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='"
+          + ENTRA_SOURCE_IDS.get(0)
+          + "')";
+
+  public static boolean isEntraSource(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    return ENTRA_SOURCE_IDS.stream().anyMatch(id -> lower.contains("sourceid='" + id + "'"));
+  }
+
+  /**
+   * Graph appends the Entra ID source when a list lacks it, so a desired list without it is satisfied by the same
+   * list followed by Entra ID sources. Without this every apply would be followed by false drift.
+   */
+  static final ValueComparator ENTRA_APPENDED =
+      (desired, current) -> {
+        if (ValueComparator.sameJson(desired, current)) {
+          return true;
+        }
+        if (desired == null || !desired.isArray() || current == null || !current.isArray()) {
+          return false;
+        }
+        List<String> want = ValueComparator.strings(desired);
+        List<String> have = ValueComparator.strings(current);
+        if (want.stream().anyMatch(ProfilePropertySettings::isEntraSource)) {
+          return false;
+        }
+        while (!have.isEmpty() && isEntraSource(have.get(have.size() - 1)) && have.size() > want.size()) {
+          have.remove(have.size() - 1);
+        }
+        return want.equals(have);
+      };
+
+  /** Deletes named entries; resets the nameless one to the Entra ID source (empty body when already so). */
+  static final PruneRule RESET_SOURCE_PRECEDENCE =
+      item -> {
+        JsonNode name = item.get("name");
+        if (name != null && !name.isNull() && !name.asString().isEmpty()) {
+          return null;
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        List<String> have = ValueComparator.strings(item.get("prioritizedSourceUrls"));
+        if (have.size() == 1 && isEntraSource(have.get(0))) {
+          return body;
+        }
+        body.putArray("prioritizedSourceUrls").add(ENTRA_SOURCE_URL);
+        return body;
+      };
+
+  public static final ResourceDescriptor DESCRIPTOR =
+      ResourceDescriptor.builder("people.profilePropertySettings")
+          .title("Profile property setting")
+          .collection(
+              "/admin/people/profilePropertySettings",
+              new CollectionKey("name", true, SOURCE_PRECEDENCE, false))
+          .odataType("#microsoft.graph.profilePropertySetting")
+          .property(PropertySpec.of("displayName", STRING))
+          .property(PropertySpec.of("prioritizedSourceUrls", STRING_LIST).comparedWith(ENTRA_APPENDED))
+          .pruneRule(RESET_SOURCE_PRECEDENCE)
+          .permissions(Permissions.delegatedOrApp("PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All"))
+          .getWrappedInValue()
+          .schema("resources/people.profilePropertySettings.schema.json")
+          .build();
+
+  private ProfilePropertySettings() {}
+}
