@@ -30,6 +30,25 @@ public record CollectionKey(String property, boolean caseInsensitive, String emp
     return key == null ? null : caseInsensitive ? key.toLowerCase(Locale.ROOT) : key;
   }
 
+  /** The item's URL segment: the key itself for collections addressed by key, else the server-made id. */
+  public String graphIdOf(JsonNode item) {
+    if (idIsKey) {
+      return keyOf(item);
+    }
+    JsonNode id = item.get("id");
+    return id == null || id.isNull() ? keyOf(item) : id.asString();
+  }
+
+  /** The first item whose key matches {@code key} the way Graph matches it, or null. */
+  public JsonNode find(java.util.List<JsonNode> items, String key) {
+    for (JsonNode item : items) {
+      if (matchForm(keyOf(item)).equals(matchForm(key))) {
+        return item;
+      }
+    }
+    return null;
+  }
+
   public boolean isEmptyKey(String key) {
     return emptyKeyAlias != null && emptyKeyAlias.equals(key);
   }

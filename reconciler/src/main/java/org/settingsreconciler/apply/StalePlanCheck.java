@@ -1,0 +1,107 @@
+package org.settingsreconciler.apply;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.settingsreconciler.plan.Change;
+import org.settingsreconciler.plan.Create;
+import org.settingsreconciler.resource.CollectionKey;
+import org.settingsreconciler.resource.PropertySpec;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ResourceId;
+import org.settingsreconciler.resource.Shape;
+import org.settingsreconciler.resource.ValueComparator;
+import org.settingsreconciler.state.CollectionRead;
+import org.settingsreconciler.state.CurrentState;
+import org.settingsreconciler.state.ObjectRead;
+import org.settingsreconciler.state.StateReader;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Before a saved plan is applied, re-reads everything it touches and lists every way the tenant no longer matches
+ * what the plan was made against. Any finding, or any read that fails, means the plan must not be applied: its
+ * PATCH bodies were decided for a tenant that no longer exists.
+ */
+public final class StalePlanCheck {
+
+  private final StateReader reader;
+
+  public StalePlanCheck(StateReader reader) {
+    this.reader = reader;
+  }
+
+  public List<String> findings(List<Change> changes) {
+    CurrentState current = new CurrentState();
+    Map<String, ResourceId> objects = new LinkedHashMap<>();
+    Map<String, ResourceId> scopes = new LinkedHashMap<>();
+    for (Change c : changes) {
+      ResourceId id = c.resource();
+      if (id.descriptor().shape() == Shape.COLLECTION) {
+        scopes.putIfAbsent(id.scopeAddress(), id);
+      } else {
+        objects.putIfAbsent(id.address(), id);
+      }
+    }
+    objects.values().forEach(id -> reader.readObject(id, current));
+    scopes.values().forEach(id -> reader.readCollection(id.descriptor(), id.user(), current));
+    List<String> findings = new ArrayList<>();
+    for (Change c : changes) {
+      check(c, current, findings);
+    }
+    return findings;
+  }
+
+  private static void check(Change c, CurrentState current, List<String> findings) {
+    ResourceId id = c.resource();
+    ResourceDescriptor d = id.descriptor();
+    JsonNode now;
+    if (d.shape() == Shape.COLLECTION) {
+      CollectionRead read = current.collection(id.scopeAddress());
+      if (!read.ok()) {
+        findings.add(id.scopeAddress() + ": cannot be read to verify the plan: " + read.error().describe());
+        return;
+      }
+      now = d.key().find(read.items(), id.key());
+      if (c instanceof Create) {
+        if (now != null) {
+          findings.add(c.address() + ": planned as a create, but it exists now");
+        }
+        return;
+      }
+      if (now == null) {
+        findings.add(c.address() + ": no longer exists");
+        return;
+      }
+      String path = id.objectPath(d.key().graphIdOf(now));
+      if (!path.equals(c.path())) {
+        findings.add(c.address() + ": was replaced by another item (now at " + path + ")");
+        return;
+      }
+    } else {
+      ObjectRead read = current.object(id.address());
+      if (!read.ok()) {
+        findings.add(c.address() + ": cannot be read to verify the plan: " + read.error().describe());
+        return;
+      }
+      now = read.object();
+    }
+    JsonNode before = c.before();
+    if (before == null) {
+      return;
+    }
+    for (var e : before.properties()) {
+      JsonNode value = now.get(e.getKey());
+      ValueComparator same =
+          d.property(e.getKey()).map(PropertySpec::comparator).orElse(ValueComparator::sameJson);
+      if (!same.satisfied(e.getValue(), value) && !ValueComparator.sameJson(e.getValue(), value)) {
+        findings.add(
+            c.address() + "." + e.getKey() + ": was " + e.getValue() + " when planned, is " + orNull(value) + " now");
+      }
+    }
+  }
+
+  private static String orNull(JsonNode n) {
+    return n == null ? "null" : n.toString();
+  }
+}

@@ -1,0 +1,49 @@
+package org.settingsreconciler.graph;
+
+/**
+ * A failed request, in Graph's own terms. Messages are not stable in Graph, codes are, so codes drive decisions
+ * and the message is only shown.
+ *
+ * @param status the HTTP status, or 0 when no answer came (connection failure, timeout)
+ * @param code {@code error.code}, or a short description of a transport failure
+ * @param innerCode the innermost {@code innerError.code} that differs from code, if any
+ * @param requestId Graph's request-id, for support cases
+ * @param hint what the error means for this resource, from its descriptor, if documented
+ */
+public record GraphError(
+    int status, String code, String innerCode, String message, String requestId, String hint) {
+
+  public GraphError withHint(String h) {
+    return new GraphError(status, code, innerCode, message, requestId, h);
+  }
+
+  public GraphError withRequestId(String id) {
+    return new GraphError(status, code, innerCode, message, id, hint);
+  }
+
+  public boolean hasCode(String c) {
+    return c.equalsIgnoreCase(code) || c.equalsIgnoreCase(innerCode);
+  }
+
+  /** One line: status, codes, message, request id, and the documented meaning when there is one. */
+  public String describe() {
+    StringBuilder b = new StringBuilder();
+    b.append(status == 0 ? "no response" : "HTTP " + status);
+    if (code != null) {
+      b.append(' ').append(code);
+      if (innerCode != null) {
+        b.append('/').append(innerCode);
+      }
+    }
+    if (message != null && !message.isBlank()) {
+      b.append(": ").append(message.strip());
+    }
+    if (hint != null) {
+      b.append(" (").append(hint).append(')');
+    }
+    if (requestId != null) {
+      b.append(" [request-id ").append(requestId).append(']');
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,20 @@
+package org.settingsreconciler.graph;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One request to Graph, with its path relative to the version root ({@code /admin/people/pronouns}). Plans hold
+ * these and apply sends exactly them.
+ *
+ * @param body the JSON body, or null for GET and DELETE
+ */
+public record GraphRequest(String method, String path, ObjectNode body) {
+
+  public static GraphRequest get(String path) {
+    return new GraphRequest("GET", path, null);
+  }
+
+  public boolean isRead() {
+    return method.equals("GET");
+  }
+}

@@ -1,0 +1,148 @@
+package org.settingsreconciler.load;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.settingsreconciler.model.CollectionScope;
+import org.settingsreconciler.model.DesiredResource;
+import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.model.Location;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ResourceId;
+import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.Shape;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns the merged, schema-valid tree into resources, reading the YAML layout from the descriptors. Also checks
+ * what a schema cannot: keys that Graph would treat as one (case-insensitive), and prune switches that name a
+ * collection no file sets.
+ */
+final class DesiredStateBuilder {
+
+  private final ObjectNode tree;
+  private final SourceMap sources;
+  private final List<ConfigError> errors;
+  private final Set<String> prune = new HashSet<>();
+  private final List<DesiredResource> resources = new ArrayList<>();
+  private final List<CollectionScope> collections = new ArrayList<>();
+
+  DesiredStateBuilder(ObjectNode tree, SourceMap sources, List<ConfigError> errors) {
+    this.tree = tree;
+    this.sources = sources;
+    this.errors = errors;
+  }
+
+  DesiredState build() {
+    JsonNode pruneNode = tree.get("prune");
+    if (pruneNode != null && pruneNode.isArray()) {
+      pruneNode.forEach(n -> prune.add(n.asString()));
+    }
+    for (ResourceDescriptor d : ResourceRegistry.tenantScoped()) {
+      String pointer = "/" + d.yamlSection() + "/" + d.yamlName();
+      JsonNode node = tree.at(pointer);
+      if (!node.isMissingNode()) {
+        addResource(d, null, pointer, node);
+      }
+    }
+    addUsers();
+    checkPruneTargets();
+    resources.sort(
+        Comparator.comparingInt((DesiredResource r) -> ResourceRegistry.order(r.id().descriptor()))
+            .thenComparing(DesiredResource::address));
+    collections.sort(
+        Comparator.comparingInt((CollectionScope c) -> ResourceRegistry.order(c.descriptor()))
+            .thenComparing(CollectionScope::address));
+    return new DesiredState(List.copyOf(resources), List.copyOf(collections));
+  }
+
+  private void addUsers() {
+    JsonNode users = tree.get("users");
+    if (users == null || !users.isObject()) {
+      return;
+    }
+    Map<String, String> firstSpelling = new HashMap<>();
+    for (Map.Entry<String, JsonNode> user : users.properties()) {
+      String upn = user.getKey();
+      String userPointer = SourceMap.child("/users", upn);
+      String earlier = firstSpelling.putIfAbsent(upn.toLowerCase(Locale.ROOT), upn);
+      if (earlier != null) {
+        errors.add(
+            new ConfigError(
+                sources.keyLocation(userPointer),
+                SourceMap.dotted(userPointer),
+                "same user as '" + earlier + "' at " + sources.keyLocation(SourceMap.child("/users", earlier))
+                    + " (user principal names ignore case); write it once"));
+        continue;
+      }
+      for (ResourceDescriptor d : ResourceRegistry.userScoped()) {
+        String pointer = SourceMap.child(userPointer, d.yamlName());
+        JsonNode node = user.getValue().get(d.yamlName());
+        if (node != null) {
+          addResource(d, upn, pointer, node);
+        }
+      }
+    }
+  }
+
+  private void addResource(ResourceDescriptor d, String user, String pointer, JsonNode node) {
+    if (d.shape() == Shape.SINGLETON) {
+      resources.add(resource(new ResourceId(d, user, null), pointer, node));
+      return;
+    }
+    if (d.shape() == Shape.COLLECTION) {
+      collections.add(new CollectionScope(d, user, prune.contains(d.type()), sources.keyLocation(pointer)));
+    }
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> item : node.properties()) {
+      String key = item.getKey();
+      String itemPointer = SourceMap.child(pointer, key);
+      if (d.shape() == Shape.COLLECTION) {
+        String earlier = seen.putIfAbsent(d.key().matchForm(key), key);
+        if (earlier != null) {
+          errors.add(
+              new ConfigError(
+                  sources.keyLocation(itemPointer),
+                  SourceMap.dotted(itemPointer),
+                  "same item as '" + earlier + "' at " + sources.keyLocation(SourceMap.child(pointer, earlier))
+                      + " (Graph matches " + d.key().property() + " ignoring case)"));
+          continue;
+        }
+      }
+      resources.add(resource(new ResourceId(d, user, key), itemPointer, item.getValue()));
+    }
+  }
+
+  private DesiredResource resource(ResourceId id, String pointer, JsonNode node) {
+    ObjectNode properties = node != null && node.isObject() ? ((ObjectNode) node).deepCopy() : tree.objectNode();
+    Map<String, Location> locations = new LinkedHashMap<>();
+    properties.propertyNames().forEach(p -> locations.put(p, sources.valueLocation(SourceMap.child(pointer, p))));
+    return new DesiredResource(id, properties, sources.keyLocation(pointer), Map.copyOf(locations));
+  }
+
+  private void checkPruneTargets() {
+    JsonNode pruneNode = tree.get("prune");
+    if (pruneNode == null || !pruneNode.isArray()) {
+      return;
+    }
+    for (int i = 0; i < pruneNode.size(); i++) {
+      String type = pruneNode.get(i).asString();
+      boolean set = collections.stream().anyMatch(c -> c.descriptor().type().equals(type));
+      if (!set) {
+        String pointer = SourceMap.child("/prune", i);
+        errors.add(
+            new ConfigError(
+                sources.valueLocation(pointer),
+                SourceMap.dotted(pointer),
+                "prune names " + type + ", but no file sets it; to delete every item, set it to {} explicitly"));
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.settingsreconciler.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.model.Location;
+
+/**
+ * Loads the desired state from files and directories (a directory contributes its top-level {@code *.yaml} and
+ * {@code *.yml} files, in name order; subdirectories are not read, so CI files and fixtures can live beside the
+ * settings). Every problem in every file is reported at once; any problem means no state at all, so nothing is
+ * ever sent for invalid input.
+ */
+public final class DesiredStateLoader {
+
+  private final SchemaValidator validator = new SchemaValidator();
+
+  public DesiredState load(List<Path> paths) throws ConfigException {
+    List<ConfigError> errors = new ArrayList<>();
+    List<Path> files = expand(paths, errors);
+    DocumentMerger merger = new DocumentMerger(errors);
+    for (Path file : files) {
+      YamlDocument doc = YamlDocumentReader.read(file, errors);
+      if (doc != null) {
+        merger.add(doc);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ConfigException(errors);
+    }
+    errors.addAll(validator.validate(merger.tree(), merger.sources()));
+    if (!errors.isEmpty()) {
+      throw new ConfigException(errors);
+    }
+    DesiredState state = new DesiredStateBuilder(merger.tree(), merger.sources(), errors).build();
+    if (!errors.isEmpty()) {
+      throw new ConfigException(errors);
+    }
+    return state;
+  }
+
+  static List<Path> expand(List<Path> paths, List<ConfigError> errors) {
+    List<Path> files = new ArrayList<>();
+    if (paths.isEmpty()) {
+      errors.add(new ConfigError(null, null, "no desired-state files given"));
+    }
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> list = Files.list(path)) {
+          List<Path> found =
+              list.filter(Files::isRegularFile)
+                  .filter(p -> p.getFileName().toString().matches("(?i).*\\.ya?ml"))
+                  .sorted()
+                  .toList();
+          if (found.isEmpty()) {
+            errors.add(new ConfigError(new Location(path.toString(), 1, 1), null, "no *.yaml or *.yml files here"));
+          }
+          files.addAll(found);
+        } catch (IOException e) {
+          errors.add(new ConfigError(new Location(path.toString(), 1, 1), null, "cannot list: " + e.getMessage()));
+        }
+      } else if (Files.isRegularFile(path)) {
+        files.add(path);
+      } else {
+        errors.add(new ConfigError(new Location(path.toString(), 1, 1), null, "no such file or directory"));
+      }
+    }
+    return files.stream().distinct().toList();
+  }
+}

@@ -1,0 +1,115 @@
+package org.settingsreconciler.load;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.settingsreconciler.model.Location;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Validates the merged desired state against {@code schemas/desired-state.schema.json} (the same files editors
+ * use, bundled in the jar) and words each failure for an admin, at the file, line and column it came from.
+ */
+public final class SchemaValidator {
+
+  static final String ROOT = "classpath:schemas/desired-state.schema.json";
+
+  private static final String GUID_HINT = "[0-9a-fA-F]{8}-";
+
+  private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  private final Schema schema = registry.getSchema(SchemaLocation.of(ROOT));
+
+  public List<ConfigError> validate(JsonNode tree, SourceMap sources) {
+    Set<ConfigError> out = new LinkedHashSet<>();
+    for (Error e : schema.validate(tree)) {
+      out.add(toConfigError(e, sources));
+    }
+    return new ArrayList<>(out);
+  }
+
+  private ConfigError toConfigError(Error e, SourceMap sources) {
+    String instance = e.getInstanceLocation().toString();
+    String keyword = String.valueOf(e.getKeyword());
+    switch (keyword) {
+      case "additionalProperties" -> {
+        String pointer = SourceMap.child(instance, e.getProperty());
+        String message = "unknown key '" + e.getProperty() + "'";
+        message += allowedKeys(e).map(k -> Suggestions.closest(e.getProperty(), k))
+            .flatMap(s -> s).map(s -> "; did you mean '" + s + "'?").orElse("");
+        return error(sources.keyLocation(pointer), pointer, message);
+      }
+      case "required" -> {
+        String pointer = SourceMap.child(instance, e.getProperty());
+        return error(sources.keyLocation(instance), pointer, "missing required key '" + e.getProperty() + "'");
+      }
+      case "type" -> {
+        Object[] args = e.getArguments();
+        String found = args != null && args.length > 0 ? String.valueOf(args[0]) : "value";
+        String expected = args != null && args.length > 1 ? String.valueOf(args[1]) : "";
+        String message = "must be " + article(expected) + ", not " + article(found);
+        JsonNode value = e.getInstanceNode();
+        if (value != null && value.isString() && expected.contains("boolean")) {
+          message += " ('" + value.asString() + "'; YAML 1.2 booleans are true and false)";
+        }
+        return error(sources.valueLocation(instance), instance, message);
+      }
+      case "pattern" -> {
+        String pattern = e.getSchemaNode() == null ? "" : e.getSchemaNode().asString();
+        String message =
+            pattern.contains(GUID_HINT)
+                ? "must be an Entra object id (a GUID such as 4c563cdf-0efa-44c5-a384-dbf57db277df)"
+                : e.getMessage();
+        return error(sources.valueLocation(instance), instance, message);
+      }
+      case "enum", "const" -> {
+        JsonNode allowed = e.getSchemaNode();
+        String message = allowed != null && allowed.isArray() ? "must be one of " + allowed : e.getMessage();
+        return error(sources.valueLocation(instance), instance, message);
+      }
+      default -> {
+        return error(sources.valueLocation(instance), instance, stripInstance(e.getMessage(), instance));
+      }
+    }
+  }
+
+  /** The names the schema object holding an additionalProperties=false allows: its "properties". */
+  private java.util.Optional<Set<String>> allowedKeys(Error e) {
+    try {
+      String location = e.getSchemaLocation().toString();
+      String parent = location.substring(0, location.length() - "/additionalProperties".length());
+      JsonNode node = registry.getSchema(SchemaLocation.of(parent)).getSchemaNode();
+      JsonNode properties = node.get("properties");
+      if (properties == null) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(new LinkedHashSet<>(properties.propertyNames()));
+    } catch (RuntimeException ignored) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static ConfigError error(Location at, String pointer, String message) {
+    return new ConfigError(at, SourceMap.dotted(pointer), message);
+  }
+
+  private static String article(String type) {
+    if (type.isEmpty()) {
+      return "a value";
+    }
+    String t = type.replace("[", "").replace("]", "");
+    if (t.equals("null")) {
+      return "null";
+    }
+    return ("aeiou".indexOf(t.charAt(0)) >= 0 ? "an " : "a ") + t;
+  }
+
+  private static String stripInstance(String message, String instance) {
+    return message.startsWith(instance + ": ") ? message.substring(instance.length() + 2) : message;
+  }
+}

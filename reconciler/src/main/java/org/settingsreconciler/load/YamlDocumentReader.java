@@ -1,0 +1,250 @@
+package org.settingsreconciler.load;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.settingsreconciler.model.Location;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads one YAML file into a JSON tree, remembering the line and column of every key and value. YAML 1.2 core
+ * schema ({@code yes}/{@code on} are strings, not booleans). Refuses what has no place in a settings file: several
+ * documents, duplicate keys, custom tags, non-scalar keys, bytes that are not UTF-8, and documents that expand past
+ * a bounded size through aliases.
+ */
+public final class YamlDocumentReader {
+
+  /** Settings files are small; anything this large is a mistake or an attack. */
+  static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+  /** Bounds the nodes an alias-heavy document may expand to ("billion laughs"). */
+  static final int MAX_NODES = 200_000;
+
+  static final int MAX_DEPTH = 64;
+
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final String file;
+  private final SourceMap sources = new SourceMap();
+  private final List<ConfigError> errors;
+  private int nodes;
+
+  private YamlDocumentReader(String file, List<ConfigError> errors) {
+    this.file = file;
+    this.errors = errors;
+  }
+
+  /** Reads {@code path}; problems go to {@code errors} and the result is then null. */
+  public static YamlDocument read(Path path, List<ConfigError> errors) {
+    String file = path.toString();
+    byte[] bytes;
+    try {
+      if (Files.size(path) > MAX_FILE_BYTES) {
+        errors.add(new ConfigError(new Location(file, 1, 1), null, "file is larger than 4 MiB"));
+        return null;
+      }
+      bytes = Files.readAllBytes(path);
+    } catch (IOException e) {
+      errors.add(new ConfigError(new Location(file, 1, 1), null, "cannot read file: " + e.getMessage()));
+      return null;
+    }
+    return read(file, bytes, errors);
+  }
+
+  public static YamlDocument read(String file, byte[] bytes, List<ConfigError> errors) {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      errors.add(new ConfigError(new Location(file, 1, 1), null, "file is not valid UTF-8"));
+      return null;
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return new YamlDocumentReader(file, errors).parse(text);
+  }
+
+  private YamlDocument parse(String text) {
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(file)
+            .setSchema(new CoreSchema())
+            .setAllowRecursiveKeys(false)
+            .setMaxAliasesForCollections(100)
+            .setCodePointLimit(MAX_FILE_BYTES)
+            .build();
+    Optional<Node> root;
+    try {
+      root = new Compose(settings).composeString(text);
+    } catch (MarkedYamlEngineException e) {
+      Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+      errors.add(new ConfigError(mark.map(this::location).orElse(new Location(file, 1, 1)), null, yamlMessage(e)));
+      return null;
+    } catch (YamlEngineException e) {
+      errors.add(new ConfigError(new Location(file, 1, 1), null, firstLine(e.getMessage())));
+      return null;
+    }
+    if (root.isEmpty()) {
+      return new YamlDocument(file, null, sources);
+    }
+    int before = errors.size();
+    JsonNode tree = convert(root.get(), "", 0);
+    return errors.size() > before ? null : new YamlDocument(file, tree, sources);
+  }
+
+  private JsonNode convert(Node node, String pointer, int depth) {
+    sources.putValue(pointer, location(node));
+    if (++nodes > MAX_NODES) {
+      fail(node, pointer, "document expands to more than " + MAX_NODES + " nodes (alias bomb?)");
+      return JSON.nullNode();
+    }
+    if (depth > MAX_DEPTH) {
+      fail(node, pointer, "nested deeper than " + MAX_DEPTH + " levels");
+      return JSON.nullNode();
+    }
+    if (node instanceof MappingNode map) {
+      return convertMap(map, pointer, depth);
+    }
+    if (node instanceof SequenceNode seq) {
+      ArrayNode array = JSON.arrayNode();
+      List<Node> items = seq.getValue();
+      for (int i = 0; i < items.size() && nodes <= MAX_NODES; i++) {
+        array.add(convert(items.get(i), SourceMap.child(pointer, i), depth + 1));
+      }
+      return array;
+    }
+    return scalar((ScalarNode) node, pointer);
+  }
+
+  private JsonNode convertMap(MappingNode map, String pointer, int depth) {
+    if (!map.getTag().equals(Tag.MAP)) {
+      fail(map, pointer, "unsupported YAML tag " + map.getTag().getValue());
+    }
+    ObjectNode object = JSON.objectNode();
+    Map<String, Node> seen = new HashMap<>();
+    for (NodeTuple tuple : map.getValue()) {
+      if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
+        fail(tuple.getKeyNode(), pointer, "keys must be plain strings");
+        continue;
+      }
+      String key = keyNode.getValue();
+      String childPointer = SourceMap.child(pointer, key);
+      Node first = seen.putIfAbsent(key, keyNode);
+      if (first != null) {
+        fail(
+            keyNode,
+            childPointer,
+            "duplicate key '" + key + "' (first set at " + location(first) + ")");
+        continue;
+      }
+      sources.putKey(childPointer, location(keyNode));
+      object.set(key, convert(tuple.getValueNode(), childPointer, depth + 1));
+    }
+    return object;
+  }
+
+  private JsonNode scalar(ScalarNode node, String pointer) {
+    String v = node.getValue();
+    Tag tag = node.getTag();
+    try {
+      if (tag.equals(Tag.STR)) {
+        return JSON.stringNode(v);
+      }
+      if (tag.equals(Tag.NULL)) {
+        return JSON.nullNode();
+      }
+      if (tag.equals(Tag.BOOL)) {
+        return JSON.booleanNode(v.equalsIgnoreCase("true"));
+      }
+      if (tag.equals(Tag.INT)) {
+        return JSON.numberNode(parseInteger(v));
+      }
+      if (tag.equals(Tag.FLOAT)) {
+        String lower = v.toLowerCase();
+        if (lower.contains("inf") || lower.contains("nan")) {
+          fail(node, pointer, "infinite or NaN numbers are not allowed");
+          return JSON.nullNode();
+        }
+        return JSON.numberNode(new java.math.BigDecimal(v));
+      }
+    } catch (NumberFormatException e) {
+      fail(node, pointer, "not a valid number: " + v);
+      return JSON.nullNode();
+    }
+    fail(node, pointer, "unsupported YAML tag " + tag.getValue());
+    return JSON.nullNode();
+  }
+
+  private static BigInteger parseInteger(String v) {
+    String s = v.startsWith("+") ? v.substring(1) : v;
+    if (s.startsWith("0o")) {
+      return new BigInteger(s.substring(2), 8);
+    }
+    if (s.startsWith("0x")) {
+      return new BigInteger(s.substring(2), 16);
+    }
+    return new BigInteger(s);
+  }
+
+  private void fail(Node node, String pointer, String message) {
+    errors.add(new ConfigError(location(node), SourceMap.dotted(pointer), message));
+  }
+
+  private Location location(Node node) {
+    return node.getStartMark().map(this::location).orElse(new Location(file, 1, 1));
+  }
+
+  private Location location(Mark mark) {
+    return new Location(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static String yamlMessage(MarkedYamlEngineException e) {
+    String problem = e.getProblem();
+    String context = e.getContext();
+    String text = problem == null ? firstLine(e.getMessage()) : problem;
+    if (context != null && !context.isBlank()) {
+      text = text + " (" + context + ")";
+    }
+    return "YAML syntax error: " + text;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "invalid YAML";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+}

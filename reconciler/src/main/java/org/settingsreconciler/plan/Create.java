@@ -1,0 +1,26 @@
+package org.settingsreconciler.plan;
+
+import java.util.List;
+import org.settingsreconciler.resource.ResourceId;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** POST of a collection item that the YAML has and the tenant lacks. */
+public record Create(ResourceId resource, String path, ObjectNode body, List<PropertyChange> properties)
+    implements Change {
+
+  @Override
+  public JsonNode before() {
+    return null;
+  }
+
+  @Override
+  public String action() {
+    return "create";
+  }
+
+  @Override
+  public String method() {
+    return "POST";
+  }
+}

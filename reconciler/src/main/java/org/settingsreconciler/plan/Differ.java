@@ -1,0 +1,176 @@
+package org.settingsreconciler.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.settingsreconciler.model.CollectionScope;
+import org.settingsreconciler.model.DesiredResource;
+import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.resource.CollectionKey;
+import org.settingsreconciler.resource.PropertySpec;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ResourceId;
+import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.Shape;
+import org.settingsreconciler.state.CollectionRead;
+import org.settingsreconciler.state.CurrentState;
+import org.settingsreconciler.state.ObjectRead;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Compares the desired state with what was read and plans the fewest requests: PATCH for objects that differ,
+ * POST for collection items the tenant lacks, DELETE (or the resource's reset) for items only the tenant has, and
+ * only where the YAML switches pruning on. A resource that could not be read gets a {@link ReadFailure} and no
+ * change.
+ */
+public final class Differ {
+
+  private static final Comparator<Change> ORDER =
+      Comparator.comparingInt((Change c) -> ResourceRegistry.order(c.resource().descriptor()))
+          .thenComparing(Change::address);
+
+  public Plan diff(DesiredState desired, CurrentState current) {
+    List<Change> changes = new ArrayList<>();
+    List<ReadFailure> failures = new ArrayList<>();
+    int unchanged = 0;
+    for (DesiredResource r : desired.resources()) {
+      if (r.id().descriptor().shape() == Shape.COLLECTION) {
+        continue;
+      }
+      ObjectRead read = current.object(r.address());
+      if (read == null || !read.ok()) {
+        failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
+        continue;
+      }
+      var patch = PatchBuilder.build(r, read.object(), null);
+      if (patch.isPresent()) {
+        var p = patch.get();
+        changes.add(new Update(r.id(), r.id().objectPath(null), p.body(), p.before(), p.changes(), null));
+      } else {
+        unchanged++;
+      }
+    }
+    for (CollectionScope scope : desired.collections()) {
+      CollectionRead read = current.collection(scope.address());
+      if (read == null || !read.ok()) {
+        failures.add(new ReadFailure(scope.address(), read == null ? null : read.error()));
+        continue;
+      }
+      unchanged += diffCollection(scope, itemsOf(desired, scope), read.items(), changes);
+    }
+    changes.sort(ORDER);
+    return new Plan(changes, failures, unchanged);
+  }
+
+  private static List<DesiredResource> itemsOf(DesiredState desired, CollectionScope scope) {
+    return desired.resources().stream()
+        .filter(r -> r.id().descriptor() == scope.descriptor() && Objects.equals(r.id().user(), scope.user()))
+        .toList();
+  }
+
+  /** Plans one collection; returns how many items are already as desired. */
+  private static int diffCollection(
+      CollectionScope scope, List<DesiredResource> wanted, List<JsonNode> items, List<Change> changes) {
+    ResourceDescriptor d = scope.descriptor();
+    CollectionKey key = d.key();
+    Map<String, JsonNode> unmatched = new LinkedHashMap<>();
+    List<JsonNode> duplicates = new ArrayList<>();
+    for (JsonNode item : items) {
+      if (unmatched.putIfAbsent(key.matchForm(key.keyOf(item)), item) != null) {
+        duplicates.add(item);
+      }
+    }
+    int unchanged = 0;
+    for (DesiredResource r : wanted) {
+      JsonNode item = unmatched.remove(key.matchForm(r.id().key()));
+      if (item == null) {
+        changes.add(create(r));
+        continue;
+      }
+      String path = r.id().objectPath(key.graphIdOf(item));
+      var patch = PatchBuilder.build(r, item, keyRename(key, item, r.id().key()));
+      if (patch.isPresent()) {
+        var p = patch.get();
+        changes.add(new Update(r.id(), path, p.body(), p.before(), p.changes(), null));
+      } else {
+        unchanged++;
+      }
+    }
+    if (scope.prune()) {
+      List<JsonNode> extra = new ArrayList<>(unmatched.values());
+      extra.addAll(duplicates);
+      for (JsonNode item : extra) {
+        Change c = prune(scope, item);
+        if (c == null) {
+          unchanged++;
+        } else {
+          changes.add(c);
+        }
+      }
+    }
+    return unchanged;
+  }
+
+  private static Create create(DesiredResource r) {
+    ResourceDescriptor d = r.id().descriptor();
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    d.key().writeInto(body, r.id().key());
+    List<PropertyChange> props = new ArrayList<>();
+    for (PropertySpec p : d.properties()) {
+      JsonNode value = r.properties().get(p.name());
+      if (value != null && !value.isNull()) {
+        body.set(p.name(), value);
+        props.add(new PropertyChange(p.name(), null, value, r.propertyLocations().get(p.name())));
+      }
+    }
+    return new Create(r.id(), r.id().basePath(), body, props);
+  }
+
+  /** Graph matches the key ignoring case, but a different spelling is still a change of the name users see. */
+  private static PropertyChange keyRename(CollectionKey key, JsonNode item, String desiredKey) {
+    if (key.idIsKey() || key.isEmptyKey(desiredKey) || key.keyOf(item).equals(desiredKey)) {
+      return null;
+    }
+    return new PropertyChange(
+        key.property(), item.get(key.property()), JsonNodeFactory.instance.stringNode(desiredKey), null);
+  }
+
+  private static Change prune(CollectionScope scope, JsonNode item) {
+    ResourceDescriptor d = scope.descriptor();
+    ResourceId id = new ResourceId(d, scope.user(), d.key().keyOf(item));
+    String path = id.objectPath(d.key().graphIdOf(item));
+    ObjectNode reset = d.pruneRule().resetBodyFor(item);
+    if (reset == null) {
+      return new Delete(id, path, snapshot(d, item));
+    }
+    if (reset.isEmpty()) {
+      return null;
+    }
+    List<PropertyChange> props = new ArrayList<>();
+    reset.properties().forEach(e -> props.add(new PropertyChange(e.getKey(), item.get(e.getKey()), e.getValue(), null)));
+    return new Update(
+        id, path, reset, PatchBuilder.beforeOf(reset, item), props, "not in the YAML; pruning resets it, as it must never be deleted");
+  }
+
+  /** What a delete removes: the item's id, key and managed properties, kept in plans so a reviewer sees it. */
+  static ObjectNode snapshot(ResourceDescriptor d, JsonNode item) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    if (item.has("id")) {
+      out.set("id", item.get("id"));
+    }
+    if (item.has(d.key().property())) {
+      out.set(d.key().property(), item.get(d.key().property()));
+    }
+    for (PropertySpec p : d.properties()) {
+      if (item.has(p.name())) {
+        out.set(p.name(), item.get(p.name()));
+      }
+    }
+    return out;
+  }
+}

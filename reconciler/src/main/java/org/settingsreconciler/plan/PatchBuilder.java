@@ -1,0 +1,69 @@
+package org.settingsreconciler.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.settingsreconciler.model.DesiredResource;
+import org.settingsreconciler.resource.PropertySpec;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Decides the PATCH body for an object the tenant has: the properties whose desired value the tenant does not
+ * already satisfy, then those the API requires in every PATCH, then the resource's own rule. This is the only
+ * place a PATCH body is decided.
+ */
+final class PatchBuilder {
+
+  private PatchBuilder() {}
+
+  /** The PATCH for {@code desired} against {@code current}, or empty when nothing differs. */
+  static Optional<Patch> build(DesiredResource desired, JsonNode current, PropertyChange keyRename) {
+    ResourceDescriptor d = desired.id().descriptor();
+    ObjectNode want = desired.properties();
+    ObjectNode have = current != null && current.isObject() ? (ObjectNode) current : JsonNodeFactory.instance.objectNode();
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    List<PropertyChange> changes = new ArrayList<>();
+    if (keyRename != null) {
+      body.set(keyRename.name(), keyRename.after());
+      changes.add(keyRename);
+    }
+    for (PropertySpec p : d.properties()) {
+      if (!want.has(p.name())) {
+        continue;
+      }
+      JsonNode after = want.get(p.name());
+      JsonNode before = have.get(p.name());
+      if (!p.comparator().satisfied(after, before)) {
+        body.set(p.name(), after);
+        changes.add(
+            new PropertyChange(p.name(), orNull(before), after, desired.propertyLocations().get(p.name())));
+      }
+    }
+    if (changes.isEmpty()) {
+      return Optional.empty();
+    }
+    for (PropertySpec p : d.properties()) {
+      if (p.requiredInPatch() && !body.has(p.name())) {
+        body.set(p.name(), want.has(p.name()) ? want.get(p.name()) : orNull(have.get(p.name())));
+      }
+    }
+    d.patchRule().complete(body, want, have);
+    return Optional.of(new Patch(body, beforeOf(body, have), changes));
+  }
+
+  /** The tenant's value of every property a body sets: what a saved plan checks before it is applied. */
+  static ObjectNode beforeOf(ObjectNode body, JsonNode have) {
+    ObjectNode before = JsonNodeFactory.instance.objectNode();
+    body.propertyNames().forEach(name -> before.set(name, orNull(have == null ? null : have.get(name))));
+    return before;
+  }
+
+  static JsonNode orNull(JsonNode n) {
+    return n == null || n.isMissingNode() ? JsonNodeFactory.instance.nullNode() : n;
+  }
+
+  record Patch(ObjectNode body, ObjectNode before, List<PropertyChange> changes) {}
+}

@@ -1,0 +1,32 @@
+package org.settingsreconciler.plan;
+
+import java.util.List;
+import org.settingsreconciler.resource.ResourceId;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * PATCH with only what differs, plus what the API requires in every PATCH.
+ *
+ * @param before the tenant's value of every property in the body, as planned against
+ * @param properties the properties that differ (a body may also carry unchanged required ones)
+ * @param reason why the tool plans this beyond "the YAML says so", or null (e.g. a prune that must reset)
+ */
+public record Update(
+    ResourceId resource,
+    String path,
+    ObjectNode body,
+    ObjectNode before,
+    List<PropertyChange> properties,
+    String reason)
+    implements Change {
+
+  @Override
+  public String action() {
+    return "update";
+  }
+
+  @Override
+  public String method() {
+    return "PATCH";
+  }
+}

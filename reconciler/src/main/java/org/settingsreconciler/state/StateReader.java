@@ -1,0 +1,84 @@
+package org.settingsreconciler.state;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.settingsreconciler.graph.GraphClient;
+import org.settingsreconciler.graph.GraphException;
+import org.settingsreconciler.model.CollectionScope;
+import org.settingsreconciler.model.DesiredResource;
+import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ResourceId;
+import org.settingsreconciler.resource.Scope;
+import org.settingsreconciler.resource.Shape;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the tenant's current state: only what a desired state manages (for plan, apply and check), or every
+ * resource (for export). Each object and collection is read once; a failure is recorded against its address and
+ * the other reads go on.
+ */
+public final class StateReader {
+
+  private final GraphClient client;
+
+  public StateReader(GraphClient client) {
+    this.client = client;
+  }
+
+  public CurrentState readFor(DesiredState desired) {
+    CurrentState state = new CurrentState();
+    Map<String, ResourceId> objects = new LinkedHashMap<>();
+    for (DesiredResource r : desired.resources()) {
+      if (r.id().descriptor().shape() != Shape.COLLECTION) {
+        objects.putIfAbsent(r.address(), r.id());
+      }
+    }
+    objects.values().forEach(id -> readObject(id, state));
+    desired.collections().forEach(c -> readCollection(c.descriptor(), c.user(), state));
+    return state;
+  }
+
+  /** Reads every tenant-scoped resource, and the user-scoped ones of the given users. */
+  public CurrentState readAll(List<String> users) {
+    CurrentState state = new CurrentState();
+    for (ResourceDescriptor d : org.settingsreconciler.resource.ResourceRegistry.all()) {
+      if (d.scope() == Scope.USER) {
+        users.forEach(u -> readCollection(d, u, state));
+        continue;
+      }
+      switch (d.shape()) {
+        case SINGLETON -> readObject(ResourceId.singleton(d), state);
+        case FIXED_IDS -> d.fixedIds().forEach(id -> readObject(new ResourceId(d, null, id), state));
+        case COLLECTION -> readCollection(d, null, state);
+      }
+    }
+    return state;
+  }
+
+  public void readObject(ResourceId id, CurrentState into) {
+    try {
+      JsonNode body = client.getObject(id.objectPath(null));
+      into.putObject(id.address(), ObjectRead.of(body));
+    } catch (GraphException e) {
+      into.putObject(id.address(), ObjectRead.failed(ErrorExplainer.explain(id.descriptor(), e.error(), false)));
+    }
+  }
+
+  public void readCollection(ResourceDescriptor d, String user, CurrentState into) {
+    String address = ResourceId.scopeAddress(d, user);
+    try {
+      List<JsonNode> items = new ArrayList<>(client.list(ResourceId.basePath(d, user)));
+      into.putCollection(address, CollectionRead.of(items));
+    } catch (GraphException e) {
+      into.putCollection(address, CollectionRead.failed(ErrorExplainer.explain(d, e.error(), false)));
+    }
+  }
+
+  /** For scopes that a saved plan touches, identified without a desired state. */
+  public void readCollection(CollectionScope scope, CurrentState into) {
+    readCollection(scope.descriptor(), scope.user(), into);
+  }
+}
