@@ -1,0 +1,71 @@
+package org.settingsreconciler.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.settingsreconciler.export.ExportResult;
+import org.settingsreconciler.export.Exporter;
+import org.settingsreconciler.plan.ReadFailure;
+import org.settingsreconciler.state.CurrentState;
+import org.settingsreconciler.state.StateReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "export",
+    description = "Write the tenant's current settings as desired-state YAML that plans to no changes.")
+final class ExportCommand implements Callable<Integer> {
+
+  private final CliContext ctx;
+
+  @Mixin GraphOptions graph;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+  Path out;
+
+  @Option(names = "--user", paramLabel = "UPN", description = "Also export this user's interests (repeatable).")
+  List<String> users = new ArrayList<>();
+
+  ExportCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    try (GraphSession session = GraphSession.open(graph, ctx)) {
+      CurrentState state = new StateReader(session.client()).readAll(users);
+      ExportResult result = new Exporter().export(state, users, session.origin());
+      result.notes().forEach(n -> ctx.err().println("note: " + n));
+      for (ReadFailure f : result.failures()) {
+        ctx.err().println("error: " + f.address() + " could not be read: " + f.error().describe());
+      }
+      if (out == null) {
+        ctx.out().print(result.yaml());
+      } else {
+        write(result.yaml());
+        ctx.err().println("Exported to " + out + ".");
+      }
+      if (!result.failures().isEmpty()) {
+        ctx.err().println("The export is incomplete: " + result.failures().size() + " could not be read.");
+        return ExitCode.ERROR;
+      }
+      return ExitCode.OK;
+    }
+  }
+
+  private void write(String yaml) {
+    try {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(out, yaml);
+    } catch (IOException e) {
+      throw new UserError("cannot write " + out + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.settingsreconciler.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where Graph is: the options of every command that talks to it. */
+public final class GraphOptions {
+
+  public static final String DEFAULT_GRAPH_URL = "https://graph.microsoft.com/beta";
+
+  @Option(
+      names = "--graph-url",
+      paramLabel = "URL",
+      description = "Graph root with version (default: ${DEFAULT-VALUE}). Must be https unless it is on loopback.",
+      defaultValue = DEFAULT_GRAPH_URL)
+  String graphUrl;
+
+  @Option(
+      names = "--sandbox",
+      description = "Run against the built-in sandbox tenant (started in-process; no credentials needed).")
+  boolean sandbox;
+
+  @Option(
+      names = "--sandbox-state",
+      paramLabel = "FILE",
+      description = "With --sandbox: keep the sandbox tenant in FILE, so later runs see what this one applied.")
+  Path sandboxState;
+
+  URI graphRoot() {
+    URI uri;
+    try {
+      uri = URI.create(graphUrl);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--graph-url is not a URL: " + graphUrl);
+    }
+    if (uri.getHost() == null || uri.getScheme() == null) {
+      throw new UserError("--graph-url must be an absolute URL such as " + DEFAULT_GRAPH_URL);
+    }
+    boolean https = uri.getScheme().equalsIgnoreCase("https");
+    boolean http = uri.getScheme().equalsIgnoreCase("http");
+    if (!https && !(http && isLoopback(uri.getHost()))) {
+      throw new UserError("--graph-url must use https (plain http is allowed only on loopback): " + graphUrl);
+    }
+    return uri;
+  }
+
+  static boolean isLoopback(String host) {
+    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
+  }
+}

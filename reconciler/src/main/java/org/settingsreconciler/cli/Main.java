@@ -1,0 +1,71 @@
+package org.settingsreconciler.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The entry point. Thin on purpose: it wires streams, environment and terminal into the commands and maps every
+ * outcome to an exit code. User errors print one line; a stack trace only with RECONCILER_DEBUG=1.
+ */
+public final class Main {
+
+  private final CliContext ctx;
+
+  public Main(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public Main(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
+    this(new CliContext(out, err, env, terminal));
+  }
+
+  public static void main(String[] args) {
+    int code = new Main(System.out, System.err, System.getenv(), Terminal.system()).run(args);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  public int run(String... args) {
+    CommandLine cli = new CommandLine(new ReconcilerCommand(), new ContextFactory(ctx));
+    cli.setOut(new PrintWriter(ctx.out(), true));
+    cli.setErr(new PrintWriter(ctx.err(), true));
+    cli.setParameterExceptionHandler(
+        (e, badArgs) -> {
+          ctx.err().println("error: " + e.getMessage());
+          ctx.err().println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+          return ExitCode.ERROR;
+        });
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof UserError) {
+            ctx.err().println("error: " + e.getMessage());
+          } else {
+            ctx.err().println("error: " + e);
+            if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {
+              e.printStackTrace(ctx.err());
+            } else {
+              ctx.err().println("(this is a bug in settings-reconciler; run with RECONCILER_DEBUG=1 for details)");
+            }
+          }
+          return ExitCode.ERROR;
+        });
+    return cli.execute(args);
+  }
+
+  /** Builds commands with the context, so none of them reaches for System.* itself. */
+  private record ContextFactory(CliContext ctx) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        var constructor = type.getDeclaredConstructor(CliContext.class);
+        constructor.setAccessible(true);
+        return constructor.newInstance(ctx);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(type);
+      }
+    }
+  }
+}

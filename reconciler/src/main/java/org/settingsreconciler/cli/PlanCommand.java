@@ -1,0 +1,61 @@
+package org.settingsreconciler.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.plan.Plan;
+import org.settingsreconciler.plan.Planner;
+import org.settingsreconciler.state.StateReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "plan",
+    description = "Read the tenant and show what apply would change. Never writes to the tenant.")
+final class PlanCommand implements Callable<Integer> {
+
+  private final CliContext ctx;
+
+  @Mixin DesiredStateArgs desired;
+
+  @Mixin GraphOptions graph;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).",
+      defaultValue = "text")
+  OutputFormat format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON) for apply --plan FILE.")
+  Path out;
+
+  @Option(names = "--detailed-exitcode",
+      description = "Exit 0 when there are no changes, 2 when there are, 1 on error.")
+  boolean detailedExitCode;
+
+  PlanCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    DesiredState state = desired.load(ctx);
+    if (state == null) {
+      return ExitCode.ERROR;
+    }
+    try (GraphSession session = GraphSession.open(graph, ctx)) {
+      Plan plan = new Planner(new StateReader(session.client())).plan(state);
+      PlanPrinter.print(ctx, plan, format, session.origin());
+      if (plan.hasFailures()) {
+        if (out != null) {
+          ctx.err().println("The plan was not saved: settings that could not be read make it incomplete.");
+        }
+        return ExitCode.ERROR;
+      }
+      if (out != null) {
+        PlanPrinter.save(plan, out);
+        ctx.err().println("Saved the plan to " + out + "; apply it with: apply --plan " + out);
+      }
+      return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    }
+  }
+}

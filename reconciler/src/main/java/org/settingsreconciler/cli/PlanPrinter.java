@@ -1,0 +1,55 @@
+package org.settingsreconciler.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.settingsreconciler.plan.Plan;
+import org.settingsreconciler.plan.PlanJson;
+import org.settingsreconciler.render.PlanTextRenderer;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Prints and saves plans, in one place for plan, apply and check. */
+final class PlanPrinter {
+
+  static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private PlanPrinter() {}
+
+  static void print(CliContext ctx, Plan plan, OutputFormat format, String origin) {
+    if (format == OutputFormat.json) {
+      ctx.out().println(JSON.writeValueAsString(PlanJson.write(plan)));
+      return;
+    }
+    if (plan.hasChanges() || plan.hasFailures()) {
+      ctx.out().println("Planned against " + origin + ":");
+      ctx.out().println();
+    }
+    new PlanTextRenderer(ctx.out()).render(plan);
+  }
+
+  /** Saves the plan JSON readable by its owner only: plans show the tenant's settings. */
+  static void save(Plan plan, Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Path tmp = Files.createTempFile(parent, ".plan-", ".tmp");
+      ownerOnly(tmp);
+      Files.writeString(tmp, JSON.writeValueAsString(PlanJson.write(plan)) + "\n");
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UserError("cannot write the plan to " + file + ": " + e.getMessage());
+    }
+  }
+
+  static void ownerOnly(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException notPosix) {
+      // Windows: the file inherits the folder's ACL.
+    }
+  }
+}

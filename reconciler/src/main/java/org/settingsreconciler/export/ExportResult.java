@@ -1,0 +1,11 @@
+package org.settingsreconciler.export;
+
+import java.util.List;
+import org.settingsreconciler.plan.ReadFailure;
+
+/**
+ * @param yaml the desired state that matches the tenant
+ * @param notes what was left out on purpose (unconfigured or unmanageable settings), for stderr
+ * @param failures reads that failed: the export is incomplete and the command exits 1
+ */
+public record ExportResult(String yaml, List<String> notes, List<ReadFailure> failures) {}

@@ -1,0 +1,146 @@
+package org.settingsreconciler.export;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.settingsreconciler.graph.GraphError;
+import org.settingsreconciler.plan.ReadFailure;
+import org.settingsreconciler.resource.CollectionKey;
+import org.settingsreconciler.resource.PropertySpec;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ResourceId;
+import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.Scope;
+import org.settingsreconciler.resource.Shape;
+import org.settingsreconciler.resource.ValueKind;
+import org.settingsreconciler.state.CollectionRead;
+import org.settingsreconciler.state.CurrentState;
+import org.settingsreconciler.state.ObjectRead;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns what was read from the tenant into desired-state YAML that validates and plans to no changes: every
+ * managed property as the tenant has it, laid out the way the descriptors place it in YAML.
+ */
+public final class Exporter {
+
+  /** Kinds whose schema allows null: a null there is exported, so that "must stay null" is managed too. */
+  private static final Set<ValueKind> NULLABLE = Set.of(ValueKind.GUID, ValueKind.STRING);
+
+  public ExportResult export(CurrentState state, List<String> users, String origin) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    List<String> notes = new ArrayList<>();
+    List<ReadFailure> failures = new ArrayList<>();
+    for (ResourceDescriptor d : ResourceRegistry.all()) {
+      if (d.scope() == Scope.USER) {
+        for (String user : users) {
+          Map<String, Object> userNode = section(section(root, "users"), user);
+          exportCollection(d, user, state, userNode, notes, failures);
+        }
+        continue;
+      }
+      Map<String, Object> section = section(root, d.yamlSection());
+      switch (d.shape()) {
+        case SINGLETON -> {
+          ObjectRead read = state.object(ResourceId.singleton(d).address());
+          if (read.ok()) {
+            section.put(d.yamlName(), properties(d, read.object()));
+          } else {
+            failures.add(new ReadFailure(ResourceId.singleton(d).address(), read.error()));
+          }
+        }
+        case FIXED_IDS -> exportFixedIds(d, state, section, notes, failures);
+        case COLLECTION -> exportCollection(d, null, state, section, notes, failures);
+      }
+    }
+    root.values().removeIf(v -> v instanceof Map<?, ?> m && m.isEmpty());
+    String header = "# Exported by settings-reconciler from " + origin + ".\n"
+        + "# Every managed setting as the tenant has it: planning this file shows no changes.\n";
+    return new ExportResult(header + YamlWriter.write(root), notes, failures);
+  }
+
+  private static void exportFixedIds(
+      ResourceDescriptor d,
+      CurrentState state,
+      Map<String, Object> section,
+      List<String> notes,
+      List<ReadFailure> failures) {
+    Map<String, Object> items = new LinkedHashMap<>();
+    for (String id : d.fixedIds()) {
+      ResourceId rid = new ResourceId(d, null, id);
+      ObjectRead read = state.object(rid.address());
+      if (!read.ok()) {
+        GraphError e = read.error();
+        if (e.hint() != null && (e.status() == 404 || e.status() == 422)) {
+          notes.add(rid.address() + " left out: " + e.hint());
+        } else {
+          failures.add(new ReadFailure(rid.address(), e));
+        }
+        continue;
+      }
+      JsonNode value = read.object().get("value");
+      if (value == null || value.isNull()) {
+        notes.add(rid.address() + " left out: not configured in the tenant");
+        continue;
+      }
+      items.put(id, properties(d, read.object()));
+    }
+    if (!items.isEmpty()) {
+      section.put(d.yamlName(), items);
+    }
+  }
+
+  private static void exportCollection(
+      ResourceDescriptor d,
+      String user,
+      CurrentState state,
+      Map<String, Object> parent,
+      List<String> notes,
+      List<ReadFailure> failures) {
+    String address = ResourceId.scopeAddress(d, user);
+    CollectionRead read = state.collection(address);
+    if (!read.ok()) {
+      failures.add(new ReadFailure(address, read.error()));
+      return;
+    }
+    CollectionKey key = d.key();
+    Map<String, Object> items = new LinkedHashMap<>();
+    Set<String> seen = new TreeSet<>();
+    for (JsonNode item : read.items()) {
+      String k = key.keyOf(item);
+      if (k == null) {
+        notes.add(address + ": an item without " + key.property() + " left out");
+        continue;
+      }
+      if (!seen.add(key.matchForm(k))) {
+        notes.add(address + "[\"" + k + "\"] left out: another item has the same " + key.property());
+        continue;
+      }
+      items.put(k, properties(d, item));
+    }
+    parent.put(d.yamlName(), items);
+  }
+
+  private static Map<String, Object> properties(ResourceDescriptor d, JsonNode object) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (PropertySpec p : d.properties()) {
+      JsonNode v = object.get(p.name());
+      if (v == null || v.isMissingNode()) {
+        continue;
+      }
+      if (v.isNull() && !NULLABLE.contains(p.kind())) {
+        continue;
+      }
+      out.put(p.name(), YamlWriter.plain(v));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> section(Map<String, Object> parent, String name) {
+    return (Map<String, Object>) parent.computeIfAbsent(name, k -> new LinkedHashMap<String, Object>());
+  }
+}

@@ -1,0 +1,54 @@
+package org.settingsreconciler.export;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+import tools.jackson.databind.JsonNode;
+
+/** Writes plain Java maps and lists as block-style YAML 1.2 that the loader reads back to the same values. */
+final class YamlWriter {
+
+  private YamlWriter() {}
+
+  static String write(Map<String, Object> root) {
+    DumpSettings settings =
+        DumpSettings.builder()
+            .setDefaultFlowStyle(FlowStyle.BLOCK)
+            .setIndent(2)
+            .setIndicatorIndent(2)
+            .setIndentWithIndicator(true)
+            .setWidth(200)
+            .setSchema(new CoreSchema())
+            .build();
+    return root.isEmpty() ? "{}\n" : new Dump(settings).dumpToString(root);
+  }
+
+  /** A JSON value as plain Java values for the YAML dumper. */
+  static Object plain(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (n.isBoolean()) {
+      return n.asBoolean();
+    }
+    if (n.isNumber()) {
+      return n.numberValue();
+    }
+    if (n.isString()) {
+      return n.asString();
+    }
+    if (n.isArray()) {
+      List<Object> out = new ArrayList<>();
+      n.forEach(v -> out.add(plain(v)));
+      return out;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    n.properties().forEach(e -> out.put(e.getKey(), plain(e.getValue())));
+    return out;
+  }
+}

@@ -1,0 +1,55 @@
+package org.settingsreconciler.render;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import java.util.Arrays;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Shows a change of a long string value (a policy setting's XML or JSON, say) as a unified diff instead of two
+ * unreadable lines. JSON is pretty-printed and XML broken at tags first, so the diff points at what changed.
+ */
+final class LongValueDiff {
+
+  static final int LONG = 80;
+
+  private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private LongValueDiff() {}
+
+  static boolean applies(JsonNode before, JsonNode after) {
+    return isLong(before) || isLong(after);
+  }
+
+  private static boolean isLong(JsonNode n) {
+    return n != null && n.isString() && (n.asString().length() > LONG || n.asString().contains("\n"));
+  }
+
+  static List<String> unified(JsonNode before, JsonNode after) {
+    List<String> a = lines(before);
+    List<String> b = lines(after);
+    return UnifiedDiffUtils.generateUnifiedDiff("before", "after", a, DiffUtils.diff(a, b), 3);
+  }
+
+  private static List<String> lines(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return List.of();
+    }
+    String s = n.isString() ? n.asString() : n.toString();
+    String t = s.strip();
+    if (t.startsWith("{") || t.startsWith("[")) {
+      try {
+        s = PRETTY.writeValueAsString(PRETTY.readTree(t));
+      } catch (JacksonException notJson) {
+        // Shown as it is.
+      }
+    } else if (t.startsWith("<") && !s.contains("\n")) {
+      s = s.replace("><", ">\n<");
+    }
+    return Arrays.asList(s.split("\n", -1));
+  }
+}

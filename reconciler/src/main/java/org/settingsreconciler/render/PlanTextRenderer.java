@@ -1,0 +1,91 @@
+package org.settingsreconciler.render;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.settingsreconciler.plan.Change;
+import org.settingsreconciler.plan.Create;
+import org.settingsreconciler.plan.Delete;
+import org.settingsreconciler.plan.Plan;
+import org.settingsreconciler.plan.PropertyChange;
+import org.settingsreconciler.plan.ReadFailure;
+import org.settingsreconciler.plan.Update;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The plan as people read it in a terminal or a CI log, in the manner of Terraform: one block per object,
+ * {@code ~ property: old -> new}, {@code +}/{@code -} for create and delete, where each desired value was written,
+ * and a summary line. Settings that could not be read are listed as errors, never as changes.
+ */
+public final class PlanTextRenderer {
+
+  private final PrintStream out;
+
+  public PlanTextRenderer(PrintStream out) {
+    this.out = out;
+  }
+
+  public void render(Plan plan) {
+    for (Change c : plan.changes()) {
+      renderChange(c);
+    }
+    for (ReadFailure f : plan.failures()) {
+      out.println("  ! " + f.address() + " could not be read:");
+      out.println("      " + (f.error() == null ? "no answer" : f.error().describe()));
+      out.println();
+    }
+    out.println(summary(plan));
+  }
+
+  public static String summary(Plan plan) {
+    if (!plan.hasChanges() && !plan.hasFailures()) {
+      return "No changes. The tenant matches the desired state (" + plan.unchanged() + " checked).";
+    }
+    String line =
+        String.format(
+            "Plan: %d to create, %d to update, %d to delete, %d unchanged.",
+            plan.count("create"), plan.count("update"), plan.count("delete"), plan.unchanged());
+    if (plan.hasFailures()) {
+      line +=
+          "\nError: " + plan.failures().size() + " could not be read; nothing is planned for "
+              + (plan.failures().size() == 1 ? "it." : "them.");
+    }
+    return line;
+  }
+
+  private void renderChange(Change c) {
+    String symbol = c instanceof Create ? "+" : c instanceof Delete ? "-" : "~";
+    String verb = c instanceof Create ? "created" : c instanceof Delete ? "deleted" : "updated";
+    out.println("  # " + c.address() + " will be " + verb + (c instanceof Update u && u.reason() != null
+        ? " (" + u.reason() + ")" : ""));
+    out.println("  " + symbol + " " + c.address() + "    " + c.method() + " " + c.path());
+    if (c instanceof Delete d) {
+      d.before().properties().forEach(e -> out.println("      - " + e.getKey() + ": " + e.getValue()));
+    } else {
+      List<PropertyChange> props = c instanceof Create cr ? cr.properties() : ((Update) c).properties();
+      for (PropertyChange p : props) {
+        renderProperty(symbol, p);
+      }
+    }
+    out.println();
+  }
+
+  private void renderProperty(String symbol, PropertyChange p) {
+    String source = p.source() == null ? "" : "    # " + p.source();
+    if (LongValueDiff.applies(p.before(), p.after())) {
+      out.println("      " + symbol + " " + p.name() + ":" + source);
+      for (String line : LongValueDiff.unified(p.before(), p.after())) {
+        out.println("          " + line);
+      }
+      return;
+    }
+    if (symbol.equals("+")) {
+      out.println("      + " + p.name() + ": " + text(p.after()) + source);
+    } else {
+      out.println("      ~ " + p.name() + ": " + text(p.before()) + " -> " + text(p.after()) + source);
+    }
+  }
+
+  private static String text(JsonNode n) {
+    return n == null ? "null" : n.toString();
+  }
+}
