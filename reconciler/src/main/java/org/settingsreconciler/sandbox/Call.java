@@ -1,0 +1,21 @@
+package org.settingsreconciler.sandbox;
+
+import java.net.URI;
+
+/**
+ * One routed request as a handler sees it.
+ *
+ * @param request the request
+ * @param user the decoded {@code {user}} segment, or null
+ * @param id the decoded item id segment, or null
+ * @param state the tenant, locked for the duration of the call
+ * @param baseUrl the sandbox root, e.g. {@code http://127.0.0.1:PORT/beta}, for next links
+ * @param pageSize the most items one page of a list holds
+ */
+record Call(SandboxRequest request, String user, String id, SandboxState state, URI baseUrl, int pageSize) {
+
+  /** The user named by the {@code {user}} segment; 404 Request_ResourceNotFound when the tenant has none. */
+  SandboxState.User requireUser() {
+    return state.user(user).orElseThrow(() -> GraphErrors.userNotFound(user));
+  }
+}

@@ -1,0 +1,53 @@
+package org.settingsreconciler.sandbox;
+
+import org.settingsreconciler.resource.ResourceDescriptor;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One item of a collection: GET (wrapped in {@code value} where the docs show that), PATCH (answers the item),
+ * DELETE (204). Unknown ids answer 404 itemNotFound.
+ */
+final class CollectionItemHandler implements RouteHandler {
+
+  private final ResourceDescriptor descriptor;
+  private final ServerRule rule;
+  private final BodyValidator validator;
+
+  CollectionItemHandler(ResourceDescriptor descriptor) {
+    this.descriptor = descriptor;
+    this.rule = ServerRules.of(descriptor);
+    this.validator = new BodyValidator(descriptor, rule);
+  }
+
+  @Override
+  public SandboxResponse handle(Call call) {
+    String method = call.request().method();
+    if (!method.equals("GET") && !method.equals("PATCH") && !method.equals("DELETE")) {
+      throw GraphErrors.methodNotAllowed(method);
+    }
+    CollectionItems items = new CollectionItems(descriptor, call);
+    int index = items.indexOf(call.id());
+    ObjectNode item = (ObjectNode) items.array().get(index);
+    String context = items.contextPath();
+    switch (method) {
+      case "GET" -> {
+        return SandboxResponse.ok(
+            Representations.entity(context, descriptor, item, descriptor.getWrappedInValue()));
+      }
+      case "PATCH" -> {
+        ObjectNode body = call.request().jsonObjectBody();
+        validator.check(body, item);
+        ObjectNode merged = Writes.merged(item, body);
+        rule.complete(new ServerRule.Write(merged, body, false, items.owner()));
+        items.requireUniqueKey(merged, index);
+        items.array().set(index, merged);
+        return SandboxResponse.ok(Representations.entity(context, descriptor, merged, false));
+      }
+      default -> {
+        rule.checkDelete(item);
+        items.array().remove(index);
+        return SandboxResponse.noContent();
+      }
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package org.settingsreconciler.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A stateful emulator of the Microsoft Graph beta endpoints the reconciler manages, served over HTTP on the
+ * loopback interface. It lets anyone run the tool without a tenant ({@code --sandbox}), backs the standalone
+ * {@code sandbox} command, and serves as the test backend. Routes and properties come from the resource registry;
+ * behaviour follows shared/graph-api.md.
+ *
+ * <pre>{@code
+ * try (GraphSandbox sandbox = GraphSandbox.start(0, null, null)) {
+ *   URI graph = sandbox.baseUrl(); // http://127.0.0.1:PORT/beta
+ * }
+ * }</pre>
+ */
+public final class GraphSandbox implements AutoCloseable {
+
+  private static final String DEMO_TENANT = "sandbox/demo-tenant.json";
+  private static final String LOOPBACK = "127.0.0.1";
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final SandboxService service;
+  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  private final URI baseUrl;
+  private boolean closed;
+
+  private GraphSandbox(HttpServer server, ExecutorService executor, SandboxService service) {
+    this.server = server;
+    this.executor = executor;
+    this.service = service;
+    this.baseUrl = URI.create("http://" + LOOPBACK + ":" + server.getAddress().getPort() + "/beta");
+    service.baseUrl(baseUrl);
+  }
+
+  /**
+   * Starts a sandbox.
+   *
+   * @param port the port, or 0 for any free one; only 127.0.0.1 is bound, so nothing off this machine can reach it
+   * @param stateFile where to keep the state between runs and processes (loaded if it exists, else created from
+   *     the seed, and rewritten after every successful write), or null to keep it in memory only
+   * @param seed the tenant to start from in the seed format, or null for {@link #demoTenant()}
+   * @throws IllegalArgumentException if the seed (or state file) is not in the seed format
+   */
+  public static GraphSandbox start(int port, Path stateFile, JsonNode seed) throws IOException {
+    StateFile file = stateFile == null ? null : new StateFile(stateFile);
+    SandboxState initial;
+    if (file != null && file.exists()) {
+      initial = SandboxState.from(file.read());
+    } else {
+      initial = SandboxState.from(seed == null ? demoTenant() : seed);
+      if (file != null) {
+        file.write(initial.snapshot()); // so other processes sharing the file start from the same tenant
+      }
+    }
+    SandboxService service = new SandboxService(initial, file);
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), 0);
+    ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads());
+    server.setExecutor(executor);
+    GraphSandbox sandbox = new GraphSandbox(server, executor, service);
+    server.createContext("/", new ExchangeHandler(service, sandbox.requests));
+    server.start();
+    return sandbox;
+  }
+
+  /** The bundled demo tenant (a fresh copy each call), from the classpath resource {@value #DEMO_TENANT}. */
+  public static JsonNode demoTenant() {
+    try (InputStream in = GraphSandbox.class.getClassLoader().getResourceAsStream(DEMO_TENANT)) {
+      if (in == null) {
+        throw new IllegalStateException("classpath resource " + DEMO_TENANT + " is missing from the build");
+      }
+      return SandboxJson.MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (JacksonException e) {
+      throw new IllegalStateException(DEMO_TENANT + " is not valid JSON", e);
+    }
+  }
+
+  /** A tenant nobody configured: every singleton at its documented default, empty collections, no users. */
+  public static JsonNode emptyTenant() {
+    return TenantDefaults.emptyTenant();
+  }
+
+  /** The Graph root clients should use, e.g. {@code http://127.0.0.1:PORT/beta} (no trailing slash). */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** A deep copy of the current state, in the seed format. */
+  public JsonNode snapshot() {
+    return service.snapshot();
+  }
+
+  /** Replaces the whole state (and the state file, if any). */
+  public void load(JsonNode state) {
+    service.load(state);
+  }
+
+  /** Every request received so far, in order, including refused ones. */
+  public List<RecordedRequest> requests() {
+    return List.copyOf(new ArrayList<>(requests));
+  }
+
+  public void clearRequests() {
+    requests.clear();
+  }
+
+  /** Arms a fault: the next {@code fault.times()} matching requests fail with it and change nothing. */
+  public void injectFault(Fault fault) {
+    service.injectFault(fault);
+  }
+
+  /** The most items one page of any list holds (default 100); smaller values exercise next-link paging. */
+  public void setPageSize(int pageSize) {
+    service.pageSize(pageSize);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      server.stop(0);
+      executor.shutdownNow();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "graph-sandbox-" + n.incrementAndGet());
+      t.setDaemon(true); // a forgotten sandbox must not keep the CLI's JVM alive
+      return t;
+    };
+  }
+}

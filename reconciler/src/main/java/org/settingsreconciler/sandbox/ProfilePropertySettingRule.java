@@ -1,0 +1,40 @@
+package org.settingsreconciler.sandbox;
+
+import java.util.List;
+import org.settingsreconciler.resource.ValueComparator;
+import org.settingsreconciler.resource.defs.ProfilePropertySettings;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Profile property settings (graph-api.md 3). The docs' POST example shows the server appending the Entra ID source
+ * to a precedence list that lacks it, and the delete page says a delete "fails unless the prioritizedSourceUrls
+ * property contains only the Entra ID source reference".
+ */
+final class ProfilePropertySettingRule implements ServerRule {
+
+  private static final String URLS = "prioritizedSourceUrls";
+
+  @Override
+  public void complete(Write write) {
+    if (!write.created() && !write.body().has(URLS)) {
+      return; // an update that leaves the list alone keeps it as stored
+    }
+    List<String> urls = ValueComparator.strings(write.merged().get(URLS));
+    if (urls.stream().noneMatch(ProfilePropertySettings::isEntraSource)) {
+      urls.add(ProfilePropertySettings.ENTRA_SOURCE_URL);
+    }
+    ArrayNode out = write.merged().putArray(URLS);
+    urls.forEach(out::add);
+  }
+
+  @Override
+  public void checkDelete(ObjectNode item) {
+    List<String> urls = ValueComparator.strings(item.get(URLS));
+    if (urls.isEmpty() || !urls.stream().allMatch(ProfilePropertySettings::isEntraSource)) {
+      throw GraphErrors.invalidRequest(
+          "A profilePropertySetting can only be deleted when prioritizedSourceUrls contains only the Microsoft "
+              + "Entra ID source. Update it to the Entra ID source first.");
+    }
+  }
+}

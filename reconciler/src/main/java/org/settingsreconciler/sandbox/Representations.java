@@ -1,0 +1,46 @@
+package org.settingsreconciler.sandbox;
+
+import org.settingsreconciler.resource.ResourceDescriptor;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How stored objects go on the wire: with {@code @odata.type} first and an {@code @odata.context}, as Graph sends
+ * them. State holds objects without annotations; they are added here, on the way out.
+ */
+final class Representations {
+
+  /** Graph's metadata root; context URLs are informational, so they name the real service as the docs show. */
+  static final String METADATA = "https://graph.microsoft.com/beta/$metadata#";
+
+  private Representations() {}
+
+  /** The context path of a resource: its Graph path, with a user-scoped one rooted at {@code users('<id>')}. */
+  static String contextPath(ResourceDescriptor d, SandboxState.User user) {
+    String path = d.path().substring(1);
+    return user == null ? path : path.replace("/{user}", "('" + user.id() + "')");
+  }
+
+  /** A copy of the stored object led by its {@code @odata.type}. */
+  static ObjectNode typed(ResourceDescriptor d, ObjectNode stored) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("@odata.type", d.odataType());
+    stored.properties().forEach(e -> out.set(e.getKey(), e.getValue().deepCopy()));
+    return out;
+  }
+
+  /**
+   * One entity as GET answers it. Where the docs show the object wrapped as {@code {"value":{...}}} (the
+   * descriptor says so), it is wrapped the same way, with the context outside.
+   */
+  static ObjectNode entity(String contextPath, ResourceDescriptor d, ObjectNode stored, boolean wrap) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("@odata.context", METADATA + contextPath + "/$entity");
+    if (wrap) {
+      out.set("value", typed(d, stored));
+    } else {
+      out.setAll(typed(d, stored));
+    }
+    return out;
+  }
+}

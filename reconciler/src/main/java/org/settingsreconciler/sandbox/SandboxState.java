@@ -1,0 +1,210 @@
+package org.settingsreconciler.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.Scope;
+import org.settingsreconciler.resource.Shape;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The emulated tenant's data, held in the seed format itself so that snapshots and state files are a plain copy.
+ * Not thread-safe: {@link SandboxService} serialises all access.
+ *
+ * <pre>
+ * {"resources": {"&lt;type&gt;": singleton object | {fixed id: object} | [items]},
+ *  "groupScopedPolicySettings": [ids],
+ *  "users": {"&lt;upn&gt;": {"id", "displayName", "&lt;user-scoped yamlName&gt;": [items]}}}
+ * </pre>
+ */
+final class SandboxState {
+
+  static final String RESOURCES = "resources";
+  static final String GROUP_SCOPED = "groupScopedPolicySettings";
+  static final String USERS = "users";
+
+  /** A user of the tenant: the UPN it is filed under and its data. */
+  record User(String userPrincipalName, ObjectNode data) {
+    String id() {
+      return String.valueOf(SandboxJson.text(data.get("id")));
+    }
+  }
+
+  private final ObjectNode root;
+
+  private SandboxState(ObjectNode root) {
+    this.root = root;
+  }
+
+  /**
+   * Reads a seed or state file, filling in whatever it leaves out (missing resources at their defaults, missing
+   * ids made deterministically) so hand-written seeds stay short.
+   *
+   * @throws IllegalArgumentException when the JSON does not have the seed format
+   */
+  static SandboxState from(JsonNode seed) {
+    if (seed == null || !seed.isObject()) {
+      throw new IllegalArgumentException("sandbox state must be a JSON object");
+    }
+    ObjectNode root = (ObjectNode) seed.deepCopy();
+    ObjectNode resources = objectAt(root, RESOURCES);
+    for (ResourceDescriptor d : ResourceRegistry.tenantScoped()) {
+      JsonNode present = resources.get(d.type());
+      if (present == null || present.isNull()) {
+        resources.set(d.type(), TenantDefaults.defaultFor(d));
+      } else {
+        normaliseResource(d, present);
+      }
+    }
+    if (!root.has(GROUP_SCOPED) || root.get(GROUP_SCOPED).isNull()) {
+      root.putArray(GROUP_SCOPED);
+    }
+    JsonNode groupScoped = root.get(GROUP_SCOPED);
+    if (!groupScoped.isArray() || !groupScoped.valueStream().allMatch(JsonNode::isString)) {
+      throw new IllegalArgumentException(GROUP_SCOPED + " must be an array of setting ids");
+    }
+    ObjectNode users = objectAt(root, USERS);
+    for (Map.Entry<String, JsonNode> e : users.properties()) {
+      normaliseUser(e.getKey(), e.getValue());
+    }
+    return new SandboxState(root);
+  }
+
+  private static ObjectNode objectAt(ObjectNode parent, String name) {
+    JsonNode node = parent.get(name);
+    if (node == null || node.isNull()) {
+      return parent.putObject(name);
+    }
+    if (!node.isObject()) {
+      throw new IllegalArgumentException("'" + name + "' must be a JSON object");
+    }
+    return (ObjectNode) node;
+  }
+
+  private static void normaliseResource(ResourceDescriptor d, JsonNode present) {
+    switch (d.shape()) {
+      case SINGLETON -> require(present.isObject(), d.type() + " must be an object");
+      case FIXED_IDS -> {
+        require(present.isObject(), d.type() + " must be an object keyed by setting id");
+        ObjectNode entries = (ObjectNode) present;
+        for (String id : d.fixedIds()) {
+          if (!entries.has(id)) {
+            entries.set(id, TenantDefaults.unconfiguredEntry(d));
+          }
+          require(entries.get(id).isObject(), d.type() + "." + id + " must be an object");
+        }
+      }
+      case COLLECTION -> normaliseItems(d, d.type(), present);
+    }
+  }
+
+  private static void normaliseUser(String upn, JsonNode user) {
+    require(user.isObject(), "users." + upn + " must be an object");
+    ObjectNode data = (ObjectNode) user;
+    if (!data.hasNonNull("id")) {
+      data.put("id", stableId("user:" + upn));
+    }
+    if (!data.has("displayName")) {
+      data.putNull("displayName");
+    }
+    for (ResourceDescriptor d : ResourceRegistry.userScoped()) {
+      if (!data.hasNonNull(d.yamlName())) {
+        data.putArray(d.yamlName());
+      }
+      normaliseItems(d, "users." + upn + "." + d.yamlName(), data.get(d.yamlName()));
+    }
+  }
+
+  private static void normaliseItems(ResourceDescriptor d, String where, JsonNode items) {
+    require(items.isArray(), where + " must be an array");
+    int index = 0;
+    for (JsonNode item : items) {
+      require(item.isObject(), where + " must hold objects");
+      if (!d.key().idIsKey() && !item.hasNonNull("id")) {
+        ((ObjectNode) item).put("id", stableId(where + "#" + index));
+      }
+      index++;
+    }
+  }
+
+  /** Ids for hand-written seeds that omit them: the same on every load, so state files stay stable. */
+  private static String stableId(String seedText) {
+    return UUID.nameUUIDFromBytes(seedText.getBytes(StandardCharsets.UTF_8)).toString();
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException("sandbox state: " + message);
+    }
+  }
+
+  /** A deep copy in the seed format. */
+  ObjectNode snapshot() {
+    return root.deepCopy();
+  }
+
+  private ObjectNode resources() {
+    return (ObjectNode) root.get(RESOURCES);
+  }
+
+  ObjectNode singleton(ResourceDescriptor d) {
+    return (ObjectNode) resources().get(d.type());
+  }
+
+  void replaceSingleton(ResourceDescriptor d, ObjectNode value) {
+    resources().set(d.type(), value);
+  }
+
+  /** The entry of a fixed id, found ignoring case; empty when the id is not one the descriptor supports. */
+  Optional<Map.Entry<String, ObjectNode>> fixedEntry(ResourceDescriptor d, String id) {
+    ObjectNode entries = (ObjectNode) resources().get(d.type());
+    return d.fixedIds().stream()
+        .filter(known -> known.equalsIgnoreCase(id))
+        .findFirst()
+        .map(known -> Map.entry(known, (ObjectNode) entries.get(known)));
+  }
+
+  void replaceFixedEntry(ResourceDescriptor d, String id, ObjectNode value) {
+    ((ObjectNode) resources().get(d.type())).set(id, value);
+  }
+
+  boolean isGroupScoped(String id) {
+    return root.get(GROUP_SCOPED).valueStream().anyMatch(n -> id.equalsIgnoreCase(SandboxJson.text(n)));
+  }
+
+  /** The items of a collection: the tenant's, or the given user's for user-scoped descriptors. */
+  ArrayNode items(ResourceDescriptor d, User user) {
+    if (d.scope() == Scope.USER) {
+      return (ArrayNode) user.data().get(d.yamlName());
+    }
+    if (d.shape() != Shape.COLLECTION) {
+      throw new IllegalStateException(d.type() + " is not a collection");
+    }
+    return (ArrayNode) resources().get(d.type());
+  }
+
+  List<User> users() {
+    List<User> out = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : root.get(USERS).properties()) {
+      out.add(new User(e.getKey(), (ObjectNode) e.getValue()));
+    }
+    return out;
+  }
+
+  /** Finds a user by object id or user principal name, ignoring case as Entra does. */
+  Optional<User> user(String idOrUpn) {
+    String wanted = idOrUpn.toLowerCase(Locale.ROOT);
+    return users().stream()
+        .filter(u -> u.userPrincipalName().toLowerCase(Locale.ROOT).equals(wanted)
+            || u.id().toLowerCase(Locale.ROOT).equals(wanted))
+        .findFirst();
+  }
+}

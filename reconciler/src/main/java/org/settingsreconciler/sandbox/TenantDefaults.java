@@ -1,0 +1,96 @@
+package org.settingsreconciler.sandbox;
+
+import java.util.Map;
+import org.settingsreconciler.resource.PropertySpec;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.Scope;
+import org.settingsreconciler.resource.ValueKind;
+import org.settingsreconciler.resource.defs.EnhancedPersonalization;
+import org.settingsreconciler.resource.defs.PeopleToggles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The state of a tenant nobody has configured. Derived from the registry (booleans false, everything else null,
+ * empty collections) so a new descriptor gets a default without code here, then overlaid with what the docs
+ * (graph-api.md) say differs: itemInsights defaults to enabled, and two singletons carry an id.
+ */
+final class TenantDefaults {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Values the docs give (or the JSON examples show) that the generic defaults don't produce. */
+  private static final Map<String, ObjectNode> DOCUMENTED =
+      Map.of(
+          // Not documented; Microsoft ships enhanced personalization on, and the docs' examples show it on.
+          EnhancedPersonalization.DESCRIPTOR.type(),
+          object("isEnabledInOrganization", NODES.booleanNode(true)),
+          // graph-api.md 6.3: isEnabledInOrganization defaults to true.
+          PeopleToggles.ITEM_INSIGHTS.type(),
+          object("isEnabledInOrganization", NODES.booleanNode(true)),
+          // graph-api.md 6.2: the object has a read-only id.
+          PeopleToggles.NAME_PRONUNCIATION.type(),
+          object("id", NODES.stringNode("3f6c1e52-8a4b-4c1e-9d2a-5b7e0c9f1a24")),
+          // graph-api.md 6.5: the object has an id; photos are edited in the cloud unless synced from on-premises.
+          PeopleToggles.PHOTO_UPDATE_SETTINGS.type(),
+          object("id", NODES.stringNode("8d2e4b61-0c3f-4a7e-b915-2f6d8a1c3e70"))
+              .put("source", "cloud")
+              .set("allowedRoles", NODES.arrayNode()));
+
+  private TenantDefaults() {}
+
+  /** A whole tenant in the seed format: every singleton at its default, no policy configured, no users. */
+  static ObjectNode emptyTenant() {
+    ObjectNode root = NODES.objectNode();
+    ObjectNode resources = root.putObject(SandboxState.RESOURCES);
+    for (ResourceDescriptor d : ResourceRegistry.all()) {
+      if (d.scope() == Scope.TENANT) {
+        resources.set(d.type(), defaultFor(d));
+      }
+    }
+    root.putArray(SandboxState.GROUP_SCOPED);
+    root.putObject(SandboxState.USERS);
+    return root;
+  }
+
+  /** The default state of one tenant-scoped resource. */
+  static JsonNode defaultFor(ResourceDescriptor d) {
+    return switch (d.shape()) {
+      case SINGLETON -> singleton(d);
+      case FIXED_IDS -> {
+        ObjectNode entries = NODES.objectNode();
+        d.fixedIds().forEach(id -> entries.set(id, unconfiguredEntry(d)));
+        yield entries;
+      }
+      case COLLECTION -> NODES.arrayNode();
+    };
+  }
+
+  static ObjectNode singleton(ResourceDescriptor d) {
+    ObjectNode documented = DOCUMENTED.getOrDefault(d.type(), NODES.objectNode());
+    ObjectNode o = NODES.objectNode();
+    if (documented.has("id")) {
+      o.set("id", documented.get("id"));
+    }
+    for (PropertySpec p : d.properties()) {
+      o.set(p.name(), p.kind() == ValueKind.BOOLEAN ? NODES.booleanNode(false) : NODES.nullNode());
+    }
+    o.setAll(documented.deepCopy());
+    return o;
+  }
+
+  /** A fixed-id entry nobody configured: every property null (graph-api.md 2: "null when not configured"). */
+  static ObjectNode unconfiguredEntry(ResourceDescriptor d) {
+    ObjectNode o = NODES.objectNode();
+    d.properties().forEach(p -> o.putNull(p.name()));
+    return o;
+  }
+
+  private static ObjectNode object(String name, JsonNode value) {
+    ObjectNode o = NODES.objectNode();
+    o.set(name, value);
+    return o;
+  }
+}

@@ -1,0 +1,170 @@
+package org.settingsreconciler.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.util.Collections;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.settingsreconciler.sandbox.SandboxClient.Reply;
+
+/** What every request shares: authentication, headers, error shape, routing errors, binding. */
+class ProtocolTest {
+
+  private GraphSandbox sandbox;
+  private SandboxClient client;
+
+  @BeforeEach
+  void start() throws IOException {
+    sandbox = GraphSandbox.start(0, null, null);
+    client = new SandboxClient(sandbox);
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  @Test
+  void refusesARequestWithoutBearerToken() {
+    Reply r = client.send(client.unauthenticated("/admin/people/pronouns").GET());
+
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(r.errorCode()).isEqualTo("InvalidAuthenticationToken");
+    assertThat(r.body().path("error").path("innerError").has("request-id")).isTrue();
+    assertThat(r.body().path("error").path("innerError").has("date")).isTrue();
+    assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
+  }
+
+  @Test
+  void refusesAnEmptyBearerToken() {
+    Reply r = client.send(client.unauthenticated("/admin/people/pronouns").header("Authorization", "Bearer ").GET());
+
+    assertThat(r.status()).isEqualTo(401);
+  }
+
+  @Test
+  void unauthenticatedWritesChangeNothing() {
+    client.send(SandboxClient.withBody(
+        client.unauthenticated("/admin/people/pronouns"), "PATCH", "{\"isEnabledInOrganization\":true}"));
+
+    assertThat(client.get("/admin/people/pronouns").body().get("isEnabledInOrganization").asBoolean()).isFalse();
+  }
+
+  @Test
+  void answersWithRequestIdsAndODataJson() {
+    Reply r = client.send(client.request("/admin/people/pronouns").header("client-request-id", "abc-123").GET());
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.header("client-request-id")).isEqualTo("abc-123");
+    assertThat(r.header("request-id")).matches("[0-9a-f-]{36}");
+    assertThat(r.header("Content-Type")).startsWith("application/json").contains("odata.metadata=minimal");
+  }
+
+  @Test
+  void generatesAClientRequestIdWhenNoneIsSent() {
+    Reply r = client.get("/admin/people/pronouns");
+
+    assertThat(r.header("client-request-id")).isEqualTo(r.header("request-id"));
+  }
+
+  @Test
+  void matchesPathSegmentsIgnoringCase() {
+    Reply r = client.get("/copilot/settings/people/enhancedpersonalization");
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().path("value").path("isEnabledInOrganization").asBoolean()).isTrue();
+  }
+
+  @Test
+  void unknownSegmentIsABadRequestNamingTheSegment() {
+    Reply r = client.get("/admin/people/nonsense");
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.errorCode()).isEqualTo("BadRequest");
+    assertThat(r.errorMessage()).isEqualTo("Resource not found for the segment 'nonsense'.");
+  }
+
+  @Test
+  void pathsOutsideBetaAreRefused() {
+    Reply r = client.send(client.unauthenticated(sandbox.baseUrl().toString().replace("/beta", "/v1.0")
+        + "/admin/people/pronouns").header("Authorization", "Bearer t").GET());
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.errorMessage()).contains("v1.0");
+  }
+
+  @Test
+  void wrongMethodOnAKnownPathIs405() {
+    Reply r = client.post("/admin/people/pronouns", "{\"isEnabledInOrganization\":true}");
+
+    assertThat(r.status()).isEqualTo(405);
+    assertThat(r.body().path("error").has("innerError")).isTrue();
+  }
+
+  @Test
+  void malformedJsonIsABadRequest() {
+    Reply r = client.patch("/admin/people/pronouns", "{\"isEnabledInOrganization\": tru");
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.errorCode()).isEqualTo("BadRequest");
+  }
+
+  @Test
+  void recordsEveryRequestInOrderWithPathAndBody() {
+    sandbox.clearRequests();
+    client.get("/users?$top=1");
+    client.patch("/admin/people/pronouns", "{\"isEnabledInOrganization\":true}");
+    client.send(client.unauthenticated("/admin/people/pronouns").GET());
+
+    assertThat(sandbox.requests())
+        .extracting(RecordedRequest::method, RecordedRequest::path)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("GET", "/users?$top=1"),
+            org.assertj.core.groups.Tuple.tuple("PATCH", "/admin/people/pronouns"),
+            org.assertj.core.groups.Tuple.tuple("GET", "/admin/people/pronouns"));
+    assertThat(sandbox.requests().get(0).body()).isNull();
+    assertThat(sandbox.requests().get(1).body())
+        .isEqualTo(SandboxClient.json("{\"isEnabledInOrganization\":true}"));
+  }
+
+  @Test
+  void bindsTheLoopbackInterfaceOnly() throws IOException {
+    assertThat(sandbox.baseUrl().toString()).isEqualTo("http://127.0.0.1:" + sandbox.port() + "/beta");
+    Optional<InetAddress> external = externalAddress();
+    Assumptions.assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address to try");
+
+    assertThatThrownBy(() -> {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress(external.get(), sandbox.port()), 2000);
+      }
+    }).isInstanceOf(IOException.class);
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), sandbox.port()), 2000);
+      assertThat(s.isConnected()).isTrue();
+    }
+  }
+
+  private static Optional<InetAddress> externalAddress() throws IOException {
+    for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (!ni.isUp() || ni.isLoopback()) {
+        continue;
+      }
+      for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+        if (a instanceof Inet4Address && !a.isLoopbackAddress()) {
+          return Optional.of(a);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,89 @@
+package org.settingsreconciler.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A minimal Graph client for the tests: java.net.http against a running sandbox, with a bearer token. */
+final class SandboxClient {
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** One answer: status, parsed body (null when empty) and headers. */
+  record Reply(int status, JsonNode body, HttpHeaders headers) {
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    String errorCode() {
+      return body.path("error").path("code").asString();
+    }
+
+    String innerErrorCode() {
+      return body.path("error").path("innerError").path("code").asString();
+    }
+
+    String errorMessage() {
+      return body.path("error").path("message").asString();
+    }
+  }
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final URI base;
+
+  SandboxClient(GraphSandbox sandbox) {
+    this.base = sandbox.baseUrl();
+  }
+
+  Reply get(String path) {
+    return send(request(path).GET());
+  }
+
+  Reply delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  Reply patch(String path, String json) {
+    return send(withBody(request(path), "PATCH", json));
+  }
+
+  Reply post(String path, String json) {
+    return send(withBody(request(path), "POST", json));
+  }
+
+  /** A request to a path relative to /beta (or an absolute URL, for next links), with a token. */
+  HttpRequest.Builder request(String pathOrUrl) {
+    return unauthenticated(pathOrUrl).header("Authorization", "Bearer test-token");
+  }
+
+  HttpRequest.Builder unauthenticated(String pathOrUrl) {
+    URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create(base + pathOrUrl);
+    return HttpRequest.newBuilder(uri);
+  }
+
+  static HttpRequest.Builder withBody(HttpRequest.Builder b, String method, String json) {
+    return b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+  }
+
+  Reply send(HttpRequest.Builder builder) {
+    try {
+      HttpResponse<String> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = r.body().isEmpty() ? null : JSON.readTree(r.body());
+      return new Reply(r.statusCode(), body, r.headers());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static JsonNode json(String text) {
+    return JSON.readTree(text);
+  }
+}
