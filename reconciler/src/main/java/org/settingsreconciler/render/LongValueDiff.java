@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Shows a change of a long string value (a policy setting's XML or JSON, say) as a unified diff instead of two
- * unreadable lines. JSON is pretty-printed and XML broken at tags first, so the diff points at what changed.
+ * unreadable lines, and a long list one element a line. JSON is pretty-printed and XML broken at tags first, so the diff points at what changed.
  */
 final class LongValueDiff {
 
@@ -26,6 +26,9 @@ final class LongValueDiff {
   }
 
   private static boolean isLong(JsonNode n) {
+    if (n != null && n.isArray()) {
+      return n.toString().length() > LONG;
+    }
     return n != null && n.isString() && (n.asString().length() > LONG || n.asString().contains("\n"));
   }
 
@@ -38,6 +41,12 @@ final class LongValueDiff {
   private static List<String> lines(JsonNode n) {
     if (n == null || n.isNull()) {
       return List.of();
+    }
+    if (n.isArray()) {
+      // One element a line, so an added, removed or moved entry shows as such.
+      List<String> out = new java.util.ArrayList<>();
+      n.forEach(e -> out.add(e.toString()));
+      return out;
     }
     String s = n.isString() ? n.asString() : n.toString();
     String t = s.strip();
