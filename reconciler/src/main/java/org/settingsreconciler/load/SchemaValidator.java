@@ -44,6 +44,14 @@ public final class SchemaValidator {
             .flatMap(s -> s).map(s -> "; did you mean '" + s + "'?").orElse("");
         return error(sources.keyLocation(pointer), pointer, message);
       }
+      case "propertyNames" -> {
+        String pointer = SourceMap.child(instance, e.getProperty());
+        String message =
+            instance.equals("/users")
+                ? "'" + e.getProperty() + "' is not a user principal name (expected name@domain)"
+                : "'" + e.getProperty() + "' is not an allowed key here";
+        return error(sources.keyLocation(pointer), pointer, message);
+      }
       case "required" -> {
         String pointer = SourceMap.child(instance, e.getProperty());
         return error(sources.keyLocation(instance), pointer, "missing required key '" + e.getProperty() + "'");

@@ -124,9 +124,12 @@ public final class YamlDocumentReader {
   }
 
   private JsonNode convert(Node node, String pointer, int depth) {
+    if (nodes > MAX_NODES) {
+      return JSON.nullNode();
+    }
     sources.putValue(pointer, location(node));
     if (++nodes > MAX_NODES) {
-      fail(node, pointer, "document expands to more than " + MAX_NODES + " nodes (alias bomb?)");
+      fail(node, pointer, "document expands to more than " + MAX_NODES + " nodes through aliases; refused");
       return JSON.nullNode();
     }
     if (depth > MAX_DEPTH) {
@@ -232,6 +235,9 @@ public final class YamlDocumentReader {
   private static String yamlMessage(MarkedYamlEngineException e) {
     String problem = e.getProblem();
     String context = e.getContext();
+    if (context != null && context.contains("expected a single document")) {
+      return "more than one YAML document (---) in one file; put each in a file of its own";
+    }
     String text = problem == null ? firstLine(e.getMessage()) : problem;
     if (context != null && !context.isBlank()) {
       text = text + " (" + context + ")";
