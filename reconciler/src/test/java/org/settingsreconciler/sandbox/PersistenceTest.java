@@ -124,7 +124,8 @@ class PersistenceTest {
 
   @Test
   void malformedSeedIsRefused() {
-    assertThatThrownBy(() -> GraphSandbox.start(0, null, SandboxClient.json("{\"resources\":{\"people.pronouns\":[]}}")))
+    JsonNode seed = SandboxClient.json("{\"resources\":{\"people.pronouns\":[]}}");
+    assertThatThrownBy(() -> GraphSandbox.start(0, null, seed))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("people.pronouns");
   }
