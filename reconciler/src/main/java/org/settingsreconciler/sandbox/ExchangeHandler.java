@@ -66,7 +66,8 @@ final class ExchangeHandler implements HttpHandler {
         rawPath.regionMatches(true, 0, VERSION, 0, VERSION.length())
             && (rawPath.length() == VERSION.length() || rawPath.charAt(VERSION.length()) == '/');
     String relative = underVersion ? rawPath.substring(VERSION.length()) : rawPath;
-    recorded.add(new RecordedRequest(method, relative + (rawQuery == null ? "" : "?" + rawQuery), jsonOrNull(bodyText)));
+    String recordedPath = relative + (rawQuery == null ? "" : "?" + rawQuery);
+    recorded.add(new RecordedRequest(method, recordedPath, jsonOrNull(bodyText)));
 
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization == null || !BEARER.matcher(authorization).matches()) {

@@ -34,6 +34,14 @@ public final class GraphSandbox implements AutoCloseable {
   private static final String DEMO_TENANT = "sandbox/demo-tenant.json";
   private static final String LOOPBACK = "127.0.0.1";
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, the body then waits for the
+    // client's delayed ACK, about 40 ms per response. Read once, when the JDK server's config class loads.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final SandboxService service;

@@ -77,7 +77,8 @@ final class Pager {
   }
 
   private static String encodeToken(int offset) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
+    byte[] text = ("offset:" + offset).getBytes(StandardCharsets.UTF_8);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(text);
   }
 
   private static int decodeToken(String token) {
