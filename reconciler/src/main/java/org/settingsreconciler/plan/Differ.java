@@ -11,6 +11,7 @@ import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.PropertySpec;
+import org.settingsreconciler.resource.PruneRule;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.ResourceRegistry;
@@ -32,7 +33,9 @@ public final class Differ {
 
   private static final Comparator<Change> ORDER =
       Comparator.comparingInt((Change c) -> ResourceRegistry.order(c.resource().descriptor()))
-          .thenComparing(Change::address);
+          .thenComparing(Change::address)
+          // A reset that must precede a delete of the same item (see PruneRule) runs first.
+          .thenComparingInt((Change c) -> List.of("create", "update", "delete").indexOf(c.action()));
 
   public Plan diff(DesiredState desired, CurrentState current) {
     List<Change> changes = new ArrayList<>();
@@ -105,12 +108,11 @@ public final class Differ {
       List<JsonNode> extra = new ArrayList<>(unmatched.values());
       extra.addAll(duplicates);
       for (JsonNode item : extra) {
-        Change c = prune(scope, item);
-        if (c == null) {
+        List<Change> pruned = prune(scope, item);
+        if (pruned.isEmpty()) {
           unchanged++;
-        } else {
-          changes.add(c);
         }
+        changes.addAll(pruned);
       }
     }
     return unchanged;
@@ -140,21 +142,26 @@ public final class Differ {
         key.property(), item.get(key.property()), JsonNodeFactory.instance.stringNode(desiredKey), null);
   }
 
-  private static Change prune(CollectionScope scope, JsonNode item) {
+  /** The changes pruning plans for one tenant-only item: a reset, a delete, or a reset then a delete. */
+  private static List<Change> prune(CollectionScope scope, JsonNode item) {
     ResourceDescriptor d = scope.descriptor();
     ResourceId id = new ResourceId(d, scope.user(), d.key().keyOf(item));
     String path = id.objectPath(d.key().graphIdOf(item));
-    ObjectNode reset = d.pruneRule().resetBodyFor(item);
-    if (reset == null) {
-      return new Delete(id, path, snapshot(d, item));
+    PruneRule.Decision decision = d.pruneRule().decide(item);
+    List<Change> out = new ArrayList<>();
+    ObjectNode reset = decision.resetBody();
+    if (reset != null && !reset.isEmpty()) {
+      List<PropertyChange> props = new ArrayList<>();
+      reset.properties().forEach(e -> props.add(new PropertyChange(e.getKey(), item.get(e.getKey()), e.getValue(), null)));
+      String reason = decision.delete()
+          ? "not in the YAML; Graph deletes it only after this reset"
+          : "not in the YAML; pruning resets it, as it must never be deleted";
+      out.add(new Update(id, path, reset, PatchBuilder.beforeOf(reset, item), props, reason));
     }
-    if (reset.isEmpty()) {
-      return null;
+    if (decision.delete()) {
+      out.add(new Delete(id, path, snapshot(d, item)));
     }
-    List<PropertyChange> props = new ArrayList<>();
-    reset.properties().forEach(e -> props.add(new PropertyChange(e.getKey(), item.get(e.getKey()), e.getValue(), null)));
-    return new Update(
-        id, path, reset, PatchBuilder.beforeOf(reset, item), props, "not in the YAML; pruning resets it, as it must never be deleted");
+    return out;
   }
 
   /** What a delete removes: the item's id, key and managed properties, kept in plans so a reviewer sees it. */

@@ -4,16 +4,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What pruning does to a collection item that is in the tenant but not in the YAML. Usually a DELETE, but some
- * items must never be deleted: the nameless profile property setting is reset instead, as the docs require.
+ * What pruning does to a collection item that is in the tenant but not in the YAML. Usually a DELETE, but Graph
+ * constrains some items: the nameless profile property setting must never be deleted, only reset, and a profile
+ * property setting is deleted only once its source list holds nothing but the Entra ID source.
  */
 @FunctionalInterface
 public interface PruneRule {
 
-  PruneRule DELETE = item -> null;
+  PruneRule DELETE = item -> new Decision(null, true);
+
+  Decision decide(JsonNode item);
 
   /**
-   * @return null to delete the item, or the PATCH body that resets it (an empty body means it is already reset)
+   * @param resetBody a PATCH to send first, or null when none is needed
+   * @param delete whether to DELETE the item (after the reset, if any)
    */
-  ObjectNode resetBodyFor(JsonNode item);
+  record Decision(ObjectNode resetBody, boolean delete) {}
 }

@@ -34,9 +34,12 @@ public interface ValueComparator {
     return desired.equals(current);
   }
 
+  /** For ids: case is ignored, and an empty string is no id, as itemInsights documents its default "empty". */
   static boolean sameIgnoringCase(JsonNode desired, JsonNode current) {
-    if (isAbsent(desired) || isAbsent(current)) {
-      return isAbsent(desired) && isAbsent(current);
+    boolean noDesired = isAbsent(desired) || (desired.isString() && desired.asString().isEmpty());
+    boolean noCurrent = isAbsent(current) || (current.isString() && current.asString().isEmpty());
+    if (noDesired || noCurrent) {
+      return noDesired && noCurrent;
     }
     if (desired.isString() && current.isString()) {
       return desired.asString().equalsIgnoreCase(current.asString());

@@ -183,6 +183,29 @@ class DifferTest {
   }
 
   @Test
+  void aNamedProfilePropertySettingIsResetBeforeItIsDeleted() throws Exception {
+    String hr = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='contosohr1')";
+    String entra = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')";
+    CurrentState current = new CurrentState();
+    current.putCollection("people.profilePropertySettings", CollectionRead.of(List.of(
+        json("{\"id\":\"p1\",\"name\":\"department\",\"prioritizedSourceUrls\":[\"" + hr + "\"]}"))));
+    Plan plan = new Differ().diff(
+        desired("people:\n  profilePropertySettings: {}\nprune: [people.profilePropertySettings]\n"), current);
+    assertThat(plan.changes()).extracting(Change::method, c -> String.valueOf(c.body()))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("PATCH", "{\"prioritizedSourceUrls\":[\"" + entra + "\"]}"),
+            org.assertj.core.groups.Tuple.tuple("DELETE", "null"));
+  }
+
+  @Test
+  void anEmptyGroupIdIsNoGroupId() throws Exception {
+    CurrentState current = new CurrentState();
+    current.putObject("people.itemInsights", ObjectRead.of(json("{\"isEnabledInOrganization\":true,\"disabledForGroup\":\"\"}")));
+    assertThat(new Differ().diff(desired("people:\n  itemInsights:\n    disabledForGroup: null\n"), current).changes())
+        .isEmpty();
+  }
+
+  @Test
   void graphAppendingTheEntraSourceIsNotDrift() throws Exception {
     String hr = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='contosohr1')";
     String entra = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')";

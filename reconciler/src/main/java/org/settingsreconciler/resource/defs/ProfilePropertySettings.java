@@ -64,20 +64,24 @@ public final class ProfilePropertySettings {
         return want.equals(have);
       };
 
-  /** Deletes named entries; resets the nameless one to the Entra ID source (empty body when already so). */
+  /**
+   * The nameless entry is reset to the Entra ID source alone and never deleted. A named entry is deleted, after the
+   * same reset when its list holds other sources: the docs say a delete fails unless the list holds only the Entra
+   * ID source.
+   */
   static final PruneRule RESET_SOURCE_PRECEDENCE =
       item -> {
         JsonNode name = item.get("name");
-        if (name != null && !name.isNull() && !name.asString().isEmpty()) {
-          return null;
-        }
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        boolean nameless = name == null || name.isNull() || name.asString().isEmpty();
         List<String> have = ValueComparator.strings(item.get("prioritizedSourceUrls"));
-        if (have.size() == 1 && isEntraSource(have.get(0))) {
-          return body;
+        boolean entraOnly = have.stream().allMatch(ProfilePropertySettings::isEntraSource);
+        boolean resetNeeded = nameless ? !(have.size() == 1 && entraOnly) : !entraOnly;
+        ObjectNode reset = null;
+        if (resetNeeded) {
+          reset = JsonNodeFactory.instance.objectNode();
+          reset.putArray("prioritizedSourceUrls").add(ENTRA_SOURCE_URL);
         }
-        body.putArray("prioritizedSourceUrls").add(ENTRA_SOURCE_URL);
-        return body;
+        return new PruneRule.Decision(reset, !nameless);
       };
 
   public static final ResourceDescriptor DESCRIPTOR =
