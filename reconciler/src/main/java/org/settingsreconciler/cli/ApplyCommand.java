@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.settingsreconciler.apply.ChangeOutcome;
 import org.settingsreconciler.apply.Executor;
+import org.settingsreconciler.apply.SafetyRails;
 import org.settingsreconciler.apply.StalePlanCheck;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PlanJson;
-import org.settingsreconciler.plan.Planner;
 import org.settingsreconciler.state.StateReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,11 +33,24 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin GraphOptions graph;
 
+  @Mixin TargetOptions target;
+
   @Option(names = "--plan", paramLabel = "FILE", description = "Apply this saved plan (from plan --out) instead.")
   Path savedPlan;
 
   @Option(names = "--auto-approve", description = "Apply without asking; needed where there is no terminal.")
   boolean autoApprove;
+
+  @Option(names = "--allow-destructive",
+      description = "Allow destructive changes: deletes, and turning enhanced personalization off.")
+  boolean allowDestructive;
+
+  @Option(names = "--max-deletes", paramLabel = "N", defaultValue = "" + SafetyRails.DEFAULT_MAX_DELETES,
+      description = "Refuse a plan with more than N deletes unless --force (default: ${DEFAULT-VALUE}).")
+  int maxDeletes;
+
+  @Option(names = "--force", description = "Apply even when the plan deletes more than --max-deletes items.")
+  boolean force;
 
   ApplyCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -49,14 +62,18 @@ final class ApplyCommand implements Callable<Integer> {
       if (!desired.paths.isEmpty()) {
         throw new UserError("give either desired-state PATHs or --plan FILE, not both");
       }
+      if (!target.targets.isEmpty()) {
+        throw new UserError("--target cannot narrow a saved plan: it is applied exactly as saved");
+      }
       return applySaved();
     }
     DesiredState state = desired.load(ctx);
     if (state == null) {
       return ExitCode.ERROR;
     }
+    state = target.narrow(state);
     try (GraphSession session = GraphSession.open(graph, ctx)) {
-      Plan plan = new Planner(new StateReader(session.client())).plan(state);
+      Plan plan = session.plan(state, target.targets());
       PlanPrinter.print(ctx, plan, OutputFormat.text, session.origin());
       if (plan.hasFailures()) {
         ctx.err().println("Nothing was applied: the plan is incomplete while settings cannot be read.");
@@ -64,6 +81,9 @@ final class ApplyCommand implements Callable<Integer> {
       }
       if (!plan.hasChanges()) {
         return ExitCode.OK;
+      }
+      if (refused(plan.changes())) {
+        return ExitCode.ERROR;
       }
       if (!confirmed(plan.changes().size(), session.origin())) {
         return ExitCode.ERROR;
@@ -95,10 +115,23 @@ final class ApplyCommand implements Callable<Integer> {
         ctx.out().println("The saved plan has no changes.");
         return ExitCode.OK;
       }
+      if (refused(changes)) {
+        return ExitCode.ERROR;
+      }
       ctx.out().println("Applying the saved plan " + savedPlan + " (" + changes.size() + " changes) to "
           + session.origin() + ":");
       return execute(changes, session);
     }
+  }
+
+  private boolean refused(List<Change> changes) {
+    List<String> refusals = new SafetyRails(allowDestructive, maxDeletes, force).refusals(changes);
+    if (refusals.isEmpty()) {
+      return false;
+    }
+    ctx.err().println("Refusing to apply; nothing was applied:");
+    refusals.forEach(r -> ctx.err().println("  " + r));
+    return true;
   }
 
   private boolean confirmed(int count, String origin) {

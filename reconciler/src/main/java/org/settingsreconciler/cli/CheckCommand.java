@@ -4,8 +4,6 @@ import java.util.concurrent.Callable;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
-import org.settingsreconciler.plan.Planner;
-import org.settingsreconciler.state.StateReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,6 +19,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin GraphOptions graph;
 
+  @Mixin TargetOptions target;
+
   @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).",
       defaultValue = "text")
   OutputFormat format;
@@ -35,8 +35,9 @@ final class CheckCommand implements Callable<Integer> {
     if (state == null) {
       return ExitCode.ERROR;
     }
+    state = target.narrow(state);
     try (GraphSession session = GraphSession.open(graph, ctx)) {
-      Plan plan = new Planner(new StateReader(session.client())).plan(state);
+      Plan plan = session.plan(state, target.targets());
       PlanPrinter.print(ctx, plan, format, session.origin());
       if (format == OutputFormat.text && plan.hasChanges()) {
         ctx.out().println();

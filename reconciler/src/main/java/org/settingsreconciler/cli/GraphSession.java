@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.net.URI;
 import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.graph.StaticTokenProvider;
+import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.plan.Plan;
+import org.settingsreconciler.plan.Planner;
+import org.settingsreconciler.plan.Targets;
+import org.settingsreconciler.state.StateReader;
 import org.settingsreconciler.sandbox.GraphSandbox;
 
 /** A connection to Graph for one command: the real service, or an in-process sandbox that ends with the command. */
@@ -42,6 +47,11 @@ final class GraphSession implements AutoCloseable {
     URI root = options.graphRoot();
     return new GraphSession(
         new GraphClient(root, StaticTokenProvider.fromEnvironment(ctx.env())), null, root.toString());
+  }
+
+  /** Reads what the desired state manages and plans it: the one planning path of plan, apply and check. */
+  Plan plan(DesiredState state, Targets targets) {
+    return targets.narrow(new Planner(new StateReader(client)).plan(state));
   }
 
   GraphClient client() {

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Plan;
-import org.settingsreconciler.plan.Planner;
-import org.settingsreconciler.state.StateReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,6 +18,8 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin DesiredStateArgs desired;
 
   @Mixin GraphOptions graph;
+
+  @Mixin TargetOptions target;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).",
       defaultValue = "text")
@@ -42,8 +42,9 @@ final class PlanCommand implements Callable<Integer> {
     if (state == null) {
       return ExitCode.ERROR;
     }
+    state = target.narrow(state);
     try (GraphSession session = GraphSession.open(graph, ctx)) {
-      Plan plan = new Planner(new StateReader(session.client())).plan(state);
+      Plan plan = session.plan(state, target.targets());
       PlanPrinter.print(ctx, plan, format, session.origin());
       if (plan.hasFailures()) {
         if (out != null) {

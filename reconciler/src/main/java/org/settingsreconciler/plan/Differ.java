@@ -40,7 +40,7 @@ public final class Differ {
   public Plan diff(DesiredState desired, CurrentState current) {
     List<Change> changes = new ArrayList<>();
     List<ReadFailure> failures = new ArrayList<>();
-    int unchanged = 0;
+    List<String> inSync = new ArrayList<>();
     for (DesiredResource r : desired.resources()) {
       if (r.id().descriptor().shape() == Shape.COLLECTION) {
         continue;
@@ -55,7 +55,7 @@ public final class Differ {
         var p = patch.get();
         changes.add(new Update(r.id(), r.id().objectPath(null), p.body(), p.before(), p.changes(), null));
       } else {
-        unchanged++;
+        inSync.add(r.address());
       }
     }
     for (CollectionScope scope : desired.collections()) {
@@ -64,10 +64,10 @@ public final class Differ {
         failures.add(new ReadFailure(scope.address(), read == null ? null : read.error()));
         continue;
       }
-      unchanged += diffCollection(scope, itemsOf(desired, scope), read.items(), changes);
+      diffCollection(scope, itemsOf(desired, scope), read.items(), changes, inSync);
     }
     changes.sort(ORDER);
-    return new Plan(changes, failures, unchanged);
+    return new Plan(changes, failures, inSync);
   }
 
   private static List<DesiredResource> itemsOf(DesiredState desired, CollectionScope scope) {
@@ -76,9 +76,13 @@ public final class Differ {
         .toList();
   }
 
-  /** Plans one collection; returns how many items are already as desired. */
-  private static int diffCollection(
-      CollectionScope scope, List<DesiredResource> wanted, List<JsonNode> items, List<Change> changes) {
+  /** Plans one collection, adding to {@code changes} and to {@code inSync} (items already as desired). */
+  private static void diffCollection(
+      CollectionScope scope,
+      List<DesiredResource> wanted,
+      List<JsonNode> items,
+      List<Change> changes,
+      List<String> inSync) {
     ResourceDescriptor d = scope.descriptor();
     CollectionKey key = d.key();
     Map<String, JsonNode> unmatched = new LinkedHashMap<>();
@@ -88,7 +92,6 @@ public final class Differ {
         duplicates.add(item);
       }
     }
-    int unchanged = 0;
     for (DesiredResource r : wanted) {
       JsonNode item = unmatched.remove(key.matchForm(r.id().key()));
       if (item == null) {
@@ -101,7 +104,7 @@ public final class Differ {
         var p = patch.get();
         changes.add(new Update(r.id(), path, p.body(), p.before(), p.changes(), null));
       } else {
-        unchanged++;
+        inSync.add(r.address());
       }
     }
     if (scope.prune()) {
@@ -110,12 +113,11 @@ public final class Differ {
       for (JsonNode item : extra) {
         List<Change> pruned = prune(scope, item);
         if (pruned.isEmpty()) {
-          unchanged++;
+          inSync.add(new ResourceId(d, scope.user(), key.keyOf(item)).address());
         }
         changes.addAll(pruned);
       }
     }
-    return unchanged;
   }
 
   private static Create create(DesiredResource r) {

@@ -51,6 +51,7 @@ public final class PlanJson {
       if (c instanceof Update u && u.reason() != null) {
         n.put("reason", u.reason());
       }
+      Destructive.reason(c).ifPresent(r -> n.put("destructive", r));
     }
     ArrayNode failures = root.putArray("failures");
     for (ReadFailure f : plan.failures()) {
@@ -71,6 +72,7 @@ public final class PlanJson {
     summary.put("delete", plan.count("delete"));
     summary.put("unchanged", plan.unchanged());
     summary.put("failed", plan.failures().size());
+    summary.put("destructive", plan.changes().stream().filter(c -> Destructive.reason(c).isPresent()).count());
     return root;
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.Delete;
+import org.settingsreconciler.plan.Destructive;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PropertyChange;
 import org.settingsreconciler.plan.ReadFailure;
@@ -44,6 +45,10 @@ public final class PlanTextRenderer {
         String.format(
             "Plan: %d to create, %d to update, %d to delete, %d unchanged.",
             plan.count("create"), plan.count("update"), plan.count("delete"), plan.unchanged());
+    long destructive = plan.changes().stream().filter(c -> Destructive.reason(c).isPresent()).count();
+    if (destructive > 0) {
+      line += "\n" + destructive + " destructive change(s): apply needs --allow-destructive.";
+    }
     if (plan.hasFailures()) {
       line +=
           "\nError: " + plan.failures().size() + " could not be read; nothing is planned for "
@@ -57,6 +62,7 @@ public final class PlanTextRenderer {
     String verb = c instanceof Create ? "created" : c instanceof Delete ? "deleted" : "updated";
     out.println("  # " + c.address() + " will be " + verb + (c instanceof Update u && u.reason() != null
         ? " (" + u.reason() + ")" : ""));
+    Destructive.reason(c).ifPresent(r -> out.println("  # DESTRUCTIVE: " + r));
     out.println("  " + symbol + " " + c.address() + "    " + c.method() + " " + c.path());
     if (c instanceof Delete d) {
       d.before().properties().forEach(e -> out.println("      - " + e.getKey() + ": " + e.getValue()));

@@ -49,6 +49,24 @@ public final class AddressParser {
     return resolve(address, names, keys);
   }
 
+  /**
+   * The resource type an address belongs to; unlike {@link #parse} it also takes a collection's own address
+   * ({@code users["a@b.c"].interests}).
+   */
+  public static ResourceDescriptor typeOf(String address) {
+    if (address.startsWith("users[")) {
+      int end = address.indexOf("].");
+      String rest = address.substring(end + 2);
+      int bracket = rest.indexOf('[');
+      return descriptor("users." + (bracket < 0 ? rest : rest.substring(0, bracket)), address);
+    }
+    String[] parts = address.split("[.\\[]", 3);
+    if (parts.length < 2) {
+      throw new IllegalArgumentException("bad address: " + address);
+    }
+    return descriptor(parts[0] + "." + parts[1], address);
+  }
+
   private static ResourceId resolve(String address, List<String> parts, List<String> keys) {
     // parts holds names, with null where a quoted key stood.
     if (parts.size() >= 3 && "users".equals(parts.get(0)) && parts.get(1) == null) {

@@ -1,6 +1,7 @@
 package org.settingsreconciler.resource;
 
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One writable property that the tool manages. Properties not listed in a descriptor (ids, {@code @odata.*},
@@ -8,8 +9,10 @@ import java.util.Objects;
  *
  * @param requiredInPatch the API rejects a PATCH without it, so every PATCH carries it even when unchanged
  * @param comparator how a desired value is compared with the tenant's
+ * @param destructive set when moving the property to one value destroys data, so apply needs consent
  */
-public record PropertySpec(String name, ValueKind kind, boolean requiredInPatch, ValueComparator comparator) {
+public record PropertySpec(
+    String name, ValueKind kind, boolean requiredInPatch, ValueComparator comparator, Destructive destructive) {
 
   public PropertySpec {
     Objects.requireNonNull(name);
@@ -18,14 +21,22 @@ public record PropertySpec(String name, ValueKind kind, boolean requiredInPatch,
   }
 
   public static PropertySpec of(String name, ValueKind kind) {
-    return new PropertySpec(name, kind, false, ValueComparator.forKind(kind));
+    return new PropertySpec(name, kind, false, ValueComparator.forKind(kind), null);
   }
 
   public PropertySpec requiredInEveryPatch() {
-    return new PropertySpec(name, kind, true, comparator);
+    return new PropertySpec(name, kind, true, comparator, destructive);
   }
 
   public PropertySpec comparedWith(ValueComparator custom) {
-    return new PropertySpec(name, kind, requiredInPatch, custom);
+    return new PropertySpec(name, kind, requiredInPatch, custom, destructive);
   }
+
+  /** Moving to {@code value} destroys data; {@code reason} says what, for plans and refusals. */
+  public PropertySpec destructiveWhenSetTo(JsonNode value, String reason) {
+    return new PropertySpec(name, kind, requiredInPatch, comparator, new Destructive(value, reason));
+  }
+
+  /** A value whose setting destroys data, and what is lost. */
+  public record Destructive(JsonNode value, String reason) {}
 }

@@ -6,6 +6,7 @@ import static org.settingsreconciler.resource.ValueKind.GUID;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
+import tools.jackson.databind.node.BooleanNode;
 
 /** Copilot enhanced personalization (graph-api.md section 1). */
 public final class EnhancedPersonalization {
@@ -16,7 +17,13 @@ public final class EnhancedPersonalization {
           .singleton("/copilot/settings/people/enhancedPersonalization")
           .odataType("#microsoft.graph.enhancedPersonalizationSetting")
           // The update page marks isEnabledInOrganization "Required": it goes in every PATCH.
-          .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN).requiredInEveryPatch())
+          .property(
+              PropertySpec.of("isEnabledInOrganization", BOOLEAN)
+                  .requiredInEveryPatch()
+                  .destructiveWhenSetTo(
+                      BooleanNode.FALSE,
+                      "turning enhanced personalization off deletes every user's personalized data, which can't be "
+                          + "recovered"))
           .property(PropertySpec.of("disabledForGroup", GUID))
           .permissions(Permissions.delegatedOrApp("PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All"))
           .globalOnly()
