@@ -48,6 +48,11 @@ final class LongValueDiff {
     return UnifiedDiffUtils.generateUnifiedDiff("before", "after", a, DiffUtils.diff(a, b), 3);
   }
 
+  /** A new long value, for a create: every line added, without diff headers. */
+  static List<String> added(JsonNode after) {
+    return lines(after).stream().map(l -> "+" + l).toList();
+  }
+
   private static String written(JsonNode n) {
     return n == null || n.isNull() ? "" : n.isString() ? n.asString() : n.toString();
   }
@@ -57,6 +62,14 @@ final class LongValueDiff {
       return List.of();
     }
     if (n.isArray()) {
+      boolean nested = false;
+      for (JsonNode e : n) {
+        nested |= e.isObject() || e.isArray();
+      }
+      if (nested) {
+        // Objects (profile card annotations) pretty-printed, so a changed field shows as one changed line.
+        return Arrays.asList(PRETTY.writeValueAsString(n).split("\n", -1));
+      }
       // One element a line, so an added, removed or moved entry shows as such.
       List<String> out = new java.util.ArrayList<>();
       n.forEach(e -> out.add(e.toString()));
