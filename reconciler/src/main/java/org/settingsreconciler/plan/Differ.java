@@ -88,6 +88,10 @@ public final class Differ {
     Map<String, JsonNode> unmatched = new LinkedHashMap<>();
     List<JsonNode> duplicates = new ArrayList<>();
     for (JsonNode item : items) {
+      if (key.keyOf(item) == null) {
+        // No key (an interest without a displayName): YAML cannot name it, so it is never matched or pruned.
+        continue;
+      }
       if (unmatched.putIfAbsent(key.matchForm(key.keyOf(item)), item) != null) {
         duplicates.add(item);
       }
