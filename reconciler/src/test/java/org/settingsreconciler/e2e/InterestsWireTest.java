@@ -48,7 +48,7 @@ class InterestsWireTest {
     assertThat(r.exit()).as(r.err()).isZero();
     h.verifyPost(INTERESTS,
         "{\"displayName\":\"Chelsea FC\",\"categories\":[\"Sports\"],\"webUrl\":\"https://www.chelseafc.com\"}");
-    assertThat(r.out()).contains("+ users[\"" + ADELE + "\"].interests[\"Chelsea FC\"]    POST " + INTERESTS);
+    assertThat(r.out()).contains("+ users[\"" + ADELE + "\"].interests[\"Chelsea FC\"] will be created\n      POST " + INTERESTS);
   }
 
   @Test
@@ -122,7 +122,7 @@ class InterestsWireTest {
     h.list(INTERESTS, interest("i-1", "Hiking", ""), interest("i-2", "Knitting", ""));
     h.deleteOk(INTERESTS + "/i-2");
 
-    Run r = h.autoApply("users:\n  " + ADELE + ":\n    interests:\n      Hiking: {}\nprune: [users.interests]\n");
+    Run r = h.autoApplyAllowingDestructive("users:\n  " + ADELE + ":\n    interests:\n      Hiking: {}\nprune: [users.interests]\n");
 
     assertThat(r.exit()).as(r.err()).isZero();
     h.verifyDelete(INTERESTS + "/i-2");

@@ -8,6 +8,7 @@ import static org.settingsreconciler.e2e.WireHarness.PROPERTY_SETTINGS;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,7 +79,7 @@ class PeopleCollectionsWireTest {
         "{\"directoryPropertyName\":\"CustomAttribute7\",\"annotations\":[{\"displayName\":\"Desk\"}]}");
     h.deleteOk(CARD + "/CustomAttribute7");
 
-    Run r = h.autoApply("people:\n  profileCardProperties:\n    Alias: {}\nprune: [people.profileCardProperties]\n");
+    Run r = h.autoApplyAllowingDestructive("people:\n  profileCardProperties:\n    Alias: {}\nprune: [people.profileCardProperties]\n");
 
     assertThat(r.exit()).as(r.err()).isZero();
     h.verifyDelete(CARD + "/CustomAttribute7");
@@ -93,21 +94,42 @@ class PeopleCollectionsWireTest {
         "{\"id\":\"pps-1\",\"name\":\"skills\",\"displayName\":\"Skills\",\"prioritizedSourceUrls\":[\""
             + HR_URL + "\"]}");
     h.patchOk(PROPERTY_SETTINGS + "/pps-0");
+    h.patchOk(PROPERTY_SETTINGS + "/pps-1");
     h.deleteOk(PROPERTY_SETTINGS + "/pps-1");
 
-    Run r = h.autoApply("""
+    Run r = h.autoApplyAllowingDestructive("""
         people:
           profilePropertySettings: {}
         prune: [people.profilePropertySettings]
         """);
 
     assertThat(r.exit()).as(r.err()).isZero();
-    h.verifyPatch(PROPERTY_SETTINGS + "/pps-0", """
-        {"prioritizedSourceUrls":["https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')"]}""");
+    String entraOnly = """
+        {"prioritizedSourceUrls":["https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')"]}""";
+    h.verifyPatch(PROPERTY_SETTINGS + "/pps-0", entraOnly);
+    // Graph deletes a setting only when its list is the Entra ID source alone: reset first, then delete.
+    h.verifyPatch(PROPERTY_SETTINGS + "/pps-1", entraOnly);
     h.verifyDelete(PROPERTY_SETTINGS + "/pps-1");
+    List<String> writesToSkills = h.requests().stream()
+        .filter(q -> q.getUrl().endsWith("/pps-1") && !q.getMethod().getName().equals("GET"))
+        .map(q -> q.getMethod().getName())
+        .toList();
+    assertThat(writesToSkills).containsExactly("PATCH", "DELETE");
     assertThat(h.requests())
         .noneMatch(q -> q.getMethod().getName().equals("DELETE") && q.getUrl().endsWith("/pps-0"));
     assertThat(r.out()).contains("pruning resets it, as it must never be deleted");
+  }
+
+  @Test
+  void pruneWithoutConsentToDestructiveChangesSendsNothing() {
+    h.list(CARD, "{\"directoryPropertyName\":\"CustomAttribute7\",\"annotations\":[]}");
+
+    Run r = h.autoApply("people:\n  profileCardProperties: {}\nprune: [people.profileCardProperties]\n");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("people.profileCardProperties[\"CustomAttribute7\"] is destructive")
+        .contains("--allow-destructive").contains("nothing was applied");
+    assertThat(h.requests()).allMatch(q -> q.getMethod().getName().equals("GET"));
   }
 
   @Test

@@ -102,10 +102,11 @@ class PlanWireTest {
     assertThat(h.requests()).hasSize(READS.size());
     assertThat(r.out())
         .contains("Planned against " + h.graphUrl())
-        .contains("~ copilot.limitedMode    PATCH " + LIMITED)
+        .contains("~ copilot.limitedMode will be updated\n      PATCH " + LIMITED)
         .contains("~ isEnabledForGroup: false -> true")
-        .contains("+ people.profileCardProperties[\"CustomAttribute1\"]    POST " + CARD)
-        .contains("- users[\"" + ADELE + "\"].interests[\"Knitting\"]    DELETE " + INTERESTS + "/int-2")
+        .contains("+ people.profileCardProperties[\"CustomAttribute1\"] will be created\n      POST " + CARD)
+        .contains("- users[\"" + ADELE + "\"].interests[\"Knitting\"] will be deleted\n"
+            + "      ! DESTRUCTIVE: deletes this person interest\n      DELETE " + INTERESTS + "/int-2")
         .contains("Plan: 1 to create, 6 to update, 1 to delete, 0 unchanged.");
   }
 
@@ -188,7 +189,7 @@ class PlanWireTest {
       }
     }
 
-    Run r = h.graph("apply", desired.toString(), "--auto-approve");
+    Run r = h.graph("apply", desired.toString(), "--auto-approve", "--allow-destructive");
 
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("Apply complete: 8 applied, 0 failed.");

@@ -72,8 +72,8 @@ class ReadFailureWireTest {
         .contains("! " + pinning + " could not be read:")
         .contains(described)
         .contains("[request-id req-" + status + "]")
-        .contains("~ " + webSearch + "    PATCH " + WEBSEARCH)
-        .doesNotContain("# " + pinning)
+        .contains("~ " + webSearch + " will be updated\n      PATCH " + WEBSEARCH)
+        .doesNotContain("~ " + pinning)
         .contains("Plan: 0 to create, 1 to update, 0 to delete, 0 unchanged.")
         .contains("Error: 1 could not be read; nothing is planned for it.");
     h.verifyOnlyReads();
@@ -173,7 +173,7 @@ class ReadFailureWireTest {
         .contains("HTTP 403 accessDenied")
         .contains("Person interest needs User.Read.All")
         .contains("[request-id req-list]")
-        .contains("~ people.pronouns    PATCH " + PRONOUNS)
+        .contains("~ people.pronouns will be updated\n      PATCH " + PRONOUNS)
         .doesNotContain("Hiking\"]    POST")
         .contains("Plan: 0 to create, 1 to update, 0 to delete, 1 unchanged.");
     h.verifyOnlyReads();

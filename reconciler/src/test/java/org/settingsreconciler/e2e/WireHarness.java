@@ -162,6 +162,11 @@ final class WireHarness {
     return graph("apply", yaml("desired.yaml", yaml).toString(), "--auto-approve");
   }
 
+  /** Like {@link #autoApply}, with consent to destructive changes (deletes) given. */
+  Run autoApplyAllowingDestructive(String yaml) {
+    return graph("apply", yaml("desired.yaml", yaml).toString(), "--auto-approve", "--allow-destructive");
+  }
+
   /** A terminal that answers every question with {@code answer} and remembers the prompts. */
   static final class ScriptedTerminal implements Terminal {
     final String answer;
