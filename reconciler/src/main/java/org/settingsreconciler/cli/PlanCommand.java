@@ -21,8 +21,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin TargetOptions target;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).",
-      defaultValue = "text")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
   OutputFormat format;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON) for apply --plan FILE.")

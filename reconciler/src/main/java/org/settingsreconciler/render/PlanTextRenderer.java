@@ -60,7 +60,8 @@ public final class PlanTextRenderer {
     return line;
   }
 
-  private void renderChange(Change c) {
+  /** One change's block, as in the plan; also the text of a drifted setting in JUnit reports. */
+  public void renderChange(Change c) {
     String symbol = c instanceof Create ? "+" : c instanceof Delete ? "-" : "~";
     String verb = c instanceof Create ? "created" : c instanceof Delete ? "deleted" : "updated";
     String reason = c instanceof Update u && u.reason() != null ? " (" + u.reason() + ")" : "";
