@@ -58,6 +58,11 @@ final class GraphErrors {
     return new GraphErrorException(404, "itemNotFound", "The item '" + id + "' was not found.");
   }
 
+  /** A directory object (user, group) that does not exist: Graph answers the same for every kind. */
+  static GraphErrorException directoryObjectNotFound(String id) {
+    return userNotFound(id);
+  }
+
   static GraphErrorException userNotFound(String user) {
     return new GraphErrorException(
         404,

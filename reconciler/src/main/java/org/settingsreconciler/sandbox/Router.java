@@ -10,7 +10,8 @@ import org.settingsreconciler.resource.ResourceRegistry;
 /**
  * The routes of the emulated API, derived from the resource registry so that a new descriptor is served without
  * code here: a singleton's path; a fixed-id set's parent (405, no list is documented) and its {@code /{id}}; a
- * collection's list and its {@code /{id}}. Plus {@code /users} and {@code /users/{user}}. Segments match ignoring
+ * collection's list and its {@code /{id}}. Plus {@code /users}, {@code /users/{user}}, {@code /groups} and
+ * {@code /groups/{id}}. Segments match ignoring
  * case, as Graph's do.
  */
 final class Router {
@@ -46,6 +47,8 @@ final class Router {
     }
     add(List.of("users"), UsersHandler.LIST);
     add(List.of("users", USER), UsersHandler.ONE);
+    add(List.of("groups"), GroupsHandler.LIST);
+    add(List.of("groups", ID), GroupsHandler.ONE);
     // Literal segments win over variables when two routes could match.
     routes.sort(Comparator.comparingLong(Route::variables));
   }

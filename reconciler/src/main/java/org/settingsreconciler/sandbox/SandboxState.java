@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>
  * {"resources": {"&lt;type&gt;": singleton object | {fixed id: object} | [items]},
  *  "groupScopedPolicySettings": [ids],
- *  "users": {"&lt;upn&gt;": {"id", "displayName", "&lt;user-scoped yamlName&gt;": [items]}}}
+ *  "users": {"&lt;upn&gt;": {"id", "displayName", "&lt;user-scoped yamlName&gt;": [items]}},
+ *  "groups": [{"id", "displayName"}]}
  * </pre>
  */
 final class SandboxState {
@@ -30,6 +31,7 @@ final class SandboxState {
   static final String RESOURCES = "resources";
   static final String GROUP_SCOPED = "groupScopedPolicySettings";
   static final String USERS = "users";
+  static final String GROUPS = "groups";
 
   /** A user of the tenant: the UPN it is filed under and its data. */
   record User(String userPrincipalName, ObjectNode data) {
@@ -75,6 +77,7 @@ final class SandboxState {
     for (Map.Entry<String, JsonNode> e : users.properties()) {
       normaliseUser(e.getKey(), e.getValue());
     }
+    normaliseGroups(root);
     return new SandboxState(root);
   }
 
@@ -120,6 +123,24 @@ final class SandboxState {
         data.putArray(d.yamlName());
       }
       normaliseItems(d, "users." + upn + "." + d.yamlName(), data.get(d.yamlName()));
+    }
+  }
+
+  /** Groups are optional in seeds (older state files have none); each needs a displayName, ids are made. */
+  private static void normaliseGroups(ObjectNode root) {
+    JsonNode groups = root.get(GROUPS);
+    if (groups == null || groups.isNull()) {
+      root.putArray(GROUPS);
+      return;
+    }
+    require(groups.isArray(), GROUPS + " must be an array");
+    int index = 0;
+    for (JsonNode group : groups) {
+      require(group.isObject() && group.path("displayName").isString(), GROUPS + " must hold objects with a displayName");
+      if (!group.hasNonNull("id")) {
+        ((ObjectNode) group).put("id", stableId("group#" + index + ":" + group.get("displayName").asString()));
+      }
+      index++;
     }
   }
 
@@ -196,6 +217,13 @@ final class SandboxState {
     for (Map.Entry<String, JsonNode> e : root.get(USERS).properties()) {
       out.add(new User(e.getKey(), (ObjectNode) e.getValue()));
     }
+    return out;
+  }
+
+  /** The tenant's Entra groups, in seed order. */
+  List<ObjectNode> groups() {
+    List<ObjectNode> out = new ArrayList<>();
+    root.get(GROUPS).forEach(g -> out.add((ObjectNode) g));
     return out;
   }
 

@@ -52,6 +52,7 @@ final class TenantDefaults {
     }
     root.putArray(SandboxState.GROUP_SCOPED);
     root.putObject(SandboxState.USERS);
+    root.putArray(SandboxState.GROUPS);
     return root;
   }
 

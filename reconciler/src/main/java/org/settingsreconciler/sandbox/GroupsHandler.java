@@ -1,0 +1,68 @@
+package org.settingsreconciler.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code GET /groups} (with the {@code $filter} of {@link GroupFilter}, {@code $select} and paging) and
+ * {@code GET /groups/{id}}: enough of the directory for the reconciler to turn group names into ids and back.
+ * Read-only: the sandbox's groups come from the seed.
+ */
+final class GroupsHandler {
+
+  private GroupsHandler() {}
+
+  static final RouteHandler LIST =
+      call -> {
+        requireGet(call);
+        GroupFilter filter = GroupFilter.parse(call.request().query().get("$filter"));
+        String select = call.request().query().get("$select");
+        List<JsonNode> groups = new ArrayList<>();
+        for (ObjectNode g : call.state().groups()) {
+          if (filter.matches(SandboxJson.text(g.get("displayName")))) {
+            groups.add(selected(g, select));
+          }
+        }
+        return SandboxResponse.ok(Pager.page(groups, "groups", call));
+      };
+
+  static final RouteHandler ONE =
+      call -> {
+        requireGet(call);
+        ObjectNode group =
+            call.state().groups().stream()
+                .filter(g -> call.id().equalsIgnoreCase(SandboxJson.text(g.get("id"))))
+                .findFirst()
+                .orElseThrow(() -> GraphErrors.directoryObjectNotFound(call.id()));
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("@odata.context", Representations.METADATA + "groups/$entity");
+        out.setAll(selected(group, call.request().query().get("$select")));
+        return SandboxResponse.ok(out);
+      };
+
+  private static void requireGet(Call call) {
+    if (!call.request().method().equals("GET")) {
+      throw GraphErrors.methodNotAllowed(call.request().method());
+    }
+  }
+
+  /** The group with only the {@code $select}ed properties (Graph's default set when there is none). */
+  private static ObjectNode selected(ObjectNode group, String select) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    if (select == null || select.isBlank()) {
+      group.properties().forEach(e -> out.set(e.getKey(), e.getValue().deepCopy()));
+      return out;
+    }
+    for (String name : select.split(",")) {
+      String wanted = name.strip().toLowerCase(Locale.ROOT);
+      group.properties().stream()
+          .filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(wanted))
+          .forEach(e -> out.set(e.getKey(), e.getValue().deepCopy()));
+    }
+    return out;
+  }
+}
