@@ -3,6 +3,8 @@ package org.settingsreconciler.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Map;
+import org.settingsreconciler.load.ConfigException;
+import org.settingsreconciler.resolve.UnresolvedGroupsException;
 import picocli.CommandLine;
 
 /**
@@ -42,6 +44,9 @@ public final class Main {
         (e, commandLine, parseResult) -> {
           if (e instanceof UserError) {
             ctx.err().println("error: " + e.getMessage());
+          } else if (e instanceof UnresolvedGroupsException u) {
+            // Found while planning, but a mistake in the desired state like any other: said the same way.
+            DesiredStateArgs.printErrors(ctx, new ConfigException(u.errors()));
           } else {
             ctx.err().println("error: " + e);
             if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {

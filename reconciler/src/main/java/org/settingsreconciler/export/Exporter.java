@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 public final class Exporter {
 
   /** Kinds whose schema allows null: a null there is exported, so that "must stay null" is managed too. */
-  private static final Set<ValueKind> NULLABLE = Set.of(ValueKind.GUID, ValueKind.STRING);
+  private static final Set<ValueKind> NULLABLE = Set.of(ValueKind.GUID, ValueKind.GROUP_ID, ValueKind.STRING);
 
   public ExportResult export(CurrentState state, List<String> users, String origin) {
     Map<String, Object> root = new LinkedHashMap<>();

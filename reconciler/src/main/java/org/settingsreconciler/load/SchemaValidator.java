@@ -116,11 +116,13 @@ public final class SchemaValidator {
     if (type.isEmpty()) {
       return "a value";
     }
-    String t = type.replace("[", "").replace("]", "");
-    if (t.equals("null")) {
-      return "null";
+    // A list of types, "[string, null, object]", reads "a string, null or an object".
+    List<String> each = new ArrayList<>();
+    for (String t : type.replace("[", "").replace("]", "").split(",\\s*")) {
+      each.add(t.equals("null") ? "null" : ("aeiou".indexOf(t.charAt(0)) >= 0 ? "an " : "a ") + t);
     }
-    return ("aeiou".indexOf(t.charAt(0)) >= 0 ? "an " : "a ") + t;
+    String last = each.remove(each.size() - 1);
+    return each.isEmpty() ? last : String.join(", ", each) + " or " + last;
   }
 
   private static String stripInstance(String message, String instance) {

@@ -10,11 +10,26 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param location where the object is declared (its key)
  * @param propertyLocations where each property's value was written, for errors and provenance
+ * @param propertyOrigins the layer, overridden base value or group name of a property's value, where there is one
  */
 public record DesiredResource(
-    ResourceId id, ObjectNode properties, Location location, Map<String, Location> propertyLocations) {
+    ResourceId id,
+    ObjectNode properties,
+    Location location,
+    Map<String, Location> propertyLocations,
+    Map<String, ValueOrigin> propertyOrigins) {
+
+  public DesiredResource(
+      ResourceId id, ObjectNode properties, Location location, Map<String, Location> propertyLocations) {
+    this(id, properties, location, propertyLocations, Map.of());
+  }
 
   public String address() {
     return id.address();
+  }
+
+  /** The origin of a property's value, or null when there is nothing to say beyond its location. */
+  public ValueOrigin origin(String property) {
+    return propertyOrigins.get(property);
   }
 }

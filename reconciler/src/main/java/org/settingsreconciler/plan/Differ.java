@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.resolve.GroupReference;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.PruneRule;
@@ -38,6 +39,7 @@ public final class Differ {
           .thenComparingInt((Change c) -> List.of("create", "update", "delete").indexOf(c.action()));
 
   public Plan diff(DesiredState desired, CurrentState current) {
+    GroupReference.requireNone(desired);
     List<Change> changes = new ArrayList<>();
     List<ReadFailure> failures = new ArrayList<>();
     List<String> inSync = new ArrayList<>();
@@ -133,7 +135,7 @@ public final class Differ {
       JsonNode value = r.properties().get(p.name());
       if (value != null && !value.isNull()) {
         body.set(p.name(), value);
-        props.add(new PropertyChange(p.name(), null, value, r.propertyLocations().get(p.name())));
+        props.add(new PropertyChange(p.name(), null, value, r.propertyLocations().get(p.name()), r.origin(p.name())));
       }
     }
     return new Create(r.id(), r.id().basePath(), body, props);

@@ -39,7 +39,8 @@ final class PatchBuilder {
       if (!p.comparator().satisfied(after, before)) {
         body.set(p.name(), after);
         changes.add(
-            new PropertyChange(p.name(), orNull(before), after, desired.propertyLocations().get(p.name())));
+            new PropertyChange(
+                p.name(), orNull(before), after, desired.propertyLocations().get(p.name()), desired.origin(p.name())));
       }
     }
     if (changes.isEmpty()) {

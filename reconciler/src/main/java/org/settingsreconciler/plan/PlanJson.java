@@ -3,6 +3,7 @@ package org.settingsreconciler.plan;
 import java.util.ArrayList;
 import java.util.List;
 import org.settingsreconciler.graph.GraphError;
+import org.settingsreconciler.model.ValueOrigin;
 import org.settingsreconciler.resource.AddressParser;
 import org.settingsreconciler.resource.ResourceId;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +47,7 @@ public final class PlanJson {
           if (p.source() != null) {
             pn.put("source", p.source().toString());
           }
+          writeOrigin(pn, p.origin());
         }
       }
       if (c instanceof Update u && u.reason() != null) {
@@ -74,6 +76,26 @@ public final class PlanJson {
     summary.put("failed", plan.failures().size());
     summary.put("destructive", plan.changes().stream().filter(c -> Destructive.reason(c).isPresent()).count());
     return root;
+  }
+
+  /** The layer, the base value it replaced and the group name of a desired value, where there are any. */
+  private static void writeOrigin(ObjectNode pn, ValueOrigin origin) {
+    if (origin == null) {
+      return;
+    }
+    if (origin.groupName() != null) {
+      pn.put("group", origin.groupName());
+    }
+    if (origin.layer() != null) {
+      pn.put("layer", origin.layer());
+    }
+    ValueOrigin.Overridden o = origin.overrode();
+    if (o != null) {
+      ObjectNode on = pn.putObject("overrides");
+      on.put("layer", o.layer());
+      on.put("source", o.at() == null ? null : o.at().toString());
+      on.set("value", o.value() == null ? F.nullNode() : o.value());
+    }
   }
 
   static List<PropertyChange> properties(Change c) {

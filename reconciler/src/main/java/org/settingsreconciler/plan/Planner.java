@@ -1,10 +1,15 @@
 package org.settingsreconciler.plan;
 
 import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.resolve.GroupResolver;
 import org.settingsreconciler.state.CurrentState;
 import org.settingsreconciler.state.StateReader;
 
-/** Reads what a desired state manages and diffs it: the shared first half of plan, apply and check. */
+/**
+ * Resolves group names, reads what a desired state manages and diffs it: the shared first half of plan, apply and
+ * check. Group names are resolved here, once per run and before anything is read or written, so an unknown or
+ * ambiguous name stops the run (resolve.UnresolvedGroupsException) with nothing sent but the lookup.
+ */
 public final class Planner {
 
   private final StateReader reader;
@@ -15,7 +20,8 @@ public final class Planner {
   }
 
   public Plan plan(DesiredState desired) {
-    CurrentState current = reader.readFor(desired);
-    return differ.diff(desired, current);
+    DesiredState resolved = new GroupResolver(reader.client()).resolve(desired);
+    CurrentState current = reader.readFor(resolved);
+    return differ.diff(resolved, current);
   }
 }

@@ -1,6 +1,7 @@
 package org.settingsreconciler.plan;
 
 import org.settingsreconciler.model.Location;
+import org.settingsreconciler.model.ValueOrigin;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -8,5 +9,16 @@ import tools.jackson.databind.JsonNode;
  *
  * @param before the tenant's value (null when creating)
  * @param source where the desired value was written, or null when the tool chose it (a reset on prune)
+ * @param origin the layer, overridden base value and group name of the desired value, or null
  */
-public record PropertyChange(String name, JsonNode before, JsonNode after, Location source) {}
+public record PropertyChange(String name, JsonNode before, JsonNode after, Location source, ValueOrigin origin) {
+
+  public PropertyChange(String name, JsonNode before, JsonNode after, Location source) {
+    this(name, before, after, source, null);
+  }
+
+  /** The group name the desired value was written as, or null. */
+  public String groupName() {
+    return origin == null ? null : origin.groupName();
+  }
+}

@@ -70,8 +70,8 @@ final class MarkdownChangeSection {
       for (PropertyChange p : rows) {
         b.append("| ").append(cell(p.name()))
             .append(" | ").append(value(p.before()))
-            .append(" | ").append(value(p.after()))
-            .append(" | ").append(p.source() == null ? ABSENT : cell(p.source().toString()))
+            .append(" | ").append(p.after() == null ? ABSENT : cell(ProvenanceText.after(p)))
+            .append(" | ").append(p.source() == null ? ABSENT : cell(ProvenanceText.source(p)))
             .append(" |\n");
       }
       b.append('\n');
@@ -79,7 +79,7 @@ final class MarkdownChangeSection {
     for (PropertyChange p : diffs) {
       b.append(code(p.name()));
       if (p.source() != null) {
-        b.append(" (source ").append(code(p.source().toString())).append(')');
+        b.append(" (source ").append(code(ProvenanceText.source(p))).append(')');
       }
       b.append(":\n\n").append(MarkdownText.fenced("diff", LongValueDiff.unified(p.before(), p.after()))).append('\n');
     }

@@ -81,16 +81,16 @@ public final class PlanTextRenderer {
   }
 
   private void renderProperty(Change c, String symbol, PropertyChange p) {
-    String source = p.source() == null ? "" : "    # " + p.source();
+    String source = p.source() == null ? "" : "    # " + ProvenanceText.source(p);
     if (LongValueDiff.applies(p.before(), p.after())) {
       out.println("      " + symbol + " " + p.name() + ":" + source);
       List<String> lines =
           symbol.equals("+") ? LongValueDiff.added(p.after()) : LongValueDiff.unified(p.before(), p.after());
       lines.forEach(line -> out.println("          " + line));
     } else if (symbol.equals("+")) {
-      out.println("      + " + p.name() + ": " + text(p.after()) + source);
+      out.println("      + " + p.name() + ": " + ProvenanceText.after(p) + source);
     } else {
-      out.println("      ~ " + p.name() + ": " + text(p.before()) + " -> " + text(p.after()) + source);
+      out.println("      ~ " + p.name() + ": " + text(p.before()) + " -> " + ProvenanceText.after(p) + source);
     }
     c.resource().descriptor().property(p.name())
         .map(PropertySpec::planNote)

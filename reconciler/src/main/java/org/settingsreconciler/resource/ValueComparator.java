@@ -17,7 +17,7 @@ public interface ValueComparator {
 
   static ValueComparator forKind(ValueKind kind) {
     return switch (kind) {
-      case GUID -> ValueComparator::sameIgnoringCase;
+      case GUID, GROUP_ID -> ValueComparator::sameIgnoringCase;
       case STRING_SET -> ValueComparator::sameSet;
       default -> ValueComparator::sameJson;
     };

@@ -6,6 +6,11 @@ public enum ValueKind {
   STRING,
   /** An Entra object id; compared case-insensitively, as Graph does. */
   GUID,
+  /**
+   * An Entra group id: a GUID compared ignoring case, which the YAML may also write as {@code {group: "<name>"}}
+   * (resolved to the id before planning, see resolve.GroupResolver).
+   */
+  GROUP_ID,
   /** A string collection whose order carries no meaning (categories, allowedRoles): compared as a set. */
   STRING_SET,
   /** A string collection whose order matters (prioritizedSourceUrls): compared element by element. */

@@ -108,7 +108,7 @@ final class BodyValidator {
         switch (kind) {
           case BOOLEAN -> value.isBoolean();
           case STRING -> value.isNull() || value.isString();
-          case GUID -> value.isNull() || (value.isString() && GUID.matcher(value.asString()).matches());
+          case GUID, GROUP_ID -> value.isNull() || (value.isString() && GUID.matcher(value.asString()).matches());
           case STRING_SET, STRING_LIST ->
               value.isNull() || (value.isArray() && value.valueStream().allMatch(JsonNode::isString));
           case OBJECT_LIST -> value.isArray() && value.valueStream().allMatch(JsonNode::isObject);
@@ -123,7 +123,7 @@ final class BodyValidator {
     return switch (kind) {
       case BOOLEAN -> "a Boolean";
       case STRING -> "a string or null";
-      case GUID -> "a GUID string or null";
+      case GUID, GROUP_ID -> "a GUID string or null";
       case STRING_SET, STRING_LIST -> "an array of strings or null";
       case OBJECT_LIST -> "an array of objects";
     };

@@ -81,4 +81,9 @@ public final class StateReader {
   public void readCollection(CollectionScope scope, CurrentState into) {
     readCollection(scope.descriptor(), scope.user(), into);
   }
+
+  /** The client this reader reads through, for lookups that belong to the same run (group names). */
+  public GraphClient client() {
+    return client;
+  }
 }

@@ -1,7 +1,7 @@
 package org.settingsreconciler.resource.defs;
 
 import static org.settingsreconciler.resource.ValueKind.BOOLEAN;
-import static org.settingsreconciler.resource.ValueKind.GUID;
+import static org.settingsreconciler.resource.ValueKind.GROUP_ID;
 
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
@@ -24,7 +24,7 @@ public final class EnhancedPersonalization {
                       BooleanNode.FALSE,
                       "turning enhanced personalization off deletes every user's personalized data, which can't be "
                           + "recovered"))
-          .property(PropertySpec.of("disabledForGroup", GUID))
+          .property(PropertySpec.of("disabledForGroup", GROUP_ID))
           .permissions(Permissions.delegatedOrApp("PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All"))
           .globalOnly()
           .getWrappedInValue()

@@ -1,7 +1,7 @@
 package org.settingsreconciler.resource.defs;
 
 import static org.settingsreconciler.resource.ValueKind.BOOLEAN;
-import static org.settingsreconciler.resource.ValueKind.GUID;
+import static org.settingsreconciler.resource.ValueKind.GROUP_ID;
 
 import org.settingsreconciler.resource.PatchRule;
 import org.settingsreconciler.resource.Permissions;
@@ -30,7 +30,7 @@ public final class LimitedMode {
           .singleton("/copilot/admin/settings/limitedMode")
           .odataType("#microsoft.graph.copilotAdminLimitedMode")
           .property(PropertySpec.of("isEnabledForGroup", BOOLEAN))
-          .property(PropertySpec.of("groupId", GUID))
+          .property(PropertySpec.of("groupId", GROUP_ID))
           .patchRule(GROUP_ID_WITH_ENABLE)
           .permissions(
               Permissions.delegatedOnly(

@@ -1,7 +1,7 @@
 package org.settingsreconciler.resource.defs;
 
 import static org.settingsreconciler.resource.ValueKind.BOOLEAN;
-import static org.settingsreconciler.resource.ValueKind.GUID;
+import static org.settingsreconciler.resource.ValueKind.GROUP_ID;
 import static org.settingsreconciler.resource.ValueKind.STRING;
 import static org.settingsreconciler.resource.ValueKind.STRING_SET;
 
@@ -41,7 +41,7 @@ public final class PeopleToggles {
           .singleton("/admin/people/itemInsights")
           .odataType("#microsoft.graph.insightsSettings")
           .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN))
-          .property(PropertySpec.of("disabledForGroup", GUID))
+          .property(PropertySpec.of("disabledForGroup", GROUP_ID))
           .permissions(PEOPLE_SETTINGS)
           .schema("resources/people.itemInsights.schema.json")
           .build();

@@ -1,0 +1,30 @@
+package org.settingsreconciler.model;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What a reviewer needs to know about a desired value beyond the file position it was written at: the layer that
+ * set it and the base value it replaced (when the desired state is built from layers), and the group name it was
+ * written as (when a group id was given as {@code {group: "<name>"}}). Every part is optional.
+ *
+ * @param layer the layer that set the value, or null when the desired state has no layers
+ * @param overrode the value of an earlier layer that this one replaced, or null
+ * @param groupName the Entra group display name the value was resolved from, or null
+ */
+public record ValueOrigin(String layer, Overridden overrode, String groupName) {
+
+  /** A base layer's value that a later layer replaced, and where the base wrote it. */
+  public record Overridden(String layer, Location at, JsonNode value) {}
+
+  public static ValueOrigin ofLayer(String layer, Overridden overrode) {
+    return new ValueOrigin(layer, overrode, null);
+  }
+
+  public ValueOrigin withGroupName(String name) {
+    return new ValueOrigin(layer, overrode, name);
+  }
+
+  public static ValueOrigin resolvedGroup(ValueOrigin origin, String name) {
+    return origin == null ? new ValueOrigin(null, null, name) : origin.withGroupName(name);
+  }
+}

@@ -1,0 +1,50 @@
+package org.settingsreconciler.render;
+
+import org.settingsreconciler.model.ValueOrigin;
+import org.settingsreconciler.plan.PropertyChange;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * How every plan format words a desired value and where it came from, so text, Markdown and JUnit agree. Without
+ * layers or group names this is just the JSON value and {@code file:line:column}, as before either existed.
+ */
+public final class ProvenanceText {
+
+  private ProvenanceText() {}
+
+  /** The desired value; one written as a group name shows the name, then the id it resolved to. */
+  public static String after(PropertyChange p) {
+    return labelled(p.after(), p.groupName());
+  }
+
+  /** A value as JSON, led by the group name it was written as: {@code "Copilot Pilot" (edbfe4fb-...)}. */
+  static String labelled(JsonNode value, String groupName) {
+    String json = value == null ? "null" : value.toString();
+    if (groupName == null || value == null || !value.isString()) {
+      return json;
+    }
+    return JsonNodeFactory.instance.stringNode(groupName) + " (" + value.asString() + ")";
+  }
+
+  /**
+   * Where the desired value was written: {@code file:line:column}, with layers
+   * {@code layer prod tenants/prod/copilot.yaml:4:23 (overrides baseline baseline/copilot.yaml:9:23: null)}. Null when
+   * the tool chose the value itself.
+   */
+  public static String source(PropertyChange p) {
+    if (p.source() == null) {
+      return null;
+    }
+    ValueOrigin origin = p.origin();
+    if (origin == null || origin.layer() == null) {
+      return p.source().toString();
+    }
+    String text = "layer " + origin.layer() + " " + p.source();
+    ValueOrigin.Overridden o = origin.overrode();
+    if (o != null) {
+      text += " (overrides " + o.layer() + " " + o.at() + ": " + (o.value() == null ? "null" : o.value()) + ")";
+    }
+    return text;
+  }
+}

@@ -1,0 +1,94 @@
+package org.settingsreconciler.resolve;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.settingsreconciler.graph.GraphClient;
+import org.settingsreconciler.graph.GraphException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Looks Entra groups up by display name and by id through Graph's {@code /groups}. Names go into OData string
+ * literals, where a quote is written twice ({@code 'O''Brien'}); several names go into one request with
+ * {@code displayName in (...)}, at most {@value #NAMES_PER_REQUEST} at a time, the most Graph accepts in one
+ * {@code in} clause. Display names match ignoring case, as Entra compares them. Needs Group.Read.All (or
+ * GroupMember.Read.All, Directory.Read.All).
+ */
+public final class GroupDirectory {
+
+  static final int NAMES_PER_REQUEST = 15;
+
+  private final GraphClient client;
+
+  public GroupDirectory(GraphClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Every group whose display name is one of {@code names}, keyed by the name as asked (each asked name has an
+   * entry, empty when no group has it).
+   */
+  public Map<String, List<DirectoryGroup>> byNames(Collection<String> names) throws GraphException {
+    List<String> distinct = names.stream().distinct().toList();
+    Map<String, List<DirectoryGroup>> out = new LinkedHashMap<>();
+    distinct.forEach(n -> out.put(n, new ArrayList<>()));
+    for (int from = 0; from < distinct.size(); from += NAMES_PER_REQUEST) {
+      List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_REQUEST));
+      for (JsonNode g : client.list("/groups?$filter=" + encode(filter(chunk)) + "&$select=id,displayName")) {
+        DirectoryGroup group = new DirectoryGroup(text(g, "id"), text(g, "displayName"));
+        for (String name : chunk) {
+          if (group.displayName() != null && fold(group.displayName()).equals(fold(name))) {
+            out.get(name).add(group);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The group with this id, or empty when the directory has none. */
+  public Optional<DirectoryGroup> byId(String id) throws GraphException {
+    try {
+      JsonNode g = client.getObject("/groups/" + encode(id) + "?$select=id,displayName");
+      return Optional.of(new DirectoryGroup(text(g, "id"), text(g, "displayName")));
+    } catch (GraphException e) {
+      if (e.error().status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** {@code displayName eq 'a'} for one name, {@code displayName in ('a','b')} for several. */
+  static String filter(List<String> names) {
+    if (names.size() == 1) {
+      return "displayName eq " + literal(names.get(0));
+    }
+    return "displayName in (" + String.join(",", names.stream().map(GroupDirectory::literal).toList()) + ")";
+  }
+
+  /** An OData string literal: quoted, with every quote inside doubled. */
+  static String literal(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+
+  /** Percent-encoding for a query value; a space must be %20, as '+' is not a space to every OData parser. */
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String fold(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n == null ? null : n.get(field);
+    return v == null || v.isNull() ? null : v.asString();
+  }
+}

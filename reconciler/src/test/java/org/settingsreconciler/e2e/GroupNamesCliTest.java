@@ -1,0 +1,67 @@
+package org.settingsreconciler.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.settingsreconciler.e2e.CliRunner.Run;
+
+/** Group names through the CLI against the sandbox's demo tenant, whose directory has the example groups. */
+class GroupNamesCliTest {
+
+  static final String PILOT = "edbfe4fb-ec70-4300-928f-dbb2ae86c981";
+
+  @TempDir Path dir;
+
+  private Run cli(String... args) {
+    return CliRunner.run(Map.of(), args);
+  }
+
+  @Test
+  void planShowsTheNameAndIdAndApplySendsTheId() throws Exception {
+    Path yaml = Files.writeString(dir.resolve("insights.yaml"),
+        "people:\n  itemInsights:\n    disabledForGroup: {group: Copilot Pilot}\n");
+    Path state = dir.resolve("tenant.json");
+
+    Run plan = cli("plan", yaml.toString(), "--sandbox", "--sandbox-state", state.toString());
+    assertThat(plan.exit()).as(plan.toString()).isZero();
+    assertThat(plan.out()).contains("~ disabledForGroup: null -> \"Copilot Pilot\" (" + PILOT + ")");
+
+    Run json = cli("plan", yaml.toString(), "--sandbox", "--sandbox-state", state.toString(), "--format", "json");
+    assertThat(json.out()).contains("\"group\" : \"Copilot Pilot\"").contains("\"disabledForGroup\" : \"" + PILOT + "\"");
+
+    Run apply = cli("apply", yaml.toString(), "--sandbox", "--sandbox-state", state.toString(), "--auto-approve");
+    assertThat(apply.exit()).as(apply.toString()).isZero();
+    assertThat(Files.readString(state)).contains("\"disabledForGroup\" : \"" + PILOT + "\"");
+
+    Run again = cli("plan", yaml.toString(), "--sandbox", "--sandbox-state", state.toString());
+    assertThat(again.out()).contains("No changes");
+  }
+
+  @Test
+  void anUnknownNameFailsLikeAnInvalidDesiredStateAndWritesNothing() throws Exception {
+    Path yaml = Files.writeString(dir.resolve("insights.yaml"),
+        "people:\n  itemInsights:\n    isEnabledInOrganization: false\n    disabledForGroup: {group: Pilot}\n");
+    Path state = dir.resolve("tenant.json");
+
+    Run apply = cli("apply", yaml.toString(), "--sandbox", "--sandbox-state", state.toString(), "--auto-approve");
+
+    assertThat(apply.exit()).isEqualTo(1);
+    assertThat(apply.err())
+        .contains("error: " + yaml + ":4:23: people.itemInsights.disabledForGroup: no Entra group is named \"Pilot\"")
+        .contains("nothing was sent to the tenant")
+        .doesNotContain("this is a bug");
+    assertThat(Files.readString(state)).contains("\"isEnabledInOrganization\" : true");
+  }
+
+  @Test
+  void validateAcceptsGroupNamesWithoutATenant() throws Exception {
+    Path yaml = Files.writeString(dir.resolve("insights.yaml"),
+        "people:\n  itemInsights:\n    disabledForGroup: {group: Anything}\n");
+    Run validate = cli("validate", yaml.toString());
+    assertThat(validate.exit()).as(validate.toString()).isZero();
+  }
+}
