@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.settingsreconciler.export.ExportResult;
 import org.settingsreconciler.export.Exporter;
+import org.settingsreconciler.export.GroupNaming;
 import org.settingsreconciler.plan.ReadFailure;
+import org.settingsreconciler.resolve.GroupDirectory;
 import org.settingsreconciler.state.CurrentState;
 import org.settingsreconciler.state.StateReader;
 import picocli.CommandLine.Command;
@@ -30,6 +33,10 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--user", paramLabel = "UPN", description = "Also export this user's interests (repeatable).")
   List<String> users = new ArrayList<>();
 
+  @Option(names = "--group-names",
+      description = "Write Entra groups as {group: \"<display name>\"} instead of ids, where the name is unique.")
+  boolean groupNames;
+
   ExportCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -38,7 +45,11 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     try (GraphSession session = GraphSession.open(graph, ctx)) {
       CurrentState state = new StateReader(session.client()).readAll(users);
-      ExportResult result = new Exporter().export(state, users, session.origin());
+      List<String> groupNotes = new ArrayList<>();
+      Map<String, String> names =
+          groupNames ? GroupNaming.names(state, new GroupDirectory(session.client()), groupNotes) : Map.of();
+      groupNotes.forEach(n -> ctx.err().println("note: " + n));
+      ExportResult result = new Exporter().export(state, users, session.origin(), names);
       result.notes().forEach(n -> ctx.err().println("note: " + n));
       for (ReadFailure f : result.failures()) {
         ctx.err().println("error: " + f.address() + " could not be read: " + f.error().describe());

@@ -31,6 +31,14 @@ public final class Exporter {
   private static final Set<ValueKind> NULLABLE = Set.of(ValueKind.GUID, ValueKind.GROUP_ID, ValueKind.STRING);
 
   public ExportResult export(CurrentState state, List<String> users, String origin) {
+    return export(state, users, origin, Map.of());
+  }
+
+  /**
+   * As {@link #export(CurrentState, List, String)}, writing {@code {group: "<name>"}} for the group ids that
+   * {@code groupNames} (keyed by lower-cased id, see GroupNaming) names.
+   */
+  public ExportResult export(CurrentState state, List<String> users, String origin, Map<String, String> groupNames) {
     Map<String, Object> root = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
     List<ReadFailure> failures = new ArrayList<>();
@@ -47,7 +55,7 @@ public final class Exporter {
         case SINGLETON -> {
           ObjectRead read = state.object(ResourceId.singleton(d).address());
           if (read.ok()) {
-            section.put(d.yamlName(), properties(d, read.object()));
+            section.put(d.yamlName(), properties(d, read.object(), groupNames));
           } else {
             failures.add(new ReadFailure(ResourceId.singleton(d).address(), read.error()));
           }
@@ -86,7 +94,7 @@ public final class Exporter {
         notes.add(rid.address() + " left out: not configured in the tenant");
         continue;
       }
-      items.put(id, properties(d, read.object()));
+      items.put(id, properties(d, read.object(), Map.of()));
     }
     if (!items.isEmpty()) {
       section.put(d.yamlName(), items);
@@ -119,12 +127,13 @@ public final class Exporter {
         notes.add(address + "[\"" + k + "\"] left out: another item has the same " + key.property());
         continue;
       }
-      items.put(k, properties(d, item));
+      items.put(k, properties(d, item, Map.of()));
     }
     parent.put(d.yamlName(), items);
   }
 
-  private static Map<String, Object> properties(ResourceDescriptor d, JsonNode object) {
+  private static Map<String, Object> properties(
+      ResourceDescriptor d, JsonNode object, Map<String, String> groupNames) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (PropertySpec p : d.properties()) {
       JsonNode v = object.get(p.name());
@@ -134,7 +143,9 @@ public final class Exporter {
       if (v.isNull() && !NULLABLE.contains(p.kind())) {
         continue;
       }
-      out.put(p.name(), YamlWriter.plain(v));
+      String name = p.kind() == ValueKind.GROUP_ID && v.isString()
+          ? groupNames.get(v.asString().toLowerCase(java.util.Locale.ROOT)) : null;
+      out.put(p.name(), name == null ? YamlWriter.plain(v) : Map.of("group", name));
     }
     return out;
   }

@@ -64,4 +64,39 @@ class GroupNamesCliTest {
     Run validate = cli("validate", yaml.toString());
     assertThat(validate.exit()).as(validate.toString()).isZero();
   }
+
+  @Test
+  void exportWithGroupNamesWritesNamesThatPlanBackToNoChanges() throws Exception {
+    Path state = Files.writeString(dir.resolve("tenant.json"), """
+        {"resources": {
+           "copilot.enhancedPersonalization": {"isEnabledInOrganization": true, "disabledForGroup": "%s"},
+           "copilot.limitedMode": {"isEnabledForGroup": true, "groupId": "22222222-2222-2222-2222-222222222222"},
+           "people.itemInsights": {"isEnabledInOrganization": true, "disabledForGroup": "99999999-9999-9999-9999-999999999999"}},
+         "groups": [
+           {"id": "%s", "displayName": "Copilot Pilot"},
+           {"id": "22222222-2222-2222-2222-222222222222", "displayName": "Sales"},
+           {"id": "33333333-3333-3333-3333-333333333333", "displayName": "Sales"}]}
+        """.formatted(PILOT, PILOT));
+    Path exported = dir.resolve("exported.yaml");
+
+    Run export = cli("export", "--group-names", "--out", exported.toString(), "--sandbox", "--sandbox-state",
+        state.toString());
+
+    assertThat(export.exit()).as(export.toString()).isZero();
+    String yaml = Files.readString(exported);
+    assertThat(yaml).contains("disabledForGroup:\n      group: Copilot Pilot");
+    assertThat(yaml).contains("groupId: 22222222-2222-2222-2222-222222222222");
+    assertThat(yaml).contains("disabledForGroup: 99999999-9999-9999-9999-999999999999");
+    assertThat(export.err())
+        .contains("note: group 22222222-2222-2222-2222-222222222222 left as an id: 2 groups are named \"Sales\"")
+        .contains("note: group 99999999-9999-9999-9999-999999999999 left as an id: no group with this id");
+
+    Run plan = cli("plan", exported.toString(), "--detailed-exitcode", "--sandbox", "--sandbox-state",
+        state.toString());
+    assertThat(plan.exit()).as(plan.toString()).isZero();
+    assertThat(plan.out()).contains("No changes");
+
+    Run plain = cli("export", "--sandbox", "--sandbox-state", state.toString());
+    assertThat(plain.out()).as("ids without --group-names").contains("disabledForGroup: " + PILOT);
+  }
 }
