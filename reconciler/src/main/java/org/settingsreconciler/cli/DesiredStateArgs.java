@@ -2,14 +2,20 @@ package org.settingsreconciler.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.vars.Secrets;
+import org.settingsreconciler.vars.VarFile;
+import org.settingsreconciler.vars.Variables;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The desired-state files and directories a command reads, and how their errors are shown. */
+/** The desired-state files and directories a command reads, the variables they use, and how errors are shown. */
 final class DesiredStateArgs {
 
   @Parameters(
@@ -18,14 +24,46 @@ final class DesiredStateArgs {
       description = "Desired-state YAML files, or directories whose top-level *.yaml/*.yml files are merged.")
   List<Path> paths = new ArrayList<>();
 
+  @Option(names = "--var", paramLabel = "NAME=VALUE",
+      description = "Set ${var:NAME} in the YAML (repeatable; wins over --var-file).")
+  List<String> vars = new ArrayList<>();
+
+  @Option(names = "--var-file", paramLabel = "FILE",
+      description = "Read ${var:NAME} values from a YAML mapping of NAME: value (repeatable; later files win).")
+  List<Path> varFiles = new ArrayList<>();
+
   /** Loads and validates; on any problem prints every error and returns null. */
   DesiredState load(CliContext ctx) {
     try {
-      return new DesiredStateLoader().load(paths);
+      return new DesiredStateLoader(variables(ctx, Map.of())).load(paths);
     } catch (ConfigException e) {
       printErrors(ctx, e);
       return null;
     }
+  }
+
+  /**
+   * The variables of this run: the environment, then {@code defaults} (a tenant's own), the var files in order and
+   * the {@code --var}s, each winning over the ones before.
+   */
+  Variables variables(CliContext ctx, Map<String, String> defaults) throws ConfigException {
+    List<ConfigError> errors = new ArrayList<>();
+    Map<String, String> values = new LinkedHashMap<>(defaults);
+    for (Path file : varFiles) {
+      values.putAll(VarFile.read(file, errors));
+    }
+    if (!errors.isEmpty()) {
+      throw new ConfigException(errors);
+    }
+    for (String v : vars) {
+      int eq = v.indexOf('=');
+      String name = eq < 0 ? v : v.substring(0, eq);
+      if (eq < 0 || !Variables.NAME.matcher(name).matches()) {
+        throw new UserError("--var takes NAME=VALUE, where NAME is letters, digits and _: " + name);
+      }
+      values.put(name, v.substring(eq + 1));
+    }
+    return new Variables(ctx.env(), values, Secrets.of(ctx.out()));
   }
 
   static void printErrors(CliContext ctx, ConfigException e) {

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.util.Map;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.resolve.UnresolvedGroupsException;
+import org.settingsreconciler.vars.MaskingPrintStream;
+import org.settingsreconciler.vars.Secrets;
 import picocli.CommandLine;
 
 /**
@@ -16,7 +18,10 @@ public final class Main {
   private final CliContext ctx;
 
   public Main(CliContext ctx) {
-    this.ctx = ctx;
+    // Every stream of the run masks the secret-looking values its variables bring in (see vars.Secrets).
+    Secrets secrets = new Secrets();
+    this.ctx = new CliContext(new MaskingPrintStream(ctx.out(), secrets), new MaskingPrintStream(ctx.err(), secrets),
+        ctx.env(), ctx.terminal());
   }
 
   public Main(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
@@ -57,7 +62,10 @@ public final class Main {
           }
           return ExitCode.ERROR;
         });
-    return cli.execute(args);
+    int code = cli.execute(args);
+    ctx.out().flush();
+    ctx.err().flush();
+    return code;
   }
 
   /** Builds commands with the context, so none of them reaches for System.* itself. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.model.Location;
+import org.settingsreconciler.vars.VariableSubstitution;
+import org.settingsreconciler.vars.Variables;
 
 /**
  * Loads the desired state from files and directories (a directory contributes its top-level {@code *.yaml} and
@@ -18,13 +20,23 @@ import org.settingsreconciler.model.Location;
 public final class DesiredStateLoader {
 
   private final SchemaValidator validator = new SchemaValidator();
+  private final Variables variables;
+
+  /** A loader for YAML without variables: any {@code ${env:...}} or {@code ${var:...}} is unset. */
+  public DesiredStateLoader() {
+    this(Variables.none());
+  }
+
+  public DesiredStateLoader(Variables variables) {
+    this.variables = variables;
+  }
 
   public DesiredState load(List<Path> paths) throws ConfigException {
     List<ConfigError> errors = new ArrayList<>();
     List<Path> files = expand(paths, errors);
     DocumentMerger merger = new DocumentMerger(errors);
     for (Path file : files) {
-      YamlDocument doc = YamlDocumentReader.read(file, errors);
+      YamlDocument doc = VariableSubstitution.apply(YamlDocumentReader.read(file, errors), variables, errors);
       if (doc != null) {
         merger.add(doc);
       }

@@ -13,6 +13,8 @@ public final class SourceMap {
 
   private final Map<String, Location> keys = new HashMap<>();
   private final Map<String, Location> values = new HashMap<>();
+  /** Scalars written quoted or as block scalars: a variable there stays text (see vars.VariableSubstitution). */
+  private final java.util.Set<String> quoted = new java.util.HashSet<>();
 
   void putKey(String pointer, Location at) {
     keys.putIfAbsent(pointer, at);
@@ -20,6 +22,15 @@ public final class SourceMap {
 
   void putValue(String pointer, Location at) {
     values.putIfAbsent(pointer, at);
+  }
+
+  void markQuoted(String pointer) {
+    quoted.add(pointer);
+  }
+
+  /** Whether the scalar at this pointer was written quoted ('...', "...") or as a block scalar (|, >). */
+  public boolean isQuoted(String pointer) {
+    return quoted.contains(pointer);
   }
 
   void addAll(SourceMap other) {

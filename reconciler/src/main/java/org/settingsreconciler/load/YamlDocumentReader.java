@@ -210,6 +210,9 @@ public final class YamlDocumentReader {
   }
 
   private JsonNode scalar(ScalarNode node, String pointer) {
+    if (node.getScalarStyle() != ScalarStyle.PLAIN) {
+      sources.markQuoted(pointer);
+    }
     String v = node.getValue();
     Tag tag = node.getTag();
     try {
