@@ -8,7 +8,9 @@ import java.util.Map;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.load.DesiredStateLoader;
+import org.settingsreconciler.load.LayeredLoader;
 import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.tenant.TenantConfig;
 import org.settingsreconciler.vars.Secrets;
 import org.settingsreconciler.vars.VarFile;
 import org.settingsreconciler.vars.Variables;
@@ -32,9 +34,15 @@ final class DesiredStateArgs {
       description = "Read ${var:NAME} values from a YAML mapping of NAME: value (repeatable; later files win).")
   List<Path> varFiles = new ArrayList<>();
 
+  /** Set in fleet mode (see FleetStrategy): the tenant whose layers are loaded instead of {@link #paths}. */
+  TenantConfig tenant;
+
   /** Loads and validates; on any problem prints every error and returns null. */
   DesiredState load(CliContext ctx) {
     try {
+      if (tenant != null) {
+        return new LayeredLoader(variables(ctx, tenant.variables())).load(tenant.layers());
+      }
       return new DesiredStateLoader(variables(ctx, Map.of())).load(paths);
     } catch (ConfigException e) {
       printErrors(ctx, e);

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.model.Location;
+import org.settingsreconciler.model.ValueOrigin;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.ResourceRegistry;
@@ -34,10 +36,19 @@ final class DesiredStateBuilder {
   private final List<DesiredResource> resources = new ArrayList<>();
   private final List<CollectionScope> collections = new ArrayList<>();
 
+  /** Where a value came from beyond its location (its layer), by JSON Pointer; null when nothing to say. */
+  private final Function<String, ValueOrigin> origins;
+
   DesiredStateBuilder(ObjectNode tree, SourceMap sources, List<ConfigError> errors) {
+    this(tree, sources, errors, pointer -> null);
+  }
+
+  DesiredStateBuilder(
+      ObjectNode tree, SourceMap sources, List<ConfigError> errors, Function<String, ValueOrigin> origins) {
     this.tree = tree;
     this.sources = sources;
     this.errors = errors;
+    this.origins = origins;
   }
 
   DesiredState build() {
@@ -123,8 +134,17 @@ final class DesiredStateBuilder {
   private DesiredResource resource(ResourceId id, String pointer, JsonNode node) {
     ObjectNode properties = node != null && node.isObject() ? ((ObjectNode) node).deepCopy() : tree.objectNode();
     Map<String, Location> locations = new LinkedHashMap<>();
-    properties.propertyNames().forEach(p -> locations.put(p, sources.valueLocation(SourceMap.child(pointer, p))));
-    return new DesiredResource(id, properties, sources.keyLocation(pointer), Map.copyOf(locations));
+    Map<String, ValueOrigin> valueOrigins = new LinkedHashMap<>();
+    for (String p : properties.propertyNames()) {
+      String at = SourceMap.child(pointer, p);
+      locations.put(p, sources.valueLocation(at));
+      ValueOrigin origin = origins.apply(at);
+      if (origin != null) {
+        valueOrigins.put(p, origin);
+      }
+    }
+    return new DesiredResource(
+        id, properties, sources.keyLocation(pointer), Map.copyOf(locations), Map.copyOf(valueOrigins));
   }
 
   private void checkPruneTargets() {

@@ -19,6 +19,14 @@ import org.settingsreconciler.vars.Variables;
  */
 public final class DesiredStateLoader {
 
+  /** Names a tenant directory (see tenant.TenantFile): it is never read as settings. */
+  public static final String TENANT_FILE = "tenant.yaml";
+
+  /** A layer's own settings (see LayerFile): it is never read as settings. */
+  public static final String LAYER_FILE = "layer.yaml";
+
+  private static final java.util.Set<String> RESERVED = java.util.Set.of(TENANT_FILE, LAYER_FILE);
+
   private final SchemaValidator validator = new SchemaValidator();
   private final Variables variables;
 
@@ -62,12 +70,8 @@ public final class DesiredStateLoader {
     }
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        try (Stream<Path> list = Files.list(path)) {
-          List<Path> found =
-              list.filter(Files::isRegularFile)
-                  .filter(p -> p.getFileName().toString().matches("(?i).*\\.ya?ml"))
-                  .sorted()
-                  .toList();
+        try {
+          List<Path> found = yamlFilesIn(path);
           if (found.isEmpty()) {
             errors.add(new ConfigError(new Location(path.toString(), 1, 1), null, "no *.yaml or *.yml files here"));
           }
@@ -82,5 +86,19 @@ public final class DesiredStateLoader {
       }
     }
     return files.stream().distinct().toList();
+  }
+
+  /**
+   * The desired-state files of a directory: its top-level {@code *.yaml} and {@code *.yml}, in name order, without
+   * {@value #TENANT_FILE} and {@value #LAYER_FILE}, which describe the directory rather than settings.
+   */
+  static List<Path> yamlFilesIn(Path dir) throws IOException {
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().matches("(?i).*\\.ya?ml"))
+          .filter(p -> !RESERVED.contains(p.getFileName().toString()))
+          .sorted()
+          .toList();
+    }
   }
 }

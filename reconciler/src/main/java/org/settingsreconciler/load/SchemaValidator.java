@@ -29,7 +29,20 @@ public final class SchemaValidator {
   }
 
   private final SchemaRegistry registry = Loaded.REGISTRY;
-  private final Schema schema = Loaded.SCHEMA;
+  private final Schema schema;
+
+  public SchemaValidator() {
+    this.schema = Loaded.SCHEMA;
+  }
+
+  private SchemaValidator(Schema schema) {
+    this.schema = schema;
+  }
+
+  /** A validator for another file of {@code schemas/} (tenant.yaml, layer.yaml), with the same wording of errors. */
+  public static SchemaValidator forSchema(String file) {
+    return new SchemaValidator(Loaded.REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/" + file)));
+  }
 
   public List<ConfigError> validate(JsonNode tree, SourceMap sources) {
     Set<ConfigError> out = new LinkedHashSet<>();

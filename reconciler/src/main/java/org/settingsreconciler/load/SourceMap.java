@@ -38,6 +38,20 @@ public final class SourceMap {
     other.values.forEach(values::putIfAbsent);
   }
 
+  /** Adds the other map's places whose pointer passes {@code keep}; places already here stay (for layers). */
+  void addAllWhere(SourceMap other, java.util.function.Predicate<String> keep) {
+    other.keys.forEach((p, at) -> {
+      if (keep.test(p)) {
+        keys.putIfAbsent(p, at);
+      }
+    });
+    other.values.forEach((p, at) -> {
+      if (keep.test(p)) {
+        values.putIfAbsent(p, at);
+      }
+    });
+  }
+
   /** The key's location, else the value's, else the nearest ancestor's. */
   public Location keyLocation(String pointer) {
     for (String p = pointer; ; p = parent(p)) {

@@ -1,0 +1,67 @@
+package org.settingsreconciler.load;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.model.Location;
+import org.settingsreconciler.vars.VariableSubstitution;
+import org.settingsreconciler.vars.Variables;
+
+/**
+ * Loads a desired state built from layers: each layer is a directory of YAML (its top-level files, merged as for a
+ * plain run), the layers are merged in order by {@link LayerMerger}, and the result is validated and built as one
+ * desired state whose values know their layer. Every problem in every layer is reported at once.
+ */
+public final class LayeredLoader {
+
+  /** One layer: a name for plans (its directory's name) and the directory. */
+  public record Layer(String name, Path dir) {}
+
+  private final SchemaValidator validator = new SchemaValidator();
+  private final Variables variables;
+
+  public LayeredLoader(Variables variables) {
+    this.variables = variables;
+  }
+
+  public DesiredState load(List<Layer> layers) throws ConfigException {
+    List<ConfigError> errors = new ArrayList<>();
+    LayerMerger merger = new LayerMerger(errors);
+    for (Layer layer : layers) {
+      List<LayerFile.Mark> marks = LayerFile.read(layer.dir(), errors);
+      DocumentMerger files = new DocumentMerger(errors);
+      for (Path file : files(layer, errors)) {
+        YamlDocument doc = VariableSubstitution.apply(YamlDocumentReader.read(file, errors), variables, errors);
+        if (doc != null) {
+          files.add(doc);
+        }
+      }
+      merger.add(layer.name(), files.tree(), files.sources(), marks);
+    }
+    if (!errors.isEmpty()) {
+      throw new ConfigException(errors);
+    }
+    SourceMap sources = merger.sources();
+    errors.addAll(validator.validate(merger.tree(), sources));
+    if (!errors.isEmpty()) {
+      throw new ConfigException(errors);
+    }
+    DesiredState state = new DesiredStateBuilder(merger.tree(), sources, errors, merger::originAt).build();
+    if (!errors.isEmpty()) {
+      throw new ConfigException(errors);
+    }
+    return state;
+  }
+
+  /** A layer may hold no settings of its own (a tenant that only takes its bases). */
+  private static List<Path> files(Layer layer, List<ConfigError> errors) {
+    try {
+      return DesiredStateLoader.yamlFilesIn(layer.dir());
+    } catch (IOException e) {
+      errors.add(new ConfigError(new Location(layer.dir().toString(), 1, 1), null, "cannot list: " + e.getMessage()));
+      return List.of();
+    }
+  }
+}
