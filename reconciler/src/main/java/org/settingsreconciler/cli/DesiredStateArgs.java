@@ -34,6 +34,10 @@ final class DesiredStateArgs {
       description = "Read ${var:NAME} values from a YAML mapping of NAME: value (repeatable; later files win).")
   List<Path> varFiles = new ArrayList<>();
 
+  @Option(names = "--parallel-tenants", paramLabel = "N", defaultValue = "4",
+      description = "With tenant directories: run at most N tenants at once (default: ${DEFAULT-VALUE}).")
+  int parallelTenants;
+
   /** Set in fleet mode (see FleetStrategy): the tenant whose layers are loaded instead of {@link #paths}. */
   TenantConfig tenant;
 

@@ -16,8 +16,16 @@ import picocli.CommandLine;
 public final class Main {
 
   private final CliContext ctx;
+  /** How the parsed command runs: null for the fleet-aware default, a tenant's strategy inside a fleet. */
+  private final CommandLine.IExecutionStrategy strategy;
 
   public Main(CliContext ctx) {
+    this(ctx, null);
+  }
+
+  /** A run for one tenant of a fleet (see FleetRun), with its own streams, environment and masking. */
+  Main(CliContext ctx, CommandLine.IExecutionStrategy strategy) {
+    this.strategy = strategy;
     // Every stream of the run masks the secret-looking values its variables bring in (see vars.Secrets).
     Secrets secrets = new Secrets();
     this.ctx = new CliContext(new MaskingPrintStream(ctx.out(), secrets), new MaskingPrintStream(ctx.err(), secrets),
@@ -45,6 +53,7 @@ public final class Main {
           return ExitCode.ERROR;
         });
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionStrategy(strategy != null ? strategy : new FleetStrategy(ctx, args));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof UserError) {

@@ -22,6 +22,8 @@ public final class Planner {
   public Plan plan(DesiredState desired) {
     DesiredState resolved = new GroupResolver(reader.client()).resolve(desired);
     CurrentState current = reader.readFor(resolved);
-    return differ.diff(resolved, current);
+    Plan plan = differ.diff(resolved, current);
+    PlanObserver.report(plan);
+    return plan;
   }
 }

@@ -1,0 +1,169 @@
+package org.settingsreconciler.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * A command run over several tenants: each tenant runs the command on its own ({@link TenantRun}), up to
+ * {@code --parallel-tenants} at once, and the fleet prints one section per tenant in the order given, then a
+ * summary table, and exits with the worst exit code (1, then 2, then 0). A single tenant runs in the foreground,
+ * printing as it goes, so apply can ask for confirmation.
+ */
+final class FleetRun {
+
+  /** Options naming one file: with several tenants each must say where its tenant's goes, with {tenant}. */
+  private static final List<String> PER_TENANT_FILES = List.of("--out", "--report", "--sandbox-state");
+
+  private final CliContext ctx;
+  private final String[] args;
+  private final ParseResult leaf;
+  private final List<Path> dirs;
+  private final int parallel;
+
+  FleetRun(CliContext ctx, String[] args, ParseResult leaf, List<Path> dirs, int parallel) {
+    this.ctx = ctx;
+    this.args = args;
+    this.leaf = leaf;
+    this.dirs = dirs;
+    this.parallel = parallel;
+  }
+
+  int run() {
+    check();
+    Path scratch = scratch();
+    try {
+      TenantRun tenants = new TenantRun(ctx, args, leaf, scratch);
+      if (dirs.size() == 1) {
+        return tenants.run(dirs.get(0), ctx.out(), ctx.err(), ctx.terminal(), true).exit();
+      }
+      return runAll(tenants);
+    } finally {
+      delete(scratch);
+    }
+  }
+
+  /** Refuses, before any tenant runs, what cannot work across several tenants. */
+  private void check() {
+    if (parallel < 1) {
+      throw new UserError("--parallel-tenants must be at least 1");
+    }
+    if (dirs.size() == 1) {
+      return;
+    }
+    Set<String> names = new HashSet<>();
+    for (Path d : dirs) {
+      if (!names.add(TenantRun.nameOf(d))) {
+        throw new UserError("two tenant directories are named " + TenantRun.nameOf(d) + "; output, {tenant} and "
+            + "credentials name tenants by directory name, so give them different names");
+      }
+    }
+    String command = leaf.commandSpec().name();
+    if (command.equals("apply") && !leaf.hasMatchedOption("--auto-approve")) {
+      throw new UserError("apply to several tenants needs --auto-approve: there is no way to ask for each. Review "
+          + "the plans first (plan with the same tenants). Nothing was applied");
+    }
+    if (leaf.hasMatchedOption("--graph-url")) {
+      throw new UserError("--graph-url would send every tenant to one Graph; set graphUrl or cloud in each "
+          + "tenant.yaml instead");
+    }
+    for (String option : PER_TENANT_FILES) {
+      if (leaf.hasMatchedOption(option)
+          && leaf.matchedOption(option).stringValues().stream().anyMatch(v -> !v.contains("{tenant}"))) {
+        throw new UserError(option + " with several tenants needs {tenant} in the file name, so each tenant "
+            + "writes its own (for example " + option + " out/{tenant}.json)");
+      }
+    }
+  }
+
+  private int runAll(TenantRun tenants) {
+    String format = format();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, dirs.size()), r -> {
+      Thread t = new Thread(r, "tenant");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<TenantOutcome>> running = new ArrayList<>();
+      for (Path dir : dirs) {
+        running.add(pool.submit(() -> buffered(tenants, dir)));
+      }
+      List<TenantOutcome> outcomes = new ArrayList<>();
+      FleetReport report = new FleetReport(ctx, format);
+      for (Future<TenantOutcome> f : running) {
+        TenantOutcome o = await(f);
+        outcomes.add(o);
+        report.section(o);
+      }
+      int exit = outcomes.stream().map(TenantOutcome::exit).max(Comparator.comparingInt(TenantOutcome::severity))
+          .orElse(ExitCode.OK);
+      report.summary(outcomes, exit);
+      return exit;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One tenant with its output held back, so sections never interleave. */
+  private static TenantOutcome buffered(TenantRun tenants, Path dir) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      TenantOutcome outcome = tenants.run(dir, o, e, Terminal.none(), false);
+      o.flush();
+      e.flush();
+      return new TenantOutcome(outcome.name(), outcome.tenantId(), outcome.exit(),
+          out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), outcome.counts());
+    }
+  }
+
+  private static TenantOutcome await(Future<TenantOutcome> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UserError("interrupted");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** The --format of plan and check; text for the commands without one. */
+  private String format() {
+    var option = leaf.commandSpec().findOption("--format");
+    return option == null ? "text" : String.valueOf((Object) option.getValue());
+  }
+
+  /** Where sandboxes seeded from tenant.yaml keep their state during the run; deleted afterwards. */
+  private static Path scratch() {
+    try {
+      return Files.createTempDirectory("reconciler-fleet-");
+    } catch (IOException e) {
+      throw new UserError("cannot create a temporary directory: " + e.getMessage());
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a leftover temporary directory is harmless
+    }
+  }
+}

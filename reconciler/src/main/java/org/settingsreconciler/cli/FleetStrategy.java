@@ -1,0 +1,57 @@
+package org.settingsreconciler.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.settingsreconciler.tenant.TenantFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Switches a command to fleet mode when its PATHs are tenant directories (each with a tenant.yaml): then each
+ * tenant runs the command on its own ({@link FleetRun}). Any other command line runs as it always has.
+ */
+final class FleetStrategy implements CommandLine.IExecutionStrategy {
+
+  private final CliContext ctx;
+  private final String[] args;
+
+  FleetStrategy(CliContext ctx, String[] args) {
+    this.ctx = ctx;
+    this.args = args.clone();
+  }
+
+  @Override
+  public int execute(ParseResult parseResult) {
+    ParseResult leaf = leaf(parseResult);
+    CommandSpec desiredSpec = leaf.commandSpec().mixins().get("desired");
+    boolean help = leaf.isUsageHelpRequested() || leaf.isVersionHelpRequested();
+    if (desiredSpec == null || help) {
+      return new CommandLine.RunLast().execute(parseResult);
+    }
+    DesiredStateArgs desired = (DesiredStateArgs) desiredSpec.userObject();
+    List<Path> tenants = desired.paths.stream().filter(TenantFile::isTenant).toList();
+    if (tenants.isEmpty()) {
+      return new CommandLine.RunLast().execute(parseResult);
+    }
+    try {
+      if (tenants.size() != desired.paths.size()) {
+        Path other = desired.paths.stream().filter(p -> !TenantFile.isTenant(p)).findFirst().orElseThrow();
+        throw new UserError(other + " is not a tenant directory (it has no tenant.yaml); give either tenant "
+            + "directories or desired-state files, not both");
+      }
+      return new FleetRun(ctx, args, leaf, tenants, desired.parallelTenants).run();
+    } catch (UserError e) {
+      ctx.err().println("error: " + e.getMessage());
+      return ExitCode.ERROR;
+    }
+  }
+
+  static ParseResult leaf(ParseResult parseResult) {
+    ParseResult leaf = parseResult;
+    while (leaf.hasSubcommand()) {
+      leaf = leaf.subcommand();
+    }
+    return leaf;
+  }
+}

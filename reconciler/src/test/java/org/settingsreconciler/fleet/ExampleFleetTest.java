@@ -1,0 +1,82 @@
+package org.settingsreconciler.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.settingsreconciler.cli.CliContext;
+import org.settingsreconciler.cli.Main;
+import org.settingsreconciler.cli.Terminal;
+
+/** examples/fleet plans against the sandbox with the one command the README gives, and validates offline. */
+class ExampleFleetTest {
+
+  /** Maven runs tests in the module directory; the examples sit at the top of the repository. */
+  private static final Path FLEET = Path.of("..", "examples", "fleet");
+
+  private static String[] tenants(String command, String... more) {
+    return Stream.concat(
+            Stream.concat(Stream.of(command),
+                Stream.of("contoso-prod", "contoso-test").map(t -> FLEET.resolve("tenants").resolve(t).toString())),
+            Stream.of(more))
+        .toArray(String[]::new);
+  }
+
+  private static String[] run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      exit = new Main(new CliContext(o, e, Map.of(), Terminal.none())).run(args);
+    }
+    return new String[] {String.valueOf(exit), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+  }
+
+  @Test
+  void theReadmeCommandPlansBothTenantsAgainstTheSandbox() {
+    String[] r = run(tenants("plan", "--sandbox"));
+    assertThat(r[0]).as(r[1] + r[2]).isEqualTo("0");
+    assertThat(r[1])
+        .contains("=== Tenant contoso-prod (2f6d8a1c-3e70-4b61-8d2e-0c3f4a7eb915) ===")
+        .contains("~ value: \"1\" -> \"0\"    # layer contoso-prod ")
+        .contains("(overrides baseline ")
+        .contains("-> \"Copilot Pilot (Test)\" (0a7c3e51-8f2d-4b69-9e14-6d5b2c8a7f03)")
+        .containsPattern("(?m)^contoso-prod\\s+0\\s+0\\s+2\\s+0\\s+0$")
+        .containsPattern("(?m)^contoso-test\\s+0\\s+0\\s+3\\s+0\\s+0$");
+  }
+
+  @Test
+  void theExampleFleetValidatesOffline() {
+    String[] r = run(tenants("validate"));
+    assertThat(r[0]).as(r[1] + r[2]).isEqualTo("0");
+  }
+
+  @Test
+  void everyExampleFileNamesItsSchemaForEditors() throws IOException {
+    List<Path> yaml;
+    try (Stream<Path> walk = Files.walk(FLEET)) {
+      yaml = walk.filter(p -> p.toString().endsWith(".yaml")).toList();
+    }
+    assertThat(yaml).hasSizeGreaterThanOrEqualTo(7);
+    for (Path p : yaml) {
+      String name = p.getFileName().toString();
+      String schema = name.equals("tenant.yaml") ? "tenant.schema.json"
+          : name.equals("layer.yaml") ? "layer.schema.json" : "desired-state.schema.json";
+      String text = Files.readString(p);
+      String comment = text.lines().filter(l -> l.startsWith("# yaml-language-server: $schema=")).findFirst()
+          .orElseThrow(() -> new AssertionError(p + " has no schema comment"));
+      Path target = p.getParent().resolve(comment.substring(comment.indexOf('=') + 1)).normalize();
+      assertThat(target).as(p.toString()).exists();
+      assertThat(target.getFileName().toString()).as(p.toString()).isEqualTo(schema);
+    }
+  }
+}

@@ -1,0 +1,272 @@
+package org.settingsreconciler.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.settingsreconciler.cli.CliContext;
+import org.settingsreconciler.cli.Main;
+import org.settingsreconciler.cli.Terminal;
+import org.settingsreconciler.sandbox.GraphSandbox;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fleet mode: tenant directories as PATHs run the command per tenant, concurrently, with one section each, a summary
+ * table and the worst exit code. The fleet here has three tenants on a shared baseline: one in sync, one drifted,
+ * and one whose group name does not resolve.
+ */
+class FleetCliTest {
+
+  static final String PILOT = "11111111-1111-1111-1111-111111111111";
+  static final String IN_SYNC_ID = "aaaaaaaa-0000-0000-0000-000000000001";
+  static final String DRIFTED_ID = "bbbbbbbb-0000-0000-0000-000000000002";
+  static final String BROKEN_ID = "cccccccc-0000-0000-0000-000000000003";
+
+  @TempDir Path dir;
+  private Path tenants;
+
+  record Run(int exit, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+  }
+
+  private Run cli(Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      exit = new Main(new CliContext(o, e, env, Terminal.none())).run(args);
+    }
+    Run r = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    assertThat(r.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("this is a bug");
+    return r;
+  }
+
+  private Run cli(String... args) {
+    return cli(Map.of(), args);
+  }
+
+  private String[] withTenants(String command, String... more) {
+    List<String> args = new ArrayList<>(List.of(command));
+    for (String t : List.of("in-sync", "drifted", "broken")) {
+      args.add(tenants.resolve(t).toString());
+    }
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  private Path write(String relative, String text) throws IOException {
+    Path file = dir.resolve(relative);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, text);
+  }
+
+  private void tenant(String name, String id, String pilotName, String pronounsInTenant) throws IOException {
+    write("tenants/" + name + "/tenant.yaml", """
+        tenantId: %s
+        bases: [../../baseline]
+        variables: {PILOT: %s}
+        sandboxSeed: ../../seeds/%s.json
+        """.formatted(id, pilotName, name));
+    write("seeds/" + name + ".json", """
+        {"resources": {
+           "copilot.enhancedPersonalization": {"isEnabledInOrganization": true, "disabledForGroup": "%s"},
+           "people.pronouns": {"isEnabledInOrganization": %s}},
+         "groups": [{"id": "%s", "displayName": "Copilot Pilot"}]}
+        """.formatted(PILOT, pronounsInTenant, PILOT));
+  }
+
+  @BeforeEach
+  void fleet() throws IOException {
+    write("baseline/settings.yaml", """
+        copilot:
+          enhancedPersonalization:
+            isEnabledInOrganization: true
+            disabledForGroup: {group: "${var:PILOT}"}
+        people:
+          pronouns:
+            isEnabledInOrganization: true
+        """);
+    tenant("in-sync", IN_SYNC_ID, "Copilot Pilot", "true");
+    tenant("drifted", DRIFTED_ID, "Copilot Pilot", "false");
+    tenant("broken", BROKEN_ID, "Copilot Pilots", "true");
+    tenants = dir.resolve("tenants");
+  }
+
+  @ParameterizedTest(name = "--parallel-tenants {0}")
+  @ValueSource(ints = {1, 3})
+  void threeTenantsOneFailingExitWithTheWorstCodeAfterRunningThemAll(int parallel) {
+    Run check = cli(withTenants("check", "--sandbox", "--parallel-tenants", String.valueOf(parallel)));
+
+    assertThat(check.exit()).as(check.toString()).isEqualTo(1);
+    String out = check.out();
+    assertThat(out.indexOf("=== Tenant in-sync (" + IN_SYNC_ID + ") ==="))
+        .isLessThan(out.indexOf("=== Tenant drifted (" + DRIFTED_ID + ") ==="))
+        .isLessThan(out.indexOf("=== Tenant broken (" + BROKEN_ID + ") ==="));
+    assertThat(section(out, "drifted"))
+        .contains("~ isEnabledInOrganization: false -> true    # layer baseline ")
+        .contains("Drift: 1 setting(s) differ");
+    assertThat(section(out, "in-sync")).contains("No changes");
+    assertThat(check.err())
+        .contains("[broken] error: " + dir.resolve("baseline/settings.yaml")
+            + ":4:23: copilot.enhancedPersonalization.disabledForGroup: no Entra group is named \"Copilot Pilots\"")
+        .doesNotContain("[in-sync] error")
+        .doesNotContain("[drifted] error");
+    assertThat(out).containsPattern("(?m)^tenant\\s+exit\\s+create\\s+update\\s+delete\\s+unknown$")
+        .containsPattern("(?m)^in-sync\\s+0\\s+0\\s+0\\s+0\\s+0$")
+        .containsPattern("(?m)^drifted\\s+2\\s+0\\s+1\\s+0\\s+0$")
+        .containsPattern("(?m)^broken\\s+1\\s+-\\s+-\\s+-\\s+-$")
+        .contains("Exit code 1, the worst of the tenants");
+  }
+
+  private static String section(String out, String tenant) {
+    int start = out.indexOf("=== Tenant " + tenant + " ");
+    int end = out.indexOf("=== ", start + 4);
+    return out.substring(start, end);
+  }
+
+  @Test
+  void withoutTheFailingTenantChangesAreTheWorst() {
+    Run check = cli("check", tenants.resolve("in-sync").toString(), tenants.resolve("drifted").toString(),
+        "--sandbox");
+    assertThat(check.exit()).as(check.toString()).isEqualTo(2);
+  }
+
+  @Test
+  void jsonOutputIsOneDocumentWithEveryTenantsOwnPlan() {
+    Run plan = cli(withTenants("plan", "--sandbox", "--format", "json"));
+    JsonNode root = JsonMapper.builder().build().readTree(plan.out());
+    assertThat(root.get("tenants")).hasSize(3);
+    assertThat(root.at("/tenants/1/tenant").asString()).isEqualTo("drifted");
+    assertThat(root.at("/tenants/1/result/summary/update").asInt()).isEqualTo(1);
+    assertThat(root.at("/tenants/1/result/changes/0/properties/0/layer").asString()).isEqualTo("baseline");
+    assertThat(root.at("/tenants/1/counts/update").asInt()).isEqualTo(1);
+    assertThat(root.at("/tenants/2/exitCode").asInt()).isEqualTo(1);
+    assertThat(root.at("/tenants/2/counts").isNull()).isTrue();
+    assertThat(root.at("/summary/exitCode").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void markdownOutputHasASectionPerTenantAndASummaryTable() {
+    Run plan = cli(withTenants("plan", "--sandbox", "--format", "markdown"));
+    assertThat(plan.out())
+        .contains("# Tenant drifted (" + DRIFTED_ID + ")\n\n## settings-reconciler plan")
+        .contains("| `drifted` | 0 | 0 | 1 | 0 | 0 |")
+        .contains("| `broken` | 1 | - | - | - | - |");
+  }
+
+  @Test
+  void applyToSeveralTenantsNeedsAutoApproveAndFilesNeedTheTenantInTheirName() {
+    Run apply = cli(withTenants("apply", "--sandbox"));
+    assertThat(apply.exit()).isEqualTo(1);
+    assertThat(apply.err()).contains("apply to several tenants needs --auto-approve").doesNotContain("[in-sync]");
+
+    Run out = cli(withTenants("plan", "--sandbox", "--out", dir.resolve("plan.json").toString()));
+    assertThat(out.exit()).isEqualTo(1);
+    assertThat(out.err()).contains("--out with several tenants needs {tenant} in the file name");
+
+    Run url = cli(withTenants("plan", "--graph-url", "https://graph.microsoft.com/beta"));
+    assertThat(url.err()).contains("--graph-url would send every tenant to one Graph");
+  }
+
+  @Test
+  void applyWithAutoApproveWritesEachTenantAndAPlanAfterwardsIsEmpty() {
+    String state = dir.resolve("state/{tenant}.json").toString();
+    Run apply = cli("apply", tenants.resolve("in-sync").toString(), tenants.resolve("drifted").toString(),
+        "--sandbox", "--sandbox-state", state, "--auto-approve");
+    assertThat(apply.exit()).as(apply.toString()).isZero();
+    assertThat(dir.resolve("state/drifted.json")).exists();
+
+    Run plan = cli("plan", tenants.resolve("in-sync").toString(), tenants.resolve("drifted").toString(),
+        "--sandbox", "--sandbox-state", state, "--detailed-exitcode", "--out", dir.resolve("plans/{tenant}.json").toString());
+    assertThat(plan.exit()).as(plan.toString()).isZero();
+    assertThat(dir.resolve("plans/drifted.json")).exists();
+  }
+
+  @Test
+  void tenantDirectoriesAndFilesDoNotMix() throws IOException {
+    Path file = write("other.yaml", "people: {}\n");
+    Run r = cli("validate", tenants.resolve("in-sync").toString(), file.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains(file + " is not a tenant directory");
+  }
+
+  @Test
+  void anInvalidTenantFileFailsOnlyThatTenant() throws IOException {
+    write("tenants/broken/tenant.yaml", "tenantId: not-a-guid\nbases: [../../baseline]\n");
+    Run validate = cli(withTenants("validate"));
+    assertThat(validate.exit()).isEqualTo(1);
+    assertThat(validate.err()).contains("[broken] error: " + tenants.resolve("broken/tenant.yaml")
+        + ":1:11: tenantId: must be an Entra object id");
+    assertThat(validate.out()).containsPattern("(?m)^drifted\\s+0\\s");
+  }
+
+  @Test
+  void aSingleTenantRunsInTheForegroundAndSaysWhichTenantItIs() {
+    Run plan = cli("plan", tenants.resolve("drifted").toString(), "--sandbox", "--detailed-exitcode");
+    assertThat(plan.exit()).isEqualTo(2);
+    assertThat(plan.err()).startsWith("Tenant drifted (" + DRIFTED_ID + "), layers baseline > drifted.");
+    assertThat(plan.out()).doesNotContain("=== Summary");
+  }
+
+  // ---- credentials per tenant, against a sandbox reached through graphUrl ----
+
+  private static String jwt(String tenantId) {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+        + b64.encodeToString(("{\"tid\":\"" + tenantId + "\"}").getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+  }
+
+  @Test
+  void eachTenantUsesItsOwnTokenAndATokenForAnotherTenantIsRefused() throws IOException {
+    try (GraphSandbox graph = GraphSandbox.start(0, null, JsonMapper.builder().build()
+        .readTree(Files.readString(dir.resolve("seeds/drifted.json"))))) {
+      for (String t : List.of("in-sync", "drifted")) {
+        Path file = tenants.resolve(t).resolve("tenant.yaml");
+        Files.writeString(file, Files.readString(file) + "graphUrl: " + graph.baseUrl() + "\n");
+      }
+      Files.writeString(tenants.resolve("drifted/tenant.yaml"), Files.readString(tenants.resolve("drifted/tenant.yaml"))
+          + "credentials: {RECONCILER_ACCESS_TOKEN: DRIFTED_GRAPH_TOKEN}\n");
+      Map<String, String> env = new HashMap<>();
+      env.put("RECONCILER_ACCESS_TOKEN", jwt(IN_SYNC_ID));
+      env.put("DRIFTED_GRAPH_TOKEN", jwt(IN_SYNC_ID));
+
+      Run plan = cli(env, "plan", tenants.resolve("in-sync").toString(), tenants.resolve("drifted").toString());
+
+      assertThat(plan.exit()).as(plan.toString()).isEqualTo(1);
+      assertThat(plan.err()).contains("[drifted] error: the access token was issued for tenant " + IN_SYNC_ID
+          + ", but tenant.yaml names " + DRIFTED_ID + "; nothing was sent");
+      assertThat(plan.out()).containsPattern("(?m)^in-sync\\s+0\\s");
+      long requests = graph.requests().size();
+
+      env.put("RECONCILER_ACCESS_TOKEN_DRIFTED", jwt(DRIFTED_ID));
+      env.remove("DRIFTED_GRAPH_TOKEN");
+      Run missing = cli(env, "plan", tenants.resolve("drifted").toString());
+      assertThat(missing.err()).contains("credentials name DRIFTED_GRAPH_TOKEN, which the environment does not set");
+      assertThat(graph.requests()).hasSize((int) requests);
+
+      Files.writeString(tenants.resolve("drifted/tenant.yaml"),
+          Files.readString(tenants.resolve("drifted/tenant.yaml")).replaceAll("credentials:.*\n", ""));
+      Run suffixed = cli(env, "plan", tenants.resolve("drifted").toString(), "--detailed-exitcode");
+      assertThat(suffixed.exit()).as("RECONCILER_ACCESS_TOKEN_DRIFTED stands in: " + suffixed).isEqualTo(2);
+    }
+  }
+}
