@@ -25,7 +25,15 @@ public final class SchemaValidator {
   /** Parsed once per process: loading the schemas costs far more than validating a file, and they never change. */
   private static final class Loaded {
     static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    static final Schema SCHEMA = REGISTRY.getSchema(SchemaLocation.of(ROOT));
+    static final Schema SCHEMA = initialized(ROOT);
+    static final java.util.Map<String, Schema> OTHERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Built whole up front (networknt resolves $refs lazily otherwise), so tenants can validate concurrently. */
+    static Schema initialized(String location) {
+      Schema schema = REGISTRY.getSchema(SchemaLocation.of(location));
+      schema.initializeValidators();
+      return schema;
+    }
   }
 
   private final SchemaRegistry registry = Loaded.REGISTRY;
@@ -41,7 +49,7 @@ public final class SchemaValidator {
 
   /** A validator for another file of {@code schemas/} (tenant.yaml, layer.yaml), with the same wording of errors. */
   public static SchemaValidator forSchema(String file) {
-    return new SchemaValidator(Loaded.REGISTRY.getSchema(SchemaLocation.of("classpath:schemas/" + file)));
+    return new SchemaValidator(Loaded.OTHERS.computeIfAbsent("classpath:schemas/" + file, Loaded::initialized));
   }
 
   public List<ConfigError> validate(JsonNode tree, SourceMap sources) {

@@ -79,4 +79,27 @@ class ExampleFleetTest {
       assertThat(target.getFileName().toString()).as(p.toString()).isEqualTo(schema);
     }
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theGitHubActionsExampleRunsOneJobPerTenantWithCommandsThatExist() throws IOException {
+    Path workflow = Path.of("..", "examples", "ci", "github-actions-fleet-matrix.yml");
+    Map<String, Object> doc = (Map<String, Object>) new org.snakeyaml.engine.v2.api.Load(
+        org.snakeyaml.engine.v2.api.LoadSettings.builder().build()).loadFromString(Files.readString(workflow));
+    Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) doc.get("jobs")).get("reconcile");
+    Map<String, Object> strategy = (Map<String, Object>) job.get("strategy");
+    assertThat(strategy.get("fail-fast")).isEqualTo(false);
+    assertThat(((Map<String, Object>) strategy.get("matrix")).get("tenant").toString())
+        .contains("fromJSON(needs.tenants.outputs.list)");
+    List<String> runs = ((List<Map<String, Object>>) job.get("steps")).stream()
+        .map(step -> String.valueOf(step.get("run")))
+        .filter(run -> run.contains("$RECONCILER "))
+        .toList();
+    assertThat(runs).hasSize(4);
+    for (String run : runs) {
+      String command = run.substring(run.indexOf("$RECONCILER ") + "$RECONCILER ".length()).split(" ")[0];
+      assertThat(command).isIn("validate", "plan", "apply", "check");
+      assertThat(run).contains("\"$TENANT_DIR\"");
+    }
+  }
 }
