@@ -55,13 +55,22 @@ final class LayerMerger {
       if (existing == null) {
         into.set(e.getKey(), e.getValue().deepCopy());
         owner.put(child, layer);
-      } else if (existing.isObject() && e.getValue().isObject()) {
+      } else if (mergeable(existing) && mergeable(e.getValue())) {
         merge((ObjectNode) existing, (ObjectNode) e.getValue(), child, layer);
       } else {
         override(child, existing, layer);
         into.set(e.getKey(), e.getValue().deepCopy());
       }
     }
+  }
+
+  /**
+   * Mappings of the YAML's structure merge; a mapping that is a value, {@code {group: "<name>"}}, is replaced whole
+   * like any other value, so the override is the property's and the plan names the layer that named the group.
+   */
+  private static boolean mergeable(JsonNode node) {
+    boolean groupReference = node.size() == 1 && node.path("group").isString();
+    return node.isObject() && !groupReference;
   }
 
   private void override(String pointer, JsonNode replaced, int layer) {

@@ -116,6 +116,22 @@ class LayeredLoaderTest {
   }
 
   @Test
+  void aGroupNamedByALaterLayerReplacesTheBaseGroupWhole() throws Exception {
+    Path baseline = layer("baseline", "copilot.yaml",
+        "copilot:\n  enhancedPersonalization:\n    disabledForGroup: {group: Pilot}\n",
+        "layer.yaml", "overridable: [copilot.enhancedPersonalization.disabledForGroup]\n");
+    Path prod = layer("prod", "copilot.yaml",
+        "copilot:\n  enhancedPersonalization:\n    disabledForGroup:\n      group: Prod Pilot\n");
+
+    DesiredResource ep = resource(load(baseline, prod), "copilot.enhancedPersonalization");
+
+    assertThat(ep.properties().get("disabledForGroup").toString()).isEqualTo("{\"group\":\"Prod Pilot\"}");
+    assertThat(ep.origin("disabledForGroup").layer()).isEqualTo("prod");
+    assertThat(ep.origin("disabledForGroup").overrode().value().toString()).isEqualTo("{\"group\":\"Pilot\"}");
+    assertThat(ep.propertyLocations().get("disabledForGroup").file()).endsWith("prod/copilot.yaml");
+  }
+
+  @Test
   void anOverrideOfAnUnmarkedKeyIsAnErrorNamingBothPlaces() throws IOException {
     Path baseline = layer("baseline", "copilot.yaml", BASELINE_COPILOT,
         "layer.yaml", "overridable: [people.pronouns]\n");
