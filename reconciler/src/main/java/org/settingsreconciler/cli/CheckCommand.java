@@ -39,6 +39,7 @@ final class CheckCommand implements Callable<Integer> {
     try (GraphSession session = GraphSession.open(graph, ctx)) {
       Plan plan = session.plan(state, target.targets());
       PlanPrinter.print(ctx, plan, format, session.origin());
+      session.adviseOn(plan.failures());
       if (format == OutputFormat.text && plan.hasChanges()) {
         ctx.out().println();
         ctx.out().println("Drift: " + plan.changes().size() + " setting(s) differ from the desired state:");

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.settingsreconciler.auth.PermissionPreflight;
 import org.settingsreconciler.export.ExportResult;
 import org.settingsreconciler.export.Exporter;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.StateReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,20 +37,27 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (GraphSession session = GraphSession.open(graph, ctx)) {
-      CurrentState state = new StateReader(session.client()).readAll(users);
+      CurrentState state = session.reader().readAll(users);
       ExportResult result = new Exporter().export(state, users, session.origin());
       result.notes().forEach(n -> ctx.err().println("note: " + n));
+      List<ReadFailure> failures = new ArrayList<>();
       for (ReadFailure f : result.failures()) {
+        if (f.error() != null && PermissionPreflight.NOT_IN_CLOUD.equals(f.error().code())) {
+          ctx.err().println("note: " + f.address() + " left out: it exists only in the global cloud");
+          continue;
+        }
+        failures.add(f);
         ctx.err().println("error: " + f.address() + " could not be read: " + f.error().describe());
       }
+      session.adviseOn(failures);
       if (out == null) {
         ctx.out().print(result.yaml());
       } else {
         write(result.yaml());
         ctx.err().println("Exported to " + out + ".");
       }
-      if (!result.failures().isEmpty()) {
-        ctx.err().println("The export is incomplete: " + result.failures().size() + " could not be read.");
+      if (!failures.isEmpty()) {
+        ctx.err().println("The export is incomplete: " + failures.size() + " could not be read.");
         return ExitCode.ERROR;
       }
       return ExitCode.OK;

@@ -2,7 +2,9 @@ package org.settingsreconciler.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
+import org.settingsreconciler.auth.Redactor;
 import picocli.CommandLine;
 
 /**
@@ -38,14 +40,18 @@ public final class Main {
           return ExitCode.ERROR;
         });
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // Messages can carry text from elsewhere (msal4j, the Azure CLI, Graph): secrets are taken out first.
+    Redactor redactor = Redactor.forEnvironment(ctx.env());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof UserError) {
-            ctx.err().println("error: " + e.getMessage());
+            ctx.err().println("error: " + redactor.scrub(e.getMessage()));
           } else {
-            ctx.err().println("error: " + e);
+            ctx.err().println("error: " + redactor.scrub(String.valueOf(e)));
             if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {
-              e.printStackTrace(ctx.err());
+              StringWriter trace = new StringWriter();
+              e.printStackTrace(new PrintWriter(trace));
+              ctx.err().print(redactor.scrub(trace.toString()));
             } else {
               ctx.err().println("(this is a bug in settings-reconciler; run with RECONCILER_DEBUG=1 for details)");
             }

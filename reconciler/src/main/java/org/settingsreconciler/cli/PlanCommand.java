@@ -46,6 +46,7 @@ final class PlanCommand implements Callable<Integer> {
     try (GraphSession session = GraphSession.open(graph, ctx)) {
       Plan plan = session.plan(state, target.targets());
       PlanPrinter.print(ctx, plan, format, session.origin());
+      session.adviseOn(plan.failures());
       if (plan.hasFailures()) {
         if (out != null) {
           ctx.err().println("The plan was not saved: settings that could not be read make it incomplete.");
