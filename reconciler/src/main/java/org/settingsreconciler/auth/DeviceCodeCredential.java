@@ -49,8 +49,9 @@ final class DeviceCodeCredential extends CachedCredential {
                     "device code sign-in needs " + SignInContext.CLIENT_ID + ": the client id of a public client app "
                         + "registration (Authentication: 'Allow public client flows') with the delegated permissions "
                         + "the settings need (see `reconciler permissions PATH`)"));
+    // A saved login's own authority first: msal4j finds its cached access token only under that authority.
     this.tenant =
-        Optional.ofNullable(s.tenant()).or(() -> login.map(SavedLogin::tenant)).orElse(ANY_ORGANIZATION);
+        login.map(SavedLogin::tenant).or(() -> Optional.ofNullable(s.tenant())).orElse(ANY_ORGANIZATION);
     this.redactor = Redactor.forEnvironment(s.env());
     try {
       this.app =
@@ -70,7 +71,10 @@ final class DeviceCodeCredential extends CachedCredential {
     Optional<IAccount> account = account();
     if (account.isPresent()) {
       try {
-        SilentParameters p = SilentParameters.builder(Set.of(s.cloud().scope()), account.get()).build();
+        // The authority is given explicitly: otherwise msal4j rebuilds it from the account's environment, which
+        // holds the host without its port (only an authority override such as a test server has one).
+        SilentParameters p =
+            SilentParameters.builder(Set.of(s.cloud().scope()), account.get()).authorityUrl(s.authority(tenant)).build();
         return Msal.toToken(app.acquireTokenSilently(p).get());
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof MsalInteractionRequiredException)) {
@@ -109,11 +113,10 @@ final class DeviceCodeCredential extends CachedCredential {
       throw new CredentialException("device code sign-in was interrupted");
     }
     IAccount a = result.account();
-    String home = a == null ? null : a.homeAccountId();
-    String signedInTenant = home != null && home.contains(".") ? home.substring(home.indexOf('.') + 1) : tenant;
     cache.saveLogin(
         new SavedLogin(
-            clientId, signedInTenant, s.cloud(), s.authorityHost(), a == null ? null : a.username(), home));
+            clientId, tenant, s.cloud(), s.authorityHost(), a == null ? null : a.username(),
+            a == null ? null : a.homeAccountId()));
     return Msal.toToken(result);
   }
 

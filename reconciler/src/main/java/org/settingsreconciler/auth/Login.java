@@ -35,7 +35,7 @@ public final class Login {
       throw new CredentialException("cannot save the sign-in to " + path + ": " + e.getCause().getClass().getSimpleName());
     }
     SavedLogin saved = cache.login().orElseThrow();
-    return new Result(saved.username(), saved.tenant(), path, TokenClaims.decode(token.value()));
+    return new Result(saved.username(), saved.homeTenant(), path, TokenClaims.decode(token.value()));
   }
 
   /** Deletes the saved sign-in; the path of the deleted file, or empty when there was none. */
