@@ -161,7 +161,9 @@ public final class PermissionPreflight implements AccessCheck {
     List<String> needPermission = new ArrayList<>();
     for (ResourceDescriptor d : refused) {
       if (claims.get().appOnly() && !d.permissions().appOnlyRead()) {
-        needDelegated.add(d.type());
+        String[] roles = ROLES.get(d.type());
+        needDelegated.add(d.type() + " (" + d.permissions().read() + "; to apply: " + d.permissions().write()
+            + (roles == null ? "" : ", as " + roles[1]) + ")");
       } else {
         needPermission.add(d.type() + " (" + d.permissions().read() + ")");
       }
@@ -169,7 +171,7 @@ public final class PermissionPreflight implements AccessCheck {
     StringBuilder b = new StringBuilder();
     b.append("These settings were not read: this token (").append(claims.get().kind()).append(") cannot read them.");
     if (!needDelegated.isEmpty()) {
-      b.append("\n  Need delegated sign-in (a signed-in admin): ").append(String.join(", ", needDelegated)).append('.');
+      b.append("\n  Need delegated sign-in (a signed-in admin): ").append(String.join("; ", needDelegated)).append('.');
       b.append("\n  To manage them: ").append(delegatedHint).append('.');
     }
     if (!needPermission.isEmpty()) {

@@ -57,11 +57,10 @@ public final class SignIn {
       return b.append(" (the token is not a JWT: its permissions are checked by Graph only)").toString();
     }
     TokenClaims c = claims.get();
-    b.append(": ").append(c.kind()).append(" token");
-    if (c.tenantId() != null) {
-      b.append(" for tenant ").append(c.tenantId());
-    }
-    b.append(c.permissions().isEmpty() ? ", no Graph permissions" : ", " + String.join(" ", c.permissions()));
+    b.append(c.appOnly() ? ": app-only token" : ": delegated token" + (c.user() == null ? "" : " of " + c.user()));
+    b.append(c.permissions().isEmpty()
+        ? ", with no Graph permissions"
+        : "; " + (c.appOnly() ? "application" : "delegated") + " permissions: " + String.join(", ", c.permissions()));
     return b.toString();
   }
 

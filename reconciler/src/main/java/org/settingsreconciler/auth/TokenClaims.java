@@ -3,6 +3,7 @@ package org.settingsreconciler.auth;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -61,8 +62,9 @@ public record TokenClaims(
     Instant expiresAt = exp != null && exp.isNumber() ? Instant.ofEpochSecond(exp.asLong()) : null;
     return Optional.of(
         new TokenClaims(
-            Set.copyOf(scopes),
-            Set.copyOf(roles),
+            // In the token's order, so messages list them as the token does.
+            Collections.unmodifiableSet(scopes),
+            Collections.unmodifiableSet(roles),
             appOnly,
             text(p, "tid"),
             first(p, "appid", "azp"),

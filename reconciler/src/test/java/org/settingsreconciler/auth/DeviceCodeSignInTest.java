@@ -79,7 +79,7 @@ class DeviceCodeSignInTest {
 
     assertThat(plan.code()).as(plan.toString()).isZero();
     assertThat(plan.err()).contains("Signed in with device code sign-in of admin@contoso.com")
-        .contains("delegated (admin@contoso.com)");
+        .contains("delegated token of admin@contoso.com; delegated permissions: CopilotSettings-LimitedMode.ReadWrite");
     assertThat(tokenRequestCount()).as("the cached access token is reused").isEqualTo(1);
     assertThat(f.graphRequests()).singleElement()
         .satisfies(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + first));
