@@ -69,10 +69,11 @@ final class GitHubActionsToken implements AssertionSource {
       Thread.currentThread().interrupt();
       throw new CredentialException("interrupted while asking GitHub for an OIDC token");
     }
-    if (response.statusCode() != 200) {
+    int status = response.statusCode();
+    if (status != 200) {
       throw new CredentialException(
-          "GitHub's OIDC token endpoint answered HTTP " + response.statusCode() + "; does the workflow grant "
-              + "'permissions: id-token: write'?");
+          "GitHub's OIDC token endpoint answered HTTP " + status
+              + (status == 401 || status == 403 ? "; does the workflow grant 'permissions: id-token: write'?" : ""));
     }
     try {
       JsonNode value = JSON.readTree(response.body()).get("value");

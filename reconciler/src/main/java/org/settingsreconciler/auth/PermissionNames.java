@@ -2,6 +2,7 @@ package org.settingsreconciler.auth;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ final class PermissionNames {
 
   /** {@code X.Read} to {@code X.ReadWrite}, {@code X.Read.All} to {@code X.ReadWrite.All}; null otherwise. */
   static String readWriteOf(String permission) {
-    int i = permission.indexOf(".Read");
+    int i = permission.toLowerCase(Locale.ROOT).indexOf(".read");
     if (i < 0) {
       return null;
     }
