@@ -44,6 +44,16 @@ public enum Cloud {
     return authorityHost;
   }
 
+  /** Whether a token's {@code aud} claim names this cloud's Graph (its host, or Graph's application id). */
+  public boolean isAudience(String aud) {
+    if (aud == null) {
+      return false;
+    }
+    String a = aud.toLowerCase(Locale.ROOT);
+    a = a.endsWith("/") ? a.substring(0, a.length() - 1) : a;
+    return a.equals(GRAPH_APP_ID) || a.equals(graphHost);
+  }
+
   /** Whether a token's {@code aud} claim names Microsoft Graph (any cloud's host, or Graph's application id). */
   public static boolean isGraphAudience(String aud) {
     if (aud == null) {

@@ -85,6 +85,12 @@ public final class PermissionPreflight implements AccessCheck {
           "the access token is for " + c.audience() + ", not Microsoft Graph: get one for "
               + cloud.graphHost() + " (with the Azure CLI: az account get-access-token --resource-type ms-graph)");
     }
+    if (c.audience() != null && !cloud.isAudience(c.audience())) {
+      // Tokens are not interchangeable between clouds.
+      return Optional.of(
+          "the access token is for " + c.audience() + ", but this run is for --cloud " + cloud.name() + " ("
+              + cloud.graphHost() + ")");
+    }
     if (c.expiresAt() != null && !now.isBefore(c.expiresAt())) {
       return Optional.of("the access token expired at " + c.expiresAt() + ": get a new one");
     }

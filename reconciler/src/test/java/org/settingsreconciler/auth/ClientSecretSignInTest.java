@@ -90,7 +90,7 @@ class ClientSecretSignInTest {
 
   @Test
   void nationalCloudsAskForTheirOwnScope() throws Exception {
-    f.stubToken(TestJwt.TENANT, TestJwt.appOnly("PeopleSettings.Read.All"), 3599);
+    f.stubToken(TestJwt.TENANT, TestJwt.appOnlyFor("https://graph.microsoft.us", "PeopleSettings.Read.All"), 3599);
     f.stubPronouns(true);
     Path yaml = f.yaml("people.yaml", "people:\n  pronouns:\n    isEnabledInOrganization: true\n");
 
@@ -100,6 +100,33 @@ class ClientSecretSignInTest {
     assertThat(AuthFixture.form(f.tokenRequests(TestJwt.TENANT).get(0)).get("scope").split(" "))
         .contains("https://graph.microsoft.us/.default")
         .noneMatch(s -> s.contains("graph.microsoft.com"));
+  }
+
+  @Test
+  void aTokenOfAnotherCloudIsRefused() throws Exception {
+    f.stubToken(TestJwt.TENANT, TestJwt.appOnly("PeopleSettings.Read.All"), 3599);
+    Path yaml = f.yaml("people.yaml", "people:\n  pronouns:\n    isEnabledInOrganization: true\n");
+
+    Run run = f.cli(secretEnv(), "plan", yaml.toString(), "--cloud", "china", "--graph-url", f.graphUrl());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err()).contains("the access token is for https://graph.microsoft.com, but this run is for "
+        + "--cloud china");
+    assertThat(f.graphRequests()).isEmpty();
+  }
+
+  @Test
+  void globalOnlySettingsAreRefusedInOtherCloudsBeforeSignIn() throws Exception {
+    Path yaml = f.yaml("copilot.yaml", "copilot:\n  limitedMode:\n    isEnabledForGroup: false\n");
+
+    Run run = f.cli(secretEnv(), "plan", yaml.toString(), "--cloud", "usgovdod", "--graph-url", f.graphUrl());
+
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("error: copilot.limitedMode (" + yaml + ":2:3) exists only in the global cloud; this run is for "
+            + "--cloud usgovdod")
+        .contains("nothing was sent");
+    assertThat(f.wm.getAllServeEvents()).as("not even a token request").isEmpty();
   }
 
   @Test

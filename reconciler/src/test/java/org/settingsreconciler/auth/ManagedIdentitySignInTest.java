@@ -59,7 +59,7 @@ class ManagedIdentitySignInTest {
 
   @Test
   void userAssignedIdentityIsChosenByAzureClientId() throws Exception {
-    stubIdentityEndpoint();
+    stubIdentityEndpoint(TestJwt.appOnlyFor("https://graph.microsoft.us", "PeopleSettings.Read.All"));
     f.stubPronouns(true);
     Path yaml = f.yaml("people.yaml", "people:\n  pronouns:\n    isEnabledInOrganization: true\n");
     Map<String, String> env = miEnv();
@@ -76,7 +76,10 @@ class ManagedIdentitySignInTest {
   }
 
   private String stubIdentityEndpoint() {
-    String token = TestJwt.appOnly("PeopleSettings.Read.All");
+    return stubIdentityEndpoint(TestJwt.appOnly("PeopleSettings.Read.All"));
+  }
+
+  private String stubIdentityEndpoint(String token) {
     f.secrets.add(token);
     long expires = Instant.now().plusSeconds(3600).getEpochSecond();
     f.wm.stubFor(

@@ -89,6 +89,11 @@ class PermissionPreflightTest {
     assertThat(preflight(TestJwt.of(arm)).tokenProblem(Instant.now()))
         .get().asString().startsWith("the access token is for https://management.core.windows.net/, not Microsoft Graph");
 
+    assertThat(new PermissionPreflight(TokenClaims.decode(TestJwt.appOnly()), Cloud.usgov, HINT)
+            .tokenProblem(Instant.now()))
+        .contains("the access token is for https://graph.microsoft.com, but this run is for --cloud usgov "
+            + "(https://graph.microsoft.us)");
+
     Map<String, Object> old = TestJwt.base();
     old.put("exp", 1_000_000_000L);
     assertThat(preflight(TestJwt.of(old)).tokenProblem(Instant.now())).get().asString().contains("expired");

@@ -34,6 +34,15 @@ final class TestJwt {
     return of(c);
   }
 
+  /** An app-only token for another cloud's Graph, e.g. {@code https://graph.microsoft.us}. */
+  static String appOnlyFor(String audience, String... roles) {
+    Map<String, Object> c = base();
+    c.put("aud", audience);
+    c.put("idtyp", "app");
+    c.put("roles", List.of(roles));
+    return of(c);
+  }
+
   /** A delegated Graph token for admin@contoso.com with these scopes. */
   static String delegated(String... scopes) {
     Map<String, Object> c = base();
