@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "plan",
     description = "Read the tenant and show what apply would change. Never writes to the tenant.")
 final class PlanCommand implements Callable<Integer> {
