@@ -1,6 +1,5 @@
 package org.settingsreconciler.auth;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.settingsreconciler.graph.CredentialException;
 
@@ -37,24 +36,24 @@ public final class CredentialChain {
 
   /** The credential for {@code s.method()}; builds it (reads files, checks variables) but sends nothing. */
   public static Credential select(SignInContext s) throws CredentialException {
-    Path cachePath = TokenCacheFile.defaultPath(s.env());
+    TokenCacheFile cache = TokenCacheFile.forEnvironment(s.env());
     if (s.method() != AuthMethod.AUTO) {
-      return build(s, false, cachePath);
+      return build(s, false, cache);
     }
     for (AuthMethod m : AUTO_ORDER) {
-      if (offered(s, m, cachePath)) {
-        return build(s.withMethod(m), true, cachePath);
+      if (offered(s, m, cache)) {
+        return build(s.withMethod(m), true, cache);
       }
     }
     throw new CredentialException(
         "no credentials found. Sign in one of these ways (README: Sign-in): `reconciler login` (an admin, device "
             + "code, needs AZURE_CLIENT_ID); `az login` (Azure CLI); AZURE_TENANT_ID, AZURE_CLIENT_ID and "
-            + "AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH (an app); or --sandbox to try the tool with no "
-            + "tenant");
+            + "AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH (an app); RECONCILER_ACCESS_TOKEN (a ready Graph "
+            + "token); or --sandbox to try the tool with no tenant");
   }
 
   /** Whether the environment offers method {@code m}, judged by what is set, without any request. */
-  static boolean offered(SignInContext s, AuthMethod m, Path cachePath) {
+  static boolean offered(SignInContext s, AuthMethod m, TokenCacheFile cache) {
     return switch (m) {
       case TOKEN -> s.has(StaticTokenCredential.VARIABLE);
       case CLIENT_SECRET -> s.has(ClientSecretCredential.SECRET);
@@ -62,13 +61,14 @@ public final class CredentialChain {
       case WORKLOAD_IDENTITY -> s.has(FederatedTokenFile.VARIABLE)
           || (WorkloadIdentityCredential.available(s) && s.has(SignInContext.CLIENT_ID));
       case MANAGED_IDENTITY -> ManagedIdentityCredential.available(s);
-      case DEVICE_CODE -> TokenCacheFile.open(cachePath).login().filter(l -> l.fits(s)).isPresent();
+      case DEVICE_CODE -> cache.login().filter(l -> l.fits(s)).isPresent();
       case AZURE_CLI -> AzureCliCredential.find(s).isPresent();
       case AUTO -> false;
     };
   }
 
-  private static Credential build(SignInContext s, boolean byAuto, Path cachePath) throws CredentialException {
+  private static Credential build(SignInContext s, boolean byAuto, TokenCacheFile cache)
+      throws CredentialException {
     return switch (s.method()) {
       case TOKEN -> new StaticTokenCredential(s);
       case CLIENT_SECRET -> new ClientSecretCredential(s);
@@ -76,7 +76,7 @@ public final class CredentialChain {
       case WORKLOAD_IDENTITY -> new WorkloadIdentityCredential(s);
       case MANAGED_IDENTITY -> new ManagedIdentityCredential(s);
       // Chosen by name, device code may prompt the person at the terminal; chosen by auto it only uses the cache.
-      case DEVICE_CODE -> new DeviceCodeCredential(s, TokenCacheFile.open(cachePath), !byAuto && s.interactive());
+      case DEVICE_CODE -> new DeviceCodeCredential(s, cache, !byAuto && s.interactive());
       case AZURE_CLI -> new AzureCliCredential(s);
       case AUTO -> throw new IllegalArgumentException("auto is resolved above");
     };

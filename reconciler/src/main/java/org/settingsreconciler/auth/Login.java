@@ -20,8 +20,11 @@ public final class Login {
 
   /** Replaces any saved sign-in with a new one (one account at a time keeps "which account?" out of every run). */
   public static Result signIn(SignInContext s) throws CredentialException {
-    Path path = TokenCacheFile.defaultPath(s.env());
-    TokenCacheFile cache = TokenCacheFile.open(path);
+    TokenCacheFile cache = TokenCacheFile.forEnvironment(s.env());
+    Path path = cache.path();
+    if (path == null) {
+      throw new CredentialException("there is no home directory in the environment to keep the sign-in in: set HOME");
+    }
     try {
       cache.delete();
     } catch (IOException e) {
@@ -40,7 +43,7 @@ public final class Login {
 
   /** Deletes the saved sign-in; the path of the deleted file, or empty when there was none. */
   public static Optional<Path> signOut(Map<String, String> env) throws IOException {
-    Path path = TokenCacheFile.defaultPath(env);
-    return TokenCacheFile.open(path).delete() ? Optional.of(path) : Optional.empty();
+    TokenCacheFile cache = TokenCacheFile.forEnvironment(env);
+    return cache.delete() ? Optional.of(cache.path()) : Optional.empty();
   }
 }

@@ -67,7 +67,7 @@ public final class SignIn {
   /** How an admin gets delegated sign-in here: the saved login if there is one, else `login`. */
   static String delegatedHint(SignInContext s) {
     Optional<SavedLogin> saved =
-        TokenCacheFile.open(TokenCacheFile.defaultPath(s.env())).login().filter(l -> l.fits(s));
+        TokenCacheFile.forEnvironment(s.env()).login().filter(l -> l.fits(s));
     String cloudFlag = s.cloud() == Cloud.global ? "" : " --cloud " + s.cloud().name();
     if (saved.isPresent()) {
       return "run with --auth device-code to use the sign-in of "

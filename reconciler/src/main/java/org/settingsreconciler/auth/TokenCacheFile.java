@@ -40,8 +40,14 @@ public final class TokenCacheFile {
     this.msalCache = msalCache;
   }
 
-  public static Path defaultPath(Map<String, String> env) {
-    return ConfigDir.of(env).resolve(FILE_NAME);
+  /** Where the file lives for this environment; empty when the environment names no home directory. */
+  public static Optional<Path> defaultPath(Map<String, String> env) {
+    return ConfigDir.of(env).map(d -> d.resolve(FILE_NAME));
+  }
+
+  /** The file for this environment, or an empty cache that cannot be saved when there is no home directory. */
+  public static TokenCacheFile forEnvironment(Map<String, String> env) {
+    return defaultPath(env).map(TokenCacheFile::open).orElseGet(() -> new TokenCacheFile(null, null, null));
   }
 
   /** Reads the file; a missing or unreadable one is an empty cache (the user signs in again). */
@@ -76,6 +82,7 @@ public final class TokenCacheFile {
     }
   }
 
+  /** The file, or null when the environment names no home directory. */
   public Path path() {
     return path;
   }
@@ -117,10 +124,14 @@ public final class TokenCacheFile {
   public synchronized boolean delete() throws IOException {
     login = null;
     msalCache = null;
-    return Files.deleteIfExists(path);
+    return path != null && Files.deleteIfExists(path);
   }
 
   private void write() {
+    if (path == null) {
+      throw new UncheckedIOException(
+          new IOException("there is no home directory in the environment to keep the sign-in in: set HOME"));
+    }
     ObjectNode root = JSON.createObjectNode();
     root.put("formatVersion", 1);
     root.put("note", "settings-reconciler sign-in: holds refresh tokens; keep private; `reconciler logout` deletes it");

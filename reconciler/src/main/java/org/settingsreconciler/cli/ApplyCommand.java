@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "apply",
     description = {
       "Plan, show the plan, and send it after confirmation (or --auto-approve).",

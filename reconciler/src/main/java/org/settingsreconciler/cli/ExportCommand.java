@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "export",
     description = "Write the tenant's current settings as desired-state YAML that plans to no changes.")
 final class ExportCommand implements Callable<Integer> {

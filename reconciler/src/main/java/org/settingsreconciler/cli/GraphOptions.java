@@ -59,8 +59,9 @@ public final class GraphOptions {
     return uri;
   }
 
+  /** Only loopback literals and localhost: a DNS name such as 127.0.0.1.example.com may resolve anywhere. */
   static boolean isLoopback(String host) {
     String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
+    return h.equalsIgnoreCase("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("::1");
   }
 }

@@ -28,7 +28,8 @@ final class LogoutCommand implements Callable<Integer> {
     if (deleted.isPresent()) {
       ctx.out().println("Signed out: deleted " + deleted.get() + ".");
     } else {
-      ctx.out().println("Not signed in (there is no " + TokenCacheFile.defaultPath(ctx.env()) + ").");
+      ctx.out().println("Not signed in" + TokenCacheFile.defaultPath(ctx.env()).map(p -> " (there is no " + p + ")")
+          .orElse("") + ".");
     }
     return ExitCode.OK;
   }

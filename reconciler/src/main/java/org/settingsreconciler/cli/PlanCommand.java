@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "plan",
     description = "Read the tenant and show what apply would change. Never writes to the tenant.")
 final class PlanCommand implements Callable<Integer> {
@@ -21,8 +22,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin TargetOptions target;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).",
-      defaultValue = "text")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
   OutputFormat format;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON) for apply --plan FILE.")

@@ -3,9 +3,11 @@ package org.settingsreconciler.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PlanJson;
+import org.settingsreconciler.render.PlanMarkdownRenderer;
 import org.settingsreconciler.render.PlanTextRenderer;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,11 +17,17 @@ final class PlanPrinter {
 
   static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+  static final String PLAN_TITLE = "settings-reconciler plan";
+
   private PlanPrinter() {}
 
   static void print(CliContext ctx, Plan plan, OutputFormat format, String origin) {
     if (format == OutputFormat.json) {
       ctx.out().println(JSON.writeValueAsString(PlanJson.write(plan)));
+      return;
+    }
+    if (format == OutputFormat.markdown) {
+      ctx.out().print(new PlanMarkdownRenderer(PLAN_TITLE).render(plan, origin));
       return;
     }
     if (plan.hasChanges() || plan.hasFailures()) {
@@ -31,17 +39,31 @@ final class PlanPrinter {
 
   /** Saves the plan JSON readable by its owner only: plans show the tenant's settings. */
   static void save(Plan plan, Path file) {
+    writeOwnerOnly(file, JSON.writeValueAsString(PlanJson.write(plan)) + "\n", "the plan");
+  }
+
+  /**
+   * Writes {@code content} to {@code file} readable by its owner only, through a temporary file moved over it, so
+   * a reader never sees half a file and an existing file's wider permissions are not kept.
+   *
+   * @param what what is written, for the error message
+   */
+  static void writeOwnerOnly(Path file, String content, String what) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Path tmp = Files.createTempFile(parent, ".plan-", ".tmp");
-      ownerOnly(tmp);
-      Files.writeString(tmp, JSON.writeValueAsString(PlanJson.write(plan)) + "\n");
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Path tmp = Files.createTempFile(parent, ".reconciler-", ".tmp");
+      try {
+        ownerOnly(tmp);
+        Files.writeString(tmp, content);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
     } catch (IOException e) {
-      throw new UserError("cannot write the plan to " + file + ": " + e.getMessage());
+      throw new UserError("cannot write " + what + " to " + file + ": " + e.getMessage());
     }
   }
 

@@ -124,19 +124,21 @@ public final class Exporter {
     parent.put(d.yamlName(), items);
   }
 
-  private static Map<String, Object> properties(ResourceDescriptor d, JsonNode object) {
+  /** The managed properties of a tenant object as YAML values, leaving out what the YAML cannot hold. */
+  public static Map<String, Object> properties(ResourceDescriptor d, JsonNode object) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (PropertySpec p : d.properties()) {
       JsonNode v = object.get(p.name());
-      if (v == null || v.isMissingNode()) {
-        continue;
+      if (exportable(p, v)) {
+        out.put(p.name(), YamlWriter.plain(v));
       }
-      if (v.isNull() && !NULLABLE.contains(p.kind())) {
-        continue;
-      }
-      out.put(p.name(), YamlWriter.plain(v));
     }
     return out;
+  }
+
+  /** Whether the YAML can hold this tenant value: null only where the schema allows it (ids and strings). */
+  public static boolean exportable(PropertySpec p, JsonNode v) {
+    return v != null && !v.isMissingNode() && (!v.isNull() || NULLABLE.contains(p.kind()));
   }
 
   @SuppressWarnings("unchecked")

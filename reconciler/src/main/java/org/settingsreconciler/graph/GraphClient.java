@@ -142,7 +142,7 @@ public final class GraphClient {
       String requestId = response.headers().firstValue("request-id").orElse(null);
       byte[] bytes = readBounded(response, requestId);
       if (status >= 200 && status < 300) {
-        return new GraphResponse(status, parseSuccess(status, bytes, requestId), requestId);
+        return new GraphResponse(status, parseSuccess(method, status, bytes, requestId), requestId);
       }
       GraphError error = errorFrom(status, bytes, requestId);
       if (!RetryPolicy.retryableStatus(status) || attempt >= retry.maxAttempts()) {
@@ -220,9 +220,11 @@ public final class GraphClient {
     }
   }
 
-  private static JsonNode parseSuccess(int status, byte[] bytes, String requestId) throws GraphException {
+  private static JsonNode parseSuccess(String method, int status, byte[] bytes, String requestId)
+      throws GraphException {
     if (bytes.length == 0) {
-      if (status == 204) {
+      // A write that got a 2xx happened, whatever the body (200 or 204); a read without data would invent drift.
+      if (!method.equals("GET")) {
         return null;
       }
       throw malformed("an empty body with HTTP " + status, requestId);

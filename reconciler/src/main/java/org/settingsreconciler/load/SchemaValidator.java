@@ -22,8 +22,14 @@ public final class SchemaValidator {
 
   private static final String GUID_HINT = "[0-9a-fA-F]{8}-";
 
-  private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-  private final Schema schema = registry.getSchema(SchemaLocation.of(ROOT));
+  /** Parsed once per process: loading the schemas costs far more than validating a file, and they never change. */
+  private static final class Loaded {
+    static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    static final Schema SCHEMA = REGISTRY.getSchema(SchemaLocation.of(ROOT));
+  }
+
+  private final SchemaRegistry registry = Loaded.REGISTRY;
+  private final Schema schema = Loaded.SCHEMA;
 
   public List<ConfigError> validate(JsonNode tree, SourceMap sources) {
     Set<ConfigError> out = new LinkedHashSet<>();

@@ -15,6 +15,10 @@ import java.util.Optional;
 import org.settingsreconciler.model.Location;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -106,6 +110,9 @@ public final class YamlDocumentReader {
             .build();
     Optional<Node> root;
     try {
+      if (refuseMergeKeys(settings, text)) {
+        return null;
+      }
       root = new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
@@ -114,6 +121,11 @@ public final class YamlDocumentReader {
     } catch (YamlEngineException e) {
       errors.add(new ConfigError(new Location(file, 1, 1), null, firstLine(e.getMessage())));
       return null;
+    } catch (StackOverflowError e) {
+      // snakeyaml-engine parses flow collections recursively and has no depth limit: thousands of '[' exhaust
+      // the stack. The stack is unwound by now, so this is safe to report like any other bad input.
+      errors.add(new ConfigError(new Location(file, 1, 1), null, "nested too deeply to read"));
+      return null;
     }
     if (root.isEmpty()) {
       return new YamlDocument(file, null, sources);
@@ -121,6 +133,23 @@ public final class YamlDocumentReader {
     int before = errors.size();
     JsonNode tree = convert(root.get(), "", 0);
     return errors.size() > before ? null : new YamlDocument(file, tree, sources);
+  }
+
+  /**
+   * YAML 1.1 merge keys ({@code <<: *base}) are not YAML 1.2, yet snakeyaml-engine flattens them silently while
+   * composing, which would hide where a value came from. They are refused before composing, from the events.
+   */
+  private boolean refuseMergeKeys(LoadSettings settings, String text) {
+    for (Event event : new Parse(settings).parseString(text)) {
+      if (event instanceof ScalarEvent scalar
+          && scalar.getScalarStyle() == ScalarStyle.PLAIN
+          && scalar.getValue().equals("<<")) {
+        Location at = scalar.getStartMark().map(this::location).orElse(new Location(file, 1, 1));
+        errors.add(new ConfigError(at, null, "merge keys (<<) are not YAML 1.2; write the keys out"));
+        return true;
+      }
+    }
+    return false;
   }
 
   private JsonNode convert(Node node, String pointer, int depth) {
@@ -140,6 +169,9 @@ public final class YamlDocumentReader {
       return convertMap(map, pointer, depth);
     }
     if (node instanceof SequenceNode seq) {
+      if (!seq.getTag().equals(Tag.SEQ)) {
+        fail(seq, pointer, "unsupported YAML tag " + seq.getTag().getValue());
+      }
       ArrayNode array = JSON.arrayNode();
       List<Node> items = seq.getValue();
       for (int i = 0; i < items.size() && nodes <= MAX_NODES; i++) {

@@ -88,6 +88,10 @@ public final class Differ {
     Map<String, JsonNode> unmatched = new LinkedHashMap<>();
     List<JsonNode> duplicates = new ArrayList<>();
     for (JsonNode item : items) {
+      if (key.keyOf(item) == null) {
+        // No key (an interest without a displayName): YAML cannot name it, so it is never matched or pruned.
+        continue;
+      }
       if (unmatched.putIfAbsent(key.matchForm(key.keyOf(item)), item) != null) {
         duplicates.add(item);
       }
@@ -99,7 +103,7 @@ public final class Differ {
         continue;
       }
       String path = r.id().objectPath(key.graphIdOf(item));
-      var patch = PatchBuilder.build(r, item, keyRename(key, item, r.id().key()));
+      var patch = PatchBuilder.build(r, item, keyRename(key, item, r));
       if (patch.isPresent()) {
         var p = patch.get();
         changes.add(new Update(r.id(), path, p.body(), p.before(), p.changes(), null));
@@ -136,12 +140,14 @@ public final class Differ {
   }
 
   /** Graph matches the key ignoring case, but a different spelling is still a change of the name users see. */
-  private static PropertyChange keyRename(CollectionKey key, JsonNode item, String desiredKey) {
+  private static PropertyChange keyRename(CollectionKey key, JsonNode item, DesiredResource r) {
+    String desiredKey = r.id().key();
     if (key.idIsKey() || key.isEmptyKey(desiredKey) || key.keyOf(item).equals(desiredKey)) {
       return null;
     }
+    // The new spelling is the YAML key itself, so that is where it was written.
     return new PropertyChange(
-        key.property(), item.get(key.property()), JsonNodeFactory.instance.stringNode(desiredKey), null);
+        key.property(), item.get(key.property()), JsonNodeFactory.instance.stringNode(desiredKey), r.location());
   }
 
   /** The changes pruning plans for one tenant-only item: a reset, a delete, or a reset then a delete. */

@@ -35,7 +35,26 @@ final class LongValueDiff {
   static List<String> unified(JsonNode before, JsonNode after) {
     List<String> a = lines(before);
     List<String> b = lines(after);
+    if (a.equals(b)) {
+      // Reformatting hid the difference (whitespace in a JSON string, say): the values are still not equal, and
+      // a change with nothing under it would look like no change at all. Show them as written.
+      List<String> out = new java.util.ArrayList<>();
+      out.add("(differs only in formatting; shown as written)");
+      a = Arrays.asList(written(before).split("\n", -1));
+      b = Arrays.asList(written(after).split("\n", -1));
+      out.addAll(UnifiedDiffUtils.generateUnifiedDiff("before", "after", a, DiffUtils.diff(a, b), 3));
+      return out;
+    }
     return UnifiedDiffUtils.generateUnifiedDiff("before", "after", a, DiffUtils.diff(a, b), 3);
+  }
+
+  /** A new long value, for a create: every line added, without diff headers. */
+  static List<String> added(JsonNode after) {
+    return lines(after).stream().map(l -> "+" + l).toList();
+  }
+
+  private static String written(JsonNode n) {
+    return n == null || n.isNull() ? "" : n.isString() ? n.asString() : n.toString();
   }
 
   private static List<String> lines(JsonNode n) {
@@ -43,6 +62,14 @@ final class LongValueDiff {
       return List.of();
     }
     if (n.isArray()) {
+      boolean nested = false;
+      for (JsonNode e : n) {
+        nested |= e.isObject() || e.isArray();
+      }
+      if (nested) {
+        // Objects (profile card annotations) pretty-printed, so a changed field shows as one changed line.
+        return Arrays.asList(PRETTY.writeValueAsString(n).split("\n", -1));
+      }
       // One element a line, so an added, removed or moved entry shows as such.
       List<String> out = new java.util.ArrayList<>();
       n.forEach(e -> out.add(e.toString()));

@@ -1,7 +1,9 @@
 package org.settingsreconciler.render;
 
 import java.io.PrintStream;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.Delete;
@@ -10,6 +12,7 @@ import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PropertyChange;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.plan.Update;
+import org.settingsreconciler.resource.PropertySpec;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,38 +60,52 @@ public final class PlanTextRenderer {
     return line;
   }
 
-  private void renderChange(Change c) {
+  /** One change's block, as in the plan; also the text of a drifted setting in JUnit reports. */
+  public void renderChange(Change c) {
     String symbol = c instanceof Create ? "+" : c instanceof Delete ? "-" : "~";
     String verb = c instanceof Create ? "created" : c instanceof Delete ? "deleted" : "updated";
-    out.println("  # " + c.address() + " will be " + verb + (c instanceof Update u && u.reason() != null
-        ? " (" + u.reason() + ")" : ""));
-    Destructive.reason(c).ifPresent(r -> out.println("  # DESTRUCTIVE: " + r));
-    out.println("  " + symbol + " " + c.address() + "    " + c.method() + " " + c.path());
+    String reason = c instanceof Update u && u.reason() != null ? " (" + u.reason() + ")" : "";
+    out.println("  " + symbol + " " + c.address() + " will be " + verb + reason);
+    Destructive.reason(c).ifPresent(r -> out.println("      ! DESTRUCTIVE: " + r));
+    out.println("      " + c.method() + " " + c.path());
     if (c instanceof Delete d) {
       d.before().properties().forEach(e -> out.println("      - " + e.getKey() + ": " + e.getValue()));
+    } else if (c instanceof Create cr) {
+      cr.properties().forEach(p -> renderProperty(c, "+", p));
     } else {
-      List<PropertyChange> props = c instanceof Create cr ? cr.properties() : ((Update) c).properties();
-      for (PropertyChange p : props) {
-        renderProperty(symbol, p);
-      }
+      Update u = (Update) c;
+      u.properties().forEach(p -> renderProperty(c, "~", p));
+      renderResent(u);
     }
     out.println();
   }
 
-  private void renderProperty(String symbol, PropertyChange p) {
+  private void renderProperty(Change c, String symbol, PropertyChange p) {
     String source = p.source() == null ? "" : "    # " + p.source();
     if (LongValueDiff.applies(p.before(), p.after())) {
       out.println("      " + symbol + " " + p.name() + ":" + source);
-      for (String line : LongValueDiff.unified(p.before(), p.after())) {
-        out.println("          " + line);
-      }
-      return;
-    }
-    if (symbol.equals("+")) {
+      List<String> lines =
+          symbol.equals("+") ? LongValueDiff.added(p.after()) : LongValueDiff.unified(p.before(), p.after());
+      lines.forEach(line -> out.println("          " + line));
+    } else if (symbol.equals("+")) {
       out.println("      + " + p.name() + ": " + text(p.after()) + source);
     } else {
       out.println("      ~ " + p.name() + ": " + text(p.before()) + " -> " + text(p.after()) + source);
     }
+    c.resource().descriptor().property(p.name())
+        .map(PropertySpec::planNote)
+        .ifPresent(note -> out.println("          (" + note + ")"));
+  }
+
+  /** Properties the body carries unchanged because the API requires them: shown, so the plan hides nothing sent. */
+  private void renderResent(Update u) {
+    Set<String> changed = new HashSet<>();
+    u.properties().forEach(p -> changed.add(p.name()));
+    u.body().properties().forEach(e -> {
+      if (!changed.contains(e.getKey())) {
+        out.println("      = " + e.getKey() + ": " + text(e.getValue()) + "    (unchanged; sent because Graph requires it)");
+      }
+    });
   }
 
   private static String text(JsonNode n) {

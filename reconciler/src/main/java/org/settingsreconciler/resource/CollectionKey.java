@@ -39,10 +39,10 @@ public record CollectionKey(String property, boolean caseInsensitive, String emp
     return id == null || id.isNull() ? keyOf(item) : id.asString();
   }
 
-  /** The first item whose key matches {@code key} the way Graph matches it, or null. */
+  /** The first item whose key matches {@code key} the way Graph matches it, or null. Items without a key never match. */
   public JsonNode find(java.util.List<JsonNode> items, String key) {
     for (JsonNode item : items) {
-      if (matchForm(keyOf(item)).equals(matchForm(key))) {
+      if (java.util.Objects.equals(matchForm(keyOf(item)), matchForm(key))) {
         return item;
       }
     }

@@ -36,7 +36,7 @@ class CredentialChainTest {
     assertThat(auto(env)).isEqualTo(AuthMethod.MANAGED_IDENTITY);
     env.remove("IDENTITY_ENDPOINT");
     assertThat(auto(env)).as("the sign-in saved by login").isEqualTo(AuthMethod.DEVICE_CODE);
-    Files.delete(TokenCacheFile.defaultPath(env));
+    Files.delete(TokenCacheFile.defaultPath(env).orElseThrow());
     assertThat(auto(env)).isEqualTo(AuthMethod.AZURE_CLI);
     env.put("PATH", tmp.resolve("empty").toString());
     assertThatThrownBy(() -> auto(env))
@@ -103,7 +103,7 @@ class CredentialChainTest {
   }
 
   private void saveLogin(Map<String, String> env, Cloud cloud) {
-    TokenCacheFile.open(TokenCacheFile.defaultPath(env))
+    TokenCacheFile.open(TokenCacheFile.defaultPath(env).orElseThrow())
         .saveLogin(new SavedLogin(TestJwt.CLIENT_ID, "organizations", cloud, cloud.authorityHost(),
             "admin@contoso.com", "oid." + TestJwt.TENANT));
   }

@@ -58,7 +58,7 @@ class PreflightCliTest {
 
     assertThat(run.code()).as("settings that cannot be read are an error, never drift").isEqualTo(1);
     assertThat(run.out())
-        .contains("# people.pronouns will be updated")
+        .contains("people.pronouns will be updated")
         .contains("! copilot.limitedMode could not be read:")
         .contains("not sent: copilot.limitedMode needs delegated sign-in with CopilotSettings-LimitedMode.Read; "
             + "this token is app-only")

@@ -166,6 +166,15 @@ class DifferTest {
   }
 
   @Test
+  void itemsWithoutAKeyAreNeverTouchedEvenWhenPruning() throws Exception {
+    String tenant = "[{\"id\":\"i1\",\"displayName\":null},{\"id\":\"i2\"},{\"id\":\"i3\",\"displayName\":\"Chess\"}]";
+    Plan plan = new Differ().diff(
+        desired("users:\n  adele@contoso.com:\n    interests: {}\nprune: [users.interests]\n"), interests(tenant));
+    assertThat(plan.changes()).extracting(Change::path)
+        .containsExactly("/users/adele@contoso.com/profile/interests/i3");
+  }
+
+  @Test
   void theNamelessProfilePropertySettingIsResetNeverDeleted() throws Exception {
     String hr = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='contosohr1')";
     String entra = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')";

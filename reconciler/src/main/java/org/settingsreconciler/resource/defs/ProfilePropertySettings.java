@@ -92,7 +92,10 @@ public final class ProfilePropertySettings {
               new CollectionKey("name", true, SOURCE_PRECEDENCE, false))
           .odataType("#microsoft.graph.profilePropertySetting")
           .property(PropertySpec.of("displayName", STRING))
-          .property(PropertySpec.of("prioritizedSourceUrls", STRING_LIST).comparedWith(ENTRA_APPENDED))
+          .property(
+              PropertySpec.of("prioritizedSourceUrls", STRING_LIST)
+                  .comparedWith(ENTRA_APPENDED)
+                  .noteInPlans("Graph appends the Entra ID source to a list that lacks it"))
           .pruneRule(RESET_SOURCE_PRECEDENCE)
           .permissions(Permissions.delegatedOrApp("PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All"))
           .getWrappedInValue()

@@ -1,0 +1,63 @@
+package org.settingsreconciler.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.settingsreconciler.plan.Plan;
+import org.settingsreconciler.render.CheckJUnitReport;
+import org.settingsreconciler.render.CheckJson;
+import org.settingsreconciler.render.PlanMarkdownRenderer;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code check --report FILE}: a file a scheduled check leaves for CI to publish, in the format its extension
+ * names. Checked when the command line is parsed, so a wrong name fails before any request.
+ */
+record ReportFile(Path path, Format format) {
+
+  static final String CHECK_TITLE = "settings-reconciler check";
+
+  enum Format {
+    JSON(".json"),
+    MARKDOWN(".md"),
+    JUNIT(".xml");
+
+    final String extension;
+
+    Format(String extension) {
+      this.extension = extension;
+    }
+
+    /** The check in this format; {@code check --format json|markdown} prints the same as the report. */
+    String render(Plan plan, String origin) {
+      return switch (this) {
+        case JSON -> PlanPrinter.JSON.writeValueAsString(CheckJson.write(plan)) + "\n";
+        case MARKDOWN -> new PlanMarkdownRenderer(CHECK_TITLE).render(plan, origin);
+        case JUNIT -> CheckJUnitReport.write(plan, origin);
+      };
+    }
+  }
+
+  /** Writes the report, readable by its owner only like a saved plan: it shows the tenant's settings. */
+  void write(Plan plan, String origin) {
+    PlanPrinter.writeOwnerOnly(path, format.render(plan, origin), "the report");
+  }
+
+  static final class Converter implements ITypeConverter<ReportFile> {
+    @Override
+    public ReportFile convert(String value) {
+      String name = value.toLowerCase(Locale.ROOT);
+      for (Format f : Format.values()) {
+        if (name.endsWith(f.extension) && name.length() > f.extension.length()) {
+          try {
+            return new ReportFile(Path.of(value), f);
+          } catch (java.nio.file.InvalidPathException e) {
+            throw new TypeConversionException("not a file name: " + value);
+          }
+        }
+      }
+      throw new TypeConversionException(value + ": unknown report format; the file name must end in .json (plan "
+          + "JSON with every setting's state), .md (Markdown) or .xml (JUnit XML)");
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package org.settingsreconciler.render;
+
+import static org.settingsreconciler.render.MarkdownText.cell;
+import static org.settingsreconciler.render.MarkdownText.code;
+import static org.settingsreconciler.render.MarkdownText.html;
+import static org.settingsreconciler.render.MarkdownText.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.settingsreconciler.plan.Change;
+import org.settingsreconciler.plan.Create;
+import org.settingsreconciler.plan.Delete;
+import org.settingsreconciler.plan.Destructive;
+import org.settingsreconciler.plan.PropertyChange;
+import org.settingsreconciler.plan.SettingStatus;
+import org.settingsreconciler.plan.Update;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One changed setting as a collapsible Markdown section: the summary line names the action and the address (and
+ * flags a destructive change, which is then open by default), the body shows each request and a table of
+ * property, before, after and where the desired value was written. Long values follow the table as diffs.
+ */
+final class MarkdownChangeSection {
+
+  private static final String ABSENT = "—";
+
+  private MarkdownChangeSection() {}
+
+  static String render(SettingStatus setting) {
+    List<Change> changes = setting.changes();
+    boolean destructive = changes.stream().anyMatch(c -> Destructive.reason(c).isPresent());
+    String actions = changes.stream().map(MarkdownChangeSection::action).collect(Collectors.joining(" then "));
+    StringBuilder b = new StringBuilder();
+    b.append(destructive ? "<details open>\n" : "<details>\n");
+    b.append("<summary>").append(actions).append(' ').append(html(setting.address()));
+    if (destructive) {
+      b.append(" ⚠️ <b>destructive</b>");
+    }
+    b.append("</summary>\n\n");
+    for (Change c : changes) {
+      change(b, c);
+    }
+    return b.append("</details>\n").toString();
+  }
+
+  private static String action(Change c) {
+    if (c instanceof Create) {
+      return "➕ <b>create</b>";
+    }
+    return c instanceof Delete ? "➖ <b>delete</b>" : "🔄 <b>update</b>";
+  }
+
+  private static void change(StringBuilder b, Change c) {
+    b.append(code(c.method() + " " + c.path())).append("\n\n");
+    Optional<String> destructive = Destructive.reason(c);
+    destructive.ifPresent(r -> b.append("> ⚠️ **Destructive:** ").append(text(r)).append("\n\n"));
+    if (c instanceof Update u && u.reason() != null) {
+      b.append("Why: ").append(text(u.reason())).append("\n\n");
+    }
+    List<PropertyChange> rows = new ArrayList<>();
+    List<PropertyChange> diffs = new ArrayList<>();
+    for (PropertyChange p : properties(c)) {
+      (LongValueDiff.applies(p.before(), p.after()) ? diffs : rows).add(p);
+    }
+    if (!rows.isEmpty()) {
+      b.append("| property | before | after | source |\n|---|---|---|---|\n");
+      for (PropertyChange p : rows) {
+        b.append("| ").append(cell(p.name()))
+            .append(" | ").append(value(p.before()))
+            .append(" | ").append(value(p.after()))
+            .append(" | ").append(p.source() == null ? ABSENT : cell(p.source().toString()))
+            .append(" |\n");
+      }
+      b.append('\n');
+    }
+    for (PropertyChange p : diffs) {
+      b.append(code(p.name()));
+      if (p.source() != null) {
+        b.append(" (source ").append(code(p.source().toString())).append(')');
+      }
+      b.append(":\n\n").append(MarkdownText.fenced("diff", LongValueDiff.unified(p.before(), p.after()))).append('\n');
+    }
+  }
+
+  /** What a change shows per property; a delete shows everything it removes. */
+  private static List<PropertyChange> properties(Change c) {
+    if (c instanceof Create cr) {
+      return cr.properties();
+    }
+    if (c instanceof Update u) {
+      return u.properties();
+    }
+    List<PropertyChange> out = new ArrayList<>();
+    c.before().properties().forEach(e -> out.add(new PropertyChange(e.getKey(), e.getValue(), null, null)));
+    return out;
+  }
+
+  /** A JSON value as code; no value at all (before a create, after a delete) as a dash, unlike JSON null. */
+  private static String value(JsonNode n) {
+    return n == null ? ABSENT : cell(n.toString());
+  }
+}

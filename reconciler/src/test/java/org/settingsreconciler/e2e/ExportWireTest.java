@@ -1,0 +1,148 @@
+package org.settingsreconciler.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.settingsreconciler.e2e.WireHarness.ADELE;
+import static org.settingsreconciler.e2e.WireHarness.CARD;
+import static org.settingsreconciler.e2e.WireHarness.ENHANCED;
+import static org.settingsreconciler.e2e.WireHarness.ENTRA_URL;
+import static org.settingsreconciler.e2e.WireHarness.GROUP_A;
+import static org.settingsreconciler.e2e.WireHarness.GROUP_B;
+import static org.settingsreconciler.e2e.WireHarness.HR_URL;
+import static org.settingsreconciler.e2e.WireHarness.INSIGHTS;
+import static org.settingsreconciler.e2e.WireHarness.INTERESTS;
+import static org.settingsreconciler.e2e.WireHarness.LIMITED;
+import static org.settingsreconciler.e2e.WireHarness.PHOTO;
+import static org.settingsreconciler.e2e.WireHarness.PINNING;
+import static org.settingsreconciler.e2e.WireHarness.POLICY;
+import static org.settingsreconciler.e2e.WireHarness.POLICY_ID;
+import static org.settingsreconciler.e2e.WireHarness.PRONOUNS;
+import static org.settingsreconciler.e2e.WireHarness.PRONUNCIATION;
+import static org.settingsreconciler.e2e.WireHarness.PROPERTY_SETTINGS;
+import static org.settingsreconciler.e2e.WireHarness.WEBSEARCH;
+import static org.settingsreconciler.e2e.WireHarness.graphError;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.settingsreconciler.e2e.WireHarness.Run;
+
+/** export writes YAML that validates and plans to "No changes" against the tenant it came from. */
+class ExportWireTest {
+
+  @RegisterExtension static WireMockExtension wm = WireHarness.server();
+
+  @TempDir Path dir;
+
+  private WireHarness h;
+
+  /** A tenant with every resource, in the shapes the docs show, including server-only fields. */
+  @BeforeEach
+  void tenant() {
+    h = new WireHarness(wm, dir);
+    h.get(ENHANCED, """
+        {"value":{"@odata.type":"#microsoft.graph.enhancedPersonalizationSetting",
+                  "isEnabledInOrganization":true,"disabledForGroup":"%s"}}""".formatted(GROUP_A));
+    h.get(LIMITED, """
+        {"@odata.type":"#microsoft.graph.copilotAdminLimitedMode","isEnabledForGroup":true,"groupId":"%s"}"""
+        .formatted(GROUP_B));
+    h.get(PINNING, """
+        {"@odata.type":"#microsoft.graph.copilotPolicySetting",
+         "id":"microsoft.copilot.copilotchatpinning","value":"1","policyId":"%s"}""".formatted(POLICY_ID));
+    h.get(WEBSEARCH, "{\"id\":\"microsoft.copilot.allowwebsearch\",\"value\":\"0\",\"policyId\":null}");
+    h.get(POLICY + "microsoft.copilot.blockaccesstoopenfiles",
+        "{\"id\":\"microsoft.copilot.blockaccesstoopenfiles\",\"value\":null,\"policyId\":\"" + POLICY_ID + "\"}");
+    h.getAnswers(POLICY + "microsoft.copilot.imagegeneration",
+        graphError(422, "unprocessableEntity", "groupScopedSettingNotSupported", "req-422", false));
+    h.get(POLICY + "microsoft.copilot.allowinadmincenters",
+        "{\"id\":\"microsoft.copilot.allowinadmincenters\",\"value\":null,\"policyId\":null}");
+    h.get(PRONOUNS, "{\"isEnabledInOrganization\":true}");
+    h.get(PRONUNCIATION, "{\"id\":\"np-1\",\"isEnabledInOrganization\":false}");
+    h.get(INSIGHTS, "{\"isEnabledInOrganization\":true,\"disabledForGroup\":null}");
+    h.get(PHOTO, "{\"id\":\"pu-1\",\"allowedRoles\":[\"62e90394-69f5-4237-9190-012177145e10\"]}");
+    h.list(PROPERTY_SETTINGS,
+        "{\"id\":\"pps-0\",\"name\":null,\"displayName\":null,\"prioritizedSourceUrls\":[\"" + HR_URL + "\",\""
+            + ENTRA_URL + "\"]}",
+        "{\"id\":\"pps-1\",\"name\":\"skills\",\"displayName\":\"Skills\",\"prioritizedSourceUrls\":[\""
+            + ENTRA_URL + "\"],\"allowedAudiences\":\"organization\"}");
+    h.list(CARD,
+        "{\"id\":\"CustomAttribute1\",\"directoryPropertyName\":\"CustomAttribute1\",\"isVisible\":true,"
+            + "\"annotations\":[{\"displayName\":\"Cost Center\",\"localizations\":[{\"languageTag\":\"de-DE\","
+            + "\"displayName\":\"Kostenstelle\"}]}]}",
+        "{\"directoryPropertyName\":\"Alias\",\"annotations\":[]}");
+    h.list(INTERESTS,
+        "{\"id\":\"i-1\",\"displayName\":\"Chelsea FC\",\"allowedAudiences\":\"organization\",\"inference\":null,"
+            + "\"createdDateTime\":\"2020-07-06T06:34:12.2294868Z\",\"createdBy\":{\"user\":{\"displayName\":\"A\"}},"
+            + "\"categories\":[\"Sports\"],\"description\":\"World's greatest football club\","
+            + "\"webUrl\":\"https://www.chelseafc.com\",\"collaborationTags\":null}",
+        "{\"id\":\"i-2\",\"displayName\":\"Hiking\",\"allowedAudiences\":\"organization\","
+            + "\"categories\":[\"Outdoors\"],\"collaborationTags\":[\"askMeAbout\"],\"description\":null}");
+  }
+
+  @Test
+  void exportedYamlPlansToNoChangesAgainstTheSameTenant() throws IOException {
+    Path out = dir.resolve("exported/tenant.yaml");
+
+    Run export = h.graph("export", "--user", ADELE, "--out", out.toString());
+
+    assertThat(export.exit()).as(export.err()).isZero();
+    assertThat(export.err())
+        .contains("note: copilot.policySettings[\"microsoft.copilot.imagegeneration\"] left out: this setting is "
+            + "configured in a group-level policy")
+        .contains("note: copilot.policySettings[\"microsoft.copilot.blockaccesstoopenfiles\"] left out: not "
+            + "configured in the tenant")
+        .contains("Exported to " + out);
+    h.verifyOnlyReads();
+    String yaml = Files.readString(out);
+    assertThat(yaml)
+        .contains("sourcePrecedence:")
+        .contains("microsoft.copilot.copilotchatpinning:")
+        .contains(ADELE + ":")
+        .doesNotContain("imagegeneration")
+        .doesNotContain("createdDateTime")
+        .doesNotContain("isVisible")
+        .doesNotContain("pps-0");
+    int readsByExport = h.requests().size();
+
+    Run plan = h.graph("plan", out.toString(), "--detailed-exitcode");
+
+    assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
+    assertThat(plan.out()).startsWith("No changes. The tenant matches the desired state (")
+        .contains("(14 checked)");
+    assertThat(h.requests()).hasSizeGreaterThan(readsByExport);
+    h.verifyOnlyReads();
+  }
+
+  @Test
+  void exportToStdoutIsTheSameYamlAndValidates() throws IOException {
+    Path out = dir.resolve("tenant.yaml");
+    assertThat(h.graph("export", "--user", ADELE, "--out", out.toString()).exit()).isZero();
+
+    Run stdout = h.graph("export", "--user", ADELE);
+
+    assertThat(stdout.exit()).isZero();
+    assertThat(stdout.out()).isEqualTo(Files.readString(out));
+    Run validate = h.run("validate", out.toString());
+    assertThat(validate.exit()).as(validate.err()).isZero();
+    h.verifyOnlyReads();
+  }
+
+  @Test
+  void exportWithAFailedReadExitsOneAndNamesIt() throws IOException {
+    h.getAnswers(PRONOUNS, graphError(500, "generalException", null, "req-x", true));
+    Path out = dir.resolve("tenant.yaml");
+
+    Run r = h.graph("export", "--out", out.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("error: people.pronouns could not be read: HTTP 500 generalException")
+        .contains("[request-id req-x]")
+        .contains("The export is incomplete: 1 could not be read.");
+    h.verifyOnlyReads();
+  }
+}

@@ -1,0 +1,286 @@
+package org.settingsreconciler.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.settingsreconciler.cli.CliContext;
+import org.settingsreconciler.cli.Main;
+import org.settingsreconciler.cli.Terminal;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every end-to-end test shares: a WireMock "Graph" at {@code /beta}, the CLI run in-process with captured
+ * streams, YAML written to a temp dir, and stub/verify shorthands that take Graph paths as the descriptors write
+ * them. Every run checks that the token never reaches stdout or stderr and that no stack trace is printed.
+ */
+final class WireHarness {
+
+  static final String TOKEN = "e2e-secret-token-7Fq2xZ";
+  static final String ROOT = "/beta";
+
+  static final String ENHANCED = "/copilot/settings/people/enhancedPersonalization";
+  static final String LIMITED = "/copilot/admin/settings/limitedMode";
+  static final String POLICY = "/copilot/admin/policySettings/";
+  static final String PINNING = POLICY + "microsoft.copilot.copilotchatpinning";
+  static final String WEBSEARCH = POLICY + "microsoft.copilot.allowwebsearch";
+  static final String PRONOUNS = "/admin/people/pronouns";
+  static final String PRONUNCIATION = "/admin/people/namePronunciation";
+  static final String INSIGHTS = "/admin/people/itemInsights";
+  static final String PHOTO = "/admin/people/photoUpdateSettings";
+  static final String PROPERTY_SETTINGS = "/admin/people/profilePropertySettings";
+  static final String CARD = "/admin/people/profileCardProperties";
+  static final String ADELE = "adele@contoso.com";
+  static final String INTERESTS = "/users/" + ADELE + "/profile/interests";
+
+  static final String GROUP_A = "edbfe4fb-ec70-4300-928f-dbb2ae86c981";
+  static final String GROUP_B = "4c563cdf-0efa-44c5-a384-dbf57db277df";
+  static final String POLICY_ID = "a1b2c3d4-e5f6-7890-abcd-ef1234567890";
+  static final String ENTRA_URL =
+      "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')";
+  static final String HR_URL = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='contosohr1')";
+
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final WireMockExtension wm;
+  private final Path dir;
+
+  WireHarness(WireMockExtension wm, Path dir) {
+    this.wm = wm;
+    this.dir = dir;
+  }
+
+  /** One WireMock server per test class; a request that no stub matches fails the test. */
+  static WireMockExtension server() {
+    return WireMockExtension.newInstance()
+        .options(wireMockConfig().dynamicPort())
+        .failOnUnmatchedRequests(true)
+        .build();
+  }
+
+  String graphUrl() {
+    return wm.baseUrl() + ROOT;
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  Path yaml(String name, String text) {
+    Path file = dir.resolve(name);
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  // ---- running the CLI ----
+
+  record Run(int exit, String out, String err) {
+    JsonNode json() {
+      return JSON.readTree(out);
+    }
+  }
+
+  /** Runs the CLI exactly as given, without a terminal. */
+  Run run(String... args) {
+    return run(Terminal.none(), args);
+  }
+
+  Run run(Terminal terminal, String... args) {
+    return run(Map.of("RECONCILER_ACCESS_TOKEN", TOKEN), terminal, args);
+  }
+
+  /** Runs with an empty environment: no token at all. */
+  Run runWithoutToken(String... args) {
+    return run(Map.of(), Terminal.none(), args);
+  }
+
+  private Run run(Map<String, String> env, Terminal terminal, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      exit = new Main(new CliContext(o, e, env, terminal)).run(args);
+    }
+    Run r = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    assertThat(r.out() + r.err()).as("output must never show the token").doesNotContain(TOKEN);
+    assertThat(r.err())
+        .as("no stack trace and no unexpected exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("this is a bug in settings-reconciler")
+        .doesNotContainPattern("\\b(java|javax|tools|org|com)\\.[\\w.$]+(Exception|Error)\\b");
+    return r;
+  }
+
+  /** Runs a command that talks to Graph, pointed at WireMock. */
+  Run graph(String... args) {
+    return graph(Terminal.none(), args);
+  }
+
+  Run graph(Terminal terminal, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--graph-url");
+    all.add(graphUrl());
+    return run(terminal, all.toArray(String[]::new));
+  }
+
+  /** Writes {@code yaml} as desired.yaml and runs {@code apply --auto-approve} on it. */
+  Run autoApply(String yaml) {
+    return graph("apply", yaml("desired.yaml", yaml).toString(), "--auto-approve");
+  }
+
+  /** Like {@link #autoApply}, with consent to destructive changes (deletes) given. */
+  Run autoApplyAllowingDestructive(String yaml) {
+    return graph("apply", yaml("desired.yaml", yaml).toString(), "--auto-approve", "--allow-destructive");
+  }
+
+  /** A terminal that answers every question with {@code answer} and remembers the prompts. */
+  static final class ScriptedTerminal implements Terminal {
+    final String answer;
+    final List<String> prompts = new ArrayList<>();
+
+    ScriptedTerminal(String answer) {
+      this.answer = answer;
+    }
+
+    @Override
+    public boolean interactive() {
+      return true;
+    }
+
+    @Override
+    public String readLine(String prompt) {
+      prompts.add(prompt);
+      return answer;
+    }
+  }
+
+  // ---- stubs ----
+
+  void get(String path, String json) {
+    wm.stubFor(WireMock.get(urlEqualTo(ROOT + path)).willReturn(okJson(json)));
+  }
+
+  void getAnswers(String path, ResponseDefinitionBuilder response) {
+    wm.stubFor(WireMock.get(urlEqualTo(ROOT + path)).willReturn(response));
+  }
+
+  /** Graph's error JSON; the request-id goes in the header when {@code inHeader}, else only in innerError. */
+  static ResponseDefinitionBuilder graphError(
+      int status, String code, String innerCode, String requestId, boolean inHeader) {
+    String inner = (innerCode == null ? "" : "\"code\":\"" + innerCode + "\",")
+        + "\"request-id\":\"" + requestId + "\",\"date\":\"2026-11-01T10:00:00\"";
+    ResponseDefinitionBuilder b = aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"error\":{\"code\":\"" + code + "\",\"message\":\"Failure " + code + ".\",\"innerError\":{"
+            + inner + "}}}");
+    return inHeader ? b.withHeader("request-id", requestId) : b;
+  }
+
+  /** PATCH answers 200 with the object, as the docs show. */
+  void patchOk(String path) {
+    wm.stubFor(patch(urlEqualTo(ROOT + path)).willReturn(okJson("{\"id\":\"patched\"}")));
+  }
+
+  void patchAnswers(String path, ResponseDefinitionBuilder response) {
+    wm.stubFor(patch(urlEqualTo(ROOT + path)).willReturn(response));
+  }
+
+  void postCreated(String path) {
+    wm.stubFor(post(urlEqualTo(ROOT + path)).willReturn(okJson("{\"id\":\"new-item\"}").withStatus(201)));
+  }
+
+  void deleteOk(String path) {
+    wm.stubFor(delete(urlEqualTo(ROOT + path)).willReturn(aResponse().withStatus(204)));
+  }
+
+  // ---- verification ----
+
+  void verifyPatch(String path, String json) {
+    wm.verify(exactly(1), patchRequestedFor(urlEqualTo(ROOT + path)).withRequestBody(equalToJson(json)));
+    wm.verify(exactly(1), patchRequestedFor(urlEqualTo(ROOT + path)));
+  }
+
+  void verifyPost(String path, String json) {
+    wm.verify(exactly(1), postRequestedFor(urlEqualTo(ROOT + path)).withRequestBody(equalToJson(json)));
+    wm.verify(exactly(1), postRequestedFor(urlEqualTo(ROOT + path)));
+  }
+
+  void verifyDelete(String path) {
+    wm.verify(exactly(1), deleteRequestedFor(urlEqualTo(ROOT + path)));
+  }
+
+  void verifyNoPatch(String path) {
+    wm.verify(exactly(0), patchRequestedFor(urlEqualTo(ROOT + path)));
+  }
+
+  void verifyGets(int count, String path) {
+    wm.verify(exactly(count), getRequestedFor(path));
+  }
+
+  private static RequestPatternBuilder getRequestedFor(String path) {
+    return WireMock.getRequestedFor(urlEqualTo(ROOT + path));
+  }
+
+  /** Every request received, oldest first. */
+  List<LoggedRequest> requests() {
+    return wm.findAll(anyRequestedFor(anyUrl()));
+  }
+
+  void verifyNoRequests() {
+    wm.verify(0, anyRequestedFor(anyUrl()));
+  }
+
+  /** Only reads reached Graph, and at least one did: nothing was written. */
+  void verifyOnlyReads() {
+    List<LoggedRequest> all = requests();
+    assertThat(all).as("requests").isNotEmpty();
+    assertThat(all).allSatisfy(r -> assertThat(r.getMethod().getName()).as(r.getUrl()).isEqualTo("GET"));
+  }
+
+  /** Every request carried the token as a bearer token. */
+  void verifyEveryRequestAuthorized() {
+    int all = requests().size();
+    assertThat(all).isPositive();
+    wm.verify(exactly(all), anyRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+  }
+
+  /** Stubs the tenant's list of a collection as one page. */
+  void list(String path, String... items) {
+    get(path, "{\"value\":[" + String.join(",", items) + "]}");
+  }
+}
