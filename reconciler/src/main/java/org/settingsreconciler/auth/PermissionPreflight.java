@@ -11,6 +11,8 @@ import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Change;
+import org.settingsreconciler.plan.ReadFailure;
+import org.settingsreconciler.resource.AddressParser;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.state.AccessCheck;
@@ -156,10 +158,17 @@ public final class PermissionPreflight implements AccessCheck {
   }
 
   /**
-   * The settings the desired state manages that this token cannot read, grouped by how to fix it, for one
-   * paragraph after the plan; empty when there are none.
+   * The settings among {@code failures} that were not read because this token cannot read them, grouped by how to
+   * fix it, as one paragraph for after the plan; empty when there are none.
    */
-  public Optional<String> advice(List<ResourceDescriptor> refused) {
+  public Optional<String> advice(List<ReadFailure> failures) {
+    List<ResourceDescriptor> refused = new ArrayList<>();
+    for (ReadFailure f : failures) {
+      ResourceDescriptor d = AddressParser.typeOf(f.address());
+      if (f.error() != null && f.error().notSent() && !refused.contains(d)) {
+        refused.add(d);
+      }
+    }
     if (refused.isEmpty() || claims.isEmpty()) {
       return Optional.empty();
     }

@@ -2,7 +2,6 @@ package org.settingsreconciler.cli;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.settingsreconciler.apply.ChangeOutcome;
 import org.settingsreconciler.auth.PermissionPreflight;
@@ -17,8 +16,6 @@ import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.Planner;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.plan.Targets;
-import org.settingsreconciler.resource.AddressParser;
-import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.state.AccessCheck;
 import org.settingsreconciler.state.StateReader;
 import org.settingsreconciler.sandbox.GraphSandbox;
@@ -142,14 +139,7 @@ final class GraphSession implements AutoCloseable {
     if (signIn == null) {
       return;
     }
-    List<ResourceDescriptor> refused = new ArrayList<>();
-    for (ReadFailure f : failures) {
-      ResourceDescriptor d = AddressParser.typeOf(f.address());
-      if (f.error() != null && f.error().notSent() && !refused.contains(d)) {
-        refused.add(d);
-      }
-    }
-    preflight().advice(refused).ifPresent(a -> {
+    preflight().advice(failures).ifPresent(a -> {
       ctx.err().println();
       ctx.err().println(a);
     });
