@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 
 @Command(
     name = "login",
+    mixinStandardHelpOptions = true,
     description = {
       "Sign in as an admin with a device code (delegated) and keep the sign-in for later runs.",
       "Needs AZURE_CLIENT_ID: a public client app registration with the delegated permissions (see permissions)."

@@ -8,7 +8,10 @@ import org.settingsreconciler.auth.Login;
 import org.settingsreconciler.auth.TokenCacheFile;
 import picocli.CommandLine.Command;
 
-@Command(name = "logout", description = "Forget the sign-in that login saved (deletes its token cache).")
+@Command(
+    name = "logout",
+    mixinStandardHelpOptions = true,
+    description = "Forget the sign-in that login saved (deletes its token cache).")
 final class LogoutCommand implements Callable<Integer> {
 
   private final CliContext ctx;

@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 
 @Command(
     name = "permissions",
+    mixinStandardHelpOptions = true,
     description = "Print the Microsoft Graph permissions a desired state needs, for the app registration. Offline.")
 final class PermissionsCommand implements Callable<Integer> {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"validate", "plan", "apply", "check", "export", "sandbox"})
+  @ValueSource(strings = {"validate", "plan", "apply", "check", "export", "sandbox", "permissions", "login", "logout"})
   void everyCommandHasHelp(String command) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code = new Main(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of(), Terminal.none())
