@@ -3,6 +3,7 @@ package org.settingsreconciler.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.settingsreconciler.apply.ChangeOutcome;
@@ -13,13 +14,13 @@ import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PlanJson;
-import org.settingsreconciler.state.StateReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "apply",
     description = {
       "Plan, show the plan, and send it after confirmation (or --auto-approve).",
@@ -75,6 +76,7 @@ final class ApplyCommand implements Callable<Integer> {
     try (GraphSession session = GraphSession.open(graph, ctx)) {
       Plan plan = session.plan(state, target.targets());
       PlanPrinter.print(ctx, plan, OutputFormat.text, session.origin());
+      session.adviseOn(plan.failures());
       if (plan.hasFailures()) {
         ctx.err().println("Nothing was applied: the plan is incomplete while settings cannot be read.");
         return ExitCode.ERROR;
@@ -82,7 +84,7 @@ final class ApplyCommand implements Callable<Integer> {
       if (!plan.hasChanges()) {
         return ExitCode.OK;
       }
-      if (refused(plan.changes())) {
+      if (refused(plan.changes(), session)) {
         return ExitCode.ERROR;
       }
       if (!confirmed(plan.changes().size(), session.origin())) {
@@ -104,7 +106,7 @@ final class ApplyCommand implements Callable<Integer> {
       throw new UserError(savedPlan + ": " + e.getMessage());
     }
     try (GraphSession session = GraphSession.open(graph, ctx)) {
-      List<String> findings = new StalePlanCheck(new StateReader(session.client())).findings(changes);
+      List<String> findings = new StalePlanCheck(session.reader()).findings(changes);
       if (!findings.isEmpty()) {
         ctx.err().println("The saved plan no longer matches the tenant; nothing was applied:");
         findings.forEach(f -> ctx.err().println("  " + f));
@@ -115,7 +117,7 @@ final class ApplyCommand implements Callable<Integer> {
         ctx.out().println("The saved plan has no changes.");
         return ExitCode.OK;
       }
-      if (refused(changes)) {
+      if (refused(changes, session)) {
         return ExitCode.ERROR;
       }
       ctx.out().println("Applying the saved plan " + savedPlan + " (" + changes.size() + " changes) to "
@@ -124,8 +126,10 @@ final class ApplyCommand implements Callable<Integer> {
     }
   }
 
-  private boolean refused(List<Change> changes) {
-    List<String> refusals = new SafetyRails(allowDestructive, maxDeletes, force).refusals(changes);
+  /** The safety rails, and the permission preflight: a write the token cannot make is not attempted. */
+  private boolean refused(List<Change> changes, GraphSession session) {
+    List<String> refusals = new ArrayList<>(new SafetyRails(allowDestructive, maxDeletes, force).refusals(changes));
+    refusals.addAll(session.writeRefusals(changes));
     if (refusals.isEmpty()) {
       return false;
     }
@@ -157,7 +161,7 @@ final class ApplyCommand implements Callable<Integer> {
     ctx.out().println();
     List<ChangeOutcome> outcomes =
         new Executor(session.client())
-            .run(changes, o -> ctx.out().println(ApplyReport.line(o)));
+            .run(changes, o -> ctx.out().println(ApplyReport.line(session.explained(o))));
     ctx.out().println();
     ctx.out().println(ApplyReport.summary(outcomes));
     boolean failed = outcomes.stream().anyMatch(o -> o.status() != ChangeOutcome.Status.APPLIED);

@@ -1,16 +1,25 @@
 package org.settingsreconciler.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.settingsreconciler.load.ConfigError;
+import org.settingsreconciler.load.ConfigException;
+import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.SettingStatus;
+import org.settingsreconciler.update.DriftAcceptor;
+import org.settingsreconciler.update.FileUpdate;
+import org.settingsreconciler.update.UpdateResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "check",
     description = "Detect drift, for schedules: exit 0 in sync, 2 drift, 1 error. Never writes to the tenant.")
 final class CheckCommand implements Callable<Integer> {
@@ -32,6 +41,11 @@ final class CheckCommand implements Callable<Integer> {
           + "(JUnit). Written even on drift or error. Repeatable.")
   List<ReportFile> reports = new ArrayList<>();
 
+  @Option(names = "--update-files",
+      description = "Accept drift: rewrite the drifted values in the YAML files to the tenant's, leaving every other "
+          + "byte as it is, for a reviewed commit. The exit code is still 2 when drift was found.")
+  boolean updateFiles;
+
   CheckCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -46,14 +60,16 @@ final class CheckCommand implements Callable<Integer> {
     try (GraphSession session = GraphSession.open(graph, ctx)) {
       Plan plan = session.plan(state, target.targets());
       print(plan, session.origin());
+      session.adviseOn(plan.failures());
       for (ReportFile report : reports) {
         report.write(plan, session.origin());
         ctx.err().println("Wrote the report " + report.path() + ".");
       }
-      if (plan.hasFailures()) {
+      int code = plan.hasFailures() ? ExitCode.ERROR : plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+      if (updateFiles && plan.hasChanges() && !acceptDrift(plan, code)) {
         return ExitCode.ERROR;
       }
-      return plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+      return code;
     }
   }
 
@@ -72,5 +88,47 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /**
+   * Rewrites the YAML to match the tenant for the drifted settings, reports on stderr (stdout may be JSON), and
+   * checks the files still load. False when they do not, or a file could not be written.
+   */
+  private boolean acceptDrift(Plan plan, int code) {
+    List<Path> files = DesiredStateLoader.expand(desired.paths, new ArrayList<ConfigError>());
+    UpdateResult result;
+    try {
+      result = new DriftAcceptor(files).accept(plan);
+    } catch (IOException e) {
+      throw new UserError("--update-files: cannot write the desired state: " + e.getMessage());
+    }
+    var err = ctx.err();
+    err.println();
+    if (result.updated().isEmpty()) {
+      err.println("--update-files: no file was changed.");
+    } else {
+      err.println("--update-files: updated " + result.updated().size() + " file(s) to match the tenant:");
+      for (FileUpdate f : result.updated()) {
+        err.println("  " + f.file());
+        f.settings().forEach(s -> err.println("    " + s));
+      }
+    }
+    if (!result.notUpdated().isEmpty()) {
+      err.println("Not updated (resolve by hand):");
+      result.notUpdated().forEach(s -> err.println("  " + s));
+    }
+    if (!result.updated().isEmpty()) {
+      err.println(code == ExitCode.CHANGES
+          ? "Review and commit them. The exit code is still 2, because drift was found; the next check passes."
+          : "Review and commit them. The exit code is 1: some settings could not be read (see above).");
+      try {
+        desired.loadOrThrow(ctx);
+      } catch (ConfigException e) {
+        DesiredStateArgs.printErrors(ctx, e);
+        err.println("The updated files do not validate; do not commit them as they are.");
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -44,14 +44,19 @@ final class DesiredStateArgs {
   /** Loads and validates; on any problem prints every error and returns null. */
   DesiredState load(CliContext ctx) {
     try {
-      if (tenant != null) {
-        return new LayeredLoader(variables(ctx, tenant.variables())).load(tenant.layers());
-      }
-      return new DesiredStateLoader(variables(ctx, Map.of())).load(paths);
+      return loadOrThrow(ctx);
     } catch (ConfigException e) {
       printErrors(ctx, e);
       return null;
     }
+  }
+
+  /** Loads and validates the paths, or the tenant's layers, with this run's variables. */
+  DesiredState loadOrThrow(CliContext ctx) throws ConfigException {
+    if (tenant != null) {
+      return new LayeredLoader(variables(ctx, tenant.variables())).load(tenant.layers());
+    }
+    return new DesiredStateLoader(variables(ctx, Map.of())).load(paths);
   }
 
   /**

@@ -7,18 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.settingsreconciler.auth.PermissionPreflight;
 import org.settingsreconciler.export.ExportResult;
 import org.settingsreconciler.export.Exporter;
 import org.settingsreconciler.export.GroupNaming;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.resolve.GroupDirectory;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.StateReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "export",
     description = "Write the tenant's current settings as desired-state YAML that plans to no changes.")
 final class ExportCommand implements Callable<Integer> {
@@ -44,24 +45,31 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (GraphSession session = GraphSession.open(graph, ctx)) {
-      CurrentState state = new StateReader(session.client()).readAll(users);
+      CurrentState state = session.reader().readAll(users);
       List<String> groupNotes = new ArrayList<>();
       Map<String, String> names =
           groupNames ? GroupNaming.names(state, new GroupDirectory(session.client()), groupNotes) : Map.of();
       groupNotes.forEach(n -> ctx.err().println("note: " + n));
       ExportResult result = new Exporter().export(state, users, session.origin(), names);
       result.notes().forEach(n -> ctx.err().println("note: " + n));
+      List<ReadFailure> failures = new ArrayList<>();
       for (ReadFailure f : result.failures()) {
+        if (f.error() != null && PermissionPreflight.NOT_IN_CLOUD.equals(f.error().code())) {
+          ctx.err().println("note: " + f.address() + " left out: it exists only in the global cloud");
+          continue;
+        }
+        failures.add(f);
         ctx.err().println("error: " + f.address() + " could not be read: " + f.error().describe());
       }
+      session.adviseOn(failures);
       if (out == null) {
         ctx.out().print(result.yaml());
       } else {
         write(result.yaml());
         ctx.err().println("Exported to " + out + ".");
       }
-      if (!result.failures().isEmpty()) {
-        ctx.err().println("The export is incomplete: " + result.failures().size() + " could not be read.");
+      if (!failures.isEmpty()) {
+        ctx.err().println("The export is incomplete: " + failures.size() + " could not be read.");
         return ExitCode.ERROR;
       }
       return ExitCode.OK;

@@ -2,6 +2,8 @@ package org.settingsreconciler.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import org.settingsreconciler.auth.AuthMethod;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where Graph is: the options of every command that talks to it. */
@@ -12,9 +14,20 @@ public final class GraphOptions {
   @Option(
       names = "--graph-url",
       paramLabel = "URL",
-      description = "Graph root with version (default: ${DEFAULT-VALUE}). Must be https unless it is on loopback.",
-      defaultValue = DEFAULT_GRAPH_URL)
+      description = "Graph root with version (default: the cloud's, " + DEFAULT_GRAPH_URL + " in the global cloud). "
+          + "Must be https unless it is on loopback.")
   String graphUrl;
+
+  @Option(
+      names = "--auth",
+      paramLabel = "METHOD",
+      defaultValue = "auto",
+      converter = AuthMethodConverter.class,
+      description = "How to sign in: auto (default), token, client-secret, certificate, workload-identity, "
+          + "managed-identity, device-code or azure-cli.")
+  AuthMethod auth;
+
+  @Mixin CloudOptions cloud = new CloudOptions();
 
   @Option(
       names = "--sandbox",
@@ -28,6 +41,7 @@ public final class GraphOptions {
   Path sandboxState;
 
   URI graphRoot() {
+    String graphUrl = this.graphUrl != null ? this.graphUrl : cloud.cloud.graphRoot();
     URI uri;
     try {
       uri = URI.create(graphUrl);

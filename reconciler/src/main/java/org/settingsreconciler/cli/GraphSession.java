@@ -2,12 +2,21 @@ package org.settingsreconciler.cli;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
+import org.settingsreconciler.apply.ChangeOutcome;
+import org.settingsreconciler.auth.PermissionPreflight;
+import org.settingsreconciler.auth.SignIn;
+import org.settingsreconciler.auth.SignInContext;
+import org.settingsreconciler.graph.CredentialException;
 import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.graph.StaticTokenProvider;
 import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.Planner;
+import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.plan.Targets;
+import org.settingsreconciler.state.AccessCheck;
 import org.settingsreconciler.state.StateReader;
 import org.settingsreconciler.sandbox.GraphSandbox;
 
@@ -20,23 +29,32 @@ final class GraphSession implements AutoCloseable {
   private final GraphClient client;
   private final GraphSandbox sandbox;
   private final String origin;
+  /** Null for the sandbox, which accepts any token and needs no preflight. */
+  private final SignIn signIn;
+  private final CliContext ctx;
+  private boolean announced;
 
-  private GraphSession(GraphClient client, GraphSandbox sandbox, String origin) {
+  private GraphSession(GraphClient client, GraphSandbox sandbox, String origin, SignIn signIn, CliContext ctx) {
     this.client = client;
     this.sandbox = sandbox;
     this.origin = origin;
+    this.signIn = signIn;
+    this.ctx = ctx;
+    if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {
+      client.debugTo(line -> ctx.err().println("debug: " + line));
+    }
   }
 
   static GraphSession open(GraphOptions options, CliContext ctx) {
     if (options.sandbox) {
-      if (!GraphOptions.DEFAULT_GRAPH_URL.equals(options.graphUrl)) {
+      if (options.graphUrl != null) {
         throw new UserError("--sandbox and --graph-url cannot be used together");
       }
       try {
         GraphSandbox sandbox = GraphSandbox.start(0, options.sandboxState, null);
         GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of(SANDBOX_TOKEN));
         String origin = "the sandbox tenant" + (options.sandboxState == null ? "" : " (" + options.sandboxState + ")");
-        return new GraphSession(client, sandbox, origin);
+        return new GraphSession(client, sandbox, origin, null, ctx);
       } catch (IOException e) {
         throw new UserError("cannot start the sandbox: " + e.getMessage());
       }
@@ -45,13 +63,86 @@ final class GraphSession implements AutoCloseable {
       throw new UserError("--sandbox-state needs --sandbox");
     }
     URI root = options.graphRoot();
-    return new GraphSession(
-        new GraphClient(root, StaticTokenProvider.fromEnvironment(ctx.env())), null, root.toString());
+    SignIn signIn;
+    try {
+      signIn =
+          SignIn.prepare(
+              SignInContext.of(
+                  options.auth, options.cloud.tenant, options.cloud.cloud, ctx.env(), ctx.err(),
+                  ctx.terminal().interactive()));
+    } catch (CredentialException e) {
+      throw new UserError(e.getMessage());
+    }
+    return new GraphSession(new GraphClient(root, signIn.credential()), null, root.toString(), signIn, ctx);
   }
 
-  /** Reads what the desired state manages and plans it: the one planning path of plan, apply and check. */
+  /**
+   * Reads what the desired state manages and plans it: the one planning path of plan, apply and check. Settings
+   * the cloud lacks stop it before sign-in; settings the token cannot read are not read (see {@link #reader()}).
+   */
   Plan plan(DesiredState state, Targets targets) {
-    return targets.narrow(new Planner(new StateReader(client)).plan(state));
+    if (signIn != null) {
+      List<String> problems = PermissionPreflight.cloudProblems(state, signIn.context().cloud());
+      if (!problems.isEmpty()) {
+        problems.forEach(p -> ctx.err().println("error: " + p));
+        throw new UserError(
+            "nothing was sent: remove these settings from the desired state for this cloud, or narrow the run "
+                + "with --target");
+      }
+    }
+    return targets.narrow(new Planner(reader()).plan(state));
+  }
+
+  /**
+   * A state reader that signs in first and sends no read the permission preflight refuses (an app-only token and a
+   * delegated-only setting, a missing permission, a setting the cloud lacks): those are recorded as not read.
+   */
+  StateReader reader() {
+    PermissionPreflight p = preflight();
+    return new StateReader(client, p == null ? AccessCheck.NONE : p);
+  }
+
+  /** The planned writes the token lacks permission for, one line per setting type, before any write. */
+  List<String> writeRefusals(List<Change> changes) {
+    PermissionPreflight p = preflight();
+    return p == null ? List.of() : p.writeRefusals(changes);
+  }
+
+  /** A failed write, with what the token lacks when Graph refused it (403). */
+  ChangeOutcome explained(ChangeOutcome o) {
+    PermissionPreflight p = preflight();
+    if (p == null || o.error() == null) {
+      return o;
+    }
+    return new ChangeOutcome(o.change(), o.status(), p.explain(o.change().resource().descriptor(), o.error(), true));
+  }
+
+  /** Signs in on first use and says how on stderr; null for the sandbox. */
+  private PermissionPreflight preflight() {
+    if (signIn == null) {
+      return null;
+    }
+    try {
+      PermissionPreflight p = signIn.preflight();
+      if (!announced) {
+        announced = true;
+        ctx.err().println(signIn.summary());
+      }
+      return p;
+    } catch (CredentialException e) {
+      throw new UserError("sign-in failed; nothing was sent to Graph: " + e.getMessage());
+    }
+  }
+
+  /** After a plan or export: which settings the token could not read and how to get the access, on stderr. */
+  void adviseOn(List<ReadFailure> failures) {
+    if (signIn == null) {
+      return;
+    }
+    preflight().advice(failures).ifPresent(a -> {
+      ctx.err().println();
+      ctx.err().println(a);
+    });
   }
 
   GraphClient client() {

@@ -2,7 +2,9 @@ package org.settingsreconciler.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Map;
+import org.settingsreconciler.auth.Redactor;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.resolve.UnresolvedGroupsException;
 import org.settingsreconciler.vars.MaskingPrintStream;
@@ -54,17 +56,21 @@ public final class Main {
         });
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(strategy != null ? strategy : new FleetStrategy(ctx, args));
+    // Messages can carry text from elsewhere (msal4j, the Azure CLI, Graph): secrets are taken out first.
+    Redactor redactor = Redactor.forEnvironment(ctx.env());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof UserError) {
-            ctx.err().println("error: " + e.getMessage());
+            ctx.err().println("error: " + redactor.scrub(e.getMessage()));
           } else if (e instanceof UnresolvedGroupsException u) {
             // Found while planning, but a mistake in the desired state like any other: said the same way.
             DesiredStateArgs.printErrors(ctx, new ConfigException(u.errors()));
           } else {
-            ctx.err().println("error: " + e);
+            ctx.err().println("error: " + redactor.scrub(String.valueOf(e)));
             if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {
-              e.printStackTrace(ctx.err());
+              StringWriter trace = new StringWriter();
+              e.printStackTrace(new PrintWriter(trace));
+              ctx.err().print(redactor.scrub(trace.toString()));
             } else {
               ctx.err().println("(this is a bug in settings-reconciler; run with RECONCILER_DEBUG=1 for details)");
             }

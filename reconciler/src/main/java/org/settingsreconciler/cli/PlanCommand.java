@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "plan",
     description = "Read the tenant and show what apply would change. Never writes to the tenant.")
 final class PlanCommand implements Callable<Integer> {
@@ -46,6 +47,7 @@ final class PlanCommand implements Callable<Integer> {
     try (GraphSession session = GraphSession.open(graph, ctx)) {
       Plan plan = session.plan(state, target.targets());
       PlanPrinter.print(ctx, plan, format, session.origin());
+      session.adviseOn(plan.failures());
       if (plan.hasFailures()) {
         if (out != null) {
           ctx.err().println("The plan was not saved: settings that could not be read make it incomplete.");

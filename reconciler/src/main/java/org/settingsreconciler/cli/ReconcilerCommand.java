@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
       ApplyCommand.class,
       CheckCommand.class,
       ExportCommand.class,
-      SandboxCommand.class
+      SandboxCommand.class,
+      PermissionsCommand.class,
+      LoginCommand.class,
+      LogoutCommand.class
     },
     footer = {"", "Exit codes: 0 success / in sync, 1 error, 2 changes (plan --detailed-exitcode) or drift (check)."})
 final class ReconcilerCommand {}

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "sandbox",
     description = "Run the built-in Graph sandbox on loopback until interrupted, so separate runs share a tenant.")
 final class SandboxCommand implements Callable<Integer> {

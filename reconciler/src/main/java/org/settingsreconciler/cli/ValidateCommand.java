@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(
+    mixinStandardHelpOptions = true,
     name = "validate",
     description = "Check desired-state files offline: YAML, schema, duplicate keys. Exit 0 valid, 1 invalid.")
 final class ValidateCommand implements Callable<Integer> {

@@ -132,22 +132,28 @@ public final class Exporter {
     parent.put(d.yamlName(), items);
   }
 
-  private static Map<String, Object> properties(
-      ResourceDescriptor d, JsonNode object, Map<String, String> groupNames) {
+  /** The managed properties of a tenant object as YAML values, leaving out what the YAML cannot hold. */
+  public static Map<String, Object> properties(ResourceDescriptor d, JsonNode object) {
+    return properties(d, object, Map.of());
+  }
+
+  /** As {@link #properties(ResourceDescriptor, JsonNode)}, with the group ids {@code groupNames} names as names. */
+  static Map<String, Object> properties(ResourceDescriptor d, JsonNode object, Map<String, String> groupNames) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (PropertySpec p : d.properties()) {
       JsonNode v = object.get(p.name());
-      if (v == null || v.isMissingNode()) {
-        continue;
+      if (exportable(p, v)) {
+        String name = p.kind() == ValueKind.GROUP_ID && v.isString()
+            ? groupNames.get(v.asString().toLowerCase(java.util.Locale.ROOT)) : null;
+        out.put(p.name(), name == null ? YamlWriter.plain(v) : Map.of("group", name));
       }
-      if (v.isNull() && !NULLABLE.contains(p.kind())) {
-        continue;
-      }
-      String name = p.kind() == ValueKind.GROUP_ID && v.isString()
-          ? groupNames.get(v.asString().toLowerCase(java.util.Locale.ROOT)) : null;
-      out.put(p.name(), name == null ? YamlWriter.plain(v) : Map.of("group", name));
     }
     return out;
+  }
+
+  /** Whether the YAML can hold this tenant value: null only where the schema allows it (ids and strings). */
+  public static boolean exportable(PropertySpec p, JsonNode v) {
+    return v != null && !v.isMissingNode() && (!v.isNull() || NULLABLE.contains(p.kind()));
   }
 
   @SuppressWarnings("unchecked")

@@ -10,12 +10,16 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.databind.JsonNode;
 
-/** Writes plain Java maps and lists as block-style YAML 1.2 that the loader reads back to the same values. */
-final class YamlWriter {
+/**
+ * Writes plain Java maps and lists as YAML 1.2 that the loader reads back to the same values: block style for whole
+ * files and new blocks, flow style for values that must fit on one line. Export and {@code check --update-files}
+ * both write through here, so a value looks the same whichever wrote it.
+ */
+public final class YamlWriter {
 
   private YamlWriter() {}
 
-  static String write(Map<String, Object> root) {
+  public static String write(Map<String, Object> root) {
     DumpSettings settings =
         DumpSettings.builder()
             .setDefaultFlowStyle(FlowStyle.BLOCK)
@@ -28,8 +32,20 @@ final class YamlWriter {
     return root.isEmpty() ? "{}\n" : new Dump(settings).dumpToString(root);
   }
 
+  /** One value in flow style on a single line, without a line break: {@code [a, b]}, {@code {k: v}}. */
+  public static String flow(Object value) {
+    DumpSettings settings =
+        DumpSettings.builder()
+            .setDefaultFlowStyle(FlowStyle.FLOW)
+            .setSplitLines(false)
+            .setWidth(Integer.MAX_VALUE)
+            .setSchema(new CoreSchema())
+            .build();
+    return new Dump(settings).dumpToString(value).strip();
+  }
+
   /** A JSON value as plain Java values for the YAML dumper. */
-  static Object plain(JsonNode n) {
+  public static Object plain(JsonNode n) {
     if (n == null || n.isNull()) {
       return null;
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,7 @@ public final class GraphClient {
   private final HttpClient http;
   private final RetryPolicy retry;
   private final Sleeper sleeper;
+  private volatile Consumer<String> debug;
 
   public GraphClient(URI root, AccessTokenProvider tokens, RetryPolicy retry, Sleeper sleeper) {
     String s = root.toString();
@@ -53,6 +55,24 @@ public final class GraphClient {
 
   public URI root() {
     return root;
+  }
+
+  /**
+   * Sends one line per request and per answer to {@code sink} (RECONCILER_DEBUG=1): method, URL, headers and status.
+   * The Authorization header is always shown as {@code Bearer [redacted]}; bodies are not shown.
+   */
+  public void debugTo(Consumer<String> sink) {
+    this.debug = sink;
+  }
+
+  static String describe(HttpRequest request) {
+    StringBuilder b = new StringBuilder(request.method()).append(' ').append(request.uri());
+    request.headers().map().forEach(
+        (name, values) -> {
+          String shown = name.equalsIgnoreCase("Authorization") ? "Bearer [redacted]" : String.join(", ", values);
+          b.append(" | ").append(name).append(": ").append(shown);
+        });
+    return b.toString();
   }
 
   /** GETs one object, unwrapping the documented {@code {"value": {...}}} envelope. */
@@ -95,7 +115,16 @@ public final class GraphClient {
     for (int attempt = 1; ; attempt++) {
       HttpResponse<InputStream> response;
       try {
-        response = http.send(build(method, uri, body, token), HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest request = build(method, uri, body, token);
+        Consumer<String> log = debug;
+        if (log != null) {
+          log.accept("request: " + describe(request));
+        }
+        response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (log != null) {
+          log.accept("answer: HTTP " + response.statusCode() + " request-id "
+              + response.headers().firstValue("request-id").orElse("-"));
+        }
       } catch (IOException e) {
         // A write that got no answer may or may not have happened: never repeat it blindly.
         GraphError error = transportError(e);

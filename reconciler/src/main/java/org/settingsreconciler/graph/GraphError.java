@@ -13,6 +13,18 @@ package org.settingsreconciler.graph;
 public record GraphError(
     int status, String code, String innerCode, String message, String requestId, String hint) {
 
+  /** The code of a request the tool did not send because it was bound to fail (see the permission preflight). */
+  public static final String NOT_SENT = "notSent";
+
+  /** A request that was not sent: {@code message} says why, {@code hint} how to make it possible. */
+  public static GraphError notSent(String message, String hint) {
+    return new GraphError(0, NOT_SENT, null, message, null, hint);
+  }
+
+  public boolean notSent() {
+    return status == 0 && NOT_SENT.equals(code);
+  }
+
   public GraphError withHint(String h) {
     return new GraphError(status, code, innerCode, message, requestId, h);
   }
@@ -28,6 +40,13 @@ public record GraphError(
   /** One line: status, codes, message, request id, and the documented meaning when there is one. */
   public String describe() {
     StringBuilder b = new StringBuilder();
+    if (notSent()) {
+      b.append("not sent: ").append(message);
+      if (hint != null) {
+        b.append(". ").append(hint);
+      }
+      return b.toString();
+    }
     b.append(status == 0 ? "no response" : "HTTP " + status);
     if (code != null) {
       b.append(' ').append(code);

@@ -63,7 +63,8 @@ public final class DesiredStateLoader {
     return state;
   }
 
-  static List<Path> expand(List<Path> paths, List<ConfigError> errors) {
+  /** The files {@link #load} reads for {@code paths}, in the order it merges them; problems go to {@code errors}. */
+  public static List<Path> expand(List<Path> paths, List<ConfigError> errors) {
     List<Path> files = new ArrayList<>();
     if (paths.isEmpty()) {
       errors.add(new ConfigError(null, null, "no desired-state files given"));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.settingsreconciler.graph.GraphClient;
+import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.graph.GraphException;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
@@ -23,9 +24,16 @@ import tools.jackson.databind.JsonNode;
 public final class StateReader {
 
   private final GraphClient client;
+  private final AccessCheck access;
 
   public StateReader(GraphClient client) {
+    this(client, AccessCheck.NONE);
+  }
+
+  /** A reader that sends no read {@code access} refuses, and explains Graph's refusals with it. */
+  public StateReader(GraphClient client, AccessCheck access) {
     this.client = client;
+    this.access = access;
   }
 
   public CurrentState readFor(DesiredState desired) {
@@ -59,22 +67,36 @@ public final class StateReader {
   }
 
   public void readObject(ResourceId id, CurrentState into) {
+    var refused = access.refuseRead(id.descriptor());
+    if (refused.isPresent()) {
+      into.putObject(id.address(), ObjectRead.failed(refused.get()));
+      return;
+    }
     try {
       JsonNode body = client.getObject(id.objectPath(null));
       into.putObject(id.address(), ObjectRead.of(body));
     } catch (GraphException e) {
-      into.putObject(id.address(), ObjectRead.failed(ErrorExplainer.explain(id.descriptor(), e.error(), false)));
+      into.putObject(id.address(), ObjectRead.failed(explain(id.descriptor(), e)));
     }
   }
 
   public void readCollection(ResourceDescriptor d, String user, CurrentState into) {
     String address = ResourceId.scopeAddress(d, user);
+    var refused = access.refuseRead(d);
+    if (refused.isPresent()) {
+      into.putCollection(address, CollectionRead.failed(refused.get()));
+      return;
+    }
     try {
       List<JsonNode> items = new ArrayList<>(client.list(ResourceId.basePath(d, user)));
       into.putCollection(address, CollectionRead.of(items));
     } catch (GraphException e) {
-      into.putCollection(address, CollectionRead.failed(ErrorExplainer.explain(d, e.error(), false)));
+      into.putCollection(address, CollectionRead.failed(explain(d, e)));
     }
+  }
+
+  private GraphError explain(ResourceDescriptor d, GraphException e) {
+    return access.explain(d, ErrorExplainer.explain(d, e.error(), false), false);
   }
 
   /** For scopes that a saved plan touches, identified without a desired state. */

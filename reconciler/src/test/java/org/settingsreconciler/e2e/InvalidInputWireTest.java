@@ -159,7 +159,8 @@ class InvalidInputWireTest {
     Run r = h.runWithoutToken("plan", file, "--graph-url", h.graphUrl());
 
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.out()).contains("no credentials: set RECONCILER_ACCESS_TOKEN");
+    // Sign-in fails before anything is read; the message lists the ways to sign in (README: Sign-in).
+    assertThat(r.err()).contains("no credentials found").contains("RECONCILER_ACCESS_TOKEN");
     h.verifyNoRequests();
   }
 }

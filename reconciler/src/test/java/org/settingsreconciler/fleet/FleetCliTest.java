@@ -232,7 +232,9 @@ class FleetCliTest {
   private static String jwt(String tenantId) {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
-        + b64.encodeToString(("{\"tid\":\"" + tenantId + "\"}").getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+        + b64.encodeToString(("{\"tid\":\"" + tenantId + "\",\"aud\":\"https://graph.microsoft.com\","
+            + "\"idtyp\":\"app\",\"roles\":[\"PeopleSettings.ReadWrite.All\",\"Group.Read.All\"],"
+            + "\"exp\":" + (System.currentTimeMillis() / 1000 + 3600) + "}").getBytes(StandardCharsets.UTF_8)) + ".c2ln";
   }
 
   @Test

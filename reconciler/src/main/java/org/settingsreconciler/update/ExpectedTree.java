@@ -1,0 +1,48 @@
+package org.settingsreconciler.update;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What a file must read back as after its edits: its old values with exactly the accepted changes. Checked before
+ * the file is written, so an edit that would change anything else (or break the YAML) never reaches the disk.
+ */
+final class ExpectedTree {
+
+  private final JsonNode tree;
+
+  ExpectedTree(JsonNode original) {
+    this.tree = original == null ? JsonNodeFactory.instance.objectNode() : original.deepCopy();
+  }
+
+  void set(String pointer, JsonNode value) {
+    parent(pointer).set(name(pointer), value);
+  }
+
+  void remove(String pointer) {
+    parent(pointer).remove(name(pointer));
+  }
+
+  void rename(String pointer, String newKey) {
+    ObjectNode parent = parent(pointer);
+    JsonNode value = parent.remove(name(pointer));
+    parent.set(newKey, value);
+  }
+
+  boolean matches(JsonNode actual) {
+    return tree.equals(actual);
+  }
+
+  private ObjectNode parent(String pointer) {
+    JsonNode p = tree.at(pointer.substring(0, pointer.lastIndexOf('/')));
+    if (!(p instanceof ObjectNode o)) {
+      throw new IllegalStateException("no mapping at the parent of " + pointer);
+    }
+    return o;
+  }
+
+  private static String name(String pointer) {
+    return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+  }
+}

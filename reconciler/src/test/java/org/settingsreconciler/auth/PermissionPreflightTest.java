@@ -1,0 +1,132 @@
+package org.settingsreconciler.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.settingsreconciler.graph.GraphError;
+import org.settingsreconciler.resource.defs.CopilotPolicySettings;
+import org.settingsreconciler.resource.defs.EnhancedPersonalization;
+import org.settingsreconciler.resource.defs.LimitedMode;
+import org.settingsreconciler.resource.defs.PeopleToggles;
+import org.settingsreconciler.resource.defs.PersonInterests;
+import org.settingsreconciler.resource.defs.ProfileCardProperties;
+
+/** What the preflight concludes from a token's claims, per resource and per read or write. */
+class PermissionPreflightTest {
+
+  static final String HINT = "run `reconciler login`, then run with --auth device-code";
+
+  @Test
+  void anAppOnlyTokenCannotUseDelegatedOnlySettings() {
+    PermissionPreflight p = preflight(TestJwt.appOnly("PeopleSettings.ReadWrite.All", "User.ReadWrite.All"));
+
+    assertThat(p.readProblem(LimitedMode.DESCRIPTOR)).contains(
+        "copilot.limitedMode needs delegated sign-in with CopilotSettings-LimitedMode.Read; this token is app-only");
+    assertThat(p.writeProblem(LimitedMode.DESCRIPTOR)).contains(
+        "copilot.limitedMode needs delegated sign-in with CopilotSettings-LimitedMode.ReadWrite; this token is "
+            + "app-only");
+    assertThat(p.readProblem(CopilotPolicySettings.DESCRIPTOR)).isPresent();
+    assertThat(p.readProblem(ProfileCardProperties.DESCRIPTOR)).isPresent();
+    assertThat(p.readProblem(PeopleToggles.PRONOUNS)).isEmpty();
+    assertThat(p.writeProblem(EnhancedPersonalization.DESCRIPTOR)).isEmpty();
+    assertThat(p.readProblem(PersonInterests.DESCRIPTOR)).as("app-only reads of interests are allowed").isEmpty();
+    assertThat(p.writeProblem(PersonInterests.DESCRIPTOR)).contains(
+        "users.interests needs delegated sign-in with User.ReadWrite.All; this token is app-only");
+  }
+
+  @Test
+  void aRefusedReadIsNotSentAndSaysHowToSignIn() {
+    GraphError e = preflight(TestJwt.appOnly("PeopleSettings.Read.All")).refuseRead(LimitedMode.DESCRIPTOR).orElseThrow();
+
+    assertThat(e.notSent()).isTrue();
+    assertThat(e.describe()).isEqualTo(
+        "not sent: copilot.limitedMode needs delegated sign-in with CopilotSettings-LimitedMode.Read; this token is "
+            + "app-only. Sign in as an admin with the Global Reader role: " + HINT);
+  }
+
+  @Test
+  void aMissingPermissionIsNamedWithWhatTheTokenHas() {
+    PermissionPreflight p = preflight(TestJwt.appOnly());
+
+    assertThat(p.readProblem(PeopleToggles.PRONOUNS)).contains(
+        "people.pronouns needs the application permission PeopleSettings.Read.All; this token (app-only (app "
+            + TestJwt.CLIENT_ID + ")) has no Graph permissions");
+    assertThat(preflight(TestJwt.delegated("PeopleSettings.Read.All")).writeProblem(PeopleToggles.PRONOUNS)).contains(
+        "people.pronouns needs the delegated permission PeopleSettings.ReadWrite.All; this token (delegated "
+            + "(admin@contoso.com)) has PeopleSettings.Read.All");
+  }
+
+  @Test
+  void aDelegatedTokenWithThePermissionsPasses() {
+    PermissionPreflight p =
+        preflight(TestJwt.delegated("CopilotSettings-LimitedMode.ReadWrite", "CopilotPolicySettings.ReadWrite",
+            "PeopleSettings.ReadWrite.All", "User.ReadWrite.All"));
+
+    for (var d : org.settingsreconciler.resource.ResourceRegistry.all()) {
+      assertThat(p.readProblem(d)).as(d.type()).isEmpty();
+      assertThat(p.writeProblem(d)).as(d.type()).isEmpty();
+    }
+  }
+
+  @Test
+  void withoutClaimsNothingIsRefusedButTheCloud() {
+    PermissionPreflight p = new PermissionPreflight(Optional.empty(), Cloud.usgov, HINT);
+
+    assertThat(p.refuseRead(PeopleToggles.PRONOUNS)).isEmpty();
+    assertThat(p.refuseRead(LimitedMode.DESCRIPTOR)).get()
+        .satisfies(e -> assertThat(e.code()).isEqualTo(PermissionPreflight.NOT_IN_CLOUD));
+    assertThat(p.tokenProblem(Instant.now())).isEmpty();
+  }
+
+  @Test
+  void aTokenForAnotherAudienceOrExpiredIsUnusable() {
+    Map<String, Object> arm = TestJwt.base();
+    arm.put("aud", "https://management.core.windows.net/");
+    assertThat(preflight(TestJwt.of(arm)).tokenProblem(Instant.now()))
+        .get().asString().startsWith("the access token is for https://management.core.windows.net/, not Microsoft Graph");
+
+    assertThat(new PermissionPreflight(TokenClaims.decode(TestJwt.appOnly()), Cloud.usgov, HINT)
+            .tokenProblem(Instant.now()))
+        .contains("the access token is for https://graph.microsoft.com, but this run is for --cloud usgov "
+            + "(https://graph.microsoft.us)");
+
+    Map<String, Object> old = TestJwt.base();
+    old.put("exp", 1_000_000_000L);
+    assertThat(preflight(TestJwt.of(old)).tokenProblem(Instant.now())).get().asString().contains("expired");
+  }
+
+  @Test
+  void aForbiddenAnswerForATokenThatHasThePermissionPointsAtTheRole() {
+    PermissionPreflight p = preflight(TestJwt.delegated("CopilotSettings-LimitedMode.ReadWrite"));
+    GraphError forbidden = new GraphError(403, "accessDenied", null, "Access denied", "r1", "old hint");
+
+    assertThat(p.explain(LimitedMode.DESCRIPTOR, forbidden, true).hint()).isEqualTo(
+        "copilot.limitedMode needs CopilotSettings-LimitedMode.ReadWrite; this token (delegated (admin@contoso.com)) "
+            + "has it, so Graph refused it anyway: the signed-in user needs an admin role for it (Global "
+            + "Administrator)");
+    GraphError notFound = new GraphError(404, "itemNotFound", null, "no", "r2", null);
+    assertThat(p.explain(LimitedMode.DESCRIPTOR, notFound, true)).isSameAs(notFound);
+  }
+
+  @Test
+  void writeRefusalsAreOneLinePerSettingType() {
+    var pronouns = org.settingsreconciler.resource.ResourceId.singleton(PeopleToggles.PRONOUNS);
+    var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("isEnabledInOrganization", true);
+    var change = new org.settingsreconciler.plan.Update(pronouns, "/admin/people/pronouns", body, body, List.of(), null);
+
+    List<String> refusals = preflight(TestJwt.appOnly("PeopleSettings.Read.All")).writeRefusals(List.of(change, change));
+
+    assertThat(refusals).containsExactly(
+        "people.pronouns needs the application permission PeopleSettings.ReadWrite.All; this token (app-only (app "
+            + TestJwt.CLIENT_ID + ")) has PeopleSettings.Read.All (2 changes). Grant PeopleSettings.ReadWrite.All "
+            + "(application permission) to the app registration with admin consent, then sign in again");
+  }
+
+  private static PermissionPreflight preflight(String token) {
+    return new PermissionPreflight(TokenClaims.decode(token), Cloud.global, HINT);
+  }
+}

@@ -1,0 +1,106 @@
+package org.settingsreconciler.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.settingsreconciler.cli.CliContext;
+import org.settingsreconciler.cli.Main;
+import org.settingsreconciler.cli.Terminal;
+
+/**
+ * Each safety rail through the CLI against the sandbox: it refuses and sends nothing, then the consent flag lets
+ * the same apply through. The sandbox state file shows whether anything was written.
+ */
+class SafetyRailsSandboxTest {
+
+  @TempDir Path tmp;
+
+  private record Run(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  private Run cli(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--sandbox", "--sandbox-state", tmp.resolve("tenant.json").toString()));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new Main(new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Terminal.none())).run(all.toArray(String[]::new));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private String yaml(String name, String text) throws Exception {
+    Path p = tmp.resolve(name);
+    Files.writeString(p, text);
+    return p.toString();
+  }
+
+  private String tenant() throws Exception {
+    return Files.exists(tmp.resolve("tenant.json")) ? Files.readString(tmp.resolve("tenant.json")) : "";
+  }
+
+  @Test
+  void turningPersonalizationOffNeedsAllowDestructive() throws Exception {
+    String off = yaml("off.yaml", "copilot:\n  enhancedPersonalization:\n    isEnabledInOrganization: false\n");
+    Run plan = cli("plan", off);
+    assertThat(plan.out()).as(plan.toString())
+        .contains("! DESTRUCTIVE: turning enhanced personalization off deletes every user's personalized data");
+    String before = tenant();
+
+    Run refused = cli("apply", off, "--auto-approve");
+    assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.err()).contains("copilot.enhancedPersonalization is destructive").contains("nothing was applied");
+    assertThat(tenant()).isEqualTo(before);
+
+    Run allowed = cli("apply", off, "--auto-approve", "--allow-destructive");
+    assertThat(allowed.code()).as(allowed.toString()).isZero();
+    assertThat(cli("plan", off, "--detailed-exitcode").code()).isZero();
+  }
+
+  @Test
+  void moreDeletesThanTheThresholdNeedForce() throws Exception {
+    String prune = yaml("prune.yaml",
+        "users:\n  adele.vance@contoso.com:\n    interests: {}\nprune: [users.interests]\n");
+    cli("plan", prune);
+    String before = tenant();
+
+    Run refused = cli("apply", prune, "--auto-approve", "--allow-destructive", "--max-deletes", "1");
+    assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.err()).contains("the plan deletes 2 items, more than --max-deletes 1").contains("--force");
+    assertThat(tenant()).isEqualTo(before);
+
+    Run forced = cli("apply", prune, "--auto-approve", "--allow-destructive", "--max-deletes", "1", "--force");
+    assertThat(forced.code()).as(forced.toString()).isZero();
+    assertThat(forced.out()).contains("Apply complete: 2 applied, 0 failed.");
+    assertThat(cli("plan", prune, "--detailed-exitcode").code()).isZero();
+  }
+
+  @Test
+  void targetLimitsWhatIsPlannedAndApplied() throws Exception {
+    String both = yaml("both.yaml",
+        "people:\n  pronouns:\n    isEnabledInOrganization: true\n  namePronunciation:\n    isEnabledInOrganization: true\n");
+    Run targeted = cli("apply", both, "--auto-approve", "--target", "people.pronouns");
+    assertThat(targeted.code()).as(targeted.toString()).isZero();
+    assertThat(targeted.out()).contains("people.pronouns").doesNotContain("people.namePronunciation");
+
+    Run rest = cli("plan", both);
+    assertThat(rest.out()).as(rest.toString())
+        .contains("~ people.namePronunciation will be updated").doesNotContain("~ people.pronouns");
+
+    Run nothing = cli("plan", both, "--target", "copilot.limitedMode");
+    assertThat(nothing.code()).isEqualTo(1);
+    assertThat(nothing.err()).contains("--target copilot.limitedMode matches no setting in the desired state");
+  }
+}
