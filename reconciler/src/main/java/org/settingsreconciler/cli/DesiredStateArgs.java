@@ -27,11 +27,11 @@ final class DesiredStateArgs {
   List<Path> paths = new ArrayList<>();
 
   @Option(names = "--var", paramLabel = "NAME=VALUE",
-      description = "Set ${var:NAME} in the YAML (repeatable; wins over --var-file).")
+      description = "Set $${var:NAME} in the YAML (repeatable; wins over --var-file).")
   List<String> vars = new ArrayList<>();
 
   @Option(names = "--var-file", paramLabel = "FILE",
-      description = "Read ${var:NAME} values from a YAML mapping of NAME: value (repeatable; later files win).")
+      description = "Read $${var:NAME} values from a YAML mapping of NAME: value (repeatable; later files win).")
   List<Path> varFiles = new ArrayList<>();
 
   @Option(names = "--parallel-tenants", paramLabel = "N", defaultValue = "4",

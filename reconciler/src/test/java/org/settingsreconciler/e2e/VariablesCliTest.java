@@ -86,4 +86,10 @@ class VariablesCliTest {
     assertThat(error.exit()).isEqualTo(1);
     assertThat(error.err()).doesNotContain(SECRET).contains("must be a boolean, not a string ('***'");
   }
+
+  @Test
+  void helpShowsTheReferenceSyntaxLiterally() {
+    Run help = CliRunner.run(Map.of(), "plan", "--help");
+    assertThat(help.out()).contains("Set ${var:NAME} in the YAML").contains("Read ${var:NAME} values");
+  }
 }
