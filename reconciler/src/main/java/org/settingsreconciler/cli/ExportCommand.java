@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.settingsreconciler.export.ExportResult;
 import org.settingsreconciler.export.Exporter;
+import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.plan.ReadFailure;
+import org.settingsreconciler.state.AllUsersRead;
 import org.settingsreconciler.state.CurrentState;
 import org.settingsreconciler.state.StateReader;
 import picocli.CommandLine.Command;
@@ -30,16 +32,36 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--user", paramLabel = "UPN", description = "Also export this user's interests (repeatable).")
   List<String> users = new ArrayList<>();
 
+  @Option(names = "--all-users", description = "Also export the interests of every user in the tenant.")
+  boolean allUsers;
+
   ExportCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
   public Integer call() {
+    if (allUsers && !users.isEmpty()) {
+      throw new UserError("give --user or --all-users, not both");
+    }
     try (GraphSession session = GraphSession.open(graph, ctx)) {
-      CurrentState state = new StateReader(session.client()).readAll(users);
-      ExportResult result = new Exporter().export(state, users, session.origin());
+      StateReader reader = new StateReader(session.client());
+      List<String> exported = users;
+      CurrentState state;
+      GraphError usersError = null;
+      if (allUsers) {
+        AllUsersRead read = reader.readAllUsers();
+        exported = read.users();
+        state = read.state();
+        usersError = read.usersError();
+      } else {
+        state = reader.readAll(users);
+      }
+      ExportResult result = new Exporter().export(state, exported, session.origin());
       result.notes().forEach(n -> ctx.err().println("note: " + n));
+      if (usersError != null) {
+        ctx.err().println("error: the tenant's users could not be listed: " + usersError.describe());
+      }
       for (ReadFailure f : result.failures()) {
         ctx.err().println("error: " + f.address() + " could not be read: " + f.error().describe());
       }
@@ -49,8 +71,9 @@ final class ExportCommand implements Callable<Integer> {
         write(result.yaml());
         ctx.err().println("Exported to " + out + ".");
       }
-      if (!result.failures().isEmpty()) {
-        ctx.err().println("The export is incomplete: " + result.failures().size() + " could not be read.");
+      int failed = result.failures().size() + (usersError == null ? 0 : 1);
+      if (failed > 0) {
+        ctx.err().println("The export is incomplete: " + failed + " could not be read.");
         return ExitCode.ERROR;
       }
       return ExitCode.OK;

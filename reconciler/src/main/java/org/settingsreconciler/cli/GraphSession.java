@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.graph.StaticTokenProvider;
+import org.settingsreconciler.graph.Throughput;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.Planner;
@@ -28,13 +29,14 @@ final class GraphSession implements AutoCloseable {
   }
 
   static GraphSession open(GraphOptions options, CliContext ctx) {
+    Throughput throughput = options.throughput();
     if (options.sandbox) {
       if (!GraphOptions.DEFAULT_GRAPH_URL.equals(options.graphUrl)) {
         throw new UserError("--sandbox and --graph-url cannot be used together");
       }
       try {
         GraphSandbox sandbox = GraphSandbox.start(0, options.sandboxState, null);
-        GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of(SANDBOX_TOKEN));
+        GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of(SANDBOX_TOKEN), throughput);
         String origin = "the sandbox tenant" + (options.sandboxState == null ? "" : " (" + options.sandboxState + ")");
         return new GraphSession(client, sandbox, origin);
       } catch (IOException e) {
@@ -46,7 +48,7 @@ final class GraphSession implements AutoCloseable {
     }
     URI root = options.graphRoot();
     return new GraphSession(
-        new GraphClient(root, StaticTokenProvider.fromEnvironment(ctx.env())), null, root.toString());
+        new GraphClient(root, StaticTokenProvider.fromEnvironment(ctx.env()), throughput), null, root.toString());
   }
 
   /** Reads what the desired state manages and plans it: the one planning path of plan, apply and check. */
