@@ -88,7 +88,7 @@ public final class Executor {
     }
   }
 
-  /** Hears of each outcome, in plan order, as soon as it and all before it are known, so a long apply shows progress. */
+  /** Hears of each outcome in plan order, as soon as it and all before it are known: a long apply shows progress. */
   @FunctionalInterface
   public interface ChangeListener {
     void done(ChangeOutcome outcome);

@@ -35,6 +35,7 @@ final class Dispatcher {
     int attempt = 1;
     Duration waited = Duration.ZERO;
     long notBefore;
+    long sequence;
 
     Pending(Job job, Wire wire) {
       this.job = job;
@@ -49,16 +50,20 @@ final class Dispatcher {
   private final Sleeper sleeper;
   private final Throughput throughput;
   private final Deque<Pending> ready = new ArrayDeque<>();
-  private final PriorityQueue<Pending> delayed = new PriorityQueue<>(Comparator.comparingLong(p -> p.notBefore));
+  private final PriorityQueue<Pending> delayed =
+      new PriorityQueue<>(Comparator.<Pending>comparingLong(p -> p.notBefore).thenComparingLong(p -> p.sequence));
+  private long delays;
   private final List<List<Pending>> flying = new ArrayList<>();
   private int generativeInFlight;
-  private long pausedUntil = System.nanoTime();
+  /** No request goes out before this (nanoTime): the end of the latest Retry-After. */
+  private long pausedUntil;
 
   Dispatcher(HttpTransport transport, RetryPolicy retry, Sleeper sleeper, Throughput throughput) {
     this.transport = transport;
     this.retry = retry;
     this.sleeper = sleeper;
     this.throughput = throughput;
+    this.pausedUntil = sleeper.nanoTime();
   }
 
   /** Queues a job; allowed before {@link #run()} and from callbacks during it. */
@@ -84,7 +89,7 @@ final class Dispatcher {
 
   private void loop(CompletionService<RoundTrip> completions) throws InterruptedException {
     while (true) {
-      long now = System.nanoTime();
+      long now = sleeper.nanoTime();
       promoteDue(now);
       if (now - pausedUntil >= 0) {
         dispatch(completions);
@@ -141,7 +146,7 @@ final class Dispatcher {
 
   private void settle(RoundTrip trip) {
     flying.remove(trip.sent());
-    long now = System.nanoTime();
+    long now = sleeper.nanoTime();
     for (int i = 0; i < trip.sent().size(); i++) {
       Pending p = trip.sent().get(i);
       generativeInFlight -= p.job.generative() ? 1 : 0;
@@ -183,16 +188,21 @@ final class Dispatcher {
     p.attempt++;
     p.waited = total;
     p.notBefore = now + d.toNanos();
+    p.sequence = delays++;
     if (v.retryAfter().isPresent() && p.notBefore - pausedUntil > 0) {
       pausedUntil = p.notBefore;
     }
     delayed.add(p);
   }
 
-  /** Retries whose wait is over go to the front: they have waited longest. */
+  /** Retries whose wait is over go to the front, in the order they were delayed: they have waited longest. */
   private void promoteDue(long now) {
+    List<Pending> due = new ArrayList<>();
     while (!delayed.isEmpty() && now - delayed.peek().notBefore >= 0) {
-      ready.addFirst(delayed.poll());
+      due.add(delayed.poll());
+    }
+    for (int i = due.size() - 1; i >= 0; i--) {
+      ready.addFirst(due.get(i));
     }
   }
 

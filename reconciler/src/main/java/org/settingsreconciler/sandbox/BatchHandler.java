@@ -32,7 +32,8 @@ final class BatchHandler {
   private static final Pattern ABSOLUTE = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
   /** One request of the batch, as parsed and checked before any is run. */
-  private record Item(String id, String method, String url, ObjectNode headers, JsonNode body, List<String> dependsOn) {}
+  private record Item(
+      String id, String method, String url, ObjectNode headers, JsonNode body, List<String> dependsOn) {}
 
   private final SandboxService service;
   private final List<RecordedRequest> recorded;

@@ -95,7 +95,8 @@ final class SandboxService {
   SandboxResponse serve(SandboxRequest request, String client, long arrived) {
     Throttle t = throttle;
     if (t != null) {
-      String line = request.method() + " " + request.rawPath() + (request.rawQuery() == null ? "" : "?" + request.rawQuery());
+      String query = request.rawQuery() == null ? "" : "?" + request.rawQuery();
+      String line = request.method() + " " + request.rawPath() + query;
       Throttle.Decision d = t.admit(client, line, arrived);
       if (d.early()) {
         counters.earlyRetries.incrementAndGet();

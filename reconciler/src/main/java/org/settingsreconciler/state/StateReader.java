@@ -5,7 +5,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import org.settingsreconciler.graph.Bulk;
 import org.settingsreconciler.graph.Envelope;
 import org.settingsreconciler.graph.GraphClient;
@@ -75,20 +76,21 @@ public final class StateReader {
     tenantWide(objects, collections);
     Bulk bulk = client.bulk();
     add(bulk, objects, collections, state);
-    Map<String, String> users = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Set<String> users = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     GraphError[] usersError = {null};
     bulk.list(USERS, page -> {
       List<CollectionRef> theirs = new ArrayList<>();
       for (JsonNode user : page) {
         JsonNode upn = user.get("userPrincipalName");
-        if (upn != null && upn.isString() && !upn.asString().isBlank() && users.putIfAbsent(upn.asString(), "") == null) {
-          ResourceRegistry.userScoped().forEach(d -> theirs.add(new CollectionRef(d, upn.asString())));
+        String name = upn != null && upn.isString() ? upn.asString() : "";
+        if (!name.isBlank() && users.add(name)) {
+          ResourceRegistry.userScoped().forEach(d -> theirs.add(new CollectionRef(d, name)));
         }
       }
       add(bulk, List.of(), theirs, state);
     }, list -> usersError[0] = list.ok() ? null : list.error());
     bulk.run();
-    return new AllUsersRead(List.copyOf(users.keySet()), state, usersError[0]);
+    return new AllUsersRead(List.copyOf(users), state, usersError[0]);
   }
 
   /** Reads the given objects and whole collections, all at once. */
