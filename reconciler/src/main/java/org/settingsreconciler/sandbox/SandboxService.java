@@ -96,7 +96,8 @@ final class SandboxService {
     Throttle t = throttle;
     if (t != null) {
       String query = request.rawQuery() == null ? "" : "?" + request.rawQuery();
-      String line = request.method() + " " + request.rawPath() + query;
+      // Method, URL and body: what makes a request the same request when it is sent again.
+      String line = request.method() + " " + request.rawPath() + query + " " + request.bodyText();
       Throttle.Decision d = t.admit(client, line, arrived);
       if (d.early()) {
         counters.earlyRetries.incrementAndGet();

@@ -29,7 +29,7 @@ final class Throttle {
   private final int budget;
   private final long windowNanos;
   private final Map<String, Window> windows = new HashMap<>();
-  /** client + request line → when Retry-After allows it again (nanoTime). */
+  /** client + request line: when Retry-After allows that request again (nanoTime). */
   private final Map<String, Long> toldToWait = new HashMap<>();
 
   /** @param budget requests per window and client, at least 1 */
@@ -42,7 +42,7 @@ final class Throttle {
   }
 
   /**
-   * @param requestLine the method and the path with query, to recognise the same request sent again
+   * @param requestLine the method, the path with query and the body, to recognise the same request sent again
    * @param arrived when the request arrived (nanoTime): a retry counts as early if it arrived before its time
    */
   synchronized Decision admit(String client, String requestLine, long arrived) {
