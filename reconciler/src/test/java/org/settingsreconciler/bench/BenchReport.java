@@ -53,6 +53,9 @@ final class BenchReport {
         + "1 per request, 10 at a time | speed-up | 1 at a time | speed-up |\n");
     b.append("|---|---|---|---|---|---|---|---|---|\n");
     for (String op : List.of("plan", "export", "apply")) {
+      if (find(lines, op, "batched").isEmpty()) {
+        continue;
+      }
       Line batched = find(lines, op, "batched").orElseThrow();
       Optional<Line> ten = find(lines, op, "1 per request, 10 at a time");
       Optional<Line> one = find(lines, op, "1 per request, 1 at a time");
@@ -63,7 +66,11 @@ final class BenchReport {
           ten.map(t -> seconds(t.result().wallMillis())).orElse("-"), ten.map(t -> ratio(t, batched)).orElse("-"),
           one.map(t -> seconds(t.result().wallMillis())).orElse("-"), one.map(t -> ratio(t, batched)).orElse("-")));
     }
-    Line plan = find(lines, "plan", "batched").orElseThrow();
+    Optional<Line> planned = find(lines, "plan", "batched");
+    if (planned.isEmpty()) {
+      return b.toString();
+    }
+    Line plan = planned.get();
     double budget = 2 * idealMillis("plan", lines) + jvmStartMillis;
     b.append(String.format(Locale.ROOT, "%nplan: %,d round trips for an ideal of %,d; %s against 2 × ideal + JVM "
             + "start = %s.%n",

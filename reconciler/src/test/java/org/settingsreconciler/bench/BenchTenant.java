@@ -39,10 +39,10 @@ final class BenchTenant {
     return seed;
   }
 
-  /** The users section: each user's five interests as they are, and one new one. */
-  static String usersYaml(int users) {
+  /** A users section for users {@code from} to {@code to}: each one's five interests as they are, and one new one. */
+  static String usersYaml(int from, int to) {
     StringBuilder b = new StringBuilder("users:\n");
-    for (int u = 1; u <= users; u++) {
+    for (int u = from; u <= to; u++) {
       b.append("  ").append(upn(u)).append(":\n    interests:\n");
       for (int k = 1; k <= INTERESTS; k++) {
         b.append("      Topic ").append(k).append(":\n        categories: [Bench]\n        description: Interest ")

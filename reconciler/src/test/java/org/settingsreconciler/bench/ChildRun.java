@@ -20,11 +20,13 @@ final class ChildRun {
 
   private final Path dir;
   private final String maxHeap;
+  private final List<String> jvmArgs;
   private int runs;
 
-  ChildRun(Path dir, String maxHeap) {
+  ChildRun(Path dir, String maxHeap, List<String> jvmArgs) {
     this.dir = dir;
     this.maxHeap = maxHeap;
+    this.jvmArgs = jvmArgs;
   }
 
   Result run(List<String> cliArgs) throws IOException, InterruptedException {
@@ -33,11 +35,9 @@ final class ChildRun {
     Path out = dir.resolve("out-" + n + ".txt");
     Path err = dir.resolve("err-" + n + ".txt");
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + maxHeap,
-        "-cp", classPath(),
-        MeasuredMain.class.getName(),
-        stats.toString()));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap));
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-cp", classPath(), MeasuredMain.class.getName(), stats.toString()));
     command.addAll(cliArgs);
     ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().put("RECONCILER_ACCESS_TOKEN", "benchmark");
