@@ -121,13 +121,20 @@ final class Dispatcher {
         return; // a listing in flight will bring more requests to fill this batch
       }
       List<Pending> group = takeGroup();
+      String token;
+      try {
+        token = transport.token();
+      } catch (GraphException e) {
+        group.forEach(p -> p.job.failed(e.error()));
+        continue;
+      }
       List<Wire> wires = new ArrayList<>(group.size());
       for (Pending p : group) {
         wires.add(p.wire);
         generativeInFlight += p.job.generative() ? 1 : 0;
       }
       flying.add(group);
-      completions.submit(() -> new RoundTrip(group, transport.exchange(wires)));
+      completions.submit(() -> new RoundTrip(group, transport.exchange(wires, token)));
     }
   }
 

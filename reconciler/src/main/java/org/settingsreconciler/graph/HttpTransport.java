@@ -45,15 +45,20 @@ final class HttpTransport {
             .build();
   }
 
-  /** One answer per wire, in order. One wire goes on its own; several go as one batch. */
-  List<Answer> exchange(List<Wire> wires) {
-    String token;
+  /**
+   * A token for the next round trip. The dispatcher asks for it from one thread, so sign-in methods need not be
+   * thread-safe (an interactive sign-in must not start four times at once).
+   */
+  String token() throws GraphException {
     try {
-      token = tokens.token();
+      return tokens.token();
     } catch (CredentialException e) {
-      return all(wires.size(),
-          Answer.failed(new GraphError(0, "noCredentials", null, e.getMessage(), null, null), Answer.Delivery.FINAL));
+      throw new GraphException(new GraphError(0, "noCredentials", null, e.getMessage(), null, null));
     }
+  }
+
+  /** One answer per wire, in order. One wire goes on its own; several go as one batch. */
+  List<Answer> exchange(List<Wire> wires, String token) {
     if (wires.size() == 1) {
       Wire w = wires.get(0);
       return List.of(roundTrip(w.method(), w.uri(), w.body(), token));

@@ -90,6 +90,40 @@ class ClientAgainstSandboxTest {
   }
 
   @Test
+  void theTokenIsAskedForFromOneThreadAtATime() {
+    sandbox.setLatency(Duration.ofMillis(20));
+    java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    AccessTokenProvider slow = () -> {
+      most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      inside.decrementAndGet();
+      return "t";
+    };
+
+    List<Outcome> out = new GraphClient(sandbox.baseUrl(), slow, new Throughput(1, 8)).sendAll(reads(16));
+
+    assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
+    assertThat(most.get()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutCredentialsEveryRequestFailsAndNothingIsSent() {
+    AccessTokenProvider none = () -> {
+      throw new CredentialException("no credentials: set RECONCILER_ACCESS_TOKEN");
+    };
+
+    List<Outcome> out = new GraphClient(sandbox.baseUrl(), none, Throughput.DEFAULT).sendAll(reads(25));
+
+    assertThat(out).allSatisfy(o -> assertThat(o.error().code()).isEqualTo("noCredentials"));
+    assertThat(sandbox.requests()).isEmpty();
+  }
+
+  @Test
   void aThrottledRunCompletesWithoutSendingAnythingBeforeItsRetryAfter() {
     sandbox.setThrottle(15, Duration.ofMillis(300));
     List<GraphRequest> distinct = new ArrayList<>();
