@@ -1,15 +1,24 @@
 package org.settingsreconciler.apply;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.settingsreconciler.graph.Bulk;
 import org.settingsreconciler.graph.GraphClient;
-import org.settingsreconciler.graph.GraphException;
+import org.settingsreconciler.graph.Outcome;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.state.ErrorExplainer;
 
 /**
- * Sends planned changes, each exactly as planned. The changes of one plan are independent of one another, so a
- * failure is recorded and the rest still go; the caller reports every outcome.
+ * Sends planned changes, each exactly as planned. Changes to different addresses are independent, so they all go
+ * at once (batched, concurrently) and a failure does not stop the others. Changes to the same address (a reset,
+ * then the delete Graph allows only after it) go one after the other in plan order, and a later one is not sent
+ * when an earlier one failed, since it was planned on the earlier one having worked. Outcomes are reported in plan
+ * order, whatever order the answers arrive in.
  */
 public final class Executor {
 
@@ -20,24 +29,66 @@ public final class Executor {
   }
 
   public List<ChangeOutcome> run(List<Change> changes, ChangeListener listener) {
-    List<ChangeOutcome> outcomes = new ArrayList<>();
-    for (Change c : changes) {
-      ChangeOutcome outcome;
-      try {
-        client.send(c.request());
-        outcome = new ChangeOutcome(c, ChangeOutcome.Status.APPLIED, null);
-      } catch (GraphException e) {
-        outcome =
-            new ChangeOutcome(
-                c, ChangeOutcome.Status.FAILED, ErrorExplainer.explain(c.resource().descriptor(), e.error(), true));
-      }
-      outcomes.add(outcome);
-      listener.done(outcome);
+    ChangeOutcome[] outcomes = new ChangeOutcome[changes.size()];
+    Map<String, Deque<Integer>> chains = new LinkedHashMap<>();
+    for (int i = 0; i < changes.size(); i++) {
+      // Keys that differ only in case may name the same object in Graph: keep them in one chain to be safe.
+      chains.computeIfAbsent(changes.get(i).address().toLowerCase(Locale.ROOT), k -> new ArrayDeque<>()).add(i);
     }
-    return outcomes;
+    Reporter reporter = new Reporter(outcomes, listener);
+    Bulk bulk = client.bulk();
+    chains.values().forEach(chain -> sendNext(bulk, chain, changes, outcomes, reporter));
+    bulk.run();
+    return Arrays.asList(outcomes);
   }
 
-  /** Hears of each outcome as it happens, so a long apply shows progress. */
+  private static void sendNext(
+      Bulk bulk, Deque<Integer> chain, List<Change> changes, ChangeOutcome[] outcomes, Reporter reporter) {
+    Integer index = chain.poll();
+    if (index == null) {
+      return;
+    }
+    Change c = changes.get(index);
+    bulk.send(c.request(), o -> {
+      outcomes[index] = outcome(c, o);
+      if (o.ok()) {
+        sendNext(bulk, chain, changes, outcomes, reporter);
+      } else {
+        chain.forEach(later -> outcomes[later] =
+            new ChangeOutcome(changes.get(later), ChangeOutcome.Status.NOT_ATTEMPTED, null));
+        chain.clear();
+      }
+      reporter.flush();
+    });
+  }
+
+  private static ChangeOutcome outcome(Change c, Outcome o) {
+    if (o.ok()) {
+      return new ChangeOutcome(c, ChangeOutcome.Status.APPLIED, null);
+    }
+    return new ChangeOutcome(
+        c, ChangeOutcome.Status.FAILED, ErrorExplainer.explain(c.resource().descriptor(), o.error(), true));
+  }
+
+  /** Passes outcomes on in plan order: each as soon as every earlier one is known. */
+  private static final class Reporter {
+    private final ChangeOutcome[] outcomes;
+    private final ChangeListener listener;
+    private int next;
+
+    Reporter(ChangeOutcome[] outcomes, ChangeListener listener) {
+      this.outcomes = outcomes;
+      this.listener = listener;
+    }
+
+    void flush() {
+      while (next < outcomes.length && outcomes[next] != null) {
+        listener.done(outcomes[next++]);
+      }
+    }
+  }
+
+  /** Hears of each outcome in plan order, as soon as it and all before it are known: a long apply shows progress. */
   @FunctionalInterface
   public interface ChangeListener {
     void done(ChangeOutcome outcome);

@@ -13,6 +13,7 @@ import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.Shape;
 import org.settingsreconciler.resource.ValueComparator;
 import org.settingsreconciler.state.CollectionRead;
+import org.settingsreconciler.state.CollectionRef;
 import org.settingsreconciler.state.CurrentState;
 import org.settingsreconciler.state.ObjectRead;
 import org.settingsreconciler.state.StateReader;
@@ -32,19 +33,17 @@ public final class StalePlanCheck {
   }
 
   public List<String> findings(List<Change> changes) {
-    CurrentState current = new CurrentState();
     Map<String, ResourceId> objects = new LinkedHashMap<>();
-    Map<String, ResourceId> scopes = new LinkedHashMap<>();
+    Map<String, CollectionRef> scopes = new LinkedHashMap<>();
     for (Change c : changes) {
       ResourceId id = c.resource();
       if (id.descriptor().shape() == Shape.COLLECTION) {
-        scopes.putIfAbsent(id.scopeAddress(), id);
+        scopes.putIfAbsent(id.scopeAddress(), new CollectionRef(id.descriptor(), id.user()));
       } else {
         objects.putIfAbsent(id.address(), id);
       }
     }
-    objects.values().forEach(id -> reader.readObject(id, current));
-    scopes.values().forEach(id -> reader.readCollection(id.descriptor(), id.user(), current));
+    CurrentState current = reader.read(objects.values(), scopes.values());
     List<String> findings = new ArrayList<>();
     for (Change c : changes) {
       check(c, current, findings);

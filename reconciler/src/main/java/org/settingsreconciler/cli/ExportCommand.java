@@ -11,8 +11,11 @@ import org.settingsreconciler.auth.PermissionPreflight;
 import org.settingsreconciler.export.ExportResult;
 import org.settingsreconciler.export.Exporter;
 import org.settingsreconciler.export.GroupNaming;
+import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.resolve.GroupDirectory;
+import org.settingsreconciler.state.AllUsersRead;
+import org.settingsreconciler.state.StateReader;
 import org.settingsreconciler.state.CurrentState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,20 +41,40 @@ final class ExportCommand implements Callable<Integer> {
       description = "Write Entra groups as {group: \"<display name>\"} instead of ids, where the name is unique.")
   boolean groupNames;
 
+  @Option(names = "--all-users", description = "Also export the interests of every user in the tenant.")
+  boolean allUsers;
+
   ExportCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
   public Integer call() {
+    if (allUsers && !users.isEmpty()) {
+      throw new UserError("give --user or --all-users, not both");
+    }
     try (GraphSession session = GraphSession.open(graph, ctx)) {
-      CurrentState state = session.reader().readAll(users);
+      StateReader reader = session.reader();
+      List<String> exported = users;
+      CurrentState state;
+      GraphError usersError = null;
+      if (allUsers) {
+        AllUsersRead read = reader.readAllUsers();
+        exported = read.users();
+        state = read.state();
+        usersError = read.usersError();
+      } else {
+        state = reader.readAll(users);
+      }
       List<String> groupNotes = new ArrayList<>();
       Map<String, String> names =
           groupNames ? GroupNaming.names(state, new GroupDirectory(session.client()), groupNotes) : Map.of();
       groupNotes.forEach(n -> ctx.err().println("note: " + n));
-      ExportResult result = new Exporter().export(state, users, session.origin(), names);
+      ExportResult result = new Exporter().export(state, exported, session.origin(), names);
       result.notes().forEach(n -> ctx.err().println("note: " + n));
+      if (usersError != null) {
+        ctx.err().println("error: the tenant's users could not be listed: " + usersError.describe());
+      }
       List<ReadFailure> failures = new ArrayList<>();
       for (ReadFailure f : result.failures()) {
         if (f.error() != null && PermissionPreflight.NOT_IN_CLOUD.equals(f.error().code())) {
@@ -68,8 +91,9 @@ final class ExportCommand implements Callable<Integer> {
         write(result.yaml());
         ctx.err().println("Exported to " + out + ".");
       }
-      if (!failures.isEmpty()) {
-        ctx.err().println("The export is incomplete: " + failures.size() + " could not be read.");
+      int failed = failures.size() + (usersError == null ? 0 : 1);
+      if (failed > 0) {
+        ctx.err().println("The export is incomplete: " + failed + " could not be read.");
         return ExitCode.ERROR;
       }
       return ExitCode.OK;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import org.settingsreconciler.auth.AuthMethod;
 import picocli.CommandLine.Mixin;
+import org.settingsreconciler.graph.Throughput;
 import picocli.CommandLine.Option;
 
 /** Where Graph is: the options of every command that talks to it. */
@@ -39,6 +40,29 @@ public final class GraphOptions {
       paramLabel = "FILE",
       description = "With --sandbox: keep the sandbox tenant in FILE, so later runs see what this one applied.")
   Path sandboxState;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "Requests per JSON batch, 1 to 20 (default: ${DEFAULT-VALUE}); 1 sends each request on its own.")
+  int batchSize;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "Round trips (batches or requests) in flight at once (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  Throughput throughput() {
+    try {
+      return new Throughput(batchSize, concurrency);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage().replace("the batch size", "--batch-size").replace("the concurrency",
+          "--concurrency"));
+    }
+  }
 
   URI graphRoot() {
     String graphUrl = this.graphUrl != null ? this.graphUrl : cloud.cloud.graphRoot();

@@ -10,6 +10,7 @@ import org.settingsreconciler.auth.SignInContext;
 import org.settingsreconciler.graph.CredentialException;
 import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.graph.StaticTokenProvider;
+import org.settingsreconciler.graph.Throughput;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
@@ -46,13 +47,14 @@ final class GraphSession implements AutoCloseable {
   }
 
   static GraphSession open(GraphOptions options, CliContext ctx) {
+    Throughput throughput = options.throughput();
     if (options.sandbox) {
       if (options.graphUrl != null) {
         throw new UserError("--sandbox and --graph-url cannot be used together");
       }
       try {
         GraphSandbox sandbox = GraphSandbox.start(0, options.sandboxState, null);
-        GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of(SANDBOX_TOKEN));
+        GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of(SANDBOX_TOKEN), throughput);
         String origin = "the sandbox tenant" + (options.sandboxState == null ? "" : " (" + options.sandboxState + ")");
         return new GraphSession(client, sandbox, origin, null, ctx);
       } catch (IOException e) {
@@ -73,7 +75,7 @@ final class GraphSession implements AutoCloseable {
     } catch (CredentialException e) {
       throw new UserError(e.getMessage());
     }
-    return new GraphSession(new GraphClient(root, signIn.credential()), null, root.toString(), signIn, ctx);
+    return new GraphSession(new GraphClient(root, signIn.credential(), throughput), null, root.toString(), signIn, ctx);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.settingsreconciler.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.settingsreconciler.sandbox.GraphSandbox;
@@ -24,18 +25,44 @@ final class SandboxCommand implements Callable<Integer> {
       description = "Keep the tenant in FILE (read at start if it exists, written after every change).")
   Path state;
 
+  @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0",
+      description = "Wait MS milliseconds before answering each HTTP round trip, as a distant service would "
+          + "(default: ${DEFAULT-VALUE}).")
+  long latencyMs;
+
+  @Option(names = "--throttle-budget", paramLabel = "N", defaultValue = "0",
+      description = "Throttle like Graph: each client may make N requests (batch items count one by one) per "
+          + "window, then gets 429 with Retry-After. 0 (the default) turns throttling off.")
+  int throttleBudget;
+
+  @Option(names = "--throttle-window-ms", paramLabel = "MS", defaultValue = "1000",
+      description = "The throttling window in milliseconds (default: ${DEFAULT-VALUE}).")
+  long throttleWindowMs;
+
+  @Option(names = "--page-size", paramLabel = "N", defaultValue = "100",
+      description = "The most items a page of any list holds (default: ${DEFAULT-VALUE}); small values exercise "
+          + "paging.")
+  int pageSize;
+
   SandboxCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
   public Integer call() throws InterruptedException {
+    if (latencyMs < 0 || throttleBudget < 0 || throttleWindowMs < 1 || pageSize < 1) {
+      throw new UserError("--latency-ms and --throttle-budget must not be negative; --throttle-window-ms and "
+          + "--page-size must be at least 1");
+    }
     GraphSandbox sandbox;
     try {
       sandbox = GraphSandbox.start(port, state, null);
     } catch (IOException e) {
       throw new UserError("cannot start the sandbox on port " + port + ": " + e.getMessage());
     }
+    sandbox.setLatency(Duration.ofMillis(latencyMs));
+    sandbox.setThrottle(throttleBudget, Duration.ofMillis(throttleWindowMs));
+    sandbox.setPageSize(pageSize);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       sandbox.close();
@@ -43,6 +70,9 @@ final class SandboxCommand implements Callable<Integer> {
     }));
     ctx.out().println("Sandbox Graph listening at " + sandbox.baseUrl()
         + (state == null ? " (demo tenant, in memory)" : " (state in " + state + ")"));
+    ctx.out().println("Latency " + latencyMs + " ms per round trip; pages of at most " + pageSize + " items; "
+        + (throttleBudget == 0 ? "no throttling." : "throttled past " + throttleBudget + " requests per "
+        + throttleWindowMs + " ms per client."));
     ctx.out().println("Use it from another shell, with any token:");
     ctx.out().println("  RECONCILER_ACCESS_TOKEN=sandbox java -jar reconciler/target/reconciler.jar plan examples/ "
         + "--graph-url " + sandbox.baseUrl());

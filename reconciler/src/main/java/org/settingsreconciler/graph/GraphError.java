@@ -29,6 +29,10 @@ public record GraphError(
     return new GraphError(status, code, innerCode, message, requestId, h);
   }
 
+  public GraphError withMessage(String m) {
+    return new GraphError(status, code, innerCode, m, requestId, hint);
+  }
+
   public GraphError withRequestId(String id) {
     return new GraphError(status, code, innerCode, message, id, hint);
   }

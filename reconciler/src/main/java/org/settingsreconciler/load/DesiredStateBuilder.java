@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,9 +66,12 @@ final class DesiredStateBuilder {
     }
     addUsers();
     checkPruneTargets();
+    // Each address worked out once, not at every comparison: a desired state can hold tens of thousands of items.
+    Map<DesiredResource, String> addresses = new IdentityHashMap<>();
+    resources.forEach(r -> addresses.put(r, r.address()));
     resources.sort(
         Comparator.comparingInt((DesiredResource r) -> ResourceRegistry.order(r.id().descriptor()))
-            .thenComparing(DesiredResource::address));
+            .thenComparing(addresses::get));
     collections.sort(
         Comparator.comparingInt((CollectionScope c) -> ResourceRegistry.order(c.descriptor()))
             .thenComparing(CollectionScope::address));

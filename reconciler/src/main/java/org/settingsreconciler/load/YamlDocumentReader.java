@@ -14,11 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.settingsreconciler.model.Location;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -28,6 +25,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -110,10 +109,12 @@ public final class YamlDocumentReader {
             .build();
     Optional<Node> root;
     try {
-      if (refuseMergeKeys(settings, text)) {
-        return null;
-      }
-      root = new Compose(settings).composeString(text);
+      MergeKeyGuard parser = new MergeKeyGuard(new ParserImpl(settings, new StreamReader(settings, text)));
+      root = new Composer(settings, parser).getSingleNode();
+    } catch (MergeKeyGuard.Found merge) {
+      Location at = merge.event().getStartMark().map(this::location).orElse(new Location(file, 1, 1));
+      errors.add(new ConfigError(at, null, "merge keys (<<) are not YAML 1.2; write the keys out"));
+      return null;
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
       errors.add(new ConfigError(mark.map(this::location).orElse(new Location(file, 1, 1)), null, yamlMessage(e)));
@@ -133,23 +134,6 @@ public final class YamlDocumentReader {
     int before = errors.size();
     JsonNode tree = convert(root.get(), "", 0);
     return errors.size() > before ? null : new YamlDocument(file, tree, sources);
-  }
-
-  /**
-   * YAML 1.1 merge keys ({@code <<: *base}) are not YAML 1.2, yet snakeyaml-engine flattens them silently while
-   * composing, which would hide where a value came from. They are refused before composing, from the events.
-   */
-  private boolean refuseMergeKeys(LoadSettings settings, String text) {
-    for (Event event : new Parse(settings).parseString(text)) {
-      if (event instanceof ScalarEvent scalar
-          && scalar.getScalarStyle() == ScalarStyle.PLAIN
-          && scalar.getValue().equals("<<")) {
-        Location at = scalar.getStartMark().map(this::location).orElse(new Location(file, 1, 1));
-        errors.add(new ConfigError(at, null, "merge keys (<<) are not YAML 1.2; write the keys out"));
-        return true;
-      }
-    }
-    return false;
   }
 
   private JsonNode convert(Node node, String pointer, int depth) {

@@ -2,10 +2,11 @@ package org.settingsreconciler.plan;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
@@ -60,22 +61,37 @@ public final class Differ {
         inSync.add(r.address());
       }
     }
+    Map<String, List<DesiredResource>> items = itemsByScope(desired);
     for (CollectionScope scope : desired.collections()) {
       CollectionRead read = current.collection(scope.address());
       if (read == null || !read.ok()) {
         failures.add(new ReadFailure(scope.address(), read == null ? null : read.error()));
         continue;
       }
-      diffCollection(scope, itemsOf(desired, scope), read.items(), changes, inSync);
+      diffCollection(scope, items.getOrDefault(scope.address(), List.of()), read.items(), changes, inSync);
     }
-    changes.sort(ORDER);
-    return new Plan(changes, failures, inSync);
+    return new Plan(sorted(changes), failures, inSync);
   }
 
-  private static List<DesiredResource> itemsOf(DesiredState desired, CollectionScope scope) {
-    return desired.resources().stream()
-        .filter(r -> r.id().descriptor() == scope.descriptor() && Objects.equals(r.id().user(), scope.user()))
-        .toList();
+  /** The desired items of every collection, by scope address: one pass, so thousands of users stay linear. */
+  private static Map<String, List<DesiredResource>> itemsByScope(DesiredState desired) {
+    Map<String, List<DesiredResource>> out = new HashMap<>();
+    for (DesiredResource r : desired.resources()) {
+      if (r.id().descriptor().shape() == Shape.COLLECTION) {
+        out.computeIfAbsent(r.id().scopeAddress(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    return out;
+  }
+
+  /** Sorts by {@link #ORDER}, working out each change's address once rather than at every comparison. */
+  private static List<Change> sorted(List<Change> changes) {
+    Map<Change, String> addresses = new IdentityHashMap<>();
+    changes.forEach(c -> addresses.put(c, c.address()));
+    changes.sort(Comparator.comparingInt((Change c) -> ResourceRegistry.order(c.resource().descriptor()))
+        .thenComparing(addresses::get)
+        .thenComparing(ORDER));
+    return changes;
   }
 
   /** Plans one collection, adding to {@code changes} and to {@code inSync} (items already as desired). */

@@ -4,11 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +14,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The HTTP side of the sandbox: records each request, checks the bearer token, turns the exchange into a
- * {@link SandboxRequest} for the service, and writes Graph's headers ({@code request-id}, {@code client-request-id},
+ * The HTTP side of the sandbox: records and counts each request, waits the configured latency, checks the bearer
+ * token, turns the exchange into a {@link SandboxRequest} for the service (or the batch handler), and writes Graph's
+ * headers ({@code request-id}, {@code client-request-id},
  * the OData JSON content type) and error bodies.
  */
 final class ExchangeHandler implements HttpHandler {
@@ -29,10 +26,12 @@ final class ExchangeHandler implements HttpHandler {
 
   private final SandboxService service;
   private final List<RecordedRequest> recorded;
+  private final BatchHandler batches;
 
   ExchangeHandler(SandboxService service, List<RecordedRequest> recorded) {
     this.service = service;
     this.recorded = recorded;
+    this.batches = new BatchHandler(service, recorded);
   }
 
   @Override
@@ -58,6 +57,8 @@ final class ExchangeHandler implements HttpHandler {
   }
 
   private SandboxResponse serve(HttpExchange exchange) throws IOException {
+    long arrived = System.nanoTime();
+    service.counters().roundTrips.incrementAndGet();
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     String rawPath = exchange.getRequestURI().getRawPath();
     String rawQuery = exchange.getRequestURI().getRawQuery();
@@ -68,6 +69,7 @@ final class ExchangeHandler implements HttpHandler {
     String relative = underVersion ? rawPath.substring(VERSION.length()) : rawPath;
     String recordedPath = relative + (rawQuery == null ? "" : "?" + rawQuery);
     recorded.add(new RecordedRequest(method, recordedPath, jsonOrNull(bodyText)));
+    simulateLatency();
 
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization == null || !BEARER.matcher(authorization).matches()) {
@@ -85,10 +87,25 @@ final class ExchangeHandler implements HttpHandler {
       String version = rawPath.split("/").length > 1 ? rawPath.split("/")[1] : "";
       throw GraphErrors.badRequest("Invalid version: " + version);
     }
-    List<String> segments = decodeSegments(relative);
-    SandboxRequest request =
-        new SandboxRequest(method, segments, relative, rawQuery, decodeQuery(rawQuery), bodyText);
-    return service.serve(request, "/" + String.join("/", segments));
+    SandboxRequest request = SandboxRequests.of(method, relative, rawQuery, bodyText);
+    // Throttling is per client, and the bearer token is what names a client here.
+    String client = authorization;
+    if (BatchHandler.isBatch(request)) {
+      return batches.handle(request, client, arrived);
+    }
+    return service.serve(request, client, arrived);
+  }
+
+  /** Every HTTP round trip, a batch envelope included, takes the configured latency, as a distant service would. */
+  private void simulateLatency() {
+    long millis = service.latencyMillis();
+    if (millis > 0) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static JsonNode jsonOrNull(String text) {
@@ -100,43 +117,6 @@ final class ExchangeHandler implements HttpHandler {
     } catch (JacksonException e) {
       return null;
     }
-  }
-
-  /** Percent-decodes each segment; '+' is literal in paths, unlike in queries. */
-  private static List<String> decodeSegments(String relative) {
-    List<String> out = new ArrayList<>();
-    for (String raw : relative.split("/")) {
-      if (raw.isEmpty()) {
-        continue;
-      }
-      try {
-        out.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        throw GraphErrors.badRequest("The path segment '" + raw + "' is not correctly encoded.");
-      }
-    }
-    return Collections.unmodifiableList(out);
-  }
-
-  private static Map<String, String> decodeQuery(String rawQuery) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return out;
-    }
-    for (String pair : rawQuery.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      String[] kv = pair.split("=", 2);
-      try {
-        out.put(
-            URLDecoder.decode(kv[0], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT),
-            kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-      } catch (IllegalArgumentException e) {
-        throw GraphErrors.badRequest("The query option '" + pair + "' is not correctly encoded.");
-      }
-    }
-    return out;
   }
 
   private static void write(HttpExchange exchange, SandboxResponse response, String requestId, String clientRequestId)

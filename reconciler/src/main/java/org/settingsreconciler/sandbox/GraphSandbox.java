@@ -9,8 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +34,7 @@ public final class GraphSandbox implements AutoCloseable {
 
   private static final String DEMO_TENANT = "sandbox/demo-tenant.json";
   private static final String LOOPBACK = "127.0.0.1";
+  private static final int THREADS = 32;
 
   static {
     // The JDK server writes headers and body separately; with Nagle's algorithm on, the body then waits for the
@@ -45,7 +47,8 @@ public final class GraphSandbox implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final SandboxService service;
-  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  /** Synchronized, not copy-on-write: a load test records tens of thousands of requests. */
+  private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final URI baseUrl;
   private boolean closed;
 
@@ -79,7 +82,9 @@ public final class GraphSandbox implements AutoCloseable {
     }
     SandboxService service = new SandboxService(initial, file);
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), 0);
-    ExecutorService executor = Executors.newFixedThreadPool(4, daemonThreads());
+    // Enough threads that a client running many requests at once is limited by itself and the simulated latency,
+    // not by the sandbox (the state itself is guarded by one lock).
+    ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
     GraphSandbox sandbox = new GraphSandbox(server, executor, service);
     server.createContext("/", new ExchangeHandler(service, sandbox.requests));
@@ -127,7 +132,9 @@ public final class GraphSandbox implements AutoCloseable {
 
   /** Every request received so far, in order, including refused ones. */
   public List<RecordedRequest> requests() {
-    return List.copyOf(new ArrayList<>(requests));
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
   }
 
   public void clearRequests() {
@@ -142,6 +149,30 @@ public final class GraphSandbox implements AutoCloseable {
   /** The most items one page of any list holds (default 100); smaller values exercise next-link paging. */
   public void setPageSize(int pageSize) {
     service.pageSize(pageSize);
+  }
+
+  /** How long every HTTP round trip (a batch counts once) waits before it is served, as over a real network. */
+  public void setLatency(Duration latency) {
+    service.latency(latency);
+  }
+
+  /**
+   * Throttles like Graph: each client (bearer token) may make {@code budget} requests per {@code window}, batch
+   * items counted one by one; past it, requests get 429 with a decimal Retry-After of the time left in the window.
+   *
+   * @param budget requests per window, or 0 to turn throttling off
+   */
+  public void setThrottle(int budget, Duration window) {
+    service.throttle(budget, window);
+  }
+
+  /** What was served since the start or the last {@link #resetStats()}. */
+  public LoadStats stats() {
+    return service.counters().snapshot();
+  }
+
+  public void resetStats() {
+    service.counters().reset();
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.settingsreconciler.sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -17,9 +18,12 @@ final class SandboxService {
   private final Router router = new Router();
   private final FaultTable faults = new FaultTable();
   private final StateFile stateFile;
+  private final LoadCounters counters = new LoadCounters();
   private SandboxState state;
   private URI baseUrl;
   private int pageSize = 100;
+  private volatile long latencyMillis;
+  private volatile Throttle throttle;
 
   SandboxService(SandboxState initial, StateFile stateFile) {
     this.state = initial;
@@ -41,6 +45,26 @@ final class SandboxService {
     }
   }
 
+  LoadCounters counters() {
+    return counters;
+  }
+
+  long latencyMillis() {
+    return latencyMillis;
+  }
+
+  void latency(Duration latency) {
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative");
+    }
+    latencyMillis = latency.toMillis();
+  }
+
+  /** Throttles each client to {@code budget} requests per window; a budget of 0 turns throttling off. */
+  void throttle(int budget, Duration window) {
+    throttle = budget == 0 ? null : new Throttle(budget, window);
+  }
+
   void injectFault(Fault fault) {
     synchronized (lock) {
       faults.add(fault);
@@ -60,6 +84,32 @@ final class SandboxService {
       state = next;
       persist();
     }
+  }
+
+  /**
+   * Serves one authenticated request (on its own or from a batch) of a client, throttled if throttling is on.
+   *
+   * @param client who sent it, as throttling counts
+   * @param arrived when its round trip arrived (nanoTime)
+   */
+  SandboxResponse serve(SandboxRequest request, String client, long arrived) {
+    Throttle t = throttle;
+    if (t != null) {
+      String query = request.rawQuery() == null ? "" : "?" + request.rawQuery();
+      // Method, URL and body: what makes a request the same request when it is sent again.
+      String line = request.method() + " " + request.rawPath() + query + " " + request.bodyText();
+      Throttle.Decision d = t.admit(client, line, arrived);
+      if (d.early()) {
+        counters.earlyRetries.incrementAndGet();
+      }
+      if (!d.admitted()) {
+        counters.throttled.incrementAndGet();
+        throw new GraphErrorException(
+            429, "TooManyRequests", "Please retry again later.", "429",
+            Map.of("Retry-After", Throttle.header(d.retryAfter())));
+      }
+    }
+    return serve(request, SandboxRequests.faultPath(request));
   }
 
   /**

@@ -2,6 +2,7 @@ package org.settingsreconciler.sandbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,7 @@ final class SandboxState {
   }
 
   private final ObjectNode root;
+  private Map<String, User> userIndex;
 
   private SandboxState(ObjectNode root) {
     this.root = root;
@@ -229,10 +231,18 @@ final class SandboxState {
 
   /** Finds a user by object id or user principal name, ignoring case as Entra does. */
   Optional<User> user(String idOrUpn) {
-    String wanted = idOrUpn.toLowerCase(Locale.ROOT);
-    return users().stream()
-        .filter(u -> u.userPrincipalName().toLowerCase(Locale.ROOT).equals(wanted)
-            || u.id().toLowerCase(Locale.ROOT).equals(wanted))
-        .findFirst();
+    if (userIndex == null) {
+      // Users come only from the seed, so one index serves the state's lifetime; a scan per request would make a
+      // tenant of thousands of users quadratic.
+      Map<String, User> index = new HashMap<>();
+      for (User u : users()) {
+        index.putIfAbsent(u.userPrincipalName().toLowerCase(Locale.ROOT), u);
+      }
+      for (User u : users()) {
+        index.putIfAbsent(u.id().toLowerCase(Locale.ROOT), u);
+      }
+      userIndex = index;
+    }
+    return Optional.ofNullable(userIndex.get(idOrUpn.toLowerCase(Locale.ROOT)));
   }
 }

@@ -5,7 +5,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +22,8 @@ final class StateFile {
 
   private final Path path;
   private byte[] lastSeen = new byte[0];
+  /** The file's identity, time and size when last read or written: unchanged, it need not be read again. */
+  private Object lastStamp;
 
   StateFile(Path path) {
     this.path = path.toAbsolutePath();
@@ -34,9 +38,11 @@ final class StateFile {
   }
 
   JsonNode read() throws IOException {
+    Object stamp = stamp();
     byte[] bytes = Files.readAllBytes(path);
     JsonNode parsed = parse(bytes);
     lastSeen = bytes;
+    lastStamp = stamp;
     return parsed;
   }
 
@@ -45,7 +51,14 @@ final class StateFile {
     if (!exists()) {
       return Optional.empty();
     }
+    // Every write is a move of a new file, so a file with the same identity, time and size is the one last seen:
+    // a big tenant's file is then not read on every request.
+    Object stamp = stamp();
+    if (stamp != null && stamp.equals(lastStamp)) {
+      return Optional.empty();
+    }
     byte[] bytes = Files.readAllBytes(path);
+    lastStamp = stamp;
     if (Arrays.equals(bytes, lastSeen)) {
       return Optional.empty();
     }
@@ -70,6 +83,17 @@ final class StateFile {
       Files.deleteIfExists(temp);
     }
     lastSeen = bytes;
+    lastStamp = stamp();
+  }
+
+  /** Identity (inode where the file system has one), modification time and size; null if unknown. */
+  private Object stamp() {
+    try {
+      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+      return a.fileKey() == null ? null : List.of(a.fileKey(), a.lastModifiedTime(), a.size());
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private JsonNode parse(byte[] bytes) throws IOException {

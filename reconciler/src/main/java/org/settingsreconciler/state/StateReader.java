@@ -1,27 +1,38 @@
 package org.settingsreconciler.state;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.settingsreconciler.graph.Bulk;
+import org.settingsreconciler.graph.Envelope;
 import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.graph.GraphError;
-import org.settingsreconciler.graph.GraphException;
+import org.settingsreconciler.graph.GraphRequest;
+import org.settingsreconciler.graph.ListOutcome;
+import org.settingsreconciler.graph.Outcome;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
+import org.settingsreconciler.resource.ResourceRegistry;
 import org.settingsreconciler.resource.Scope;
 import org.settingsreconciler.resource.Shape;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the tenant's current state: only what a desired state manages (for plan, apply and check), or every
- * resource (for export). Each object and collection is read once; a failure is recorded against its address and
- * the other reads go on.
+ * resource (for export). Every object and collection is handed to the client at once, so the reads share batches
+ * and round trips; each is read once, and a failure is recorded against its address while the others go on.
  */
 public final class StateReader {
+
+  /** Every user, only the two properties an export needs, in the largest pages Graph serves for users. */
+  static final String USERS = "/users?$select=id,userPrincipalName&$top=999";
 
   private final GraphClient client;
   private final AccessCheck access;
@@ -36,76 +47,115 @@ public final class StateReader {
     this.access = access;
   }
 
+  /** The client this reader reads through, for lookups that belong to the same run (group names). */
+  public GraphClient client() {
+    return client;
+  }
+
   public CurrentState readFor(DesiredState desired) {
-    CurrentState state = new CurrentState();
     Map<String, ResourceId> objects = new LinkedHashMap<>();
     for (DesiredResource r : desired.resources()) {
       if (r.id().descriptor().shape() != Shape.COLLECTION) {
         objects.putIfAbsent(r.address(), r.id());
       }
     }
-    objects.values().forEach(id -> readObject(id, state));
-    desired.collections().forEach(c -> readCollection(c.descriptor(), c.user(), state));
-    return state;
+    List<CollectionRef> collections = new ArrayList<>();
+    for (CollectionScope c : desired.collections()) {
+      collections.add(new CollectionRef(c.descriptor(), c.user()));
+    }
+    return read(objects.values(), collections);
   }
 
   /** Reads every tenant-scoped resource, and the user-scoped ones of the given users. */
   public CurrentState readAll(List<String> users) {
-    CurrentState state = new CurrentState();
-    for (ResourceDescriptor d : org.settingsreconciler.resource.ResourceRegistry.all()) {
-      if (d.scope() == Scope.USER) {
-        users.forEach(u -> readCollection(d, u, state));
-        continue;
-      }
-      switch (d.shape()) {
-        case SINGLETON -> readObject(ResourceId.singleton(d), state);
-        case FIXED_IDS -> d.fixedIds().forEach(id -> readObject(new ResourceId(d, null, id), state));
-        case COLLECTION -> readCollection(d, null, state);
-      }
+    List<ResourceId> objects = new ArrayList<>();
+    List<CollectionRef> collections = new ArrayList<>();
+    tenantWide(objects, collections);
+    for (ResourceDescriptor d : ResourceRegistry.userScoped()) {
+      users.forEach(u -> collections.add(new CollectionRef(d, u)));
     }
+    return read(objects, collections);
+  }
+
+  /**
+   * Reads every tenant-scoped resource, lists the tenant's users, and reads their user-scoped resources. Each page of
+   * users starts the reads of its users while the next page is fetched.
+   */
+  public AllUsersRead readAllUsers() {
+    CurrentState state = new CurrentState();
+    List<ResourceId> objects = new ArrayList<>();
+    List<CollectionRef> collections = new ArrayList<>();
+    tenantWide(objects, collections);
+    Bulk bulk = client.bulk();
+    add(bulk, objects, collections, state);
+    Set<String> users = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    GraphError[] usersError = {null};
+    bulk.list(USERS, page -> {
+      List<CollectionRef> theirs = new ArrayList<>();
+      for (JsonNode user : page) {
+        JsonNode upn = user.get("userPrincipalName");
+        String name = upn != null && upn.isString() ? upn.asString() : "";
+        if (!name.isBlank() && users.add(name)) {
+          ResourceRegistry.userScoped().forEach(d -> theirs.add(new CollectionRef(d, name)));
+        }
+      }
+      add(bulk, List.of(), theirs, state);
+    }, list -> usersError[0] = list.ok() ? null : list.error());
+    bulk.run();
+    return new AllUsersRead(List.copyOf(users), state, usersError[0]);
+  }
+
+  /** Reads the given objects and whole collections, all at once. */
+  public CurrentState read(Collection<ResourceId> objects, Collection<CollectionRef> collections) {
+    CurrentState state = new CurrentState();
+    Bulk bulk = client.bulk();
+    add(bulk, objects, collections, state);
+    bulk.run();
     return state;
   }
 
-  public void readObject(ResourceId id, CurrentState into) {
-    var refused = access.refuseRead(id.descriptor());
-    if (refused.isPresent()) {
-      into.putObject(id.address(), ObjectRead.failed(refused.get()));
-      return;
-    }
-    try {
-      JsonNode body = client.getObject(id.objectPath(null));
-      into.putObject(id.address(), ObjectRead.of(body));
-    } catch (GraphException e) {
-      into.putObject(id.address(), ObjectRead.failed(explain(id.descriptor(), e)));
+  private static void tenantWide(List<ResourceId> objects, List<CollectionRef> collections) {
+    for (ResourceDescriptor d : ResourceRegistry.tenantScoped()) {
+      switch (d.shape()) {
+        case SINGLETON -> objects.add(ResourceId.singleton(d));
+        case FIXED_IDS -> d.fixedIds().forEach(id -> objects.add(new ResourceId(d, null, id)));
+        case COLLECTION -> collections.add(new CollectionRef(d, null));
+      }
     }
   }
 
-  public void readCollection(ResourceDescriptor d, String user, CurrentState into) {
-    String address = ResourceId.scopeAddress(d, user);
-    var refused = access.refuseRead(d);
-    if (refused.isPresent()) {
-      into.putCollection(address, CollectionRead.failed(refused.get()));
-      return;
+  /** Queues the reads; one the permission preflight refuses is recorded as not read and never sent. */
+  private void add(
+      Bulk bulk, Collection<ResourceId> objects, Collection<CollectionRef> collections, CurrentState into) {
+    for (ResourceId id : objects) {
+      var refused = access.refuseRead(id.descriptor());
+      if (refused.isPresent()) {
+        into.putObject(id.address(), ObjectRead.failed(refused.get()));
+        continue;
+      }
+      bulk.send(GraphRequest.get(id.objectPath(null)), o -> into.putObject(id.address(), objectRead(id, o)));
     }
-    try {
-      List<JsonNode> items = new ArrayList<>(client.list(ResourceId.basePath(d, user)));
-      into.putCollection(address, CollectionRead.of(items));
-    } catch (GraphException e) {
-      into.putCollection(address, CollectionRead.failed(explain(d, e)));
+    for (CollectionRef c : collections) {
+      var refused = access.refuseRead(c.descriptor());
+      if (refused.isPresent()) {
+        into.putCollection(c.address(), CollectionRead.failed(refused.get()));
+        continue;
+      }
+      bulk.list(c.basePath(), null, o -> into.putCollection(c.address(), collectionRead(c.descriptor(), o)));
     }
   }
 
-  private GraphError explain(ResourceDescriptor d, GraphException e) {
-    return access.explain(d, ErrorExplainer.explain(d, e.error(), false), false);
+  private ObjectRead objectRead(ResourceId id, Outcome o) {
+    return o.ok()
+        ? ObjectRead.of(Envelope.unwrapSingle(o.response().body()))
+        : ObjectRead.failed(explain(id.descriptor(), o.error()));
   }
 
-  /** For scopes that a saved plan touches, identified without a desired state. */
-  public void readCollection(CollectionScope scope, CurrentState into) {
-    readCollection(scope.descriptor(), scope.user(), into);
+  private CollectionRead collectionRead(ResourceDescriptor d, ListOutcome o) {
+    return o.ok() ? CollectionRead.of(o.items()) : CollectionRead.failed(explain(d, o.error()));
   }
 
-  /** The client this reader reads through, for lookups that belong to the same run (group names). */
-  public GraphClient client() {
-    return client;
+  private GraphError explain(ResourceDescriptor d, GraphError e) {
+    return access.explain(d, ErrorExplainer.explain(d, e, false), false);
   }
 }

@@ -100,6 +100,7 @@ class PlanWireTest {
     h.verifyOnlyReads();
     READS.forEach(path -> h.verifyGets(1, path));
     assertThat(h.requests()).hasSize(READS.size());
+    assertThat(h.batches()).as("every read shares one JSON batch").hasSize(1);
     assertThat(r.out())
         .contains("Planned against " + h.graphUrl())
         .contains("~ copilot.limitedMode will be updated\n      PATCH " + LIMITED)

@@ -47,6 +47,7 @@ final class WireHarness {
 
   static final String TOKEN = "e2e-secret-token-7Fq2xZ";
   static final String ROOT = "/beta";
+  static final String BATCH = ROOT + "/$batch";
 
   static final String ENHANCED = "/copilot/settings/people/enhancedPersonalization";
   static final String LIMITED = "/copilot/admin/settings/limitedMode";
@@ -74,15 +75,17 @@ final class WireHarness {
   private final WireMockExtension wm;
   private final Path dir;
 
+  /** Also stubs {@code POST /$batch}: Graph's JSON batching, answered from the stubs of the batched requests. */
   WireHarness(WireMockExtension wm, Path dir) {
     this.wm = wm;
     this.dir = dir;
+    wm.stubFor(post(urlEqualTo(BATCH)).willReturn(aResponse().withTransformers(BatchFanOut.NAME)));
   }
 
   /** One WireMock server per test class; a request that no stub matches fails the test. */
   static WireMockExtension server() {
     return WireMockExtension.newInstance()
-        .options(wireMockConfig().dynamicPort())
+        .options(wireMockConfig().dynamicPort().extensions(new BatchFanOut()))
         .failOnUnmatchedRequests(true)
         .build();
   }
@@ -256,9 +259,17 @@ final class WireHarness {
     return WireMock.getRequestedFor(urlEqualTo(ROOT + path));
   }
 
-  /** Every request received, oldest first. */
+  /**
+   * Every request received, oldest first, the requests inside batches included but not the batch envelopes
+   * themselves: what reached Graph, however it was carried.
+   */
   List<LoggedRequest> requests() {
-    return wm.findAll(anyRequestedFor(anyUrl()));
+    return wm.findAll(anyRequestedFor(anyUrl())).stream().filter(r -> !r.getUrl().equals(BATCH)).toList();
+  }
+
+  /** The {@code POST /$batch} envelopes received. */
+  List<LoggedRequest> batches() {
+    return wm.findAll(postRequestedFor(urlEqualTo(BATCH)));
   }
 
   void verifyNoRequests() {
@@ -272,10 +283,10 @@ final class WireHarness {
     assertThat(all).allSatisfy(r -> assertThat(r.getMethod().getName()).as(r.getUrl()).isEqualTo("GET"));
   }
 
-  /** Every request carried the token as a bearer token. */
+  /** Every request carried the token as a bearer token (the batch envelopes too; their items inherit it). */
   void verifyEveryRequestAuthorized() {
-    int all = requests().size();
-    assertThat(all).isPositive();
+    int all = wm.findAll(anyRequestedFor(anyUrl())).size();
+    assertThat(requests()).isNotEmpty();
     wm.verify(exactly(all), anyRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
   }
 

@@ -1,0 +1,51 @@
+package org.settingsreconciler.graph;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What came back for one request, before it is judged: an HTTP status with headers and body (for a request of its
+ * own or a batch item alike), or no answer at all.
+ *
+ * @param headers header names in lower case (batch items spell them as they like)
+ * @param body the parsed body, or null when there was none or it was not JSON
+ * @param unreadable true when a body came that is not JSON
+ * @param failure why no answer came, or null when one did
+ * @param delivery for no answer: whether the request may have reached Graph
+ */
+record Answer(
+    int status,
+    Map<String, String> headers,
+    JsonNode body,
+    boolean unreadable,
+    String requestId,
+    GraphError failure,
+    Delivery delivery) {
+
+  /** For a request that got no answer: could it have been processed? That decides whether it may be repeated. */
+  enum Delivery {
+    /** Never left this machine (no connection was made): any request may be sent again. */
+    NOT_SENT,
+    /** May have reached Graph: reads may be repeated, writes must not be. */
+    MAYBE_SENT,
+    /** Must not be repeated at all (no credentials, interrupted, an oversized answer). */
+    FINAL
+  }
+
+  static Answer of(int status, Map<String, String> headers, JsonNode body, boolean unreadable) {
+    Map<String, String> lower = new TreeMap<>();
+    headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+    return new Answer(status, lower, body, unreadable, lower.get("request-id"), null, null);
+  }
+
+  static Answer failed(GraphError failure, Delivery delivery) {
+    return new Answer(0, Map.of(), null, false, failure.requestId(), failure, delivery);
+  }
+
+  Optional<String> header(String lowerCaseName) {
+    return Optional.ofNullable(headers.get(lowerCaseName));
+  }
+}

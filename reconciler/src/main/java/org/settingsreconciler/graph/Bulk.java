@@ -1,0 +1,50 @@
+package org.settingsreconciler.graph;
+
+import java.util.List;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Many requests handed over at once, so they can share batches and round trips. Add requests and lists, then
+ * {@link #run()}. Callbacks run one at a time on the thread that called {@code run()}, so they need no locking,
+ * and they may add more work to this bulk (the next change to an address, the reads for a page of users).
+ *
+ * <pre>{@code
+ * Bulk bulk = client.bulk();
+ * bulk.send(GraphRequest.get("/admin/people/pronouns"), outcome -> ...);
+ * bulk.list("/users/adele@contoso.com/profile/interests", null, list -> ...);
+ * bulk.run();
+ * }</pre>
+ */
+public final class Bulk {
+
+  private final Dispatcher dispatcher;
+  private final Origin origin;
+
+  Bulk(Dispatcher dispatcher, Origin origin) {
+    this.dispatcher = dispatcher;
+    this.origin = origin;
+  }
+
+  /** Sends one request; {@code done} hears how it ended. */
+  public Bulk send(GraphRequest request, Consumer<Outcome> done) {
+    dispatcher.start(new SendJob(origin.wire(request), done));
+    return this;
+  }
+
+  /**
+   * Reads every page of a list.
+   *
+   * @param onPage hears each page's items as the page arrives, or null
+   * @param done hears the whole list, or why it could not be read
+   */
+  public Bulk list(String path, Consumer<List<JsonNode>> onPage, Consumer<ListOutcome> done) {
+    dispatcher.start(new ListJob(origin, path, onPage, done));
+    return this;
+  }
+
+  /** Sends everything, including what callbacks add, and returns when all of it has ended. */
+  public void run() {
+    dispatcher.run();
+  }
+}

@@ -1,0 +1,263 @@
+package org.settingsreconciler.graph;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs jobs with as few round trips as Graph allows: requests waiting to go are packed into batches of up to the
+ * batch size, and up to the concurrency of round trips are in flight at once. Each request's answer is judged on
+ * its own, batch item or not: a throttled item waits its Retry-After and goes again, alone in the sense that only it
+ * is resent. After any Retry-After nothing at all is sent until it has passed, since Graph throttles the whole
+ * client, not one request.
+ *
+ * <p>All bookkeeping and every job callback run on the thread that called {@link #run()}; pool threads only carry
+ * round trips. Callbacks may start further jobs.
+ */
+final class Dispatcher {
+
+  /** A request waiting to go (again), with its retry history. */
+  private static final class Pending {
+    final Job job;
+    final Wire wire;
+    int attempt = 1;
+    Duration waited = Duration.ZERO;
+    long notBefore;
+    long sequence;
+
+    Pending(Job job, Wire wire) {
+      this.job = job;
+      this.wire = wire;
+    }
+  }
+
+  private record RoundTrip(List<Pending> sent, List<Answer> answers) {}
+
+  private final HttpTransport transport;
+  private final RetryPolicy retry;
+  private final Sleeper sleeper;
+  private final Throughput throughput;
+  private final Deque<Pending> ready = new ArrayDeque<>();
+  private final PriorityQueue<Pending> delayed =
+      new PriorityQueue<>(Comparator.<Pending>comparingLong(p -> p.notBefore).thenComparingLong(p -> p.sequence));
+  private long delays;
+  private final List<List<Pending>> flying = new ArrayList<>();
+  private int generativeInFlight;
+  /** No request goes out before this (nanoTime): the end of the latest Retry-After. */
+  private long pausedUntil;
+
+  Dispatcher(HttpTransport transport, RetryPolicy retry, Sleeper sleeper, Throughput throughput) {
+    this.transport = transport;
+    this.retry = retry;
+    this.sleeper = sleeper;
+    this.throughput = throughput;
+    this.pausedUntil = sleeper.nanoTime();
+  }
+
+  /** Queues a job; allowed before {@link #run()} and from callbacks during it. */
+  void start(Job job) {
+    ready.addLast(new Pending(job, job.first()));
+  }
+
+  /** Sends until every job is done or failed. */
+  void run() {
+    if (ready.isEmpty()) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(throughput.concurrency(), daemonThreads());
+    try {
+      loop(new ExecutorCompletionService<>(pool));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      abandon(new GraphError(0, "interrupted", null, "interrupted", null, null));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void loop(CompletionService<RoundTrip> completions) throws InterruptedException {
+    while (true) {
+      long now = sleeper.nanoTime();
+      promoteDue(now);
+      if (now - pausedUntil >= 0) {
+        dispatch(completions);
+      }
+      if (flying.isEmpty() && ready.isEmpty() && delayed.isEmpty()) {
+        return;
+      }
+      long wait = nanosToWake(now);
+      if (flying.isEmpty()) {
+        // Only waiting is left to do: a Retry-After or backoff.
+        if (wait < 0) {
+          throw new IllegalStateException("requests wait, but nothing will wake them");
+        }
+        if (wait > 0) {
+          sleeper.sleep(Duration.ofMillis(TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+        }
+        continue;
+      }
+      Future<RoundTrip> f = wait < 0 ? completions.take() : completions.poll(wait, TimeUnit.NANOSECONDS);
+      if (f != null) {
+        settle(result(f));
+      }
+    }
+  }
+
+  private void dispatch(CompletionService<RoundTrip> completions) {
+    while (flying.size() < throughput.concurrency() && !ready.isEmpty()) {
+      if (generativeInFlight > 0 && ready.size() < throughput.batchSize()) {
+        return; // a listing in flight will bring more requests to fill this batch
+      }
+      List<Pending> group = takeGroup();
+      String token;
+      try {
+        token = transport.token();
+      } catch (GraphException e) {
+        group.forEach(p -> p.job.failed(e.error()));
+        continue;
+      }
+      List<Wire> wires = new ArrayList<>(group.size());
+      for (Pending p : group) {
+        wires.add(p.wire);
+        generativeInFlight += p.job.generative() ? 1 : 0;
+      }
+      flying.add(group);
+      completions.submit(() -> new RoundTrip(group, transport.exchange(wires, token)));
+    }
+  }
+
+  /** Up to a batch of requests from the front; a request that cannot be batched goes alone. */
+  private List<Pending> takeGroup() {
+    List<Pending> group = new ArrayList<>();
+    group.add(ready.pollFirst());
+    if (group.get(0).wire.relative() == null) {
+      return group;
+    }
+    while (group.size() < throughput.batchSize() && !ready.isEmpty() && ready.peekFirst().wire.relative() != null) {
+      group.add(ready.pollFirst());
+    }
+    return group;
+  }
+
+  private void settle(RoundTrip trip) {
+    flying.remove(trip.sent());
+    long now = sleeper.nanoTime();
+    for (int i = 0; i < trip.sent().size(); i++) {
+      Pending p = trip.sent().get(i);
+      generativeInFlight -= p.job.generative() ? 1 : 0;
+      settle(p, Responses.judge(p.wire, trip.answers().get(i)), now);
+    }
+  }
+
+  private void settle(Pending p, Verdict v, long now) {
+    if (v.ok()) {
+      Wire next;
+      try {
+        next = p.job.succeeded(v.response());
+      } catch (GraphException e) {
+        p.job.failed(e.error());
+        return;
+      }
+      if (next != null) {
+        // A list's next page goes first: the list finishes sooner, and what its items start can follow.
+        ready.addFirst(new Pending(p.job, next));
+      }
+      return;
+    }
+    if (!v.repeatable()) {
+      p.job.failed(v.error());
+      return;
+    }
+    if (p.attempt >= retry.maxAttempts()) {
+      p.job.failed(retry.maxAttempts() == 1 ? v.error() : v.error().withMessage(
+          orEmpty(v.error().message()) + " (gave up after " + p.attempt + " attempts)"));
+      return;
+    }
+    Duration d = retry.delay(p.attempt, v.retryAfter());
+    Duration total = p.waited.plus(d);
+    if (total.compareTo(retry.maxTotalWait()) > 0) {
+      p.job.failed(v.error().withMessage(orEmpty(v.error().message()) + " (not retried: waiting "
+          + seconds(d) + " more would pass the limit of " + seconds(retry.maxTotalWait()) + " of waiting)"));
+      return;
+    }
+    p.attempt++;
+    p.waited = total;
+    p.notBefore = now + d.toNanos();
+    p.sequence = delays++;
+    if (v.retryAfter().isPresent() && p.notBefore - pausedUntil > 0) {
+      pausedUntil = p.notBefore;
+    }
+    delayed.add(p);
+  }
+
+  /** Retries whose wait is over go to the front, in the order they were delayed: they have waited longest. */
+  private void promoteDue(long now) {
+    List<Pending> due = new ArrayList<>();
+    while (!delayed.isEmpty() && now - delayed.peek().notBefore >= 0) {
+      due.add(delayed.poll());
+    }
+    for (int i = due.size() - 1; i >= 0; i--) {
+      ready.addFirst(due.get(i));
+    }
+  }
+
+  /** Nanoseconds until a delayed request is due or a pause ends; -1 when nothing is timed. */
+  private long nanosToWake(long now) {
+    long wait = Long.MAX_VALUE;
+    if (!delayed.isEmpty()) {
+      wait = delayed.peek().notBefore - now;
+    }
+    if (!ready.isEmpty() && pausedUntil - now > 0) {
+      wait = Math.min(wait, pausedUntil - now);
+    }
+    return wait == Long.MAX_VALUE ? -1 : Math.max(0, wait);
+  }
+
+  private static RoundTrip result(Future<RoundTrip> f) throws InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      // The transport answers every failure itself; anything else is a bug and must not pass silently.
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private void abandon(GraphError error) {
+    List<Pending> all = new ArrayList<>(ready);
+    all.addAll(delayed);
+    flying.forEach(all::addAll);
+    ready.clear();
+    delayed.clear();
+    flying.clear();
+    all.forEach(p -> p.job.failed(error));
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s.strip();
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "graph-send-" + n.incrementAndGet());
+      t.setDaemon(true); // a stuck round trip must not keep the CLI's JVM alive
+      return t;
+    };
+  }
+}

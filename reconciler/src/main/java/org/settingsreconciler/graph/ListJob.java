@@ -1,0 +1,68 @@
+package org.settingsreconciler.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every item of a list: the first page, then each {@code @odata.nextLink} as its page arrives. A list whose paging
+ * breaks fails as a whole, so a partial list is never mistaken for the tenant's.
+ */
+final class ListJob extends Job {
+
+  static final int MAX_PAGES = 10_000;
+
+  private final Origin origin;
+  private final Wire first;
+  private final Consumer<List<JsonNode>> onPage;
+  private final Consumer<ListOutcome> done;
+  private final List<JsonNode> items = new ArrayList<>();
+  private int pages;
+
+  /** @param onPage hears of each page's items as it arrives (to start work on them), or null */
+  ListJob(Origin origin, String path, Consumer<List<JsonNode>> onPage, Consumer<ListOutcome> done) {
+    this.origin = origin;
+    this.first = origin.get(path);
+    this.onPage = onPage;
+    this.done = done;
+  }
+
+  @Override
+  Wire first() {
+    return first;
+  }
+
+  @Override
+  Wire succeeded(GraphResponse r) throws GraphException {
+    JsonNode value = r.body() == null ? null : r.body().get("value");
+    if (value == null || !value.isArray()) {
+      throw Responses.malformed("a list response without a value array", r.requestId());
+    }
+    if (++pages > MAX_PAGES) {
+      throw new GraphException(new GraphError(0, "tooManyPages", null, "paging did not end", r.requestId(), null));
+    }
+    JsonNode link = r.body().get("@odata.nextLink");
+    Wire next = link == null || link.isNull() ? null : origin.nextPage(link.asString(), r.requestId());
+    List<JsonNode> page = new ArrayList<>(value.size());
+    value.forEach(page::add);
+    items.addAll(page);
+    if (onPage != null) {
+      onPage.accept(page);
+    }
+    if (next == null) {
+      done.accept(ListOutcome.of(items));
+    }
+    return next;
+  }
+
+  @Override
+  void failed(GraphError error) {
+    done.accept(ListOutcome.failed(error));
+  }
+
+  @Override
+  boolean generative() {
+    return onPage != null;
+  }
+}

@@ -1,0 +1,114 @@
+package org.settingsreconciler.graph;
+
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Judges what came back for one request, the same way whether it came on its own or as a batch item: a success,
+ * or Graph's error and whether sending the request again is safe.
+ */
+final class Responses {
+
+  static final String MAYBE_APPLIED =
+      "; it may or may not have been applied, so it was not sent again: plan again to see the tenant as it is now";
+
+  private Responses() {}
+
+  static Verdict judge(Wire wire, Answer a) {
+    if (a.failure() != null) {
+      boolean repeatable =
+          a.delivery() == Answer.Delivery.NOT_SENT || (a.delivery() == Answer.Delivery.MAYBE_SENT && wire.isRead());
+      GraphError e = a.failure();
+      if (a.delivery() == Answer.Delivery.MAYBE_SENT && !wire.isRead()) {
+        e = maybeApplied(e);
+      }
+      return Verdict.failure(e, repeatable, Optional.empty());
+    }
+    int status = a.status();
+    if (status >= 200 && status < 300) {
+      try {
+        return Verdict.success(new GraphResponse(status, successBody(wire.method(), status, a), a.requestId()));
+      } catch (GraphException e) {
+        return Verdict.failure(e.error(), false, Optional.empty());
+      }
+    }
+    GraphError e = errorFrom(status, a.body(), a.unreadable(), a.requestId());
+    boolean repeatable = RetryPolicy.repeatable(status, wire.isRead());
+    if (RetryPolicy.retryableStatus(status) && !repeatable) {
+      e = maybeApplied(e);
+    }
+    return Verdict.failure(e, repeatable, a.header("retry-after"));
+  }
+
+  private static JsonNode successBody(String method, int status, Answer a) throws GraphException {
+    if (a.body() == null && !a.unreadable()) {
+      // A write that got a 2xx happened, whatever the body (200 or 204); a read without data would invent drift.
+      if (!method.equals("GET")) {
+        return null;
+      }
+      throw malformed("an empty body with HTTP " + status, a.requestId());
+    }
+    if (a.unreadable()) {
+      throw malformed("a body that is not valid JSON", a.requestId());
+    }
+    JsonNode body = a.body();
+    if (!body.isObject()) {
+      throw malformed("a body that is not a JSON object", a.requestId());
+    }
+    if (body.has("error") && body.get("error").isObject()) {
+      // A 200 that carries a Graph error is still an error; treating it as data would invent drift.
+      throw new GraphException(errorFrom(status, body, false, a.requestId()));
+    }
+    return body;
+  }
+
+  /**
+   * Graph's error JSON as a {@link GraphError}: the code, the innermost different inner code, the message, and the
+   * request-id (from the header, else from innerError).
+   */
+  static GraphError errorFrom(int status, JsonNode body, boolean unreadable, String requestId) {
+    String code = null;
+    String inner = null;
+    String message = unreadable ? "the error body is not Graph's error JSON" : null;
+    JsonNode error = body == null || !body.isObject() ? null : body.get("error");
+    if (error != null && error.isObject()) {
+      code = text(error.get("code"));
+      message = text(error.get("message"));
+      JsonNode in = innerError(error);
+      while (in != null) {
+        String c = text(in.get("code"));
+        if (c != null && !c.equalsIgnoreCase(code)) {
+          inner = c;
+        }
+        if (requestId == null) {
+          requestId = text(in.get("request-id"));
+        }
+        in = innerError(in);
+      }
+    }
+    return new GraphError(status, code, inner, message, requestId, null);
+  }
+
+  /** Graph's docs spell it innererror, real answers innerError: match either. */
+  private static JsonNode innerError(JsonNode node) {
+    for (var e : node.properties()) {
+      if (e.getKey().equalsIgnoreCase("innerError") && e.getValue().isObject()) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static String text(JsonNode n) {
+    return n == null || n.isNull() ? null : n.isString() ? n.asString() : n.toString();
+  }
+
+  static GraphError maybeApplied(GraphError e) {
+    return e.withMessage((e.message() == null ? "no answer" : e.message().strip()) + MAYBE_APPLIED);
+  }
+
+  static GraphException malformed(String what, String requestId) {
+    return new GraphException(
+        new GraphError(0, "malformedResponse", null, "Graph answered with " + what, requestId, null));
+  }
+}

@@ -1,0 +1,112 @@
+package org.settingsreconciler.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.settingsreconciler.sandbox.LoadStats;
+
+/** The benchmark's tables in Markdown: every run, then the ratios and goals per operation. */
+final class BenchReport {
+
+  record Line(String op, String mode, LoadStats stats, long reads, long writes, ChildRun.Result result) {}
+
+  private static final int BATCH = 20;
+
+  private final int users;
+  private final long latencyMs;
+  private final int concurrency;
+  private final String maxHeap;
+  private final int throttleBudget;
+  private final long throttleWindowMs;
+
+  BenchReport(int users, long latencyMs, int concurrency, String maxHeap, int throttleBudget, long throttleWindowMs) {
+    this.users = users;
+    this.latencyMs = latencyMs;
+    this.concurrency = concurrency;
+    this.maxHeap = maxHeap;
+    this.throttleBudget = throttleBudget;
+    this.throttleWindowMs = throttleWindowMs;
+  }
+
+  String render(List<Line> lines, Map<String, String> notes, long jvmStartMillis) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "### Benchmark: %,d users × %d interests, latency %d ms, batched at "
+        + "concurrency %d, CLI heap limit -Xmx%s%n%n", users, BenchTenant.INTERESTS, latencyMs, concurrency, maxHeap));
+    notes.forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
+    if (throttleBudget > 0) {
+      b.append(String.format(Locale.ROOT, "- throttled runs: %d requests per client per %d ms, then 429 with "
+          + "Retry-After%n", throttleBudget, throttleWindowMs));
+    }
+    b.append("\n| operation | mode | round trips (batches + single) | requests (reads / writes) | wall time "
+        + "| × ideal time | peak heap, live / sampled | 429s / early retries |\n");
+    b.append("|---|---|---|---|---|---|---|---|\n");
+    for (Line l : lines) {
+      LoadStats s = l.stats();
+      b.append(String.format(Locale.ROOT, "| %s | %s | %,d (%,d + %,d) | %,d (%,d / %,d) | %s | %.1f | %s / %s "
+              + "| %,d / %,d |%n",
+          l.op(), l.mode(), s.roundTrips(), s.batches(), s.singles(), s.requests(), l.reads(), l.writes(),
+          seconds(l.result().wallMillis()), l.result().wallMillis() / idealMillis(l.op(), lines),
+          mb(l.result().liveAfterGcBytes()), mb(l.result().sampledBytes()), s.throttled(), s.earlyRetries()));
+    }
+    b.append("\n| operation | ideal round trips | ideal time | batched round trips ÷ ideal | batched | "
+        + "1 per request, 10 at a time | speed-up | 1 at a time | speed-up |\n");
+    b.append("|---|---|---|---|---|---|---|---|---|\n");
+    for (String op : List.of("plan", "export", "apply")) {
+      if (find(lines, op, "batched").isEmpty()) {
+        continue;
+      }
+      Line batched = find(lines, op, "batched").orElseThrow();
+      Optional<Line> ten = find(lines, op, "1 per request, 10 at a time");
+      Optional<Line> one = find(lines, op, "1 per request, 1 at a time");
+      long ideal = idealRoundTrips(batched);
+      b.append(String.format(Locale.ROOT, "| %s | %,d | %s | %.2f | %s | %s | %s | %s | %s |%n",
+          op, ideal, seconds(Math.round(idealMillis(op, lines))),
+          batched.stats().roundTrips() / (double) ideal, seconds(batched.result().wallMillis()),
+          ten.map(t -> seconds(t.result().wallMillis())).orElse("-"), ten.map(t -> ratio(t, batched)).orElse("-"),
+          one.map(t -> seconds(t.result().wallMillis())).orElse("-"), one.map(t -> ratio(t, batched)).orElse("-")));
+    }
+    Optional<Line> planned = find(lines, "plan", "batched");
+    if (planned.isEmpty()) {
+      return b.toString();
+    }
+    Line plan = planned.get();
+    double budget = 2 * idealMillis("plan", lines) + jvmStartMillis;
+    b.append(String.format(Locale.ROOT, "%nplan: %,d round trips for an ideal of %,d; %s against 2 × ideal + JVM "
+            + "start = %s.%n",
+        plan.stats().roundTrips(), idealRoundTrips(plan), seconds(plan.result().wallMillis()),
+        seconds(Math.round(budget))));
+    long peak = lines.stream().mapToLong(l -> l.result().sampledBytes()).max().orElse(0);
+    b.append(String.format(Locale.ROOT, "Peak heap over all runs: %s sampled (limit -Xmx%s).%n", mb(peak), maxHeap));
+    return b.toString();
+  }
+
+  private static Optional<Line> find(List<Line> lines, String op, String mode) {
+    return lines.stream().filter(l -> l.op().equals(op) && l.mode().equals(mode)).findFirst();
+  }
+
+  /** ⌈reads/20⌉ + ⌈writes/20⌉, counted in the unthrottled batched run, where each request went exactly once. */
+  private static long idealRoundTrips(Line batched) {
+    return ceilDiv(batched.reads(), BATCH) + ceilDiv(batched.writes(), BATCH);
+  }
+
+  private double idealMillis(String op, List<Line> lines) {
+    return idealRoundTrips(find(lines, op, "batched").orElseThrow()) / (double) concurrency * latencyMs;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+
+  private static String ratio(Line slow, Line fast) {
+    return String.format(Locale.ROOT, "%.1f×", slow.result().wallMillis() / (double) fast.result().wallMillis());
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+  }
+
+  private static String mb(long bytes) {
+    return bytes < 0 ? "?" : String.format(Locale.ROOT, "%d MB", Math.round(bytes / 1048576.0));
+  }
+}

@@ -1,0 +1,101 @@
+package org.settingsreconciler.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.settingsreconciler.cli.CliContext;
+import org.settingsreconciler.cli.Main;
+import org.settingsreconciler.cli.Terminal;
+import org.settingsreconciler.sandbox.GraphSandbox;
+
+/**
+ * {@code export --all-users} through the CLI against a sandbox that pages every list one item at a time: every
+ * user is found across the pages, their interests are read, and the export plans to no changes, throttled or not.
+ */
+class AllUsersSandboxTest {
+
+  @TempDir Path tmp;
+
+  private GraphSandbox sandbox;
+
+  private record Run(int code, String out, String err) {}
+
+  @BeforeEach
+  void start() throws IOException {
+    sandbox = GraphSandbox.start(0, null, null);
+    sandbox.setPageSize(1);
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  private Run cli(String... args) {
+    List<String> argv = new ArrayList<>(List.of(args));
+    if (!args[0].equals("validate")) {
+      argv.addAll(List.of("--graph-url", sandbox.baseUrl().toString()));
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new Main(new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("RECONCILER_ACCESS_TOKEN", "t"), Terminal.none()))
+        .run(argv.toArray(String[]::new));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private void exportAllAndPlanToNoChanges() throws IOException {
+    Path exported = tmp.resolve("all.yaml");
+
+    Run export = cli("export", "--all-users", "--out", exported.toString());
+
+    assertThat(export.code()).as(export.err()).isZero();
+    String yaml = Files.readString(exported);
+    assertThat(yaml)
+        .contains("adele.vance@contoso.com:")
+        .contains("alex.wilber@contoso.com:")
+        .contains("megan.bowen@contoso.com:");
+    assertThat(yaml.indexOf("adele.vance")).as("users sorted").isLessThan(yaml.indexOf("alex.wilber"));
+    Run plan = cli("plan", "--detailed-exitcode", exported.toString());
+    assertThat(plan.code()).as(plan.out() + plan.err()).isZero();
+    assertThat(plan.out()).contains("No changes");
+    assertThat(cli("validate", exported.toString()).code()).isZero();
+  }
+
+  @Test
+  void everyUserAcrossEveryPageIsExported() throws IOException {
+    exportAllAndPlanToNoChanges();
+  }
+
+  @Test
+  void aThrottledExportStillCompletesAndNeverRetriesEarly() throws IOException {
+    sandbox.setThrottle(6, Duration.ofMillis(250));
+
+    exportAllAndPlanToNoChanges();
+
+    assertThat(sandbox.stats().throttled()).isPositive();
+    assertThat(sandbox.stats().earlyRetries()).isZero();
+  }
+
+  @Test
+  void userAndAllUsersTogetherAreRefused() {
+    Run r = cli("export", "--all-users", "--user", "adele.vance@contoso.com");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("give --user or --all-users, not both");
+    assertThat(sandbox.requests()).isEmpty();
+  }
+}

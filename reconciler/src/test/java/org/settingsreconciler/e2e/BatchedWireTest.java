@@ -1,0 +1,204 @@
+package org.settingsreconciler.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.settingsreconciler.e2e.WireHarness.ADELE;
+import static org.settingsreconciler.e2e.WireHarness.CARD;
+import static org.settingsreconciler.e2e.WireHarness.ENHANCED;
+import static org.settingsreconciler.e2e.WireHarness.ENTRA_URL;
+import static org.settingsreconciler.e2e.WireHarness.HR_URL;
+import static org.settingsreconciler.e2e.WireHarness.INSIGHTS;
+import static org.settingsreconciler.e2e.WireHarness.INTERESTS;
+import static org.settingsreconciler.e2e.WireHarness.LIMITED;
+import static org.settingsreconciler.e2e.WireHarness.PHOTO;
+import static org.settingsreconciler.e2e.WireHarness.POLICY;
+import static org.settingsreconciler.e2e.WireHarness.PRONOUNS;
+import static org.settingsreconciler.e2e.WireHarness.PRONUNCIATION;
+import static org.settingsreconciler.e2e.WireHarness.PROPERTY_SETTINGS;
+import static org.settingsreconciler.e2e.WireHarness.ROOT;
+import static org.settingsreconciler.e2e.WireHarness.graphError;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.settingsreconciler.e2e.WireHarness.Run;
+
+/**
+ * The CLI with batching on (the default): export of every user, the throughput options, and apply's ordering and
+ * failure rules when its writes share batches.
+ */
+class BatchedWireTest {
+
+  @RegisterExtension static WireMockExtension wm = WireHarness.server();
+
+  @TempDir Path dir;
+
+  private WireHarness h;
+
+  @BeforeEach
+  void harness() {
+    h = new WireHarness(wm, dir);
+  }
+
+  private static final String USERS = "/users?$select=id,userPrincipalName&$top=999";
+  private static final String BOB = "bob@contoso.com";
+
+  /** Every tenant-wide resource, at defaults, so export has all it reads. */
+  private void plainTenant() {
+    h.get(ENHANCED, "{\"isEnabledInOrganization\":true,\"disabledForGroup\":null}");
+    h.get(LIMITED, "{\"isEnabledForGroup\":false,\"groupId\":null}");
+    for (String id : new String[] {"copilotchatpinning", "blockaccesstoopenfiles", "imagegeneration",
+        "allowwebsearch", "allowinadmincenters"}) {
+      h.get(POLICY + "microsoft.copilot." + id, "{\"id\":\"microsoft.copilot." + id + "\",\"value\":\"1\"}");
+    }
+    h.get(PRONOUNS, "{\"isEnabledInOrganization\":true}");
+    h.get(PRONUNCIATION, "{\"isEnabledInOrganization\":true}");
+    h.get(INSIGHTS, "{\"isEnabledInOrganization\":true,\"disabledForGroup\":null}");
+    h.get(PHOTO, "{\"allowedRoles\":[],\"source\":\"cloud\"}");
+    h.list(PROPERTY_SETTINGS);
+    h.list(CARD);
+  }
+
+  @Test
+  void exportAllUsersFollowsTheUserPagesAndReadsEveryonesInterests() throws IOException {
+    plainTenant();
+    h.get(USERS, """
+        {"value":[{"id":"u-1","userPrincipalName":"%s"}],
+         "@odata.nextLink":"%s/users?$select=id,userPrincipalName&$top=999&$skiptoken=p2"}"""
+        .formatted(ADELE, h.graphUrl()));
+    h.get("/users?$select=id,userPrincipalName&$top=999&$skiptoken=p2",
+        "{\"value\":[{\"id\":\"u-2\",\"userPrincipalName\":\"" + BOB + "\"},{\"id\":\"room\"}]}");
+    h.list(INTERESTS, "{\"id\":\"i-1\",\"displayName\":\"Hiking\",\"categories\":[\"Outdoors\"]}");
+    h.list("/users/" + BOB + "/profile/interests", "{\"id\":\"i-2\",\"displayName\":\"Chess\"}");
+    Path out = dir.resolve("all.yaml");
+
+    Run r = h.graph("export", "--all-users", "--out", out.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readString(out)).contains(ADELE + ":").contains("Hiking:").contains(BOB + ":").contains("Chess:");
+    h.verifyGets(1, INTERESTS);
+    h.verifyGets(1, "/users/" + BOB + "/profile/interests");
+    h.verifyOnlyReads();
+    assertThat(h.batches()).isNotEmpty();
+  }
+
+  @Test
+  void exportAllUsersWhoseUserListFailsIsIncomplete() {
+    plainTenant();
+    h.getAnswers(USERS, graphError(403, "accessDenied", null, "req-users", true));
+
+    Run r = h.graph("export", "--all-users");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("the tenant's users could not be listed: HTTP 403 accessDenied")
+        .contains("The export is incomplete");
+  }
+
+  @Test
+  void batchSizeOneSendsEveryRequestOnItsOwn() {
+    h.get(PRONOUNS, "{\"isEnabledInOrganization\":true}");
+    h.get(PRONUNCIATION, "{\"isEnabledInOrganization\":true}");
+    Path yaml = h.yaml("d.yaml", """
+        people:
+          pronouns: {isEnabledInOrganization: true}
+          namePronunciation: {isEnabledInOrganization: true}
+        """);
+
+    Run r = h.graph("plan", yaml.toString(), "--batch-size", "1", "--concurrency", "1");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(h.batches()).isEmpty();
+    assertThat(h.requests()).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"--batch-size, 0, --batch-size must be 1 to 20", "--batch-size, 21, --batch-size must be 1 to 20",
+      "--concurrency, 0, --concurrency must be 1 to 64"})
+  void throughputOutOfRangeIsAUserError(String option, String value, String message) {
+    Path yaml = h.yaml("d.yaml", "people:\n  pronouns: {isEnabledInOrganization: true}\n");
+
+    Run r = h.graph("plan", yaml.toString(), option, value);
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains(message);
+    h.verifyNoRequests();
+  }
+
+  @Test
+  void outcomesAreReportedInPlanOrderWhateverOrderTheAnswersCameIn() {
+    h.get(PRONOUNS, "{\"isEnabledInOrganization\":false}");
+    h.get(PRONUNCIATION, "{\"isEnabledInOrganization\":false}");
+    h.get(INSIGHTS, "{\"isEnabledInOrganization\":false,\"disabledForGroup\":null}");
+    h.patchOk(PRONOUNS);
+    h.patchOk(PRONUNCIATION);
+    h.patchOk(INSIGHTS);
+
+    Run r = h.autoApply("""
+        people:
+          pronouns: {isEnabledInOrganization: true}
+          namePronunciation: {isEnabledInOrganization: true}
+          itemInsights: {isEnabledInOrganization: true}
+        """);
+
+    assertThat(r.exit()).as(r.out()).isZero();
+    int pronouns = r.out().indexOf("applied  people.pronouns");
+    int pronunciation = r.out().indexOf("applied  people.namePronunciation");
+    int insights = r.out().indexOf("applied  people.itemInsights");
+    assertThat(pronouns).isPositive().isLessThan(pronunciation);
+    assertThat(pronunciation).isLessThan(insights);
+    assertThat(h.batches()).as("the three PATCHes share one batch").hasSize(2);
+  }
+
+  @Test
+  void aDeleteIsNotSentWhenTheResetBeforeItFailed() {
+    h.list(PROPERTY_SETTINGS, "{\"id\":\"pps-1\",\"name\":\"skills\",\"prioritizedSourceUrls\":[\"" + HR_URL + "\",\""
+        + ENTRA_URL + "\"]}");
+    h.patchAnswers(PROPERTY_SETTINGS + "/pps-1", graphError(500, "generalException", null, "req-500", true));
+
+    Run r = h.autoApplyAllowingDestructive("""
+        people:
+          profilePropertySettings: {}
+        prune: [people.profilePropertySettings]
+        """);
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("FAILED   people.profilePropertySettings[\"skills\"]    PATCH")
+        .contains("skipped  people.profilePropertySettings[\"skills\"]    DELETE")
+        .contains("1 not attempted");
+    wm.verify(0, deleteRequestedFor(urlEqualTo(ROOT + PROPERTY_SETTINGS + "/pps-1")));
+  }
+
+  @Test
+  void writesInABatchWhoseConnectionDroppedAreReportedAsMaybeAppliedAndNotResent() {
+    h.get(PRONOUNS, "{\"isEnabledInOrganization\":false}");
+    h.get(PRONUNCIATION, "{\"isEnabledInOrganization\":false}");
+    h.patchOk(PRONOUNS);
+    h.patchAnswers(PRONUNCIATION, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+    Run r = h.autoApply("""
+        people:
+          pronouns: {isEnabledInOrganization: true}
+          namePronunciation: {isEnabledInOrganization: true}
+        """);
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("FAILED   people.pronouns")
+        .contains("FAILED   people.namePronunciation")
+        .contains("may or may not have been applied, so it was not sent again: plan again");
+    wm.verify(1, patchRequestedFor(urlEqualTo(ROOT + PRONOUNS)));
+    wm.verify(1, patchRequestedFor(urlEqualTo(ROOT + PRONUNCIATION)));
+  }
+}

@@ -1,0 +1,159 @@
+package org.settingsreconciler.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.settingsreconciler.sandbox.GraphSandbox;
+import org.settingsreconciler.sandbox.LoadStats;
+import org.settingsreconciler.sandbox.RecordedRequest;
+import tools.jackson.databind.JsonNode;
+
+/** The client under load against the sandbox: full batches, bounded concurrency, paging and throttling end to end. */
+class ClientAgainstSandboxTest {
+
+  private static final String PRONOUNS = "/admin/people/pronouns";
+  private static final String ADELE = "/users/adele.vance@contoso.com/profile/interests";
+  private static final String ALEX = "/users/alex.wilber@contoso.com/profile/interests";
+
+  private GraphSandbox sandbox;
+
+  @BeforeEach
+  void start() throws IOException {
+    sandbox = GraphSandbox.start(0, null, null);
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  private GraphClient client(Throughput throughput) {
+    return new GraphClient(sandbox.baseUrl(), () -> "t", throughput);
+  }
+
+  private static List<GraphRequest> reads(int n) {
+    List<GraphRequest> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(GraphRequest.get(PRONOUNS));
+    }
+    return out;
+  }
+
+  @Test
+  void requestsGoInFullBatchesOfTwenty() {
+    List<Outcome> out = client(Throughput.DEFAULT).sendAll(reads(45));
+
+    assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
+    LoadStats stats = sandbox.stats();
+    assertThat(stats.batches()).isEqualTo(3);
+    assertThat(stats.batchItems()).isEqualTo(45);
+    assertThat(stats.singles()).isZero();
+  }
+
+  @Test
+  void listsArePagedInsideBatches() {
+    sandbox.setPageSize(1);
+
+    List<ListOutcome> out = client(Throughput.DEFAULT).listAll(List.of(ADELE, ALEX));
+
+    assertThat(out.get(0).items()).hasSize(2);
+    assertThat(out.get(1).items()).hasSize(1);
+    assertThat(sandbox.requests()).filteredOn(RecordedRequest::inBatch).extracting(RecordedRequest::path)
+        .containsExactly(ADELE, ALEX);
+    // Adele's second page is a further request, on its own since nothing else is left to send.
+    assertThat(sandbox.requests()).filteredOn(r -> !r.inBatch()).extracting(RecordedRequest::path)
+        .containsExactly("/$batch", ADELE + "?$skiptoken=" + tokenOf(sandbox.requests()));
+  }
+
+  private static String tokenOf(List<RecordedRequest> requests) {
+    String last = requests.get(requests.size() - 1).path();
+    return last.substring(last.indexOf("$skiptoken=") + "$skiptoken=".length());
+  }
+
+  @Test
+  void noMoreThanTheConcurrencyOfRoundTripsIsInFlight() {
+    sandbox.setLatency(Duration.ofMillis(150));
+
+    long start = System.nanoTime();
+    List<Outcome> out = client(new Throughput(1, 4)).sendAll(reads(8));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
+    // 8 requests, 4 at a time: two waves of 150 ms, not one (unbounded) and not eight (one at a time).
+    assertThat(millis).isBetween(300L, 1000L);
+  }
+
+  @Test
+  void theTokenIsAskedForFromOneThreadAtATime() {
+    sandbox.setLatency(Duration.ofMillis(20));
+    java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    AccessTokenProvider slow = () -> {
+      most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      inside.decrementAndGet();
+      return "t";
+    };
+
+    List<Outcome> out = new GraphClient(sandbox.baseUrl(), slow, new Throughput(1, 8)).sendAll(reads(16));
+
+    assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
+    assertThat(most.get()).isEqualTo(1);
+  }
+
+  @Test
+  void withoutCredentialsEveryRequestFailsAndNothingIsSent() {
+    AccessTokenProvider none = () -> {
+      throw new CredentialException("no credentials: set RECONCILER_ACCESS_TOKEN");
+    };
+
+    List<Outcome> out = new GraphClient(sandbox.baseUrl(), none, Throughput.DEFAULT).sendAll(reads(25));
+
+    assertThat(out).allSatisfy(o -> assertThat(o.error().code()).isEqualTo("noCredentials"));
+    assertThat(sandbox.requests()).isEmpty();
+  }
+
+  @Test
+  void aThrottledRunCompletesWithoutSendingAnythingBeforeItsRetryAfter() {
+    sandbox.setThrottle(15, Duration.ofMillis(300));
+    List<GraphRequest> distinct = new ArrayList<>();
+    for (int i = 1; i <= 60; i++) {
+      distinct.add(GraphRequest.get(ADELE + "?$top=" + i));
+    }
+
+    List<Outcome> out = client(Throughput.DEFAULT).sendAll(distinct);
+
+    assertThat(out).allSatisfy(o -> assertThat(o.ok()).as(o.ok() ? "" : o.error().describe()).isTrue());
+    assertThat(out).allSatisfy(o -> assertThat(o.response().body().get("value")).isNotEmpty());
+    LoadStats stats = sandbox.stats();
+    assertThat(stats.throttled()).isPositive();
+    assertThat(stats.earlyRetries()).isZero();
+  }
+
+  @Test
+  void aThrottledApplyOfWritesCompletesAndAppliesEachWriteOnce() {
+    sandbox.setThrottle(10, Duration.ofMillis(300));
+    List<GraphRequest> creates = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      creates.add(new GraphRequest("POST", ADELE,
+          tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("displayName", "Topic " + i)));
+    }
+
+    List<Outcome> out = client(Throughput.DEFAULT).sendAll(creates);
+
+    assertThat(out).allSatisfy(o -> assertThat(o.ok()).as(o.ok() ? "" : o.error().describe()).isTrue());
+    JsonNode interests = sandbox.snapshot().at("/users/adele.vance@contoso.com/interests");
+    assertThat(interests).hasSize(32);
+    assertThat(sandbox.stats().earlyRetries()).isZero();
+  }
+}
