@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
-/** The injected faults still armed, each with its remaining count. Used under the service lock only. */
+/** The injected faults still armed, each with its remaining count. Not thread-safe: the service synchronizes on it. */
 final class FaultTable {
 
   private static final class Armed {

@@ -6,22 +6,26 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The emulator without HTTP: routes a request, serves it against the state, and persists successful writes. One
- * lock serialises everything, which is plenty for a test and demo server and keeps handlers simple.
+ * The emulator without HTTP: routes a request, serves it against the state, and persists successful writes. Writes
+ * take the state's lock alone; reads share it, so a client reading thousands of users at once is not held up by
+ * the sandbox. With a state file every request takes the lock alone, since any request may reload the file.
  */
 final class SandboxService {
 
-  private final Object lock = new Object();
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Router router = new Router();
   private final FaultTable faults = new FaultTable();
   private final StateFile stateFile;
   private final LoadCounters counters = new LoadCounters();
-  private SandboxState state;
-  private URI baseUrl;
-  private int pageSize = 100;
+  private volatile SandboxState state;
+  private volatile URI baseUrl;
+  private volatile int pageSize = 100;
   private volatile long latencyMillis;
   private volatile Throttle throttle;
 
@@ -31,18 +35,14 @@ final class SandboxService {
   }
 
   void baseUrl(URI url) {
-    synchronized (lock) {
-      baseUrl = url;
-    }
+    baseUrl = url;
   }
 
   void pageSize(int size) {
     if (size < 1) {
       throw new IllegalArgumentException("page size must be at least 1, not " + size);
     }
-    synchronized (lock) {
-      pageSize = size;
-    }
+    pageSize = size;
   }
 
   LoadCounters counters() {
@@ -66,23 +66,29 @@ final class SandboxService {
   }
 
   void injectFault(Fault fault) {
-    synchronized (lock) {
+    synchronized (faults) {
       faults.add(fault);
     }
   }
 
   JsonNode snapshot() {
-    synchronized (lock) {
+    lock.writeLock().lock();
+    try {
       refreshFromFile();
       return state.snapshot();
+    } finally {
+      lock.writeLock().unlock();
     }
   }
 
   void load(JsonNode seed) {
     SandboxState next = SandboxState.from(seed);
-    synchronized (lock) {
+    lock.writeLock().lock();
+    try {
       state = next;
       persist();
+    } finally {
+      lock.writeLock().unlock();
     }
   }
 
@@ -118,11 +124,17 @@ final class SandboxService {
    * @param faultPath the path relative to /beta without query, as faults name it
    */
   SandboxResponse serve(SandboxRequest request, String faultPath) {
-    synchronized (lock) {
-      Optional<Fault> fault = faults.take(request.method(), faultPath);
-      if (fault.isPresent()) {
-        throw injected(fault.get());
-      }
+    Optional<Fault> fault;
+    synchronized (faults) {
+      fault = faults.take(request.method(), faultPath);
+    }
+    if (fault.isPresent()) {
+      throw injected(fault.get());
+    }
+    boolean alone = stateFile != null || Writes.isWrite(request.method());
+    Lock held = alone ? lock.writeLock() : lock.readLock();
+    held.lock();
+    try {
       refreshFromFile();
       Router.Match match = router.route(request.segments());
       Call call = new Call(request, match.user(), match.id(), state, baseUrl, pageSize);
@@ -131,6 +143,8 @@ final class SandboxService {
         persist();
       }
       return response;
+    } finally {
+      held.unlock();
     }
   }
 

@@ -42,10 +42,17 @@ final class SandboxState {
   }
 
   private final ObjectNode root;
-  private Map<String, User> userIndex;
+  /** Users come only from the seed, so one index serves the state's lifetime; reads share it across threads. */
+  private final Map<String, User> userIndex = new HashMap<>();
 
   private SandboxState(ObjectNode root) {
     this.root = root;
+    for (User u : users()) {
+      userIndex.putIfAbsent(u.userPrincipalName().toLowerCase(Locale.ROOT), u);
+    }
+    for (User u : users()) {
+      userIndex.putIfAbsent(u.id().toLowerCase(Locale.ROOT), u);
+    }
   }
 
   /**
@@ -231,18 +238,6 @@ final class SandboxState {
 
   /** Finds a user by object id or user principal name, ignoring case as Entra does. */
   Optional<User> user(String idOrUpn) {
-    if (userIndex == null) {
-      // Users come only from the seed, so one index serves the state's lifetime; a scan per request would make a
-      // tenant of thousands of users quadratic.
-      Map<String, User> index = new HashMap<>();
-      for (User u : users()) {
-        index.putIfAbsent(u.userPrincipalName().toLowerCase(Locale.ROOT), u);
-      }
-      for (User u : users()) {
-        index.putIfAbsent(u.id().toLowerCase(Locale.ROOT), u);
-      }
-      userIndex = index;
-    }
     return Optional.ofNullable(userIndex.get(idOrUpn.toLowerCase(Locale.ROOT)));
   }
 }

@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * round trips, divided by the concurrency, times the latency.
  *
  * <p>Properties: benchmark.users (1000), benchmark.latencyMs (50), benchmark.concurrency (4), benchmark.baselines
- * (true), benchmark.throttleBudget (500 requests per client and window; 0 skips the throttled runs),
+ * (true; false for none, 10 for the 10-at-a-time one only), benchmark.throttleBudget (500 requests per client and window; 0 skips the throttled runs),
  * benchmark.throttleWindowMs (1000), benchmark.xmx (512m, the CLI's heap limit), benchmark.jvmArgs (more options for
  * the CLI's JVM, none by default), benchmark.ops ("plan export apply"), benchmark.repeat (3: each batched and
  * 10-at-a-time run is repeated and the fastest kept, since a shared machine only ever slows a run down).
@@ -47,7 +47,7 @@ class ScaleBenchmark {
   private final int users = Integer.getInteger("benchmark.users", 1000);
   private final long latencyMs = Long.getLong("benchmark.latencyMs", 50);
   private final int concurrency = Integer.getInteger("benchmark.concurrency", 4);
-  private final boolean baselines = Boolean.parseBoolean(System.getProperty("benchmark.baselines", "true"));
+  private final String baselines = System.getProperty("benchmark.baselines", "true");
   private final int throttleBudget = Integer.getInteger("benchmark.throttleBudget", 500);
   private final long throttleWindowMs = Long.getLong("benchmark.throttleWindowMs", 1000);
   private final String maxHeap = System.getProperty("benchmark.xmx", "512m");
@@ -92,8 +92,10 @@ class ScaleBenchmark {
       }
 
       List<Mode> modes = new ArrayList<>(List.of(new Mode("batched", 20, concurrency)));
-      if (baselines) {
+      if (!baselines.equals("false")) {
         modes.add(new Mode("1 per request, 10 at a time", 1, 10));
+      }
+      if (baselines.equals("true")) {
         modes.add(new Mode("1 per request, 1 at a time", 1, 1));
       }
       for (Mode mode : modes) {
