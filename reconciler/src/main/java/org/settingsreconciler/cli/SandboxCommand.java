@@ -39,10 +39,10 @@ final class SandboxCommand implements Callable<Integer> {
       description = "The throttling window in milliseconds (default: ${DEFAULT-VALUE}).")
   long throttleWindowMs;
 
-  @Option(names = "--page-size", paramLabel = "N", defaultValue = "100",
-      description = "The most items a page of any list holds (default: ${DEFAULT-VALUE}); small values exercise "
-          + "paging.")
-  int pageSize;
+  @Option(names = "--page-size", paramLabel = "N",
+      description = "The most items a page of any list holds, $top or not; small values exercise paging. By "
+          + "default pages are Graph's: 100 items, or up to 999 with $top.")
+  Integer pageSize;
 
   SandboxCommand(CliContext ctx) {
     this.ctx = ctx;
@@ -50,7 +50,7 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (latencyMs < 0 || throttleBudget < 0 || throttleWindowMs < 1 || pageSize < 1) {
+    if (latencyMs < 0 || throttleBudget < 0 || throttleWindowMs < 1 || (pageSize != null && pageSize < 1)) {
       throw new UserError("--latency-ms and --throttle-budget must not be negative; --throttle-window-ms and "
           + "--page-size must be at least 1");
     }
@@ -62,7 +62,9 @@ final class SandboxCommand implements Callable<Integer> {
     }
     sandbox.setLatency(Duration.ofMillis(latencyMs));
     sandbox.setThrottle(throttleBudget, Duration.ofMillis(throttleWindowMs));
-    sandbox.setPageSize(pageSize);
+    if (pageSize != null) {
+      sandbox.setPageSize(pageSize);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       sandbox.close();
@@ -70,7 +72,8 @@ final class SandboxCommand implements Callable<Integer> {
     }));
     ctx.out().println("Sandbox Graph listening at " + sandbox.baseUrl()
         + (state == null ? " (demo tenant, in memory)" : " (state in " + state + ")"));
-    ctx.out().println("Latency " + latencyMs + " ms per round trip; pages of at most " + pageSize + " items; "
+    ctx.out().println("Latency " + latencyMs + " ms per round trip; "
+        + (pageSize == null ? "Graph's paging" : "pages of at most " + pageSize + " items") + "; "
         + (throttleBudget == 0 ? "no throttling." : "throttled past " + throttleBudget + " requests per "
         + throttleWindowMs + " ms per client."));
     ctx.out().println("Use it from another shell, with any token:");

@@ -146,7 +146,10 @@ public final class GraphSandbox implements AutoCloseable {
     service.injectFault(fault);
   }
 
-  /** The most items one page of any list holds (default 100); smaller values exercise next-link paging. */
+  /**
+   * The most items one page of any list holds, {@code $top} or not; small values exercise next-link paging. By
+   * default pages are Graph's: 100 items, or up to 999 with {@code $top}.
+   */
   public void setPageSize(int pageSize) {
     service.pageSize(pageSize);
   }

@@ -11,20 +11,26 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Server-driven paging for every list: a page holds at most the sandbox's page size (or {@code $top}, whichever
- * is smaller), and when more remain the page carries an absolute {@code @odata.nextLink} with an opaque
- * {@code $skiptoken}, as Graph does. Clients must follow next links rather than assume one page.
+ * Server-driven paging for every list, as Graph pages: {@value #DEFAULT_PAGE} items a page, or {@code $top} of
+ * them up to {@value #MAX_PAGE} (Graph's limit for users). A page size set on the sandbox caps every page instead,
+ * {@code $top} or not, to exercise paging. When more remain, the page carries an absolute {@code @odata.nextLink}
+ * with an opaque {@code $skiptoken}. Clients must follow next links rather than assume one page.
  */
 final class Pager {
 
   private Pager() {}
 
+  static final int DEFAULT_PAGE = 100;
+  static final int MAX_PAGE = 999;
+
   static ObjectNode page(List<? extends JsonNode> items, String contextPath, Call call) {
     SandboxRequest r = call.request();
-    int size = call.pageSize();
     String top = r.query().get("$top");
-    if (top != null) {
-      size = Math.min(size, nonNegative("$top", top));
+    int size;
+    if (call.pageSize() > 0) {
+      size = top == null ? call.pageSize() : Math.min(call.pageSize(), nonNegative("$top", top));
+    } else {
+      size = top == null ? DEFAULT_PAGE : Math.min(MAX_PAGE, nonNegative("$top", top));
     }
     int offset = 0;
     String skip = r.query().get("$skip");

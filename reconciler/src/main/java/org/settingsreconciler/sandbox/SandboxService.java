@@ -25,7 +25,8 @@ final class SandboxService {
   private final LoadCounters counters = new LoadCounters();
   private volatile SandboxState state;
   private volatile URI baseUrl;
-  private volatile int pageSize = 100;
+  /** The most items a page holds, or 0 for Graph's own paging (see {@link Pager}). */
+  private volatile int pageSize;
   private volatile long latencyMillis;
   private volatile Throttle throttle;
 

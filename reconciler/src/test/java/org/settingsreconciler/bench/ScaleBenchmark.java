@@ -36,10 +36,11 @@ import tools.jackson.databind.node.ObjectNode;
  * round trips, divided by the concurrency, times the latency.
  *
  * <p>Properties: benchmark.users (1000), benchmark.latencyMs (50), benchmark.concurrency (4), benchmark.baselines
- * (true; false for none, 10 for the 10-at-a-time one only), benchmark.throttleBudget (500 requests per client and window; 0 skips the throttled runs),
- * benchmark.throttleWindowMs (1000), benchmark.xmx (512m, the CLI's heap limit), benchmark.jvmArgs (more options for
- * the CLI's JVM, none by default), benchmark.ops ("plan export apply"), benchmark.repeat (3: each batched and
- * 10-at-a-time run is repeated and the fastest kept, since a shared machine only ever slows a run down).
+ * (true; false for none, 10 for the 10-at-a-time one only), benchmark.throttleBudget (500 requests per client and
+ * window; 0 skips the throttled runs), benchmark.throttleWindowMs (1000), benchmark.xmx (512m, the CLI's heap
+ * limit), benchmark.jvmArgs (more options for the CLI's JVM, none by default), benchmark.ops ("plan export apply"),
+ * benchmark.repeat (3: each batched and 10-at-a-time run is repeated and the fastest kept, since a shared machine
+ * only ever slows a run down).
  */
 @Tag("benchmark")
 class ScaleBenchmark {

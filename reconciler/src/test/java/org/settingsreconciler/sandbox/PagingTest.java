@@ -92,6 +92,23 @@ class PagingTest {
   }
 
   @Test
+  void byDefaultPagesAreGraphsHundredOrATopOfUpTo999() throws IOException {
+    tools.jackson.databind.node.ObjectNode seed = (tools.jackson.databind.node.ObjectNode) GraphSandbox.emptyTenant();
+    tools.jackson.databind.node.ObjectNode users = seed.putObject("users");
+    for (int i = 0; i < 1200; i++) {
+      users.putObject("user" + i + "@contoso.com");
+    }
+    try (GraphSandbox big = GraphSandbox.start(0, null, seed)) {
+      SandboxClient c = new SandboxClient(big);
+
+      assertThat(c.get("/users").body().get("value")).hasSize(100);
+      assertThat(c.get("/users?$top=999").body().get("value")).hasSize(999);
+      assertThat(c.get("/users?$top=5000").body().get("value")).hasSize(999);
+      assertThat(c.get("/users?$top=5000").body().has("@odata.nextLink")).isTrue();
+    }
+  }
+
+  @Test
   void badPagingOptionsAreBadRequests() {
     assertThat(client.get("/users?$top=-1").status()).isEqualTo(400);
     assertThat(client.get("/users?$skiptoken=garbage!").status()).isEqualTo(400);
