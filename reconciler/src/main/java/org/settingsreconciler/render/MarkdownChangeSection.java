@@ -6,8 +6,10 @@ import static org.settingsreconciler.render.MarkdownText.html;
 import static org.settingsreconciler.render.MarkdownText.text;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
@@ -82,6 +84,25 @@ final class MarkdownChangeSection {
         b.append(" (source ").append(code(ProvenanceText.source(p))).append(')');
       }
       b.append(":\n\n").append(MarkdownText.fenced("diff", LongValueDiff.unified(p.before(), p.after()))).append('\n');
+    }
+    if (c instanceof Update u) {
+      resent(b, u);
+    }
+  }
+
+  /** Properties the body carries unchanged because Graph requires them: named, so the review hides nothing sent. */
+  private static void resent(StringBuilder b, Update u) {
+    Set<String> changed = new HashSet<>();
+    u.properties().forEach(p -> changed.add(p.name()));
+    List<String> unchanged = new ArrayList<>();
+    u.body().properties().forEach(e -> {
+      if (!changed.contains(e.getKey())) {
+        unchanged.add(code(e.getKey()) + " = " + code(e.getValue() == null ? "null" : e.getValue().toString()));
+      }
+    });
+    if (!unchanged.isEmpty()) {
+      b.append("Also sent unchanged, because Graph requires it in every PATCH: ")
+          .append(String.join(", ", unchanged)).append("\n\n");
     }
   }
 

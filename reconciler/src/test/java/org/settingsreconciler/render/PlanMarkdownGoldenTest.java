@@ -17,7 +17,7 @@ class PlanMarkdownGoldenTest {
   static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"full", "no-changes"})
+  @ValueSource(strings = {"full", "no-changes", "required-resent"})
   void matchesTheGoldenFile(String name) throws Exception {
     String markdown =
         new PlanMarkdownRenderer("settings-reconciler plan").render(PlanFixtures.plan(name), "the sandbox tenant");
