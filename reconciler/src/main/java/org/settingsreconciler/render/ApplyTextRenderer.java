@@ -28,7 +28,7 @@ public final class ApplyTextRenderer {
       String label = r.status().label();
       out.println("  " + label + " ".repeat(width - label.length() + 2) + r.change().address() + "    "
           + r.change().method() + " " + r.change().path());
-      String indent = " ".repeat(width + 6);
+      String indent = " ".repeat(width + 4);
       details(r).forEach(d -> out.println(indent + d));
     }
     out.println();
