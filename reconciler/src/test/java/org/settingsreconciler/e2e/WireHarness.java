@@ -256,6 +256,15 @@ final class WireHarness {
     wm.stubFor(patch(urlEqualTo(ROOT + path)).inScenario(path).willSetStateTo(PATCHED).willReturn(okJson("{}")));
   }
 
+  /**
+   * A second PATCH to an object set up with {@link #objectShowingPatch} (a rollback) works and puts it back: it then
+   * reads as its {@code before} again.
+   */
+  void secondPatchRestores(String path) {
+    wm.stubFor(patch(urlEqualTo(ROOT + path)).inScenario(path).whenScenarioStateIs(PATCHED)
+        .willSetStateTo(Scenario.STARTED).willReturn(okJson("{}")));
+  }
+
   /** The PATCHes that reached {@code path}, oldest first, as JSON bodies. */
   List<JsonNode> patchesTo(String path) {
     return wm.findAll(patchRequestedFor(urlEqualTo(ROOT + path))).stream()
