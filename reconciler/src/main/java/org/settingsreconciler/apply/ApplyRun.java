@@ -54,7 +54,7 @@ public final class ApplyRun {
       results.add(ChangeResult.of(outcomes.get(i), readbacks.get(i), notRead, settings.verifyPolicy()));
     }
     if (settings.rollbackOnFailure() && Rollback.needed(results)) {
-      results = new Rollback(executor, reader, verifier, settings.rails(), permissionRefusals).undo(results);
+      results = new Rollback(executor, reader, verifier, settings.rails(), explain, permissionRefusals).undo(results);
     }
     return results;
   }

@@ -7,7 +7,8 @@ import org.settingsreconciler.plan.Change;
 /**
  * What {@code --rollback-on-failure} did about one applied change.
  *
- * @param requests the changes sent to undo it (none when it was refused or could not be undone)
+ * @param requests the changes that undo it: sent, unless the rails refused them (none when there are no such
+ *     changes, such as for an item whose new id is unknown)
  * @param undone whether every one of them worked
  * @param detail what happened, in words
  * @param error Graph's error for the request that did not work, or null
