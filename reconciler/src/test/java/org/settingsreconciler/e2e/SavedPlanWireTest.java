@@ -158,7 +158,7 @@ class SavedPlanWireTest {
         "users:\n  " + ADELE + ":\n    interests:\n      Hiking:\n        categories: [Outdoors]\n").toString();
     assertThat(h.graph("plan", noPrune, "--out", saved.toString()).exit()).isZero();
 
-    Run r = h.graph("apply", "--plan", saved.toString());
+    Run r = h.graph("apply", "--plan", saved.toString(), "--no-verify");
 
     assertThat(r.exit()).as(r.err()).isZero();
     h.verifyPost(INTERESTS, "{\"displayName\":\"Hiking\",\"categories\":[\"Outdoors\"]}");
