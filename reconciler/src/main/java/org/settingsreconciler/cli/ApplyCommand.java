@@ -28,9 +28,9 @@ import tools.jackson.core.JacksonException;
     mixinStandardHelpOptions = true,
     name = "apply",
     description = {
-      "Plan, show the plan, and send it after confirmation (or --auto-approve). Then read back what was written and",
-      "report what happened to every change. With --plan FILE: apply exactly a saved plan, after checking the tenant",
-      "still matches it."
+      "Plan, show the plan, and send it after confirmation (or --auto-approve); then read back what was written and "
+          + "report what happened to every change.",
+      "With --plan FILE: apply exactly a saved plan, after checking the tenant still matches it."
     })
 final class ApplyCommand implements Callable<Integer> {
 
