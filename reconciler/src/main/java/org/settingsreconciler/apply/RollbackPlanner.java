@@ -62,6 +62,9 @@ final class RollbackPlanner {
     if (c instanceof Update u) {
       return new Unit(List.of(index), List.of(Reversal.ofUpdate(u, tenantCopy(u))), null);
     }
+    if (c instanceof Delete d) {
+      return new Unit(List.of(index), List.of(Reversal.ofDelete(d)), null);
+    }
     Create create = (Create) c;
     JsonNode created = created(create, r.answer());
     if (created == null) {
