@@ -17,8 +17,8 @@ import org.settingsreconciler.state.ErrorExplainer;
  * Sends planned changes, each exactly as planned. Changes to different addresses are independent, so they all go
  * at once (batched, concurrently) and a failure does not stop the others. Changes to the same address (a reset,
  * then the delete Graph allows only after it) go one after the other in plan order, and a later one is not sent
- * when an earlier one failed, since it was planned on the earlier one having worked. Outcomes are reported in plan
- * order, whatever order the answers arrive in.
+ * when an earlier one failed or got no clear answer, since it was planned on the earlier one having worked.
+ * Outcomes are reported in plan order, whatever order the answers arrive in.
  */
 public final class Executor {
 
@@ -33,13 +33,18 @@ public final class Executor {
     Map<String, Deque<Integer>> chains = new LinkedHashMap<>();
     for (int i = 0; i < changes.size(); i++) {
       // Keys that differ only in case may name the same object in Graph: keep them in one chain to be safe.
-      chains.computeIfAbsent(changes.get(i).address().toLowerCase(Locale.ROOT), k -> new ArrayDeque<>()).add(i);
+      chains.computeIfAbsent(chainKey(changes.get(i)), k -> new ArrayDeque<>()).add(i);
     }
     Reporter reporter = new Reporter(outcomes, listener);
     Bulk bulk = client.bulk();
     chains.values().forEach(chain -> sendNext(bulk, chain, changes, outcomes, reporter));
     bulk.run();
     return Arrays.asList(outcomes);
+  }
+
+  /** Changes with the same key are sent one after the other, in plan order. */
+  static String chainKey(Change c) {
+    return c.address().toLowerCase(Locale.ROOT);
   }
 
   private static void sendNext(
@@ -54,8 +59,9 @@ public final class Executor {
       if (o.ok()) {
         sendNext(bulk, chain, changes, outcomes, reporter);
       } else {
-        chain.forEach(later -> outcomes[later] =
-            new ChangeOutcome(changes.get(later), ChangeOutcome.Status.NOT_ATTEMPTED, null));
+        String why = "not sent: it was planned on the " + c.method() + " before it to the same address working, and "
+            + (o.error().maybeApplied() ? "that got no clear answer" : "that failed");
+        chain.forEach(later -> outcomes[later] = ChangeOutcome.notAttempted(changes.get(later), why));
         chain.clear();
       }
       reporter.flush();
@@ -64,10 +70,11 @@ public final class Executor {
 
   private static ChangeOutcome outcome(Change c, Outcome o) {
     if (o.ok()) {
-      return new ChangeOutcome(c, ChangeOutcome.Status.APPLIED, null);
+      return new ChangeOutcome(c, ChangeOutcome.Status.APPLIED, null, o.response().body(), null);
     }
-    return new ChangeOutcome(
-        c, ChangeOutcome.Status.FAILED, ErrorExplainer.explain(c.resource().descriptor(), o.error(), true));
+    ChangeOutcome.Status status =
+        o.error().maybeApplied() ? ChangeOutcome.Status.MAYBE_APPLIED : ChangeOutcome.Status.FAILED;
+    return new ChangeOutcome(c, status, ErrorExplainer.explain(c.resource().descriptor(), o.error(), true));
   }
 
   /** Passes outcomes on in plan order: each as soon as every earlier one is known. */

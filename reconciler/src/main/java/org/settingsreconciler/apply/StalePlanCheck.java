@@ -1,19 +1,15 @@
 package org.settingsreconciler.apply;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
-import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.Shape;
 import org.settingsreconciler.resource.ValueComparator;
 import org.settingsreconciler.state.CollectionRead;
-import org.settingsreconciler.state.CollectionRef;
 import org.settingsreconciler.state.CurrentState;
 import org.settingsreconciler.state.ObjectRead;
 import org.settingsreconciler.state.StateReader;
@@ -33,17 +29,7 @@ public final class StalePlanCheck {
   }
 
   public List<String> findings(List<Change> changes) {
-    Map<String, ResourceId> objects = new LinkedHashMap<>();
-    Map<String, CollectionRef> scopes = new LinkedHashMap<>();
-    for (Change c : changes) {
-      ResourceId id = c.resource();
-      if (id.descriptor().shape() == Shape.COLLECTION) {
-        scopes.putIfAbsent(id.scopeAddress(), new CollectionRef(id.descriptor(), id.user()));
-      } else {
-        objects.putIfAbsent(id.address(), id);
-      }
-    }
-    CurrentState current = reader.read(objects.values(), scopes.values());
+    CurrentState current = TouchedState.read(reader, changes);
     List<String> findings = new ArrayList<>();
     for (Change c : changes) {
       check(c, current, findings);

@@ -3,17 +3,22 @@ package org.settingsreconciler.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.settingsreconciler.apply.ChangeOutcome;
-import org.settingsreconciler.apply.Executor;
+import org.settingsreconciler.apply.ApplyRun;
+import org.settingsreconciler.apply.ChangeResult;
 import org.settingsreconciler.apply.SafetyRails;
 import org.settingsreconciler.apply.StalePlanCheck;
+import org.settingsreconciler.apply.VerifyPolicy;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PlanJson;
+import org.settingsreconciler.render.ApplyReportJson;
+import org.settingsreconciler.render.ApplyTextRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +28,8 @@ import tools.jackson.core.JacksonException;
     mixinStandardHelpOptions = true,
     name = "apply",
     description = {
-      "Plan, show the plan, and send it after confirmation (or --auto-approve).",
+      "Plan, show the plan, and send it after confirmation (or --auto-approve); then read back what was written and "
+          + "report what happened to every change.",
       "With --plan FILE: apply exactly a saved plan, after checking the tenant still matches it."
     })
 final class ApplyCommand implements Callable<Integer> {
@@ -53,12 +59,34 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Apply even when the plan deletes more than --max-deletes items.")
   boolean force;
 
+  @Option(names = "--report", paramLabel = "FILE", converter = ApplyReportFile.Converter.class,
+      description = "Also write what happened to every change to FILE (JSON, owner-only), even when apply fails or "
+          + "is refused.")
+  ApplyReportFile report;
+
+  @Option(names = "--no-verify",
+      description = "Do not read back what was written; a change Graph accepted is reported applied unchecked.")
+  boolean noVerify;
+
+  @Option(names = "--verify-wait", paramLabel = "SECONDS", defaultValue = "3",
+      description = "How long to keep re-reading a written setting that does not show yet: 3 reads over this time "
+          + "(default: ${DEFAULT-VALUE}; 0 reads once).")
+  double verifyWait;
+
+  @Option(names = "--rollback-on-failure",
+      description = "If any change fails, put back the values this run replaced: patch updates back, delete what "
+          + "it created, create again what it deleted.")
+  boolean rollbackOnFailure;
+
+  private final Instant startedAt = Instant.now();
+
   ApplyCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
   public Integer call() {
+    VerifyPolicy policy = verifyPolicy();
     if (savedPlan != null) {
       if (!desired.paths.isEmpty()) {
         throw new UserError("give either desired-state PATHs or --plan FILE, not both");
@@ -66,7 +94,7 @@ final class ApplyCommand implements Callable<Integer> {
       if (!target.targets.isEmpty()) {
         throw new UserError("--target cannot narrow a saved plan: it is applied exactly as saved");
       }
-      return applySaved();
+      return applySaved(policy);
     }
     DesiredState state = desired.load(ctx);
     if (state == null) {
@@ -79,22 +107,26 @@ final class ApplyCommand implements Callable<Integer> {
       session.adviseOn(plan.failures());
       if (plan.hasFailures()) {
         ctx.err().println("Nothing was applied: the plan is incomplete while settings cannot be read.");
-        return ExitCode.ERROR;
+        return notSent(plan.changes(), session, List.of("the plan is incomplete: " + plan.failures().size()
+            + " setting(s) could not be read"));
       }
       if (!plan.hasChanges()) {
+        writeReport(session, "nothing_to_do", List.of(), List.of(), ExitCode.OK);
         return ExitCode.OK;
       }
-      if (refused(plan.changes(), session)) {
-        return ExitCode.ERROR;
+      List<String> refusals = refusals(plan.changes(), session);
+      if (!refusals.isEmpty()) {
+        return notSent(plan.changes(), session, refusals);
       }
-      if (!confirmed(plan.changes().size(), session.origin())) {
-        return ExitCode.ERROR;
+      String cancelled = confirmation(plan.changes().size(), session.origin());
+      if (cancelled != null) {
+        return notSent(plan.changes(), session, List.of(cancelled));
       }
-      return execute(plan.changes(), session);
+      return execute(plan.changes(), session, policy);
     }
   }
 
-  private int applySaved() {
+  private int applySaved(VerifyPolicy policy) {
     List<Change> changes;
     try {
       changes = PlanJson.readChanges(PlanPrinter.JSON.readTree(Files.readString(savedPlan)));
@@ -106,65 +138,108 @@ final class ApplyCommand implements Callable<Integer> {
       throw new UserError(savedPlan + ": " + e.getMessage());
     }
     try (GraphSession session = GraphSession.open(graph, ctx)) {
+      // The "before" of every change is in the saved plan (format 1 requires it), and this check proves the tenant
+      // still holds it: a rollback restores exactly those values.
       List<String> findings = new StalePlanCheck(session.reader()).findings(changes);
       if (!findings.isEmpty()) {
         ctx.err().println("The saved plan no longer matches the tenant; nothing was applied:");
         findings.forEach(f -> ctx.err().println("  " + f));
         ctx.err().println("Plan again to see the changes needed now.");
-        return ExitCode.ERROR;
+        List<String> reasons = new ArrayList<>(List.of("the saved plan no longer matches the tenant"));
+        reasons.addAll(findings);
+        return notSent(changes, session, reasons);
       }
       if (changes.isEmpty()) {
         ctx.out().println("The saved plan has no changes.");
+        writeReport(session, "nothing_to_do", List.of(), List.of(), ExitCode.OK);
         return ExitCode.OK;
       }
-      if (refused(changes, session)) {
-        return ExitCode.ERROR;
+      List<String> refusals = refusals(changes, session);
+      if (!refusals.isEmpty()) {
+        return notSent(changes, session, refusals);
       }
       ctx.out().println("Applying the saved plan " + savedPlan + " (" + changes.size() + " changes) to "
           + session.origin() + ":");
-      return execute(changes, session);
+      return execute(changes, session, policy);
     }
   }
 
   /** The safety rails, and the permission preflight: a write the token cannot make is not attempted. */
-  private boolean refused(List<Change> changes, GraphSession session) {
-    List<String> refusals = new ArrayList<>(new SafetyRails(allowDestructive, maxDeletes, force).refusals(changes));
+  private List<String> refusals(List<Change> changes, GraphSession session) {
+    List<String> refusals = new ArrayList<>(rails().refusals(changes));
     refusals.addAll(session.writeRefusals(changes));
-    if (refusals.isEmpty()) {
-      return false;
+    if (!refusals.isEmpty()) {
+      ctx.err().println("Refusing to apply; nothing was applied:");
+      refusals.forEach(r -> ctx.err().println("  " + r));
     }
-    ctx.err().println("Refusing to apply; nothing was applied:");
-    refusals.forEach(r -> ctx.err().println("  " + r));
-    return true;
+    return refusals;
   }
 
-  private boolean confirmed(int count, String origin) {
+  private SafetyRails rails() {
+    return new SafetyRails(allowDestructive, maxDeletes, force);
+  }
+
+  /** Null when the user confirmed (or --auto-approve), else why nothing is sent, already said on stderr. */
+  private String confirmation(int count, String origin) {
     if (autoApprove) {
-      return true;
+      return null;
     }
     Terminal terminal = ctx.terminal();
     if (!terminal.interactive()) {
       ctx.err().println(
           "Refusing to apply without confirmation: there is no terminal to ask. Nothing was applied. "
               + "Use --auto-approve, or apply a reviewed saved plan with --plan FILE.");
-      return false;
+      return "not confirmed: there is no terminal to ask, and --auto-approve was not given";
     }
     String answer = terminal.readLine("\nApply these " + count + " changes to " + origin + "? Only 'yes' is accepted: ");
     if (answer == null || !answer.strip().equals("yes")) {
       ctx.err().println("Apply cancelled; nothing was applied.");
-      return false;
+      return "cancelled: the answer was not 'yes'";
     }
-    return true;
+    return null;
   }
 
-  private int execute(List<Change> changes, GraphSession session) {
+  /** Nothing is sent: the report still lists every change, not attempted, with the reasons. */
+  private int notSent(List<Change> changes, GraphSession session, List<String> reasons) {
+    String why = "not sent: apply refused (" + reasons.get(0) + ")";
+    List<ChangeResult> results = changes.stream().map(c -> ChangeResult.notAttempted(c, why)).toList();
+    writeReport(session, "refused", reasons, results, ExitCode.ERROR);
+    return ExitCode.ERROR;
+  }
+
+  private int execute(List<Change> changes, GraphSession session, VerifyPolicy policy) {
     ctx.out().println();
-    List<ChangeOutcome> outcomes =
-        new Executor(session.client())
-            .run(changes, o -> ctx.out().println(ApplyReport.line(session.explained(o))));
-    ctx.out().println();
-    ctx.out().println(ApplyReport.summary(outcomes));
-    boolean failed = outcomes.stream().anyMatch(o -> o.status() != ChangeOutcome.Status.APPLIED);
-    return failed ? ExitCode.ERROR : ExitCode.OK;
+    ctx.out().println("Sending " + changes.size() + (changes.size() == 1 ? " change" : " changes")
+        + (noVerify ? "" : ", then reading the tenant back to verify") + ":");
+    ApplyRun.Settings settings = new ApplyRun.Settings(!noVerify, policy, rollbackOnFailure, rails());
+    List<ChangeResult> results =
+        new ApplyRun(session.client(), session.reader(), settings, session::explained, session::writeRefusals)
+            .run(changes);
+    new ApplyTextRenderer(ctx.out()).render(results);
+    boolean failed = results.stream().anyMatch(r -> r.status().failsTheRun());
+    int exit = failed ? ExitCode.ERROR : ExitCode.OK;
+    writeReport(session, failed ? "incomplete" : "complete", List.of(), results, exit);
+    return exit;
+  }
+
+  private void writeReport(
+      GraphSession session, String result, List<String> refusals, List<ChangeResult> results, int exit) {
+    if (report == null) {
+      return;
+    }
+    String tenantName = desired.tenant == null ? null : desired.tenant.name();
+    String tenantId = desired.tenant != null ? desired.tenant.tenantId()
+        : graph.sandbox ? null : graph.cloud.tenant != null ? graph.cloud.tenant : ctx.env().get("AZURE_TENANT_ID");
+    ApplyReportJson.Run run = new ApplyReportJson.Run(session.origin(), tenantName, tenantId,
+        savedPlan == null ? null : savedPlan.toString(), startedAt, Instant.now(), result, refusals, !noVerify,
+        rollbackOnFailure, exit);
+    report.write(ctx, run, results);
+  }
+
+  private VerifyPolicy verifyPolicy() {
+    if (!(verifyWait >= 0 && verifyWait <= 600)) {
+      throw new UserError("--verify-wait must be between 0 and 600 seconds");
+    }
+    return VerifyPolicy.within(Duration.ofMillis(Math.round(verifyWait * 1000)));
   }
 }

@@ -116,7 +116,7 @@ final class GraphSession implements AutoCloseable {
     if (p == null || o.error() == null) {
       return o;
     }
-    return new ChangeOutcome(o.change(), o.status(), p.explain(o.change().resource().descriptor(), o.error(), true));
+    return o.withError(p.explain(o.change().resource().descriptor(), o.error(), true));
   }
 
   /** Signs in on first use and says how on stderr; null for the sandbox. */

@@ -9,9 +9,15 @@ package org.settingsreconciler.graph;
  * @param innerCode the innermost {@code innerError.code} that differs from code, if any
  * @param requestId Graph's request-id, for support cases
  * @param hint what the error means for this resource, from its descriptor, if documented
+ * @param maybeApplied the answer to a write was lost (a timeout, a 504, a batch without its answer), so the write
+ *     may or may not have happened: only reading the tenant can tell
  */
 public record GraphError(
-    int status, String code, String innerCode, String message, String requestId, String hint) {
+    int status, String code, String innerCode, String message, String requestId, String hint, boolean maybeApplied) {
+
+  public GraphError(int status, String code, String innerCode, String message, String requestId, String hint) {
+    this(status, code, innerCode, message, requestId, hint, false);
+  }
 
   /** The code of a request the tool did not send because it was bound to fail (see the permission preflight). */
   public static final String NOT_SENT = "notSent";
@@ -26,15 +32,20 @@ public record GraphError(
   }
 
   public GraphError withHint(String h) {
-    return new GraphError(status, code, innerCode, message, requestId, h);
+    return new GraphError(status, code, innerCode, message, requestId, h, maybeApplied);
   }
 
   public GraphError withMessage(String m) {
-    return new GraphError(status, code, innerCode, m, requestId, hint);
+    return new GraphError(status, code, innerCode, m, requestId, hint, maybeApplied);
   }
 
   public GraphError withRequestId(String id) {
-    return new GraphError(status, code, innerCode, message, id, hint);
+    return new GraphError(status, code, innerCode, message, id, hint, maybeApplied);
+  }
+
+  /** The same error, marked as the lost answer to a write that may have happened. */
+  public GraphError asMaybeApplied() {
+    return new GraphError(status, code, innerCode, message, requestId, hint, true);
   }
 
   public boolean hasCode(String c) {

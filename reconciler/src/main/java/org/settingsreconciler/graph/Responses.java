@@ -29,7 +29,8 @@ final class Responses {
       try {
         return Verdict.success(new GraphResponse(status, successBody(wire.method(), status, a), a.requestId()));
       } catch (GraphException e) {
-        return Verdict.failure(e.error(), false, Optional.empty());
+        // A write answered 2xx happened, whatever came with it; only reading the tenant can confirm it.
+        return Verdict.failure(wire.isRead() ? e.error() : maybeApplied(e.error()), false, Optional.empty());
       }
     }
     GraphError e = errorFrom(status, a.body(), a.unreadable(), a.requestId());
@@ -104,7 +105,7 @@ final class Responses {
   }
 
   static GraphError maybeApplied(GraphError e) {
-    return e.withMessage((e.message() == null ? "no answer" : e.message().strip()) + MAYBE_APPLIED);
+    return e.withMessage((e.message() == null ? "no answer" : e.message().strip()) + MAYBE_APPLIED).asMaybeApplied();
   }
 
   static GraphException malformed(String what, String requestId) {

@@ -55,6 +55,26 @@ final class PatchBuilder {
     return Optional.of(new Patch(body, beforeOf(body, have), changes));
   }
 
+  /**
+   * The PATCH that undoes an applied one (apply --rollback-on-failure): every property it set, back to the value it
+   * replaced; then those the API requires in every PATCH and the resource's own rule, as for any PATCH.
+   *
+   * @param now the tenant's copy of the object after the applied PATCH, or null when it could not be read
+   */
+  static ObjectNode revert(Update applied, JsonNode now) {
+    ResourceDescriptor d = applied.resource().descriptor();
+    ObjectNode have = now != null && now.isObject() ? (ObjectNode) now : JsonNodeFactory.instance.objectNode();
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    applied.body().propertyNames().forEach(name -> body.set(name, orNull(applied.before().get(name))));
+    for (PropertySpec p : d.properties()) {
+      if (p.requiredInPatch() && !body.has(p.name())) {
+        body.set(p.name(), orNull(have.get(p.name())));
+      }
+    }
+    d.patchRule().complete(body, body.deepCopy(), have);
+    return body;
+  }
+
   /** The tenant's value of every property a body sets: what a saved plan checks before it is applied. */
   static ObjectNode beforeOf(ObjectNode body, JsonNode have) {
     ObjectNode before = JsonNodeFactory.instance.objectNode();

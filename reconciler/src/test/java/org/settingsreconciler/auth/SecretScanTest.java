@@ -72,8 +72,10 @@ class SecretScanTest {
         "AZURE_CLIENT_SECRET", CLIENT_SECRET));
     f.cli(secret, "plan", yaml.toString(), "--graph-url", f.graphUrl());
     f.cli(secret, "plan", people.toString(), "--out", plan.toString(), "--graph-url", f.graphUrl());
-    f.cli(secret, "apply", "--plan", plan.toString(), "--auto-approve", "--graph-url", f.graphUrl());
-    f.cli(secret, "apply", people.toString(), "--auto-approve", "--graph-url", f.graphUrl());
+    f.cli(secret, "apply", "--plan", plan.toString(), "--auto-approve", "--graph-url", f.graphUrl(), "--report",
+        tmp.resolve("out/apply-saved.json").toString(), "--verify-wait", "0");
+    f.cli(secret, "apply", people.toString(), "--auto-approve", "--graph-url", f.graphUrl(), "--report",
+        tmp.resolve("out/apply.json").toString(), "--verify-wait", "0", "--rollback-on-failure");
     f.cli(secret, "check", yaml.toString(), "--format", "json", "--graph-url", f.graphUrl());
     f.cli(secret, "export", "--out", tmp.resolve("out/export.yaml").toString(), "--graph-url", f.graphUrl());
 
@@ -121,6 +123,8 @@ class SecretScanTest {
       }
     }
     assertThat(everything).hasSizeGreaterThan(20);
+    assertThat(tmp.resolve("out/apply.json")).as("the apply report is scanned too").exists();
+    assertThat(tmp.resolve("out/apply-saved.json")).exists();
     assertThat(String.join("\n", f.printed)).contains("[redacted]");
     for (String text : everything) {
       f.assertNoSecret(text);

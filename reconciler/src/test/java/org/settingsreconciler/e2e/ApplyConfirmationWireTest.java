@@ -45,7 +45,7 @@ class ApplyConfirmationWireTest {
   void answeringYesWrites() {
     ScriptedTerminal yes = new ScriptedTerminal("yes");
 
-    Run r = h.graph(yes, "apply", desired);
+    Run r = h.graph(yes, "apply", desired, "--no-verify");
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(yes.prompts).singleElement().asString()

@@ -174,8 +174,9 @@ class BatchedWireTest {
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out())
-        .contains("FAILED   people.profilePropertySettings[\"skills\"]    PATCH")
-        .contains("skipped  people.profilePropertySettings[\"skills\"]    DELETE")
+        .contains("FAILED         people.profilePropertySettings[\"skills\"]    PATCH")
+        .contains("not attempted  people.profilePropertySettings[\"skills\"]    DELETE")
+        .contains("not sent: it was planned on the PATCH before it to the same address working, and that failed")
         .contains("1 not attempted");
     wm.verify(0, deleteRequestedFor(urlEqualTo(ROOT + PROPERTY_SETTINGS + "/pps-1")));
   }
@@ -195,9 +196,11 @@ class BatchedWireTest {
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out())
-        .contains("FAILED   people.pronouns")
-        .contains("FAILED   people.namePronunciation")
-        .contains("may or may not have been applied, so it was not sent again: plan again");
+        .contains("MAYBE APPLIED  people.pronouns")
+        .contains("MAYBE APPLIED  people.namePronunciation")
+        .contains("may or may not have been applied, so it was not sent again: plan again")
+        .contains("not read back (--no-verify), so it is not known whether it was applied")
+        .contains("Apply incomplete: 0 applied, 0 failed, 2 maybe applied.");
     wm.verify(1, patchRequestedFor(urlEqualTo(ROOT + PRONOUNS)));
     wm.verify(1, patchRequestedFor(urlEqualTo(ROOT + PRONUNCIATION)));
   }

@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -160,14 +161,19 @@ final class WireHarness {
     return run(terminal, all.toArray(String[]::new));
   }
 
-  /** Writes {@code yaml} as desired.yaml and runs {@code apply --auto-approve} on it. */
+  /**
+   * Writes {@code yaml} as desired.yaml and runs {@code apply --auto-approve --no-verify} on it. The stubs are a
+   * fixed tenant that never shows a write, so reading it back would only ever find "not yet visible": tests of the
+   * request bodies skip it, and the read-back has tests of its own (ApplyVerifyWireTest).
+   */
   Run autoApply(String yaml) {
-    return graph("apply", yaml("desired.yaml", yaml).toString(), "--auto-approve");
+    return graph("apply", yaml("desired.yaml", yaml).toString(), "--auto-approve", "--no-verify");
   }
 
   /** Like {@link #autoApply}, with consent to destructive changes (deletes) given. */
   Run autoApplyAllowingDestructive(String yaml) {
-    return graph("apply", yaml("desired.yaml", yaml).toString(), "--auto-approve", "--allow-destructive");
+    return graph("apply", yaml("desired.yaml", yaml).toString(), "--auto-approve", "--allow-destructive",
+        "--no-verify");
   }
 
   /** A terminal that answers every question with {@code answer} and remembers the prompts. */
@@ -221,6 +227,48 @@ final class WireHarness {
 
   void patchAnswers(String path, ResponseDefinitionBuilder response) {
     wm.stubFor(patch(urlEqualTo(ROOT + path)).willReturn(response));
+  }
+
+  /** The scenario state of an object after a PATCH to it worked (see {@link #objectShowingPatch}). */
+  static final String PATCHED = "patched";
+
+  /**
+   * A tenant object that shows writes, as Graph does: it reads as {@code before} until a PATCH to it works, then as
+   * {@code after}. Each path is its own WireMock scenario, named by the path. Stubbing the PATCH again (a failure, a
+   * second answer) in the same scenario changes only what the PATCH answers.
+   */
+  void objectShowingPatch(String path, String before, String after) {
+    wm.stubFor(WireMock.get(urlEqualTo(ROOT + path)).inScenario(path).whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(okJson(before)));
+    wm.stubFor(WireMock.get(urlEqualTo(ROOT + path)).inScenario(path).whenScenarioStateIs(PATCHED)
+        .willReturn(okJson(after)));
+    wm.stubFor(patch(urlEqualTo(ROOT + path)).inScenario(path).willSetStateTo(PATCHED)
+        .willReturn(okJson("{}")));
+  }
+
+  /** From now on, a PATCH to {@code path} gets {@code response} and leaves the object as it was. */
+  void patchFailsFromNowOn(String path, ResponseDefinitionBuilder response) {
+    wm.stubFor(patch(urlEqualTo(ROOT + path)).inScenario(path).willReturn(response));
+  }
+
+  /** From now on, a PATCH to {@code path} works and the object then reads as its {@code after}. */
+  void patchWorksFromNowOn(String path) {
+    wm.stubFor(patch(urlEqualTo(ROOT + path)).inScenario(path).willSetStateTo(PATCHED).willReturn(okJson("{}")));
+  }
+
+  /**
+   * A second PATCH to an object set up with {@link #objectShowingPatch} (a rollback) works and puts it back: it then
+   * reads as its {@code before} again.
+   */
+  void secondPatchRestores(String path) {
+    wm.stubFor(patch(urlEqualTo(ROOT + path)).inScenario(path).whenScenarioStateIs(PATCHED)
+        .willSetStateTo(Scenario.STARTED).willReturn(okJson("{}")));
+  }
+
+  /** The PATCHes that reached {@code path}, oldest first, as JSON bodies. */
+  List<JsonNode> patchesTo(String path) {
+    return wm.findAll(patchRequestedFor(urlEqualTo(ROOT + path))).stream()
+        .map(r -> JSON.readTree(r.getBodyAsString())).toList();
   }
 
   void postCreated(String path) {

@@ -45,7 +45,7 @@ class CiPipelinesTest {
     assertThat(keys(workflow.get("jobs"))).containsExactly("plan", "apply", "check");
     String text = Files.readString(CI.resolve("github-actions.yml"));
     assertThat(text)
-        .contains("--format markdown --out plan.json", "apply --plan plan.json --auto-approve",
+        .contains("--format markdown --out plan.json", "apply --plan plan.json --auto-approve --report apply-report.json",
             "--report check.xml --report check.md --update-files", "mvn -B -ntp -q package -DskipTests",
             "az account get-access-token --resource-type ms-graph", "GITHUB_STEP_SUMMARY")
         .contains("azure/login@", "actions/setup-java@", "marocchino/sticky-pull-request-comment@",
@@ -65,7 +65,8 @@ class CiPipelinesTest {
     assertThat(stages).containsExactly("plan", "apply", "check");
     String text = Files.readString(CI.resolve("azure-pipelines.yml"));
     assertThat(text)
-        .contains("--format markdown --out", "apply --plan plan.json --auto-approve", "--update-files",
+        .contains("--format markdown --out", "apply --plan plan.json --auto-approve --report apply-report.json",
+            "--update-files",
             "PublishTestResults@2", "DownloadPipelineArtifact@2", "az repos pr create",
             "az account get-access-token --resource-type ms-graph");
   }
@@ -85,6 +86,8 @@ class CiPipelinesTest {
         .contains("no desired-state files given");
     assertThat(run("apply", "--plan", "no-such-plan.json", "--auto-approve", "--allow-destructive", "--sandbox"))
         .contains("cannot read the plan");
+    assertThat(run("apply", "--plan", "no-such-plan.json", "--auto-approve", "--report", "apply-report.json",
+        "--sandbox")).contains("cannot read the plan");
     assertThat(run("check", "--no-such-option")).contains("Unknown option");
   }
 

@@ -202,6 +202,29 @@ class FleetCliTest {
   }
 
   @Test
+  void applyWritesOneReportPerTenantNamedWithTheTenant() throws IOException {
+    String state = dir.resolve("state/{tenant}.json").toString();
+    Run shared = cli("apply", tenants.resolve("in-sync").toString(), tenants.resolve("drifted").toString(),
+        "--sandbox", "--sandbox-state", state, "--auto-approve", "--report", dir.resolve("apply.json").toString());
+    assertThat(shared.exit()).isEqualTo(1);
+    assertThat(shared.err()).contains("--report with several tenants needs {tenant} in the file name");
+
+    Run apply = cli("apply", tenants.resolve("in-sync").toString(), tenants.resolve("drifted").toString(),
+        "--sandbox", "--sandbox-state", state, "--auto-approve", "--report",
+        dir.resolve("reports/apply-{tenant}.json").toString());
+
+    assertThat(apply.exit()).as(apply.toString()).isZero();
+    JsonNode drifted = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("reports/apply-drifted.json")));
+    assertThat(drifted.at("/tenant/name").asString()).isEqualTo("drifted");
+    assertThat(drifted.at("/tenant/id").asString()).isEqualTo(DRIFTED_ID);
+    assertThat(drifted.get("result").asString()).isEqualTo("complete");
+    assertThat(drifted.at("/counts/applied").asInt()).isEqualTo(1);
+    JsonNode inSync = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("reports/apply-in-sync.json")));
+    assertThat(inSync.at("/tenant/id").asString()).isEqualTo(IN_SYNC_ID);
+    assertThat(inSync.get("result").asString()).isEqualTo("nothing_to_do");
+  }
+
+  @Test
   void tenantDirectoriesAndFilesDoNotMix() throws IOException {
     Path file = write("other.yaml", "people: {}\n");
     Run r = cli("validate", tenants.resolve("in-sync").toString(), file.toString());

@@ -1,0 +1,61 @@
+package org.settingsreconciler.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.settingsreconciler.graph.GraphClient;
+import org.settingsreconciler.plan.Change;
+import org.settingsreconciler.state.StateReader;
+
+/**
+ * Applies planned changes and finds out what happened to each: sends them ({@link Executor}), reads back what was
+ * written ({@link WriteVerifier}), and with {@code --rollback-on-failure} undoes what was applied when something
+ * failed ({@link Rollback}). The same for a fresh plan and a saved one.
+ */
+public final class ApplyRun {
+
+  /**
+   * @param verify read back what was written (off with --no-verify)
+   * @param rails the rails the plan passed, which rollbacks pass too
+   */
+  public record Settings(boolean verify, VerifyPolicy verifyPolicy, boolean rollbackOnFailure, SafetyRails rails) {}
+
+  private final GraphClient client;
+  private final StateReader reader;
+  private final Settings settings;
+  private final UnaryOperator<ChangeOutcome> explain;
+  private final Function<List<Change>, List<String>> permissionRefusals;
+
+  /**
+   * @param explain adds what a refused write means (a 403 and the token's permissions)
+   * @param permissionRefusals the writes the token may not make, as the preflight words them
+   */
+  public ApplyRun(GraphClient client, StateReader reader, Settings settings, UnaryOperator<ChangeOutcome> explain,
+      Function<List<Change>, List<String>> permissionRefusals) {
+    this.client = client;
+    this.reader = reader;
+    this.settings = settings;
+    this.explain = explain;
+    this.permissionRefusals = permissionRefusals;
+  }
+
+  /** Every change's result, in plan order. */
+  public List<ChangeResult> run(List<Change> changes) {
+    Executor executor = new Executor(client);
+    List<ChangeOutcome> outcomes = new ArrayList<>();
+    executor.run(changes, o -> outcomes.add(explain.apply(o)));
+    WriteVerifier verifier = settings.verify() ? new WriteVerifier(reader, settings.verifyPolicy()) : null;
+    Map<Integer, Readback> readbacks = verifier == null ? Map.of() : verifier.verify(outcomes);
+    List<ChangeResult> results = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      Verification notRead = verifier == null ? Verification.SKIPPED : Verification.NONE;
+      results.add(ChangeResult.of(outcomes.get(i), readbacks.get(i), notRead, settings.verifyPolicy()));
+    }
+    if (settings.rollbackOnFailure() && Rollback.needed(results)) {
+      results = new Rollback(executor, reader, verifier, settings.rails(), explain, permissionRefusals).undo(results);
+    }
+    return results;
+  }
+}

@@ -1,0 +1,117 @@
+package org.settingsreconciler.apply;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.settingsreconciler.graph.GraphError;
+import org.settingsreconciler.plan.Change;
+import org.settingsreconciler.plan.Update;
+import org.settingsreconciler.state.StateReader;
+
+/**
+ * {@code apply --rollback-on-failure}: when a change failed, puts back the "before" values of what the run applied.
+ * An update is patched back, a created item removed, a deleted one created again. The reversals are ordinary changes:
+ * sent, read back and reported like the others, and checked by the same rails first. What could not be undone is
+ * reported, and nothing hides the original failure.
+ */
+final class Rollback {
+
+  private final Executor executor;
+  private final StateReader reader;
+  /** Null with --no-verify. */
+  private final WriteVerifier verifier;
+  private final SafetyRails rails;
+  private final UnaryOperator<ChangeOutcome> explain;
+  private final Function<List<Change>, List<String>> permissionRefusals;
+
+  Rollback(Executor executor, StateReader reader, WriteVerifier verifier, SafetyRails rails,
+      UnaryOperator<ChangeOutcome> explain, Function<List<Change>, List<String>> permissionRefusals) {
+    this.executor = executor;
+    this.reader = reader;
+    this.verifier = verifier;
+    this.rails = rails;
+    this.explain = explain;
+    this.permissionRefusals = permissionRefusals;
+  }
+
+  /** Whether the run has a change that did not end applied: what triggers a rollback. */
+  static boolean needed(List<ChangeResult> results) {
+    return results.stream().anyMatch(r -> r.status() == ApplyStatus.FAILED
+        || r.status() == ApplyStatus.MAYBE_APPLIED || r.status() == ApplyStatus.NOT_ATTEMPTED);
+  }
+
+  List<ChangeResult> undo(List<ChangeResult> results) {
+    List<ChangeResult> out = new ArrayList<>(results);
+    Map<String, List<Integer>> chains = new LinkedHashMap<>();
+    List<Change> touched = new ArrayList<>();
+    for (int i = 0; i < results.size(); i++) {
+      ChangeResult r = results.get(i);
+      if (undoable(r)) {
+        chains.computeIfAbsent(Executor.chainKey(r.change()), k -> new ArrayList<>()).add(i);
+        touched.add(r.change());
+      } else if (r.status() == ApplyStatus.MAYBE_APPLIED) {
+        out.set(i, r.withRollbackNote(RollbackStep.notPossible(
+            "not rolled back: it is not known to have been applied, so there is nothing known to undo")));
+      }
+    }
+    if (chains.isEmpty()) {
+      return out;
+    }
+    RollbackPlanner planner = new RollbackPlanner(TouchedState.read(reader, touched), rails, permissionRefusals);
+    List<RollbackPlanner.Unit> units = new ArrayList<>();
+    chains.values().forEach(chain -> units.addAll(planner.unitsOf(chain, results)));
+    // The latest change is undone first, as a stack unwinds.
+    units.sort((a, b) -> Integer.compare(b.undoes().get(0), a.undoes().get(0)));
+    List<Change> sent = new ArrayList<>();
+    for (RollbackPlanner.Unit u : units) {
+      if (u.refused() == null) {
+        sent.addAll(u.changes());
+      }
+    }
+    List<ChangeOutcome> outcomes = new ArrayList<>();
+    executor.run(sent, o -> outcomes.add(explain.apply(o)));
+    Map<Integer, Readback> readbacks = verifier == null ? Map.of() : verifier.verify(outcomes);
+    int next = 0;
+    for (RollbackPlanner.Unit u : units) {
+      RollbackStep step;
+      if (u.refused() != null) {
+        step = new RollbackStep(u.changes(), false, u.refused(), null);
+      } else {
+        step = stepOf(u, outcomes.subList(next, next + u.changes().size()), readbacks, next);
+        next += u.changes().size();
+      }
+      for (int i : u.undoes()) {
+        out.set(i, out.get(i).rolledBack(step));
+      }
+    }
+    return out;
+  }
+
+  /** Applied, or (an update only) maybe applied: patching an update back is harmless if it never happened. */
+  private static boolean undoable(ChangeResult r) {
+    return r.status() == ApplyStatus.APPLIED || r.status() == ApplyStatus.APPLIED_NOT_VISIBLE
+        || (r.status() == ApplyStatus.MAYBE_APPLIED && r.change() instanceof Update);
+  }
+
+  private static RollbackStep stepOf(
+      RollbackPlanner.Unit u, List<ChangeOutcome> outcomes, Map<Integer, Readback> readbacks, int offset) {
+    List<String> shown = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      ChangeOutcome o = outcomes.get(i);
+      String request = o.change().method() + " " + o.change().path();
+      if (o.status() != ChangeOutcome.Status.APPLIED) {
+        GraphError e = o.error();
+        String why = o.status() == ChangeOutcome.Status.NOT_ATTEMPTED ? o.reason() : e.describe();
+        return new RollbackStep(u.changes(), false, "undoing it failed (" + request + "): " + why
+            + "; it stays applied", e);
+      }
+      Readback r = readbacks.get(offset + i);
+      shown.add(request + (r != null && r.seen() == Readback.Seen.NO ? " (not yet visible)" : ""));
+    }
+    return new RollbackStep(u.changes(), true, "undone by " + String.join(", then ", shown), null);
+  }
+
+}

@@ -1,0 +1,49 @@
+package org.settingsreconciler.apply;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.settingsreconciler.plan.Change;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ResourceId;
+import org.settingsreconciler.resource.Shape;
+import org.settingsreconciler.state.CollectionRef;
+import org.settingsreconciler.state.CurrentState;
+import org.settingsreconciler.state.StateReader;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The tenant's copy of what a set of changes touch, read in one go (batched): each object, and each collection an
+ * item of which is created, updated or deleted. A saved plan's check, the read-back after apply and the rollback all
+ * read this way.
+ */
+final class TouchedState {
+
+  private TouchedState() {}
+
+  static CurrentState read(StateReader reader, Collection<Change> changes) {
+    Map<String, ResourceId> objects = new LinkedHashMap<>();
+    Map<String, CollectionRef> scopes = new LinkedHashMap<>();
+    for (Change c : changes) {
+      ResourceId id = c.resource();
+      if (id.descriptor().shape() == Shape.COLLECTION) {
+        scopes.putIfAbsent(id.scopeAddress(), new CollectionRef(id.descriptor(), id.user()));
+      } else {
+        objects.putIfAbsent(id.address(), id);
+      }
+    }
+    return reader.read(objects.values(), scopes.values());
+  }
+
+  /** The collection item whose Graph path is {@code path} (an update or delete targets one item by its id), or null. */
+  static JsonNode itemAt(List<JsonNode> items, ResourceId id, String path) {
+    ResourceDescriptor d = id.descriptor();
+    for (JsonNode item : items) {
+      if (d.key().keyOf(item) != null && id.objectPath(d.key().graphIdOf(item)).equals(path)) {
+        return item;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,120 @@
+package org.settingsreconciler.render;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.settingsreconciler.apply.ApplyStatus;
+import org.settingsreconciler.apply.ChangeResult;
+import org.settingsreconciler.apply.Verification;
+
+/**
+ * What apply did, for people: one line per change saying what happened to it (status, address, request), with
+ * Graph's error, what the read-back showed and what the rollback did on the lines below it; then the count of every
+ * status and what to do next.
+ */
+public final class ApplyTextRenderer {
+
+  private final PrintStream out;
+
+  public ApplyTextRenderer(PrintStream out) {
+    this.out = out;
+  }
+
+  public void render(List<ChangeResult> results) {
+    int width = Math.max(ApplyStatus.APPLIED.label().length(), results.stream().mapToInt(r -> r.status().label().length()).max().orElse(0));
+    for (ChangeResult r : results) {
+      String label = r.status().label();
+      out.println("  " + label + " ".repeat(width - label.length() + 2) + r.change().address() + "    "
+          + r.change().method() + " " + r.change().path());
+      String indent = " ".repeat(width + 4);
+      details(r).forEach(d -> out.println(indent + d));
+    }
+    out.println();
+    out.println(summary(results));
+    nextSteps(results).forEach(out::println);
+  }
+
+  /** The lines under a change: Graph's error, what the read-back showed, what the rollback did. */
+  static List<String> details(ChangeResult r) {
+    List<String> lines = new ArrayList<>();
+    if (r.error() != null && r.verification() != Verification.VERIFIED) {
+      lines.add(r.error().describe());
+    }
+    if (r.detail() != null) {
+      lines.add(r.detail());
+    }
+    if (r.rollback() != null) {
+      lines.add(r.rollback().detail());
+    }
+    return lines;
+  }
+
+  /** "Apply incomplete: 2 applied, 1 failed." with every other status that occurred. */
+  public static String summary(List<ChangeResult> results) {
+    Map<ApplyStatus, Integer> counts = counts(results);
+    boolean failed = results.stream().anyMatch(r -> r.status().failsTheRun());
+    List<String> parts = new ArrayList<>();
+    for (ApplyStatus s : ApplyStatus.values()) {
+      int n = counts.get(s);
+      if (n > 0 || s == ApplyStatus.APPLIED || s == ApplyStatus.FAILED) {
+        parts.add(n + " " + (s == ApplyStatus.APPLIED_NOT_VISIBLE ? "applied but not yet visible"
+            : s.reportName().replace('_', ' ')));
+      }
+    }
+    return "Apply " + (failed ? "incomplete" : "complete") + ": " + String.join(", ", parts) + ".";
+  }
+
+  public static Map<ApplyStatus, Integer> counts(List<ChangeResult> results) {
+    Map<ApplyStatus, Integer> counts = new EnumMap<>(ApplyStatus.class);
+    for (ApplyStatus s : ApplyStatus.values()) {
+      counts.put(s, 0);
+    }
+    results.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+    return counts;
+  }
+
+  /** What the reader should do now, and the warnings a complete apply can still carry. */
+  static List<String> nextSteps(List<ChangeResult> results) {
+    Map<ApplyStatus, Integer> n = counts(results);
+    List<String> out = new ArrayList<>();
+    int notVisible = n.get(ApplyStatus.APPLIED_NOT_VISIBLE);
+    if (notVisible > 0) {
+      out.add("Warning: " + changes(notVisible) + " accepted by Graph " + (notVisible == 1 ? "does" : "do")
+          + " not show in the tenant yet. Graph can take a while: run plan later, and if "
+          + (notVisible == 1 ? "it still differs" : "they still differ") + ", apply again.");
+    }
+    long unverified = results.stream().filter(r -> r.verification() == Verification.COULD_NOT_VERIFY
+        && r.status() == ApplyStatus.APPLIED).count();
+    if (unverified > 0) {
+      out.add("Note: " + changes((int) unverified) + " could not be read back to verify (see above); run plan to "
+          + "confirm.");
+    }
+    if (results.stream().anyMatch(r -> r.verification() == Verification.SKIPPED)) {
+      out.add("Nothing was read back (--no-verify): run plan to confirm the tenant matches.");
+    }
+    int rolledBack = n.get(ApplyStatus.ROLLED_BACK);
+    int rollbackFailed = n.get(ApplyStatus.ROLLBACK_FAILED);
+    int unfinished = n.get(ApplyStatus.FAILED) + n.get(ApplyStatus.MAYBE_APPLIED) + n.get(ApplyStatus.NOT_ATTEMPTED);
+    if (rolledBack + rollbackFailed > 0) {
+      out.add("Rolled back " + changes(rolledBack) + " to " + (rolledBack == 1 ? "its value" : "their values")
+          + " before this run" + (rollbackFailed > 0 ? "; " + changes(rollbackFailed) + " could not be rolled back "
+          + "and " + (rollbackFailed == 1 ? "stays" : "stay") + " applied (see above)" : "") + ".");
+      out.add("Fix what failed, then run apply again: it sends only what still differs.");
+    } else if (unfinished > 0) {
+      int applied = n.get(ApplyStatus.APPLIED) + notVisible;
+      out.add("Run apply again to finish: it reads the tenant again and sends only what still differs, so it retries "
+          + "the " + changes(unfinished) + " that did not apply" + (applied > 0 ? " and does not repeat the "
+          + applied + " that did" : "") + ".");
+      if (n.get(ApplyStatus.MAYBE_APPLIED) > 0) {
+        out.add("A change whose answer was lost is planned again only if the tenant still lacks it.");
+      }
+    }
+    return out;
+  }
+
+  private static String changes(int n) {
+    return n + (n == 1 ? " change" : " changes");
+  }
+}
