@@ -9,9 +9,16 @@ package org.settingsreconciler.graph;
  * @param innerCode the innermost {@code innerError.code} that differs from code, if any
  * @param requestId Graph's request-id, for support cases
  * @param hint what the error means for this resource, from its descriptor, if documented
+ * @param clientRequestId the client-request-id this tool sent with the request, or null when none was sent; Graph
+ *     logs it too, so it identifies a request that got no answer (and so no request-id) in a support case
  */
 public record GraphError(
-    int status, String code, String innerCode, String message, String requestId, String hint) {
+    int status, String code, String innerCode, String message, String requestId, String hint,
+    String clientRequestId) {
+
+  public GraphError(int status, String code, String innerCode, String message, String requestId, String hint) {
+    this(status, code, innerCode, message, requestId, hint, null);
+  }
 
   /** The code of a request the tool did not send because it was bound to fail (see the permission preflight). */
   public static final String NOT_SENT = "notSent";
@@ -26,22 +33,29 @@ public record GraphError(
   }
 
   public GraphError withHint(String h) {
-    return new GraphError(status, code, innerCode, message, requestId, h);
+    return new GraphError(status, code, innerCode, message, requestId, h, clientRequestId);
   }
 
   public GraphError withMessage(String m) {
-    return new GraphError(status, code, innerCode, m, requestId, hint);
+    return new GraphError(status, code, innerCode, m, requestId, hint, clientRequestId);
   }
 
   public GraphError withRequestId(String id) {
-    return new GraphError(status, code, innerCode, message, id, hint);
+    return new GraphError(status, code, innerCode, message, id, hint, clientRequestId);
+  }
+
+  public GraphError withClientRequestId(String id) {
+    return new GraphError(status, code, innerCode, message, requestId, hint, id);
   }
 
   public boolean hasCode(String c) {
     return c.equalsIgnoreCase(code) || c.equalsIgnoreCase(innerCode);
   }
 
-  /** One line: status, codes, message, request id, and the documented meaning when there is one. */
+  /**
+   * One line: status, codes, message, the documented meaning when there is one, and Graph's request-id. Without an
+   * answer there is no request-id, so the client-request-id sent stands in for it.
+   */
   public String describe() {
     StringBuilder b = new StringBuilder();
     if (notSent()) {
@@ -66,6 +80,8 @@ public record GraphError(
     }
     if (requestId != null) {
       b.append(" [request-id ").append(requestId).append(']');
+    } else if (clientRequestId != null) {
+      b.append(" [client-request-id ").append(clientRequestId).append(']');
     }
     return b.toString();
   }

@@ -15,6 +15,14 @@ final class Responses {
   private Responses() {}
 
   static Verdict judge(Wire wire, Answer a) {
+    Verdict v = judgeAnswer(wire, a);
+    // Every error names the request it came from: Graph's request-id when Graph answered, else the client's.
+    return v.ok() || a.clientRequestId() == null || v.error().clientRequestId() != null
+        ? v
+        : Verdict.failure(v.error().withClientRequestId(a.clientRequestId()), v.repeatable(), v.retryAfter());
+  }
+
+  private static Verdict judgeAnswer(Wire wire, Answer a) {
     if (a.failure() != null) {
       boolean repeatable =
           a.delivery() == Answer.Delivery.NOT_SENT || (a.delivery() == Answer.Delivery.MAYBE_SENT && wire.isRead());
@@ -29,8 +37,12 @@ final class Responses {
       try {
         return Verdict.success(new GraphResponse(status, successBody(wire.method(), status, a), a.requestId()));
       } catch (GraphException e) {
-        return Verdict.failure(e.error(), false, Optional.empty());
+        // The status says done, the body cannot be used: for a write, whether it happened is unknown.
+        return Verdict.failure(wire.isRead() ? e.error() : maybeApplied(e.error()), false, Optional.empty());
       }
+    }
+    if (status >= 300 && status < 400) {
+      return Verdict.failure(redirect(status, a), false, Optional.empty());
     }
     GraphError e = errorFrom(status, a.body(), a.unreadable(), a.requestId());
     boolean repeatable = RetryPolicy.repeatable(status, wire.isRead());
@@ -38,6 +50,26 @@ final class Responses {
       e = maybeApplied(e);
     }
     return Verdict.failure(e, repeatable, a.header("retry-after"));
+  }
+
+  /**
+   * Graph does not redirect these APIs; a redirect comes from something in between (a proxy, a captive portal). It
+   * is never followed, so the bearer token is never sent to wherever it points; the request was not carried out.
+   */
+  private static GraphError redirect(int status, Answer a) {
+    String where = a.header("location").map(Responses::hostOf).map(h -> " to " + h).orElse("");
+    return new GraphError(status, "redirect", null, "Graph's address answered with a redirect" + where
+        + "; redirects are not followed, so the access token is never sent elsewhere. Check --graph-url and any "
+        + "proxy in between", a.requestId(), null);
+  }
+
+  private static String hostOf(String location) {
+    try {
+      java.net.URI u = java.net.URI.create(location.strip());
+      return u.getHost() == null ? location.strip() : u.getScheme() + "://" + u.getHost();
+    } catch (IllegalArgumentException e) {
+      return "an invalid location";
+    }
   }
 
   private static JsonNode successBody(String method, int status, Answer a) throws GraphException {
