@@ -45,10 +45,10 @@ final class BatchCodec {
    *
    * @throws GraphException when the body is not a batch response at all
    */
-  static List<Answer> decode(JsonNode body, int count, String requestId) throws GraphException {
+  static List<Answer> decode(JsonNode body, int count, int status, String requestId) throws GraphException {
     JsonNode responses = body == null ? null : body.get("responses");
     if (responses == null || !responses.isArray()) {
-      throw Responses.malformed("a batch response without a responses array", requestId);
+      throw Responses.malformed("a batch response without a responses array", status, requestId);
     }
     Map<String, JsonNode> byId = new HashMap<>();
     for (JsonNode r : responses) {

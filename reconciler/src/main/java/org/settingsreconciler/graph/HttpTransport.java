@@ -105,9 +105,9 @@ final class HttpTransport {
     List<Answer> items;
     try {
       if (envelope.unreadable()) {
-        throw Responses.malformed("a batch response that is not valid JSON", envelope.requestId());
+        throw Responses.malformed("a batch response that is not valid JSON", envelope.status(), envelope.requestId());
       }
-      items = BatchCodec.decode(envelope.body(), wires.size(), envelope.requestId());
+      items = BatchCodec.decode(envelope.body(), wires.size(), envelope.status(), envelope.requestId());
     } catch (GraphException e) {
       return all(wires.size(), Answer.failed(e.error(), Answer.Delivery.MAYBE_SENT).sentAs(envelope.clientRequestId()));
     }
@@ -162,8 +162,9 @@ final class HttpTransport {
     }
     BoundedBody.Bytes bytes = response.body();
     if (bytes.tooLarge()) {
-      return Answer.failed(
-          Responses.malformed("a response body larger than 16 MiB", requestId).error(), Answer.Delivery.FINAL);
+      GraphError tooLarge =
+          Responses.malformed("a response body larger than 16 MiB", response.statusCode(), requestId).error();
+      return Answer.failed(tooLarge, Answer.Delivery.FINAL);
     }
     Map<String, String> headers = new LinkedHashMap<>();
     response.headers().map().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
@@ -214,8 +215,9 @@ final class HttpTransport {
     return new GraphError(0, "timeout", null, "no answer within " + seconds(timeout), null, null);
   }
 
+  /** 60 s, 1.5 s, 0.25 s: as precise as the setting, no more. */
   private static String seconds(Duration d) {
-    return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   private static List<Answer> all(int n, Answer a) {

@@ -78,14 +78,14 @@ final class Responses {
       if (!method.equals("GET")) {
         return null;
       }
-      throw malformed("an empty body with HTTP " + status, a.requestId());
+      throw malformed("an empty body with HTTP " + status, status, a.requestId());
     }
     if (a.unreadable()) {
-      throw malformed("a body that is not valid JSON", a.requestId());
+      throw malformed("a body that is not valid JSON", status, a.requestId());
     }
     JsonNode body = a.body();
     if (!body.isObject()) {
-      throw malformed("a body that is not a JSON object", a.requestId());
+      throw malformed("a body that is not a JSON object", status, a.requestId());
     }
     if (body.has("error") && body.get("error").isObject()) {
       // A 200 that carries a Graph error is still an error; treating it as data would invent drift.
@@ -139,8 +139,9 @@ final class Responses {
     return e.withMessage((e.message() == null ? "no answer" : e.message().strip()) + MAYBE_APPLIED);
   }
 
-  static GraphException malformed(String what, String requestId) {
+  /** An answer that came (with {@code status}) but cannot be used. */
+  static GraphException malformed(String what, int status, String requestId) {
     return new GraphException(
-        new GraphError(0, "malformedResponse", null, "Graph answered with " + what, requestId, null));
+        new GraphError(status, "malformedResponse", null, "Graph answered with " + what, requestId, null));
   }
 }
