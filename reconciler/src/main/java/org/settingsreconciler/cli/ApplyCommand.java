@@ -108,9 +108,15 @@ final class ApplyCommand implements Callable<Integer> {
     try (GraphSession session = GraphSession.open(graph, ctx)) {
       List<String> findings = new StalePlanCheck(session.reader()).findings(changes);
       if (!findings.isEmpty()) {
-        ctx.err().println("The saved plan no longer matches the tenant; nothing was applied:");
+        // A read that failed says nothing about the tenant: say so, rather than that it changed.
+        boolean unread = findings.stream().allMatch(f -> f.contains(StalePlanCheck.UNREADABLE));
+        ctx.err().println(unread
+            ? "The tenant could not be read to check the saved plan against it; nothing was applied:"
+            : "The saved plan no longer matches the tenant; nothing was applied:");
         findings.forEach(f -> ctx.err().println("  " + f));
-        ctx.err().println("Plan again to see the changes needed now.");
+        ctx.err().println(unread
+            ? "Apply the saved plan again once these can be read."
+            : "Plan again to see the changes needed now.");
         return ExitCode.ERROR;
       }
       if (changes.isEmpty()) {

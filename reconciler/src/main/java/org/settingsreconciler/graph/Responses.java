@@ -96,11 +96,12 @@ final class Responses {
 
   /**
    * Graph's error JSON as a {@link GraphError}: the code, the innermost different inner code, the message, and the
-   * request-id (from the header, else from innerError).
+   * request-id: innerError's, else the one given (the header's; for a batch item without one, the batch's).
    */
   static GraphError errorFrom(int status, JsonNode body, boolean unreadable, String requestId) {
     String code = null;
     String inner = null;
+    String ownRequestId = null;
     String message = unreadable ? "the error body is not Graph's error JSON" : null;
     JsonNode error = body == null || !body.isObject() ? null : body.get("error");
     if (error != null && error.isObject()) {
@@ -112,13 +113,13 @@ final class Responses {
         if (c != null && !c.equalsIgnoreCase(code)) {
           inner = c;
         }
-        if (requestId == null) {
-          requestId = text(in.get("request-id"));
+        if (ownRequestId == null) {
+          ownRequestId = text(in.get("request-id"));
         }
         in = innerError(in);
       }
     }
-    return new GraphError(status, code, inner, message, requestId, null);
+    return new GraphError(status, code, inner, message, ownRequestId != null ? ownRequestId : requestId, null);
   }
 
   /** Graph's docs spell it innererror, real answers innerError: match either. */
