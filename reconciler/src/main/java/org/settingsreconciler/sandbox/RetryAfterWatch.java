@@ -12,6 +12,12 @@ final class RetryAfterWatch {
 
   /** client + request line: when Retry-After allows that request again (nanoTime). */
   private final Map<String, Long> allowedAt = new HashMap<>();
+  /** Whether any request is waiting, read without the lock: most requests never need to look. */
+  private volatile boolean watching;
+
+  boolean watching() {
+    return watching;
+  }
 
   /**
    * @param key the client and the request line (method, path with query, body), to recognise the same request
@@ -20,12 +26,14 @@ final class RetryAfterWatch {
    */
   synchronized boolean early(String key, long arrived) {
     Long at = allowedAt.remove(key);
+    watching = !allowedAt.isEmpty();
     return at != null && arrived - at < 0;
   }
 
   /** The request {@code key} was told, now, to wait {@code wait}. */
   synchronized void told(String key, Duration wait) {
     allowedAt.put(key, System.nanoTime() + wait.toNanos());
+    watching = true;
   }
 
   /**

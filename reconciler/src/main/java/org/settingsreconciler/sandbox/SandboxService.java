@@ -124,16 +124,15 @@ final class SandboxService {
    * @throws InjectedFault for a fault only the HTTP side can answer with
    */
   SandboxResponse serve(SandboxRequest request, String client, long arrived, Fault fault) {
-    String query = request.rawQuery() == null ? "" : "?" + request.rawQuery();
-    // Method, URL and body: what makes a request the same request when it is sent again.
-    String key = client + " " + request.method() + " " + request.rawPath() + query + " " + request.bodyText();
-    if (retryAfters.early(key, arrived)) {
+    Throttle t = throttle;
+    // Only worked out when a Retry-After may be in play: a load test sends tens of thousands of requests.
+    String key = t != null || fault != null || retryAfters.watching() ? key(request, client) : null;
+    if (key != null && retryAfters.early(key, arrived)) {
       counters.earlyRetries.incrementAndGet();
     }
     if (fault != null) {
       return faulted(request, fault, key);
     }
-    Throttle t = throttle;
     if (t != null) {
       Optional<Duration> wait = t.admit(client);
       if (wait.isPresent()) {
@@ -145,6 +144,12 @@ final class SandboxService {
       }
     }
     return serveNow(request);
+  }
+
+  /** The client, the method, the URL and the body: what makes a request the same request when it is sent again. */
+  private static String key(SandboxRequest request, String client) {
+    String query = request.rawQuery() == null ? "" : "?" + request.rawQuery();
+    return client + " " + request.method() + " " + request.rawPath() + query + " " + request.bodyText();
   }
 
   private SandboxResponse faulted(SandboxRequest request, Fault f, String key) {
