@@ -21,9 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code POST /$batch} as graph-api.md 9.1 describes it: up to 20 requests with ids and URLs relative to the
  * version root, each served exactly like a request of its own (routing, faults, throttling), each answered with its
- * own status, headers and body; a fault that breaks the connection breaks the whole batch's (see {@link Fault}). Answers come back shuffled, since Graph promises no order. {@code dependsOn} runs a
- * request after the ones it names, and answers 424 without running it when one of them failed. A batch that breaks
- * the format is refused as a whole with 400, as Graph does.
+ * own status, headers and body; a fault that breaks the connection breaks the whole batch's (see {@link Fault}).
+ * Answers come back shuffled, since Graph promises no order. {@code dependsOn} runs a request after the ones it
+ * names, and answers 424 without running it when one of them failed. A batch that breaks the format is refused as a
+ * whole with 400, as Graph does.
  */
 final class BatchHandler {
 

@@ -290,13 +290,12 @@ class FaultMatrixTest {
     throw new AssertionError("no setting " + address + " in " + report);
   }
 
+  /** The JUnit report's testcase for the setting, up to the next one. */
   private static String testcase(String junit, String address) {
     int start = junit.indexOf("<testcase classname=\"" + address + "\"");
     assertThat(start).as(junit).isNotNegative();
-    int end = junit.indexOf("</testcase>", start);
-    int selfClosed = junit.indexOf("/>", start);
-    return junit.substring(start, end < 0 || (selfClosed >= 0 && selfClosed < junit.indexOf('>', start) + 1)
-        ? selfClosed + 2 : end);
+    int next = junit.indexOf("<testcase ", start + 1);
+    return junit.substring(start, next < 0 ? junit.length() : next);
   }
 
   /** What check lists under "Drift:", or nothing. */

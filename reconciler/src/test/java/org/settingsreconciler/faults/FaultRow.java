@@ -173,8 +173,9 @@ enum FaultRow {
     };
   }
 
+  /** Whether the fault wears off after one request (the retry then succeeds). */
   boolean once() {
-    return name().endsWith("_ONCE") || name().contains("_ONCE_");
+    return name().contains("ONCE");
   }
 
   @Override

@@ -173,7 +173,8 @@ class FaultKindsTest {
     sandbox.injectFault(Fault.of("PATCH", "/admin/people/namePronunciation", Fault.Kind.REDIRECT, 1));
 
     HttpResponse<String> r = batch(patchItem("1", PRONOUNS), patchItem("2", INSIGHTS),
-        patchItem("3", "/admin/people/namePronunciation"), "{\"id\":\"4\",\"method\":\"GET\",\"url\":\"/admin/people/photoUpdateSettings\"}");
+        patchItem("3", "/admin/people/namePronunciation"),
+        "{\"id\":\"4\",\"method\":\"GET\",\"url\":\"/admin/people/photoUpdateSettings\"}");
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(item(r, "1").get("status").asInt()).isEqualTo(503);
