@@ -94,7 +94,7 @@ class FaultMatrixTest {
   @BeforeAll
   static void savePlan(@TempDir Path planDir) {
     savedPlan = planDir.resolve("plan.json");
-    try (MatrixTenant t = new MatrixTenant(FaultRow.HTTP_500, wire)) {
+    try (MatrixTenant t = new MatrixTenant(FaultRow.HTTP_500, null)) {
       Run p = t.cli("plan", MatrixTenant.desired(planDir).toString(), "--out", savedPlan.toString());
       assertThat(p.exit()).as(p.toString()).isZero();
     }
