@@ -22,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class StalePlanCheck {
 
+  /** What a finding says when the tenant could not be read, rather than found changed. */
+  public static final String UNREADABLE = "cannot be read to verify the plan: ";
+
   private final StateReader reader;
 
   public StalePlanCheck(StateReader reader) {
@@ -44,7 +47,7 @@ public final class StalePlanCheck {
     if (d.shape() == Shape.COLLECTION) {
       CollectionRead read = current.collection(id.scopeAddress());
       if (!read.ok()) {
-        findings.add(id.scopeAddress() + ": cannot be read to verify the plan: " + read.error().describe());
+        findings.add(id.scopeAddress() + ": " + UNREADABLE + read.error().describe());
         return;
       }
       now = d.key().find(read.items(), id.key());
@@ -66,7 +69,7 @@ public final class StalePlanCheck {
     } else {
       ObjectRead read = current.object(id.address());
       if (!read.ok()) {
-        findings.add(c.address() + ": cannot be read to verify the plan: " + read.error().describe());
+        findings.add(c.address() + ": " + UNREADABLE + read.error().describe());
         return;
       }
       now = read.object();

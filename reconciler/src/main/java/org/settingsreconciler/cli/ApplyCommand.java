@@ -142,10 +142,18 @@ final class ApplyCommand implements Callable<Integer> {
       // still holds it: a rollback restores exactly those values.
       List<String> findings = new StalePlanCheck(session.reader()).findings(changes);
       if (!findings.isEmpty()) {
-        ctx.err().println("The saved plan no longer matches the tenant; nothing was applied:");
+        // A read that failed says nothing about the tenant: say so, rather than that it changed.
+        boolean unread = findings.stream().allMatch(f -> f.contains(StalePlanCheck.UNREADABLE));
+        ctx.err().println(unread
+            ? "The tenant could not be read to check the saved plan against it; nothing was applied:"
+            : "The saved plan no longer matches the tenant; nothing was applied:");
         findings.forEach(f -> ctx.err().println("  " + f));
-        ctx.err().println("Plan again to see the changes needed now.");
-        List<String> reasons = new ArrayList<>(List.of("the saved plan no longer matches the tenant"));
+        ctx.err().println(unread
+            ? "Apply the saved plan again once these can be read."
+            : "Plan again to see the changes needed now.");
+        List<String> reasons = new ArrayList<>(List.of(unread
+            ? "the tenant could not be read to check the saved plan against it"
+            : "the saved plan no longer matches the tenant"));
         reasons.addAll(findings);
         return notSent(changes, session, reasons);
       }

@@ -2,9 +2,12 @@ package org.settingsreconciler.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.settingsreconciler.auth.AuthMethod;
 import picocli.CommandLine.Mixin;
 import org.settingsreconciler.graph.Throughput;
+import org.settingsreconciler.sandbox.Fault;
 import picocli.CommandLine.Option;
 
 /** Where Graph is: the options of every command that talks to it. */
@@ -40,6 +43,14 @@ public final class GraphOptions {
       paramLabel = "FILE",
       description = "With --sandbox: keep the sandbox tenant in FILE, so later runs see what this one applied.")
   Path sandboxState;
+
+  @Option(
+      names = "--sandbox-fault",
+      paramLabel = "SPEC",
+      converter = FaultSpecConverter.class,
+      description = "With --sandbox: make the sandbox misbehave, e.g. 'PATCH /admin/people/pronouns=503x2' (the "
+          + "first two PATCHes answer 503), '=429:retry-after=1.5', '=reset', '=timeout'. Repeatable; see the README.")
+  List<Fault> sandboxFaults = new ArrayList<>();
 
   @Option(
       names = "--batch-size",

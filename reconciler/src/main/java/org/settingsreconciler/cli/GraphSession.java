@@ -9,6 +9,7 @@ import org.settingsreconciler.auth.SignIn;
 import org.settingsreconciler.auth.SignInContext;
 import org.settingsreconciler.graph.CredentialException;
 import org.settingsreconciler.graph.GraphClient;
+import org.settingsreconciler.graph.Sleeper;
 import org.settingsreconciler.graph.StaticTokenProvider;
 import org.settingsreconciler.graph.Throughput;
 import org.settingsreconciler.model.DesiredState;
@@ -19,6 +20,7 @@ import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.plan.Targets;
 import org.settingsreconciler.state.AccessCheck;
 import org.settingsreconciler.state.StateReader;
+import org.settingsreconciler.sandbox.Fault;
 import org.settingsreconciler.sandbox.GraphSandbox;
 
 /** A connection to Graph for one command: the real service, or an in-process sandbox that ends with the command. */
@@ -48,21 +50,32 @@ final class GraphSession implements AutoCloseable {
 
   static GraphSession open(GraphOptions options, CliContext ctx) {
     Throughput throughput = options.throughput();
+    ClientTuning tuning = ClientTuning.from(ctx.env());
     if (options.sandbox) {
       if (options.graphUrl != null) {
         throw new UserError("--sandbox and --graph-url cannot be used together");
       }
+      GraphSandbox sandbox;
       try {
-        GraphSandbox sandbox = GraphSandbox.start(0, options.sandboxState, null);
-        GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of(SANDBOX_TOKEN), throughput);
-        String origin = "the sandbox tenant" + (options.sandboxState == null ? "" : " (" + options.sandboxState + ")");
-        return new GraphSession(client, sandbox, origin, null, ctx);
+        sandbox = GraphSandbox.start(0, options.sandboxState, null);
       } catch (IOException e) {
         throw new UserError("cannot start the sandbox: " + e.getMessage());
       }
+      for (Fault f : options.sandboxFaults) {
+        sandbox.injectFault(f);
+        ctx.err().println("note: sandbox fault armed: " + f.describe());
+      }
+      GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of(SANDBOX_TOKEN), tuning.retry(),
+          Sleeper.REAL, throughput, tuning.timeout());
+      String origin = "the sandbox tenant" + (options.sandboxState == null ? "" : " (" + options.sandboxState + ")");
+      return new GraphSession(client, sandbox, origin, null, ctx);
     }
     if (options.sandboxState != null) {
       throw new UserError("--sandbox-state needs --sandbox");
+    }
+    if (!options.sandboxFaults.isEmpty()) {
+      throw new UserError("--sandbox-fault needs --sandbox; to try faults with another client, run the sandbox on its "
+          + "own: reconciler sandbox --fault SPEC");
     }
     URI root = options.graphRoot();
     SignIn signIn;
@@ -75,7 +88,9 @@ final class GraphSession implements AutoCloseable {
     } catch (CredentialException e) {
       throw new UserError(e.getMessage());
     }
-    return new GraphSession(new GraphClient(root, signIn.credential(), throughput), null, root.toString(), signIn, ctx);
+    GraphClient client =
+        new GraphClient(root, signIn.credential(), tuning.retry(), Sleeper.REAL, throughput, tuning.timeout());
+    return new GraphSession(client, null, root.toString(), signIn, ctx);
   }
 
   /**

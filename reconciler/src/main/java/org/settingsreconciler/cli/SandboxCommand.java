@@ -3,8 +3,11 @@ package org.settingsreconciler.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.settingsreconciler.sandbox.Fault;
 import org.settingsreconciler.sandbox.GraphSandbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +47,12 @@ final class SandboxCommand implements Callable<Integer> {
           + "default pages are Graph's: 100 items, or up to 999 with $top.")
   Integer pageSize;
 
+  @Option(names = "--fault", paramLabel = "SPEC", converter = FaultSpecConverter.class,
+      description = "Misbehave as SPEC says, e.g. 'PATCH /admin/people/pronouns=503x2' (the first two PATCHes "
+          + "answer 503), 'GET /admin/people/itemInsights=reset', '=timeout', '=malformed', '=429:retry-after=1.5'. "
+          + "Repeatable; see the README.")
+  List<Fault> faults = new ArrayList<>();
+
   SandboxCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -65,6 +74,7 @@ final class SandboxCommand implements Callable<Integer> {
     if (pageSize != null) {
       sandbox.setPageSize(pageSize);
     }
+    faults.forEach(sandbox::injectFault);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       sandbox.close();
@@ -76,6 +86,7 @@ final class SandboxCommand implements Callable<Integer> {
         + (pageSize == null ? "Graph's paging" : "pages of at most " + pageSize + " items") + "; "
         + (throttleBudget == 0 ? "no throttling." : "throttled past " + throttleBudget + " requests per "
         + throttleWindowMs + " ms per client."));
+    faults.forEach(f -> ctx.out().println("Fault: " + f.describe()));
     ctx.out().println("Use it from another shell, with any token:");
     ctx.out().println("  RECONCILER_ACCESS_TOKEN=sandbox java -jar reconciler/target/reconciler.jar plan examples/ "
         + "--graph-url " + sandbox.baseUrl());

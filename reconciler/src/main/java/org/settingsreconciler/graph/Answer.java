@@ -13,6 +13,8 @@ import tools.jackson.databind.JsonNode;
  * @param headers header names in lower case (batch items spell them as they like)
  * @param body the parsed body, or null when there was none or it was not JSON
  * @param unreadable true when a body came that is not JSON
+ * @param requestId Graph's request-id for this answer, or null
+ * @param clientRequestId the client-request-id sent with the request, or null
  * @param failure why no answer came, or null when one did
  * @param delivery for no answer: whether the request may have reached Graph
  */
@@ -22,6 +24,7 @@ record Answer(
     JsonNode body,
     boolean unreadable,
     String requestId,
+    String clientRequestId,
     GraphError failure,
     Delivery delivery) {
 
@@ -38,11 +41,24 @@ record Answer(
   static Answer of(int status, Map<String, String> headers, JsonNode body, boolean unreadable) {
     Map<String, String> lower = new TreeMap<>();
     headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-    return new Answer(status, lower, body, unreadable, lower.get("request-id"), null, null);
+    return new Answer(status, lower, body, unreadable, lower.get("request-id"), null, null, null);
   }
 
   static Answer failed(GraphError failure, Delivery delivery) {
-    return new Answer(0, Map.of(), null, false, failure.requestId(), failure, delivery);
+    return new Answer(0, Map.of(), null, false, failure.requestId(), failure.clientRequestId(), failure, delivery);
+  }
+
+  /** The same answer, for the request sent with this client-request-id. */
+  Answer sentAs(String id) {
+    return new Answer(status, headers, body, unreadable, requestId, id,
+        failure == null ? null : failure.withClientRequestId(id), delivery);
+  }
+
+  /** The same answer with Graph's request-id, when it carries none of its own (a batch item, say). */
+  Answer orRequestId(String id) {
+    return requestId != null || id == null ? this : new Answer(status, headers, body, unreadable, id,
+        clientRequestId, failure == null || failure.requestId() != null ? failure : failure.withRequestId(id),
+        delivery);
   }
 
   Optional<String> header(String lowerCaseName) {

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -19,7 +18,8 @@ final class BatchCodec {
 
   private BatchCodec() {}
 
-  static ObjectNode encode(List<Wire> wires) {
+  /** @param clientRequestIds one per wire, sent as the item's client-request-id */
+  static ObjectNode encode(List<Wire> wires, List<String> clientRequestIds) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     ArrayNode requests = root.putArray("requests");
     for (int i = 0; i < wires.size(); i++) {
@@ -30,7 +30,7 @@ final class BatchCodec {
       r.put("url", w.relative());
       ObjectNode headers = r.putObject("headers");
       // Per item, so a support case can name the one request that went wrong.
-      headers.put("client-request-id", UUID.randomUUID().toString());
+      headers.put("client-request-id", clientRequestIds.get(i));
       if (w.body() != null) {
         // Graph requires a Content-Type on every item that has a body.
         headers.put("Content-Type", "application/json; charset=utf-8");
@@ -45,10 +45,10 @@ final class BatchCodec {
    *
    * @throws GraphException when the body is not a batch response at all
    */
-  static List<Answer> decode(JsonNode body, int count, String requestId) throws GraphException {
+  static List<Answer> decode(JsonNode body, int count, int status, String requestId) throws GraphException {
     JsonNode responses = body == null ? null : body.get("responses");
     if (responses == null || !responses.isArray()) {
-      throw Responses.malformed("a batch response without a responses array", requestId);
+      throw Responses.malformed("a batch response without a responses array", status, requestId);
     }
     Map<String, JsonNode> byId = new HashMap<>();
     for (JsonNode r : responses) {

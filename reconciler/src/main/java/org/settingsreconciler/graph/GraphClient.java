@@ -1,6 +1,7 @@
 package org.settingsreconciler.graph;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,12 +24,25 @@ public final class GraphClient {
   private final Sleeper sleeper;
   private final Throughput throughput;
 
-  public GraphClient(URI root, AccessTokenProvider tokens, RetryPolicy retry, Sleeper sleeper, Throughput throughput) {
+  /** How long one round trip may take, from sending to the last byte of the answer, unless told otherwise. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * @param timeout the longest wait for one round trip's whole answer; a read that times out is tried again, a
+   *     write is not (it may have been carried out)
+   */
+  public GraphClient(
+      URI root, AccessTokenProvider tokens, RetryPolicy retry, Sleeper sleeper, Throughput throughput,
+      Duration timeout) {
     this.origin = new Origin(root);
-    this.transport = new HttpTransport(origin, tokens);
+    this.transport = new HttpTransport(origin, tokens, timeout);
     this.retry = retry;
     this.sleeper = sleeper;
     this.throughput = throughput;
+  }
+
+  public GraphClient(URI root, AccessTokenProvider tokens, RetryPolicy retry, Sleeper sleeper, Throughput throughput) {
+    this(root, tokens, retry, sleeper, throughput, DEFAULT_TIMEOUT);
   }
 
   public GraphClient(URI root, AccessTokenProvider tokens, RetryPolicy retry, Sleeper sleeper) {

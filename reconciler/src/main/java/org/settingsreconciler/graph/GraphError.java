@@ -9,14 +9,17 @@ package org.settingsreconciler.graph;
  * @param innerCode the innermost {@code innerError.code} that differs from code, if any
  * @param requestId Graph's request-id, for support cases
  * @param hint what the error means for this resource, from its descriptor, if documented
+ * @param clientRequestId the client-request-id this tool sent with the request, or null when none was sent; Graph
+ *     logs it too, so it identifies a request that got no answer (and so no request-id) in a support case
  * @param maybeApplied the answer to a write was lost (a timeout, a 504, a batch without its answer), so the write
  *     may or may not have happened: only reading the tenant can tell
  */
 public record GraphError(
-    int status, String code, String innerCode, String message, String requestId, String hint, boolean maybeApplied) {
+    int status, String code, String innerCode, String message, String requestId, String hint,
+    String clientRequestId, boolean maybeApplied) {
 
   public GraphError(int status, String code, String innerCode, String message, String requestId, String hint) {
-    this(status, code, innerCode, message, requestId, hint, false);
+    this(status, code, innerCode, message, requestId, hint, null, false);
   }
 
   /** The code of a request the tool did not send because it was bound to fail (see the permission preflight). */
@@ -32,27 +35,34 @@ public record GraphError(
   }
 
   public GraphError withHint(String h) {
-    return new GraphError(status, code, innerCode, message, requestId, h, maybeApplied);
+    return new GraphError(status, code, innerCode, message, requestId, h, clientRequestId, maybeApplied);
   }
 
   public GraphError withMessage(String m) {
-    return new GraphError(status, code, innerCode, m, requestId, hint, maybeApplied);
+    return new GraphError(status, code, innerCode, m, requestId, hint, clientRequestId, maybeApplied);
   }
 
   public GraphError withRequestId(String id) {
-    return new GraphError(status, code, innerCode, message, id, hint, maybeApplied);
+    return new GraphError(status, code, innerCode, message, id, hint, clientRequestId, maybeApplied);
+  }
+
+  public GraphError withClientRequestId(String id) {
+    return new GraphError(status, code, innerCode, message, requestId, hint, id, maybeApplied);
   }
 
   /** The same error, marked as the lost answer to a write that may have happened. */
   public GraphError asMaybeApplied() {
-    return new GraphError(status, code, innerCode, message, requestId, hint, true);
+    return new GraphError(status, code, innerCode, message, requestId, hint, clientRequestId, true);
   }
 
   public boolean hasCode(String c) {
     return c.equalsIgnoreCase(code) || c.equalsIgnoreCase(innerCode);
   }
 
-  /** One line: status, codes, message, request id, and the documented meaning when there is one. */
+  /**
+   * One line: status, codes, message, the documented meaning when there is one, and Graph's request-id. Without an
+   * answer there is no request-id, so the client-request-id sent stands in for it.
+   */
   public String describe() {
     StringBuilder b = new StringBuilder();
     if (notSent()) {
@@ -77,6 +87,8 @@ public record GraphError(
     }
     if (requestId != null) {
       b.append(" [request-id ").append(requestId).append(']');
+    } else if (clientRequestId != null) {
+      b.append(" [client-request-id ").append(clientRequestId).append(']');
     }
     return b.toString();
   }

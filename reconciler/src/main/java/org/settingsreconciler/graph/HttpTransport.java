@@ -1,8 +1,8 @@
 package org.settingsreconciler.graph;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -16,6 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One round trip to Graph: a request on its own, or several as one {@code POST /$batch}. It never retries and never
  * throws: every request gets an {@link Answer}, and the dispatcher decides what happens next. Redirects are never
- * followed (a token must not travel to another host), and response bodies are read up to a bound.
+ * followed (a token must not travel to another host), response bodies are read up to a bound, and one timeout
+ * covers each round trip from sending to the last byte of the answer.
  */
 final class HttpTransport {
 
@@ -35,11 +40,17 @@ final class HttpTransport {
   private final Origin origin;
   private final AccessTokenProvider tokens;
   private final HttpClient http;
+  private final Duration timeout;
   private volatile Consumer<String> debug;
 
-  HttpTransport(Origin origin, AccessTokenProvider tokens) {
+  /** @param timeout the longest wait for one round trip's whole answer, from sending to the body's last byte */
+  HttpTransport(Origin origin, AccessTokenProvider tokens, Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("the timeout must be positive");
+    }
     this.origin = origin;
     this.tokens = tokens;
+    this.timeout = timeout;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
@@ -83,7 +94,9 @@ final class HttpTransport {
   }
 
   private List<Answer> batch(List<Wire> wires, String token) {
-    Answer envelope = roundTrip("POST", origin.batchUri(), BatchCodec.encode(wires), token);
+    List<String> itemIds = new ArrayList<>(wires.size());
+    wires.forEach(w -> itemIds.add(UUID.randomUUID().toString()));
+    Answer envelope = roundTrip("POST", origin.batchUri(), BatchCodec.encode(wires, itemIds), token);
     if (envelope.failure() != null || envelope.status() < 200 || envelope.status() >= 300) {
       // No item was answered: each one gets the envelope's answer, judged by its own method (a 429 for the whole
       // batch is retried; a connection reset after sending makes every write in it ambiguous).
@@ -92,59 +105,74 @@ final class HttpTransport {
     List<Answer> items;
     try {
       if (envelope.unreadable()) {
-        throw Responses.malformed("a batch response that is not valid JSON", envelope.requestId());
+        throw Responses.malformed("a batch response that is not valid JSON", envelope.status(), envelope.requestId());
       }
-      items = BatchCodec.decode(envelope.body(), wires.size(), envelope.requestId());
+      items = BatchCodec.decode(envelope.body(), wires.size(), envelope.status(), envelope.requestId());
     } catch (GraphException e) {
-      return all(wires.size(), Answer.failed(e.error(), Answer.Delivery.MAYBE_SENT));
+      return all(wires.size(), Answer.failed(e.error(), Answer.Delivery.MAYBE_SENT).sentAs(envelope.clientRequestId()));
     }
     List<Answer> out = new ArrayList<>(items.size());
-    for (Answer a : items) {
-      out.add(a != null ? a : Answer.failed(
-          new GraphError(0, "noResponse", null, "the batch response has no answer for this request",
-              envelope.requestId(), null),
-          Answer.Delivery.MAYBE_SENT));
+    for (int i = 0; i < items.size(); i++) {
+      Answer a = items.get(i);
+      Answer answer = a != null ? a : Answer.failed(
+          new GraphError(0, "noResponse", null, "the batch response has no answer for this request", null, null),
+          Answer.Delivery.MAYBE_SENT);
+      // An item answer need not carry a request-id: the batch's own then leads a support case to it.
+      out.add(answer.sentAs(itemIds.get(i)).orRequestId(envelope.requestId()));
     }
     return out;
   }
 
-  private Answer roundTrip(String method, java.net.URI uri, JsonNode body, String token) {
-    HttpResponse<InputStream> response;
+  /** Sends one request and waits for its whole answer; each gets a client-request-id of its own. */
+  private Answer roundTrip(String method, URI uri, JsonNode body, String token) {
+    String clientRequestId = UUID.randomUUID().toString();
+    return send(build(method, uri, body, token, clientRequestId)).sentAs(clientRequestId);
+  }
+
+  private Answer send(HttpRequest request) {
+    Consumer<String> log = debug;
+    if (log != null) {
+      log.accept("request: " + describe(request));
+    }
+    CompletableFuture<HttpResponse<BoundedBody.Bytes>> pending =
+        http.sendAsync(request, BoundedBody.handler(MAX_BODY_BYTES));
+    HttpResponse<BoundedBody.Bytes> response;
     try {
-      HttpRequest request = build(method, uri, body, token);
-      Consumer<String> log = debug;
-      if (log != null) {
-        log.accept("request: " + describe(request));
+      // One deadline for the whole answer: the request's own timeout stops at the headers, and a server that
+      // stalls in the middle of a body would otherwise hold the run forever.
+      response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      return Answer.failed(timedOut(), Answer.Delivery.MAYBE_SENT);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        return Answer.failed(transportError(io), deliveryOf(io));
       }
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      if (log != null) {
-        log.accept("answer: HTTP " + response.statusCode() + " request-id "
-            + response.headers().firstValue("request-id").orElse("-"));
-      }
-    } catch (IOException e) {
-      return Answer.failed(transportError(e), deliveryOf(e));
+      return Answer.failed(
+          new GraphError(0, "connectionFailed", null, String.valueOf(cause), null, null), Answer.Delivery.MAYBE_SENT);
     } catch (InterruptedException e) {
+      pending.cancel(true);
       Thread.currentThread().interrupt();
       return Answer.failed(new GraphError(0, "interrupted", null, "interrupted", null, null), Answer.Delivery.FINAL);
     }
     String requestId = response.headers().firstValue("request-id").orElse(null);
-    byte[] bytes;
-    try (InputStream in = response.body()) {
-      bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-    } catch (IOException e) {
-      return Answer.failed(transportError(e).withRequestId(requestId), Answer.Delivery.MAYBE_SENT);
+    if (log != null) {
+      log.accept("answer: HTTP " + response.statusCode() + " request-id " + (requestId == null ? "-" : requestId));
     }
-    if (bytes.length > MAX_BODY_BYTES) {
-      return Answer.failed(
-          Responses.malformed("a response body larger than 16 MiB", requestId).error(), Answer.Delivery.FINAL);
+    BoundedBody.Bytes bytes = response.body();
+    if (bytes.tooLarge()) {
+      GraphError tooLarge =
+          Responses.malformed("a response body larger than 16 MiB", response.statusCode(), requestId).error();
+      return Answer.failed(tooLarge, Answer.Delivery.FINAL);
     }
     Map<String, String> headers = new LinkedHashMap<>();
     response.headers().map().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
     JsonNode parsed = null;
     boolean unreadable = false;
-    if (bytes.length > 0) {
+    if (bytes.data().length > 0) {
       try {
-        parsed = JSON.readTree(bytes);
+        parsed = JSON.readTree(bytes.data());
       } catch (JacksonException e) {
         unreadable = true;
       }
@@ -152,13 +180,13 @@ final class HttpTransport {
     return Answer.of(response.statusCode(), headers, parsed, unreadable);
   }
 
-  private HttpRequest build(String method, java.net.URI uri, JsonNode body, String token) {
+  private HttpRequest build(String method, URI uri, JsonNode body, String token, String clientRequestId) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(60))
+            .timeout(timeout)
             .header("Authorization", "Bearer " + token)
             .header("Accept", "application/json")
-            .header("client-request-id", UUID.randomUUID().toString())
+            .header("client-request-id", clientRequestId)
             .header("User-Agent", "settings-reconciler");
     if (body == null) {
       return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
@@ -174,10 +202,22 @@ final class HttpTransport {
     return notSent ? Answer.Delivery.NOT_SENT : Answer.Delivery.MAYBE_SENT;
   }
 
-  private static GraphError transportError(IOException e) {
-    String what = e instanceof HttpTimeoutException ? "timeout" : "connectionFailed";
+  private GraphError transportError(IOException e) {
+    if (e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)) {
+      return timedOut();
+    }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new GraphError(0, what, null, message, null, null);
+    return new GraphError(0, e instanceof HttpTimeoutException ? "timeout" : "connectionFailed", null, message, null,
+        null);
+  }
+
+  private GraphError timedOut() {
+    return new GraphError(0, "timeout", null, "no answer within " + seconds(timeout), null, null);
+  }
+
+  /** 60 s, 1.5 s, 0.25 s: as precise as the setting, no more. */
+  private static String seconds(Duration d) {
+    return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   private static List<Answer> all(int n, Answer a) {

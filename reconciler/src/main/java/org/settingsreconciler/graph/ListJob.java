@@ -37,13 +37,13 @@ final class ListJob extends Job {
   Wire succeeded(GraphResponse r) throws GraphException {
     JsonNode value = r.body() == null ? null : r.body().get("value");
     if (value == null || !value.isArray()) {
-      throw Responses.malformed("a list response without a value array", r.requestId());
+      throw Responses.malformed("a list response without a value array", r.status(), r.requestId());
     }
     if (++pages > MAX_PAGES) {
       throw new GraphException(new GraphError(0, "tooManyPages", null, "paging did not end", r.requestId(), null));
     }
     JsonNode link = r.body().get("@odata.nextLink");
-    Wire next = link == null || link.isNull() ? null : origin.nextPage(link.asString(), r.requestId());
+    Wire next = link == null || link.isNull() ? null : origin.nextPage(link.asString(), r.status(), r.requestId());
     List<JsonNode> page = new ArrayList<>(value.size());
     value.forEach(page::add);
     items.addAll(page);

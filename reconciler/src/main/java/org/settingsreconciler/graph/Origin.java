@@ -35,12 +35,12 @@ final class Origin {
   }
 
   /** The GET of a list's next page. Relative links are taken as relative to the version root, as Graph means them. */
-  Wire nextPage(String link, String requestId) throws GraphException {
+  Wire nextPage(String link, int status, String requestId) throws GraphException {
     URI u;
     try {
       u = URI.create(link);
     } catch (IllegalArgumentException e) {
-      throw Responses.malformed("an invalid @odata.nextLink", requestId);
+      throw Responses.malformed("an invalid @odata.nextLink", status, requestId);
     }
     if (!u.isAbsolute()) {
       return get(link.startsWith("/") ? link : "/" + link);
@@ -50,7 +50,7 @@ final class Origin {
             && root.getHost().equalsIgnoreCase(u.getHost())
             && root.getPort() == u.getPort();
     if (!same) {
-      throw Responses.malformed("an @odata.nextLink to another host (" + u.getHost() + ")", requestId);
+      throw Responses.malformed("an @odata.nextLink to another host (" + u.getHost() + ")", status, requestId);
     }
     String path = u.getRawPath() == null ? "" : u.getRawPath();
     String relative = null;

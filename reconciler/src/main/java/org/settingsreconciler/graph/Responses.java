@@ -15,6 +15,14 @@ final class Responses {
   private Responses() {}
 
   static Verdict judge(Wire wire, Answer a) {
+    Verdict v = judgeAnswer(wire, a);
+    // Every error names the request it came from: Graph's request-id when Graph answered, else the client's.
+    return v.ok() || a.clientRequestId() == null || v.error().clientRequestId() != null
+        ? v
+        : Verdict.failure(v.error().withClientRequestId(a.clientRequestId()), v.repeatable(), v.retryAfter());
+  }
+
+  private static Verdict judgeAnswer(Wire wire, Answer a) {
     if (a.failure() != null) {
       boolean repeatable =
           a.delivery() == Answer.Delivery.NOT_SENT || (a.delivery() == Answer.Delivery.MAYBE_SENT && wire.isRead());
@@ -33,6 +41,9 @@ final class Responses {
         return Verdict.failure(wire.isRead() ? e.error() : maybeApplied(e.error()), false, Optional.empty());
       }
     }
+    if (status >= 300 && status < 400) {
+      return Verdict.failure(redirect(status, a), false, Optional.empty());
+    }
     GraphError e = errorFrom(status, a.body(), a.unreadable(), a.requestId());
     boolean repeatable = RetryPolicy.repeatable(status, wire.isRead());
     if (RetryPolicy.retryableStatus(status) && !repeatable) {
@@ -41,20 +52,40 @@ final class Responses {
     return Verdict.failure(e, repeatable, a.header("retry-after"));
   }
 
+  /**
+   * Graph does not redirect these APIs; a redirect comes from something in between (a proxy, a captive portal). It
+   * is never followed, so the bearer token is never sent to wherever it points; the request was not carried out.
+   */
+  private static GraphError redirect(int status, Answer a) {
+    String where = a.header("location").map(Responses::hostOf).map(h -> " to " + h).orElse("");
+    return new GraphError(status, "redirect", null, "Graph's address answered with a redirect" + where
+        + "; redirects are not followed, so the access token is never sent elsewhere. Check --graph-url and any "
+        + "proxy in between", a.requestId(), null);
+  }
+
+  private static String hostOf(String location) {
+    try {
+      java.net.URI u = java.net.URI.create(location.strip());
+      return u.getHost() == null ? location.strip() : u.getScheme() + "://" + u.getHost();
+    } catch (IllegalArgumentException e) {
+      return "an invalid location";
+    }
+  }
+
   private static JsonNode successBody(String method, int status, Answer a) throws GraphException {
     if (a.body() == null && !a.unreadable()) {
       // A write that got a 2xx happened, whatever the body (200 or 204); a read without data would invent drift.
       if (!method.equals("GET")) {
         return null;
       }
-      throw malformed("an empty body with HTTP " + status, a.requestId());
+      throw malformed("an empty body with HTTP " + status, status, a.requestId());
     }
     if (a.unreadable()) {
-      throw malformed("a body that is not valid JSON", a.requestId());
+      throw malformed("a body that is not valid JSON", status, a.requestId());
     }
     JsonNode body = a.body();
     if (!body.isObject()) {
-      throw malformed("a body that is not a JSON object", a.requestId());
+      throw malformed("a body that is not a JSON object", status, a.requestId());
     }
     if (body.has("error") && body.get("error").isObject()) {
       // A 200 that carries a Graph error is still an error; treating it as data would invent drift.
@@ -65,11 +96,12 @@ final class Responses {
 
   /**
    * Graph's error JSON as a {@link GraphError}: the code, the innermost different inner code, the message, and the
-   * request-id (from the header, else from innerError).
+   * request-id: innerError's, else the one given (the header's; for a batch item without one, the batch's).
    */
   static GraphError errorFrom(int status, JsonNode body, boolean unreadable, String requestId) {
     String code = null;
     String inner = null;
+    String ownRequestId = null;
     String message = unreadable ? "the error body is not Graph's error JSON" : null;
     JsonNode error = body == null || !body.isObject() ? null : body.get("error");
     if (error != null && error.isObject()) {
@@ -81,13 +113,13 @@ final class Responses {
         if (c != null && !c.equalsIgnoreCase(code)) {
           inner = c;
         }
-        if (requestId == null) {
-          requestId = text(in.get("request-id"));
+        if (ownRequestId == null) {
+          ownRequestId = text(in.get("request-id"));
         }
         in = innerError(in);
       }
     }
-    return new GraphError(status, code, inner, message, requestId, null);
+    return new GraphError(status, code, inner, message, ownRequestId != null ? ownRequestId : requestId, null);
   }
 
   /** Graph's docs spell it innererror, real answers innerError: match either. */
@@ -108,8 +140,9 @@ final class Responses {
     return e.withMessage((e.message() == null ? "no answer" : e.message().strip()) + MAYBE_APPLIED).asMaybeApplied();
   }
 
-  static GraphException malformed(String what, String requestId) {
+  /** An answer that came (with {@code status}) but cannot be used. */
+  static GraphException malformed(String what, int status, String requestId) {
     return new GraphException(
-        new GraphError(0, "malformedResponse", null, "Graph answered with " + what, requestId, null));
+        new GraphError(status, "malformedResponse", null, "Graph answered with " + what, requestId, null));
   }
 }

@@ -66,6 +66,9 @@ public final class PlanJson {
         n.put("innerCode", e.innerCode());
         n.put("message", e.describe());
         n.put("requestId", e.requestId());
+        if (e.clientRequestId() != null) {
+          n.put("clientRequestId", e.clientRequestId());
+        }
       }
     }
     ObjectNode summary = root.putObject("summary");

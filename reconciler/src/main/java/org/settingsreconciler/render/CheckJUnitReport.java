@@ -111,6 +111,7 @@ public final class CheckJUnitReport {
         + "\ncode: " + e.code()
         + (e.innerCode() == null ? "" : "\ninnerCode: " + e.innerCode())
         + "\nrequest-id: " + e.requestId()
+        + (e.clientRequestId() == null ? "" : "\nclient-request-id: " + e.clientRequestId())
         + "\nmessage: " + message
         + "\n" + unknown;
   }

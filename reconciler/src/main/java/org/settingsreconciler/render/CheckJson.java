@@ -32,6 +32,9 @@ public final class CheckJson {
         error.put("innerCode", e == null ? null : e.innerCode());
         error.put("message", e == null ? "no answer" : e.describe());
         error.put("requestId", e == null ? null : e.requestId());
+        if (e != null && e.clientRequestId() != null) {
+          error.put("clientRequestId", e.clientRequestId());
+        }
       }
     }
     return root;

@@ -149,8 +149,16 @@ public final class PlanMarkdownRenderer {
     return "| " + cell(s.address())
         + " | " + (e.status() == 0 ? "no response" : String.valueOf(e.status()))
         + " | " + (e.code() == null ? "—" : cell(e.code() + (e.innerCode() == null ? "" : "/" + e.innerCode())))
-        + " | " + (e.requestId() == null ? "—" : cell(e.requestId()))
+        + " | " + requestIdCell(e)
         + " | " + (message.isEmpty() ? "—" : text(message)) + " |\n";
+  }
+
+  /** Graph's request-id; without an answer, the client-request-id that was sent. */
+  private static String requestIdCell(GraphError e) {
+    if (e.requestId() != null) {
+      return cell(e.requestId());
+    }
+    return e.clientRequestId() == null ? "—" : cell("client-request-id " + e.clientRequestId());
   }
 
   private String cutLine(int changed, int unknown, int inSync) {

@@ -21,9 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code POST /$batch} as graph-api.md 9.1 describes it: up to 20 requests with ids and URLs relative to the
  * version root, each served exactly like a request of its own (routing, faults, throttling), each answered with its
- * own status, headers and body. Answers come back shuffled, since Graph promises no order. {@code dependsOn} runs a
- * request after the ones it names, and answers 424 without running it when one of them failed. A batch that breaks
- * the format is refused as a whole with 400, as Graph does.
+ * own status, headers and body; a fault that breaks the connection breaks the whole batch's (see {@link Fault}).
+ * Answers come back shuffled, since Graph promises no order. {@code dependsOn} runs a request after the ones it
+ * names, and answers 424 without running it when one of them failed. A batch that breaks the format is refused as a
+ * whole with 400, as Graph does.
  */
 final class BatchHandler {
 
@@ -58,11 +59,26 @@ final class BatchHandler {
     for (Item item : items) {
       recorded.add(new RecordedRequest(item.method(), item.url(), item.body(), true));
     }
+    // Faults are decided as the batch arrives. One that breaks the connection breaks the whole batch's: a reset
+    // before any item is carried out, a timeout or truncated answer after all of them are.
+    Map<String, Fault> faults = new HashMap<>();
+    Fault broken = null;
+    for (Item item : items) {
+      Fault f = takeFault(item);
+      if (f != null && f.kind().breaksConnection()) {
+        broken = broken == null ? f : broken;
+      } else if (f != null) {
+        faults.put(item.id(), f);
+      }
+    }
+    if (broken != null && !broken.kind().carriesOut()) {
+      throw new InjectedFault(broken, null);
+    }
     Map<String, Integer> statuses = new HashMap<>();
     List<ObjectNode> responses = new ArrayList<>();
     for (Item item : order) {
       boolean dependencyFailed = item.dependsOn().stream().anyMatch(id -> statuses.get(id) >= 400);
-      SandboxResponse r = dependencyFailed ? failedDependency() : serve(item, client, arrived);
+      SandboxResponse r = dependencyFailed ? failedDependency() : serve(item, client, arrived, faults.get(item.id()));
       statuses.put(item.id(), r.status());
       responses.add(answer(item.id(), r));
     }
@@ -70,7 +86,36 @@ final class BatchHandler {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     ArrayNode array = out.putArray("responses");
     responses.forEach(array::add);
+    if (broken != null) {
+      throw new InjectedFault(broken, SandboxResponse.ok(out));
+    }
     return SandboxResponse.ok(out);
+  }
+
+  /** The fault armed for a batch item, or null (also for an item whose URL is refused anyway). */
+  private Fault takeFault(Item item) {
+    try {
+      return service.takeFault(request(item));
+    } catch (GraphErrorException e) {
+      return null;
+    }
+  }
+
+  /** The item as a request of its own; its URL must be relative to the version root and not another batch. */
+  private static SandboxRequest request(Item item) {
+    if (ABSOLUTE.matcher(item.url()).matches()) {
+      throw GraphErrors.badRequest("The url of a batch request must be relative to the version root, such as "
+          + "/admin/people/pronouns.");
+    }
+    String url = item.url().startsWith("/") ? item.url() : "/" + item.url();
+    int q = url.indexOf('?');
+    String path = q < 0 ? url : url.substring(0, q);
+    String query = q < 0 ? null : url.substring(q + 1);
+    SandboxRequest request = SandboxRequests.of(item.method(), path, query, bodyText(item.body()));
+    if (isBatch(request)) {
+      throw GraphErrors.badRequest("A batch request cannot contain another batch.");
+    }
+    return request;
   }
 
   private static List<Item> parse(ObjectNode envelope) {
@@ -159,24 +204,18 @@ final class BatchHandler {
     return order;
   }
 
-  private SandboxResponse serve(Item item, String client, long arrived) {
+  private SandboxResponse serve(Item item, String client, long arrived, Fault fault) {
     String requestId = UUID.randomUUID().toString();
     String sent = header(item.headers(), "client-request-id");
     String clientRequestId = sent == null || sent.isBlank() ? requestId : sent;
     try {
-      if (ABSOLUTE.matcher(item.url()).matches()) {
-        throw GraphErrors.badRequest("The url of a batch request must be relative to the version root, such as "
-            + "/admin/people/pronouns.");
+      return service.serve(request(item), client, arrived, fault);
+    } catch (InjectedFault f) {
+      // Only a malformed body is an item's own: inside a batch, a body that is not JSON comes as a string.
+      if (f.fault().kind() != Fault.Kind.MALFORMED) {
+        throw f;
       }
-      String url = item.url().startsWith("/") ? item.url() : "/" + item.url();
-      int q = url.indexOf('?');
-      String path = q < 0 ? url : url.substring(0, q);
-      String query = q < 0 ? null : url.substring(q + 1);
-      SandboxRequest request = SandboxRequests.of(item.method(), path, query, bodyText(item.body()));
-      if (isBatch(request)) {
-        throw GraphErrors.badRequest("A batch request cannot contain another batch.");
-      }
-      return service.serve(request, client, arrived);
+      return new SandboxResponse(200, JsonNodeFactory.instance.stringNode(FaultAnswers.MALFORMED_JSON), Map.of());
     } catch (GraphErrorException e) {
       return new SandboxResponse(e.status(), GraphErrors.body(e, requestId, clientRequestId), e.headers());
     } catch (RuntimeException e) {

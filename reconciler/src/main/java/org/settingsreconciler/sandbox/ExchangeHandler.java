@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The HTTP side of the sandbox: records and counts each request, waits the configured latency, checks the bearer
  * token, turns the exchange into a {@link SandboxRequest} for the service (or the batch handler), and writes Graph's
- * headers ({@code request-id}, {@code client-request-id},
- * the OData JSON content type) and error bodies.
+ * headers ({@code request-id}, {@code client-request-id}, the OData JSON content type) and error bodies, or hands
+ * the exchange to {@link FaultAnswers} for an injected fault.
  */
 final class ExchangeHandler implements HttpHandler {
 
@@ -27,11 +27,13 @@ final class ExchangeHandler implements HttpHandler {
   private final SandboxService service;
   private final List<RecordedRequest> recorded;
   private final BatchHandler batches;
+  private final FaultAnswers faultAnswers;
 
-  ExchangeHandler(SandboxService service, List<RecordedRequest> recorded) {
+  ExchangeHandler(SandboxService service, List<RecordedRequest> recorded, FaultAnswers faultAnswers) {
     this.service = service;
     this.recorded = recorded;
     this.batches = new BatchHandler(service, recorded);
+    this.faultAnswers = faultAnswers;
   }
 
   @Override
@@ -39,19 +41,25 @@ final class ExchangeHandler implements HttpHandler {
     String requestId = UUID.randomUUID().toString();
     String sent = exchange.getRequestHeaders().getFirst("client-request-id");
     String clientRequestId = sent == null || sent.isBlank() ? requestId : sent;
+    SandboxResponse response;
+    try {
+      response = serve(exchange);
+    } catch (InjectedFault f) {
+      faultAnswers.answer(exchange, f, requestId, clientRequestId); // it closes the exchange, maybe later
+      return;
+    } catch (GraphErrorException e) {
+      response = new SandboxResponse(e.status(), GraphErrors.body(e, requestId, clientRequestId), e.headers());
+    } catch (RuntimeException e) {
+      response =
+          new SandboxResponse(
+              500,
+              GraphErrors.body("generalException", String.valueOf(e.getMessage()), null, requestId, clientRequestId),
+              Map.of());
+    } catch (IOException e) {
+      exchange.close();
+      throw e;
+    }
     try (exchange) {
-      SandboxResponse response;
-      try {
-        response = serve(exchange);
-      } catch (GraphErrorException e) {
-        response = new SandboxResponse(e.status(), GraphErrors.body(e, requestId, clientRequestId), e.headers());
-      } catch (RuntimeException e) {
-        response =
-            new SandboxResponse(
-                500,
-                GraphErrors.body("generalException", String.valueOf(e.getMessage()), null, requestId, clientRequestId),
-                Map.of());
-      }
       write(exchange, response, requestId, clientRequestId);
     }
   }
@@ -119,21 +127,27 @@ final class ExchangeHandler implements HttpHandler {
     }
   }
 
-  private static void write(HttpExchange exchange, SandboxResponse response, String requestId, String clientRequestId)
+  static void write(HttpExchange exchange, SandboxResponse response, String requestId, String clientRequestId)
       throws IOException {
+    byte[] body = response.body() == null ? null : SandboxJson.bytes(response.body());
+    write(exchange, response.status(), response.headers(), body, requestId, clientRequestId);
+  }
+
+  /** Graph's headers, then the body as given (null for none), which need not be valid JSON. */
+  static void write(HttpExchange exchange, int status, Map<String, String> extraHeaders, byte[] body,
+      String requestId, String clientRequestId) throws IOException {
     var headers = exchange.getResponseHeaders();
     headers.set("request-id", requestId);
     headers.set("client-request-id", clientRequestId);
-    response.headers().forEach(headers::set);
-    if (response.body() == null) {
-      exchange.sendResponseHeaders(response.status(), -1);
+    extraHeaders.forEach(headers::set);
+    if (body == null) {
+      exchange.sendResponseHeaders(status, -1);
       return;
     }
-    byte[] bytes = SandboxJson.bytes(response.body());
     headers.set("Content-Type", SandboxJson.CONTENT_TYPE);
-    exchange.sendResponseHeaders(response.status(), bytes.length);
+    exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+      out.write(body);
     }
   }
 }

@@ -24,12 +24,16 @@ final class FaultTable {
     armed.add(new Armed(fault));
   }
 
+  void clear() {
+    armed.clear();
+  }
+
   /** The first armed fault matching the request, used up by one. */
   Optional<Fault> take(String method, String relativePath) {
     for (Iterator<Armed> it = armed.iterator(); it.hasNext(); ) {
       Armed a = it.next();
       if (a.fault.matches(method, relativePath)) {
-        if (--a.remaining == 0) {
+        if (a.remaining != Fault.ALWAYS && --a.remaining == 0) {
           it.remove();
         }
         return Optional.of(a.fault);

@@ -47,6 +47,7 @@ public final class GraphSandbox implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final SandboxService service;
+  private final FaultAnswers faultAnswers = new FaultAnswers();
   /** Synchronized, not copy-on-write: a load test records tens of thousands of requests. */
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
   private final URI baseUrl;
@@ -87,7 +88,7 @@ public final class GraphSandbox implements AutoCloseable {
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
     GraphSandbox sandbox = new GraphSandbox(server, executor, service);
-    server.createContext("/", new ExchangeHandler(service, sandbox.requests));
+    server.createContext("/", new ExchangeHandler(service, sandbox.requests, sandbox.faultAnswers));
     server.start();
     return sandbox;
   }
@@ -141,9 +142,17 @@ public final class GraphSandbox implements AutoCloseable {
     requests.clear();
   }
 
-  /** Arms a fault: the next {@code fault.times()} matching requests fail with it and change nothing. */
+  /**
+   * Arms a fault: the next {@code fault.times()} matching requests get it. Faults are tried in the order they were
+   * armed, and a request gets the first that matches.
+   */
   public void injectFault(Fault fault) {
     service.injectFault(fault);
+  }
+
+  /** Disarms every fault: the sandbox behaves again. */
+  public void clearFaults() {
+    service.clearFaults();
   }
 
   /**
@@ -184,6 +193,7 @@ public final class GraphSandbox implements AutoCloseable {
       closed = true;
       server.stop(0);
       executor.shutdownNow();
+      faultAnswers.close();
     }
   }
 

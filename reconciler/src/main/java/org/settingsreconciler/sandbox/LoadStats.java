@@ -7,8 +7,8 @@ package org.settingsreconciler.sandbox;
  * @param batches {@code POST /$batch} envelopes
  * @param batchItems requests carried inside batches
  * @param throttled answers 429 because a client was past its budget, single requests and batch items alike
- * @param earlyRetries throttled requests sent again (the same method, URL and body) before their Retry-After had
- *     passed
+ * @param earlyRetries requests sent again (the same method, URL and body) before the Retry-After they were
+ *     answered with had passed, by throttling or by an injected fault
  */
 public record LoadStats(long roundTrips, long batches, long batchItems, long throttled, long earlyRetries) {
 

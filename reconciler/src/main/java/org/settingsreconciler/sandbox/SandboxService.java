@@ -18,9 +18,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class SandboxService {
 
+  /** Where a redirect fault points: a host that can never resolve, so nothing could reach it even if followed. */
+  static final String REDIRECT_TO = "https://graph.redirect.invalid/beta";
+
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Router router = new Router();
   private final FaultTable faults = new FaultTable();
+  private final RetryAfterWatch retryAfters = new RetryAfterWatch();
   private final StateFile stateFile;
   private final LoadCounters counters = new LoadCounters();
   private volatile SandboxState state;
@@ -72,6 +76,12 @@ final class SandboxService {
     }
   }
 
+  void clearFaults() {
+    synchronized (faults) {
+      faults.clear();
+    }
+  }
+
   JsonNode snapshot() {
     lock.writeLock().lock();
     try {
@@ -93,45 +103,83 @@ final class SandboxService {
     }
   }
 
-  /**
-   * Serves one authenticated request (on its own or from a batch) of a client, throttled if throttling is on.
-   *
-   * @param client who sent it, as throttling counts
-   * @param arrived when its round trip arrived (nanoTime)
-   */
-  SandboxResponse serve(SandboxRequest request, String client, long arrived) {
-    Throttle t = throttle;
-    if (t != null) {
-      String query = request.rawQuery() == null ? "" : "?" + request.rawQuery();
-      // Method, URL and body: what makes a request the same request when it is sent again.
-      String line = request.method() + " " + request.rawPath() + query + " " + request.bodyText();
-      Throttle.Decision d = t.admit(client, line, arrived);
-      if (d.early()) {
-        counters.earlyRetries.incrementAndGet();
-      }
-      if (!d.admitted()) {
-        counters.throttled.incrementAndGet();
-        throw new GraphErrorException(
-            429, "TooManyRequests", "Please retry again later.", "429",
-            Map.of("Retry-After", Throttle.header(d.retryAfter())));
-      }
+  /** The armed fault for this request, used up by one, or null: decided as the request arrives. */
+  Fault takeFault(SandboxRequest request) {
+    synchronized (faults) {
+      return faults.take(request.method(), SandboxRequests.faultPath(request)).orElse(null);
     }
-    return serve(request, SandboxRequests.faultPath(request));
+  }
+
+  /** Serves one authenticated request of a client, with the fault armed for it if there is one. */
+  SandboxResponse serve(SandboxRequest request, String client, long arrived) {
+    return serve(request, client, arrived, takeFault(request));
   }
 
   /**
-   * Serves one authenticated request.
+   * Serves one authenticated request (on its own or from a batch) of a client: with its fault if it has one, else
+   * throttled if throttling is on and the client is past its budget, else normally.
    *
-   * @param faultPath the path relative to /beta without query, as faults name it
+   * @param arrived when its round trip arrived (nanoTime)
+   * @param fault the fault taken for it (see {@link #takeFault}), or null
+   * @throws InjectedFault for a fault only the HTTP side can answer with
    */
-  SandboxResponse serve(SandboxRequest request, String faultPath) {
-    Optional<Fault> fault;
-    synchronized (faults) {
-      fault = faults.take(request.method(), faultPath);
+  SandboxResponse serve(SandboxRequest request, String client, long arrived, Fault fault) {
+    Throttle t = throttle;
+    // Only worked out when a Retry-After may be in play: a load test sends tens of thousands of requests.
+    String key = t != null || fault != null || retryAfters.watching() ? key(request, client) : null;
+    if (key != null && retryAfters.early(key, arrived)) {
+      counters.earlyRetries.incrementAndGet();
     }
-    if (fault.isPresent()) {
-      throw injected(fault.get());
+    if (fault != null) {
+      return faulted(request, fault, key);
     }
+    if (t != null) {
+      Optional<Duration> wait = t.admit(client);
+      if (wait.isPresent()) {
+        counters.throttled.incrementAndGet();
+        retryAfters.told(key, wait.get());
+        throw new GraphErrorException(
+            429, "TooManyRequests", "Please retry again later.", "429",
+            Map.of("Retry-After", Throttle.header(wait.get())));
+      }
+    }
+    return serveNow(request);
+  }
+
+  /** The client, the method, the URL and the body: what makes a request the same request when it is sent again. */
+  private static String key(SandboxRequest request, String client) {
+    String query = request.rawQuery() == null ? "" : "?" + request.rawQuery();
+    return client + " " + request.method() + " " + request.rawPath() + query + " " + request.bodyText();
+  }
+
+  private SandboxResponse faulted(SandboxRequest request, Fault f, String key) {
+    return switch (f.kind()) {
+      case ERROR -> {
+        Map<String, String> headers = Map.of();
+        if (f.retryAfter() != null) {
+          headers = Map.of("Retry-After", f.retryAfter());
+          Duration wait = RetryAfterWatch.parse(f.retryAfter());
+          if (wait != null) {
+            retryAfters.told(key, wait);
+          }
+        }
+        throw new GraphErrorException(
+            f.status(), f.code(), "The sandbox answered with an injected fault (" + f.status() + ").", null, headers);
+      }
+      case ERROR_IN_200 -> throw new GraphErrorException(
+          200, f.code(), "The sandbox answered with an injected fault: an error in a 200 answer.");
+      case REDIRECT -> new SandboxResponse(302, null, Map.of("Location", REDIRECT_TO + request.rawPath()));
+      case EMPTY -> {
+        serveNow(request);
+        yield new SandboxResponse(200, null, Map.of());
+      }
+      case RESET, MALFORMED -> throw new InjectedFault(f, null);
+      case TIMEOUT, TRUNCATED -> throw new InjectedFault(f, serveNow(request));
+    };
+  }
+
+  /** Serves one request against the state, under the state's lock. */
+  private SandboxResponse serveNow(SandboxRequest request) {
     boolean alone = stateFile != null || Writes.isWrite(request.method());
     Lock held = alone ? lock.writeLock() : lock.readLock();
     held.lock();
@@ -147,12 +195,6 @@ final class SandboxService {
     } finally {
       held.unlock();
     }
-  }
-
-  private static GraphErrorException injected(Fault f) {
-    Map<String, String> headers = f.retryAfter() == null ? Map.of() : Map.of("Retry-After", f.retryAfter());
-    return new GraphErrorException(
-        f.status(), f.code(), "The sandbox answered with an injected fault (" + f.status() + ").", null, headers);
   }
 
   /** Picks up changes another process made to the shared state file. */

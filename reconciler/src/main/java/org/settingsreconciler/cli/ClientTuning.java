@@ -1,0 +1,60 @@
+package org.settingsreconciler.cli;
+
+import java.time.Duration;
+import java.util.Map;
+import org.settingsreconciler.graph.GraphClient;
+import org.settingsreconciler.graph.RetryPolicy;
+
+/**
+ * How patient the Graph client is: its timeout per round trip and its retry limits, from the environment, for
+ * pipelines with a time budget (and tests that cannot wait a minute for a timeout). Unset variables keep the
+ * defaults: 60 s, 5 attempts, 120 s of waiting in all, and a first backoff of 1 s.
+ *
+ * @param timeout {@value #TIMEOUT}: the longest wait for one round trip's whole answer
+ * @param retry {@value #ATTEMPTS}, {@value #MAX_WAIT} and {@value #BACKOFF}
+ */
+record ClientTuning(Duration timeout, RetryPolicy retry) {
+
+  static final String TIMEOUT = "RECONCILER_HTTP_TIMEOUT_SECONDS";
+  static final String ATTEMPTS = "RECONCILER_RETRY_ATTEMPTS";
+  static final String MAX_WAIT = "RECONCILER_RETRY_MAX_WAIT_SECONDS";
+  static final String BACKOFF = "RECONCILER_RETRY_BACKOFF_SECONDS";
+
+  /** @throws UserError when a variable is set to something that is not a sensible number */
+  static ClientTuning from(Map<String, String> env) {
+    RetryPolicy d = RetryPolicy.DEFAULT;
+    Duration timeout = seconds(env, TIMEOUT, GraphClient.DEFAULT_TIMEOUT, false);
+    int attempts = d.maxAttempts();
+    String a = env.get(ATTEMPTS);
+    if (a != null && !a.isBlank()) {
+      try {
+        attempts = Integer.parseInt(a.strip());
+      } catch (NumberFormatException e) {
+        attempts = 0;
+      }
+      if (attempts < 1 || attempts > 20) {
+        throw new UserError(ATTEMPTS + " must be a whole number from 1 to 20, not '" + a + "'");
+      }
+    }
+    return new ClientTuning(timeout, new RetryPolicy(
+        attempts, seconds(env, MAX_WAIT, d.maxTotalWait(), true), seconds(env, BACKOFF, d.firstBackoff(), true)));
+  }
+
+  private static Duration seconds(Map<String, String> env, String name, Duration otherwise, boolean zeroAllowed) {
+    String v = env.get(name);
+    if (v == null || v.isBlank()) {
+      return otherwise;
+    }
+    double s;
+    try {
+      s = Double.parseDouble(v.strip());
+    } catch (NumberFormatException e) {
+      s = Double.NaN;
+    }
+    if (Double.isNaN(s) || s < 0 || (s == 0 && !zeroAllowed) || s > 3600) {
+      throw new UserError(name + " must be a number of seconds" + (zeroAllowed ? "" : " above 0")
+          + " and at most 3600, such as 1.5, not '" + v + "'");
+    }
+    return Duration.ofMillis((long) Math.ceil(s * 1000));
+  }
+}
