@@ -13,7 +13,6 @@ import org.settingsreconciler.apply.ChangeResult;
 import org.settingsreconciler.apply.SafetyRails;
 import org.settingsreconciler.apply.StalePlanCheck;
 import org.settingsreconciler.apply.VerifyPolicy;
-import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PlanJson;
@@ -96,34 +95,30 @@ final class ApplyCommand implements Callable<Integer> {
       }
       return applySaved(policy);
     }
-    DesiredState state = desired.load(ctx);
-    if (state == null) {
-      return ExitCode.ERROR;
+    return PlannedRun.run(ctx, desired, graph, target, (plan, session) -> applyPlanned(plan, session, policy));
+  }
+
+  private int applyPlanned(Plan plan, GraphSession session, VerifyPolicy policy) {
+    PlanPrinter.print(ctx, plan, OutputFormat.text, session.origin());
+    session.adviseOn(plan.failures());
+    if (plan.hasFailures()) {
+      ctx.err().println("Nothing was applied: the plan is incomplete while settings cannot be read.");
+      return notSent(plan.changes(), session, List.of("the plan is incomplete: " + plan.failures().size()
+          + " setting(s) could not be read"));
     }
-    state = target.narrow(state);
-    try (GraphSession session = GraphSession.open(graph, ctx)) {
-      Plan plan = session.plan(state, target.targets());
-      PlanPrinter.print(ctx, plan, OutputFormat.text, session.origin());
-      session.adviseOn(plan.failures());
-      if (plan.hasFailures()) {
-        ctx.err().println("Nothing was applied: the plan is incomplete while settings cannot be read.");
-        return notSent(plan.changes(), session, List.of("the plan is incomplete: " + plan.failures().size()
-            + " setting(s) could not be read"));
-      }
-      if (!plan.hasChanges()) {
-        writeReport(session, "nothing_to_do", List.of(), List.of(), ExitCode.OK);
-        return ExitCode.OK;
-      }
-      List<String> refusals = refusals(plan.changes(), session);
-      if (!refusals.isEmpty()) {
-        return notSent(plan.changes(), session, refusals);
-      }
-      String cancelled = confirmation(plan.changes().size(), session.origin());
-      if (cancelled != null) {
-        return notSent(plan.changes(), session, List.of(cancelled));
-      }
-      return execute(plan.changes(), session, policy);
+    if (!plan.hasChanges()) {
+      writeReport(session, "nothing_to_do", List.of(), List.of(), ExitCode.OK);
+      return ExitCode.OK;
     }
+    List<String> refusals = refusals(plan.changes(), session);
+    if (!refusals.isEmpty()) {
+      return notSent(plan.changes(), session, refusals);
+    }
+    String cancelled = confirmation(plan.changes().size(), session.origin());
+    if (cancelled != null) {
+      return notSent(plan.changes(), session, List.of(cancelled));
+    }
+    return execute(plan.changes(), session, policy);
   }
 
   private int applySaved(VerifyPolicy policy) {

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.load.DesiredStateLoader;
-import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.SettingStatus;
 import org.settingsreconciler.update.DriftAcceptor;
@@ -52,25 +51,21 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DesiredState state = desired.load(ctx);
-    if (state == null) {
+    return PlannedRun.run(ctx, desired, graph, target, this::judge);
+  }
+
+  private int judge(Plan plan, GraphSession session) {
+    print(plan, session.origin());
+    session.adviseOn(plan.failures());
+    for (ReportFile report : reports) {
+      report.write(plan, session.origin());
+      ctx.err().println("Wrote the report " + report.path() + ".");
+    }
+    int code = plan.hasFailures() ? ExitCode.ERROR : plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    if (updateFiles && plan.hasChanges() && !acceptDrift(plan, code)) {
       return ExitCode.ERROR;
     }
-    state = target.narrow(state);
-    try (GraphSession session = GraphSession.open(graph, ctx)) {
-      Plan plan = session.plan(state, target.targets());
-      print(plan, session.origin());
-      session.adviseOn(plan.failures());
-      for (ReportFile report : reports) {
-        report.write(plan, session.origin());
-        ctx.err().println("Wrote the report " + report.path() + ".");
-      }
-      int code = plan.hasFailures() ? ExitCode.ERROR : plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
-      if (updateFiles && plan.hasChanges() && !acceptDrift(plan, code)) {
-        return ExitCode.ERROR;
-      }
-      return code;
-    }
+    return code;
   }
 
   private void print(Plan plan, String origin) {

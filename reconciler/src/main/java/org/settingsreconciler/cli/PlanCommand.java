@@ -2,7 +2,6 @@ package org.settingsreconciler.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Plan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,26 +38,22 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DesiredState state = desired.load(ctx);
-    if (state == null) {
+    return PlannedRun.run(ctx, desired, graph, target, this::show);
+  }
+
+  private int show(Plan plan, GraphSession session) {
+    PlanPrinter.print(ctx, plan, format, session.origin());
+    session.adviseOn(plan.failures());
+    if (plan.hasFailures()) {
+      if (out != null) {
+        ctx.err().println("The plan was not saved: settings that could not be read make it incomplete.");
+      }
       return ExitCode.ERROR;
     }
-    state = target.narrow(state);
-    try (GraphSession session = GraphSession.open(graph, ctx)) {
-      Plan plan = session.plan(state, target.targets());
-      PlanPrinter.print(ctx, plan, format, session.origin());
-      session.adviseOn(plan.failures());
-      if (plan.hasFailures()) {
-        if (out != null) {
-          ctx.err().println("The plan was not saved: settings that could not be read make it incomplete.");
-        }
-        return ExitCode.ERROR;
-      }
-      if (out != null) {
-        PlanPrinter.save(plan, out);
-        ctx.err().println("Saved the plan to " + out + "; apply it with: apply --plan " + out);
-      }
-      return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    if (out != null) {
+      PlanPrinter.save(plan, out);
+      ctx.err().println("Saved the plan to " + out + "; apply it with: apply --plan " + out);
     }
+    return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
   }
 }

@@ -1,0 +1,30 @@
+package org.settingsreconciler.cli;
+
+import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.plan.Plan;
+
+/**
+ * The start plan, check and apply share: load the desired state (its errors printed, exit 1, nothing sent), narrow
+ * it to --target, open the Graph session and plan. What each command then does with the plan is its own.
+ */
+final class PlannedRun {
+
+  /** What a command does with its plan, while the session is open; returns the exit code. */
+  @FunctionalInterface
+  interface WithPlan {
+    int accept(Plan plan, GraphSession session);
+  }
+
+  private PlannedRun() {}
+
+  static int run(CliContext ctx, DesiredStateArgs desired, GraphOptions graph, TargetOptions target, WithPlan then) {
+    DesiredState state = desired.load(ctx);
+    if (state == null) {
+      return ExitCode.ERROR;
+    }
+    state = target.narrow(state);
+    try (GraphSession session = GraphSession.open(graph, ctx)) {
+      return then.accept(session.plan(state, target.targets()), session);
+    }
+  }
+}
