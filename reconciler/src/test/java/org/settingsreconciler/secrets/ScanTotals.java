@@ -1,0 +1,76 @@
+package org.settingsreconciler.secrets;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What the suite-wide secret scan covered in this JVM, for the README's "Guarantees": a summary line and the CLI
+ * runs of each test class, written to {@code target/secret-scan.txt} after every test class, so that after
+ * {@code mvn verify} it holds the whole run.
+ */
+final class ScanTotals {
+
+  static final Path FILE = Path.of("target", "secret-scan.txt");
+
+  private static int runs;
+  private static int printed;
+  private static int written;
+  private static long bytes;
+  private static int leaks;
+  private static final Set<String> SECRETS = new HashSet<>();
+  private static final Map<String, Integer> RUNS_BY_CLASS = new TreeMap<>();
+
+  private ScanTotals() {}
+
+  static synchronized void ran(String testClass) {
+    runs++;
+    RUNS_BY_CLASS.merge(testClass.substring(testClass.lastIndexOf('.', testClass.lastIndexOf('.') - 1) + 1), 1,
+        Integer::sum);
+  }
+
+  static synchronized void secretSeen(String value) {
+    SECRETS.add(value);
+  }
+
+  static synchronized void scanned(List<Output> outputs, int leaksFound) {
+    for (Output o : outputs) {
+      if (o.written()) {
+        written++;
+      } else {
+        printed++;
+      }
+      bytes += o.text().length();
+    }
+    leaks += leaksFound;
+  }
+
+  static synchronized String line() {
+    Set<String> all = new HashSet<>(SECRETS);
+    FixedTestSecrets.ALL.forEach(s -> all.add(s.value()));
+    return String.format(
+        "secret scan: %,d CLI runs; %,d printed outputs (stdout, stderr) and %,d written files, %,.1f MB in all,"
+            + " scanned for %,d distinct test secrets (%d of them in every test) (as they are, URL-encoded, Base64 and JSON-escaped); %,d leaks%n",
+        runs, printed, written, bytes / 1e6, all.size(), FixedTestSecrets.ALL.size(), leaks);
+  }
+
+  /** Overwrites the summary; a module run without target/ (an IDE) keeps none. */
+  static synchronized void write() {
+    if (!Files.isDirectory(FILE.getParent())) {
+      return;
+    }
+    try {
+      StringBuilder text = new StringBuilder(line()).append("CLI runs by test class:\n");
+      RUNS_BY_CLASS.forEach((c, n) -> text.append(String.format("%6d  %s%n", n, c)));
+      Files.writeString(FILE, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
