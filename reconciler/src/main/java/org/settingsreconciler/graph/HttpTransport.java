@@ -149,8 +149,7 @@ final class HttpTransport {
       Throwable cause = e.getCause();
       SSLHandshakeException handshake = TlsFailure.handshakeIn(cause);
       if (handshake != null) {
-        // Before the request was sent, and the certificate will be as untrusted next time: not repeated at all.
-        return Answer.failed(TlsFailure.error(request.uri(), handshake), Answer.Delivery.FINAL);
+        return TlsFailure.answer(request.uri(), handshake);
       }
       if (cause instanceof IOException io) {
         return Answer.failed(transportError(io), deliveryOf(io));
