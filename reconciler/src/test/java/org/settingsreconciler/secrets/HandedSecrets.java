@@ -1,5 +1,7 @@
 package org.settingsreconciler.secrets;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import org.settingsreconciler.vars.VarFile;
 
 /**
  * The secrets among what a test hands one CLI run, judged the way the tool judges them: the environment variables
- * it signs in with are credentials, and a variable's value ({@code ${env:}}, {@code --var}, {@code --var-file}) is a
+ * it signs in with, and the federated token in the file one names, are credentials, and a variable's value ({@code ${env:}}, {@code --var}, {@code --var-file}) is a
  * secret when {@link SecretShapes} says it looks like one. A tenant's {@code variables:} in tenant.yaml are not read
  * here; tests that put secrets there register them themselves.
  */
@@ -21,6 +23,7 @@ final class HandedSecrets {
 
   static List<Secret> of(Map<String, String> env, String... args) {
     List<Secret> out = new ArrayList<>();
+    federatedToken(env.get("AZURE_FEDERATED_TOKEN_FILE"), out);
     env.forEach((name, value) -> {
       if (value == null || value.isBlank()) {
         return;
@@ -61,6 +64,21 @@ final class HandedSecrets {
    */
   private static boolean namesAPlace(String name, String value) {
     return name.matches(".*_(FILE|PATH|URL|URI|ENDPOINT|DIR|HOME)") || value.startsWith("/");
+  }
+
+  /** Workload identity's client assertion comes in a file the environment names. */
+  private static void federatedToken(String file, List<Secret> out) {
+    if (file == null || !Files.isRegularFile(Path.of(file))) {
+      return;
+    }
+    try {
+      String token = Files.readString(Path.of(file)).strip();
+      if (!token.isEmpty()) {
+        out.add(new Secret(token, "the federated token in AZURE_FEDERATED_TOKEN_FILE", Secret.Kind.CREDENTIAL));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void variable(String assignment, String origin, List<Secret> out) {
