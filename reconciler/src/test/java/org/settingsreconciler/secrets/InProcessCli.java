@@ -45,7 +45,7 @@ public final class InProcessCli {
     SecretLedger.record(Output.printed("stdout of " + run, result.out()));
     SecretLedger.record(Output.printed("stderr of " + run, result.err()));
     for (Path file : files.written()) {
-      SecretLedger.record(Output.written(file + ", written by " + run, read(file), holdsSettingValues(file, args)));
+      SecretLedger.record(Output.written(file, run, read(file), holdsSettingValues(file, args)));
     }
     SecretLedger.ran();
     return result;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,20 +36,20 @@ class LeakFinderTest {
 
   @Test
   void aCredentialIsFoundInEveryWrittenFileToo() {
-    Output plan = Output.written("plan.json", "{\"value\":\"" + TOKEN.replace("\"", "\\\"") + "\"}", true);
+    Output plan = Output.written(Path.of("plan.json"), "plan", "{\"value\":\"" + TOKEN.replace("\"", "\\\"") + "\"}", true);
 
     assertThat(LeakFinder.find(List.of(CREDENTIAL), List.of(plan))).hasSize(1);
   }
 
   @Test
   void aVariableValueMayBeInTheFilesThatHoldRealValuesOnly() {
-    Output savedPlan = Output.written("plan.json", "x " + TOKEN, true);
-    Output applyReport = Output.written("report.json", "x " + TOKEN, false);
+    Output savedPlan = Output.written(Path.of("plan.json"), "plan", "x " + TOKEN, true);
+    Output applyReport = Output.written(Path.of("report.json"), "apply", "x " + TOKEN, false);
     Output stdout = Output.printed("stdout of plan", "x " + TOKEN);
 
     List<Leak> leaks = LeakFinder.find(List.of(VARIABLE), List.of(savedPlan, applyReport, stdout));
 
-    assertThat(leaks).extracting(Leak::where).containsExactly("report.json", "stdout of plan");
+    assertThat(leaks).extracting(Leak::where).containsExactly("report.json, written by apply", "stdout of plan");
   }
 
   @Test

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What the suite-wide secret scan covered in this JVM, for the README's "Guarantees": a summary line and the CLI
- * runs of each test class, written to {@code target/secret-scan.txt} after every test class, so that after
+ * What the suite-wide secret scan covered in this JVM, for the README's "Guarantees": a summary line, the written
+ * files by kind and the CLI runs of each test class, written to {@code target/secret-scan.txt} after every test class, so that after
  * {@code mvn verify} it holds the whole run.
  */
 final class ScanTotals {
@@ -26,6 +26,7 @@ final class ScanTotals {
   private static int leaks;
   private static final Set<String> SECRETS = new HashSet<>();
   private static final Map<String, Integer> RUNS_BY_CLASS = new TreeMap<>();
+  private static final Map<String, Integer> WRITTEN_BY_ENDING = new TreeMap<>();
 
   private ScanTotals() {}
 
@@ -43,6 +44,8 @@ final class ScanTotals {
     for (Output o : outputs) {
       if (o.written()) {
         written++;
+        String name = o.file().getFileName().toString();
+        WRITTEN_BY_ENDING.merge(name.contains(".") ? name.substring(name.lastIndexOf('.')) : name, 1, Integer::sum);
       } else {
         printed++;
       }
@@ -66,7 +69,9 @@ final class ScanTotals {
       return;
     }
     try {
-      StringBuilder text = new StringBuilder(line()).append("CLI runs by test class:\n");
+      StringBuilder text = new StringBuilder(line()).append("written files by name ending:\n");
+      WRITTEN_BY_ENDING.forEach((e, n) -> text.append(String.format("%6d  %s%n", n, e)));
+      text.append("CLI runs by test class:\n");
       RUNS_BY_CLASS.forEach((c, n) -> text.append(String.format("%6d  %s%n", n, c)));
       Files.writeString(FILE, text);
     } catch (IOException e) {
