@@ -65,7 +65,7 @@ public final class SecretLedger {
    * Closes the scope {@code id} (and any left open inside it) and scans what was recorded in it, and outside any
    * test, for the secrets of every open scope and the fixed ones.
    */
-  static synchronized Scan close(String id) {
+  static synchronized List<Leak> close(String id) {
     if (OPEN.stream().noneMatch(scope -> scope.id.equals(id))) {
       throw new IllegalStateException("no secret scan scope " + id + " is open");
     }
@@ -86,11 +86,9 @@ public final class SecretLedger {
     }
     outputs.addAll(OUTSIDE.outputs);
     OUTSIDE.outputs.clear();
-    return new Scan(outputs, LeakFinder.find(secrets.values(), outputs));
+    ScanTotals.scanned(outputs);
+    return LeakFinder.find(secrets.values(), outputs);
   }
-
-  /** What a closed scope held, and the leaks found in it. */
-  record Scan(List<Output> outputs, List<Leak> leaks) {}
 
   private static final class Scope {
     final String id;
