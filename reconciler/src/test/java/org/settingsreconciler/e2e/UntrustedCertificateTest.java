@@ -35,7 +35,8 @@ class UntrustedCertificateTest {
   void start() throws Exception {
     untrusted = new WireMockServer(wireMockConfig().dynamicPort().dynamicHttpsPort());
     untrusted.start();
-    desired = Files.writeString(dir.resolve("desired.yaml"), "people:\n  pronouns:\n    isEnabledInOrganization: true\n");
+    desired = Files.writeString(dir.resolve("desired.yaml"),
+        "people:\n  pronouns:\n    isEnabledInOrganization: true\n");
   }
 
   @AfterEach

@@ -13,9 +13,10 @@ import org.settingsreconciler.vars.VarFile;
 
 /**
  * The secrets among what a test hands one CLI run, judged the way the tool judges them: the environment variables
- * it signs in with, and the federated token in the file one names, are credentials, and a variable's value ({@code ${env:}}, {@code --var}, {@code --var-file}) is a
- * secret when {@link SecretShapes} says it looks like one. A tenant's {@code variables:} in tenant.yaml are not read
- * here; tests that put secrets there register them themselves.
+ * it signs in with, and the federated token in the file one names, are credentials; a variable's value
+ * ({@code ${env:}}, {@code --var}, {@code --var-file}) is a secret when {@link SecretShapes} says it looks like one.
+ * A tenant's {@code variables:} in tenant.yaml are not read here; tests that put secrets there register them
+ * themselves.
  */
 final class HandedSecrets {
 

@@ -36,7 +36,8 @@ class LeakFinderTest {
 
   @Test
   void aCredentialIsFoundInEveryWrittenFileToo() {
-    Output plan = Output.written(Path.of("plan.json"), "plan", "{\"value\":\"" + TOKEN.replace("\"", "\\\"") + "\"}", true);
+    String json = "{\"value\":\"" + TOKEN.replace("\"", "\\\"") + "\"}";
+    Output plan = Output.written(Path.of("plan.json"), "plan", json, true);
 
     assertThat(LeakFinder.find(List.of(CREDENTIAL), List.of(plan))).hasSize(1);
   }

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * What the suite-wide secret scan covered in this JVM, for the README's "Guarantees": a summary line, the written
- * files by kind and the CLI runs of each test class, written to {@code target/secret-scan.txt} after every test class, so that after
- * {@code mvn verify} it holds the whole run.
+ * files by kind and the CLI runs of each test class. Written to {@code target/secret-scan.txt} after every test
+ * class, so that after {@code mvn verify} it holds the whole run.
  */
 final class ScanTotals {
 
@@ -30,18 +30,14 @@ final class ScanTotals {
 
   private ScanTotals() {}
 
-  static synchronized void ran(String testClass) {
-    runs++;
-    RUNS_BY_CLASS.merge(testClass.substring(testClass.lastIndexOf('.', testClass.lastIndexOf('.') - 1) + 1), 1,
-        Integer::sum);
-  }
-
-  static synchronized void secretSeen(String value) {
-    SECRETS.add(value);
-  }
-
-  static synchronized void scanned(List<Output> outputs) {
-    for (Output o : outputs) {
+  static synchronized void scanned(SecretLedger.Scan scan) {
+    for (String testClass : scan.runs()) {
+      runs++;
+      // package.Class: enough to find it, short enough to read
+      RUNS_BY_CLASS.merge(testClass.substring(testClass.lastIndexOf('.', testClass.lastIndexOf('.') - 1) + 1), 1,
+          Integer::sum);
+    }
+    for (Output o : scan.outputs()) {
       if (o.written()) {
         written++;
         String name = o.file().getFileName().toString();
@@ -51,21 +47,16 @@ final class ScanTotals {
       }
       bytes += o.text().length();
     }
-  }
-
-  /** Leaks that failed a test: the ledger's own tests plant some and check them themselves. */
-  static synchronized void failedWith(int leaksFound) {
-    leaks += leaksFound;
+    scan.secrets().forEach(s -> SECRETS.add(s.value()));
+    leaks += scan.leaks().size();
   }
 
   static synchronized String line() {
-    Set<String> all = new HashSet<>(SECRETS);
-    FixedTestSecrets.ALL.forEach(s -> all.add(s.value()));
     return String.format(
         "secret scan: %,d CLI runs; %,d printed outputs (stdout, stderr) and %,d written files, %,.1f MB in all,"
             + " scanned for %,d distinct test secrets (%d of them in every test) as they are, URL-encoded, Base64"
             + " and JSON-escaped; %,d leaks failed a test%n",
-        runs, printed, written, bytes / 1e6, all.size(), FixedTestSecrets.ALL.size(), leaks);
+        runs, printed, written, bytes / 1e6, SECRETS.size(), FixedTestSecrets.ALL.size(), leaks);
   }
 
   /** Overwrites the summary; a module run without target/ (an IDE) keeps none. */

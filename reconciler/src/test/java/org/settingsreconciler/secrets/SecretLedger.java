@@ -37,14 +37,13 @@ public final class SecretLedger {
 
   public static synchronized void register(Secret secret) {
     OPEN.peek().add(secret);
-    ScanTotals.secretSeen(secret.value());
   }
 
   static synchronized void record(Output output) {
     OPEN.peek().outputs.add(output);
   }
 
-  /** Counts a CLI run for the summary, under the test class it ran in. */
+  /** Notes a CLI run for the summary, under the test class it ran in. */
   static synchronized void ran() {
     String testClass = "(outside any test class)";
     for (Scope scope : OPEN) {
@@ -54,7 +53,7 @@ public final class SecretLedger {
         break;
       }
     }
-    ScanTotals.ran(testClass);
+    OPEN.peek().runs.add(testClass);
   }
 
   static synchronized void open(String id) {
@@ -65,11 +64,12 @@ public final class SecretLedger {
    * Closes the scope {@code id} (and any left open inside it) and scans what was recorded in it, and outside any
    * test, for the secrets of every open scope and the fixed ones.
    */
-  static synchronized List<Leak> close(String id) {
+  static synchronized Scan close(String id) {
     if (OPEN.stream().noneMatch(scope -> scope.id.equals(id))) {
       throw new IllegalStateException("no secret scan scope " + id + " is open");
     }
     List<Output> outputs = new ArrayList<>();
+    List<String> runs = new ArrayList<>();
     Map<String, Secret> secrets = new LinkedHashMap<>();
     FixedTestSecrets.ALL.forEach(s -> secrets.put(s.value(), s));
     OPEN.forEach(scope -> scope.secrets.forEach((value, s) -> secrets.merge(value, s, Scope::stricter)));
@@ -80,20 +80,32 @@ public final class SecretLedger {
       }
       it.remove();
       outputs.addAll(scope.outputs);
+      runs.addAll(scope.runs);
       if (scope.id.equals(id)) {
         break;
       }
     }
     outputs.addAll(OUTSIDE.outputs);
+    runs.addAll(OUTSIDE.runs);
     OUTSIDE.outputs.clear();
-    ScanTotals.scanned(outputs);
-    return LeakFinder.find(secrets.values(), outputs);
+    OUTSIDE.runs.clear();
+    List<Secret> lookedFor = List.copyOf(secrets.values());
+    return new Scan(runs, outputs, lookedFor, LeakFinder.find(lookedFor, outputs));
   }
+
+  /**
+   * What a closed scope held and the leaks found in it.
+   *
+   * @param runs the test class of each CLI run in it
+   * @param secrets the secrets looked for
+   */
+  record Scan(List<String> runs, List<Output> outputs, List<Secret> secrets, List<Leak> leaks) {}
 
   private static final class Scope {
     final String id;
     final Map<String, Secret> secrets = new LinkedHashMap<>();
     final List<Output> outputs = new ArrayList<>();
+    final List<String> runs = new ArrayList<>();
 
     Scope(String id) {
       this.id = id;

@@ -24,7 +24,7 @@ class SecretLedgerTest {
     SecretLedger.credential("planted-token-0123456789", "the planted token");
     SecretLedger.record(Output.printed("stderr of plan", "error: token planted-token-0123456789 refused"));
 
-    List<Leak> leaks = SecretLedger.close("planted");
+    List<Leak> leaks = SecretLedger.close("planted").leaks();
 
     assertThat(leaks).singleElement().hasToString(
         "the planted token (as is) in stderr of plan: ...error: token <SECRET> refused...");
@@ -35,7 +35,7 @@ class SecretLedgerTest {
     SecretLedger.open("fixed");
     SecretLedger.record(Output.printed("stdout of check", "Bearer " + FixedTestSecrets.E2E_TOKEN));
 
-    assertThat(SecretLedger.close("fixed"))
+    assertThat(SecretLedger.close("fixed").leaks())
         .extracting(l -> l.secret().origin()).containsExactly("the e2e access token");
   }
 
@@ -43,11 +43,11 @@ class SecretLedgerTest {
   void oneTestsSecretsAreNotLookedForInAnotherTestsOutput() {
     SecretLedger.open("first");
     SecretLedger.credential("first-test-token-0123", "the first test's token");
-    assertThat(SecretLedger.close("first")).isEmpty();
+    assertThat(SecretLedger.close("first").leaks()).isEmpty();
 
     SecretLedger.open("second");
     SecretLedger.record(Output.printed("stdout of plan", "first-test-token-0123 is only a string here"));
-    assertThat(SecretLedger.close("second")).isEmpty();
+    assertThat(SecretLedger.close("second").leaks()).isEmpty();
   }
 
   @Test
@@ -67,13 +67,14 @@ class SecretLedgerTest {
         "API_TOKEN=" + value, "--out", plan.toString());
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(plan).content().as("a saved plan holds the real value, as the README says").contains(value);
-    assertThat(SecretLedger.close("as a variable")).as("so a variable's value may be there").isEmpty();
+    assertThat(SecretLedger.close("as a variable").leaks()).as("so a variable's value may be there").isEmpty();
 
     SecretLedger.open("as a credential");
     SecretLedger.credential(value, "the same value, as a credential");
     InProcessCli.run(Map.of(), "plan", desired.toString(), "--sandbox", "--var", "API_TOKEN=" + value, "--out",
         plan.toString());
-    assertThat(SecretLedger.close("as a credential")).as("but a credential may not")
-        .singleElement().satisfies(leak -> assertThat(leak.where()).startsWith(plan + ", written by `reconciler plan "));
+    assertThat(SecretLedger.close("as a credential").leaks()).as("but a credential may not")
+        .singleElement()
+        .satisfies(leak -> assertThat(leak.where()).startsWith(plan + ", written by `reconciler plan "));
   }
 }
