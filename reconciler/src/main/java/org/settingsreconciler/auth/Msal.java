@@ -14,7 +14,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 import org.settingsreconciler.graph.CredentialException;
+import org.settingsreconciler.graph.TlsFailure;
 
 /**
  * The msal4j calls the app-only credentials share, and msal4j's failures turned into messages that say what failed
@@ -81,6 +83,10 @@ final class Msal {
       if (c instanceof CredentialException ce) {
         return ce;
       }
+    }
+    SSLHandshakeException tls = TlsFailure.handshakeIn(t);
+    if (tls != null) {
+      return new CredentialException(r.scrub(what + " failed: " + TlsFailure.describe("the sign-in service", tls)));
     }
     Throwable cause = t;
     while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {

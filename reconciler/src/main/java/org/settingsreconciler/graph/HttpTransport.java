@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLHandshakeException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -146,6 +147,10 @@ final class HttpTransport {
       return Answer.failed(timedOut(), Answer.Delivery.MAYBE_SENT);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      SSLHandshakeException handshake = TlsFailure.handshakeIn(cause);
+      if (handshake != null) {
+        return TlsFailure.answer(request.uri(), handshake);
+      }
       if (cause instanceof IOException io) {
         return Answer.failed(transportError(io), deliveryOf(io));
       }

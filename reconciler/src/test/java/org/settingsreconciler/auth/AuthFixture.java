@@ -1,7 +1,6 @@
 package org.settingsreconciler.auth;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -11,9 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.settingsreconciler.cli.CliContext;
-import org.settingsreconciler.cli.Main;
 import org.settingsreconciler.cli.Terminal;
+import org.settingsreconciler.secrets.InProcessCli;
+import org.settingsreconciler.secrets.SecretLedger;
 
 /**
  * One WireMock server playing both Microsoft Entra (the token endpoint, over https: msal4j accepts no other scheme)
@@ -177,14 +174,10 @@ final class AuthFixture implements AutoCloseable {
       args = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--batch-size", "1"))
           .toArray(String[]::new);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = new Main(new CliContext(o, e, env, terminal)).run(args);
-    }
-    Run run = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    // The suite-wide scan looks for them too, in the files the run wrote as well (see secrets.SecretLedger).
+    secrets.forEach(s -> SecretLedger.credential(s, "a secret of the sign-in test"));
+    InProcessCli.Result result = InProcessCli.run(env, terminal, args);
+    Run run = new Run(result.exit(), result.out(), result.err());
     printed.add(run.out());
     printed.add(run.err());
     assertNoSecret(run.toString());

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.settingsreconciler.secrets.FixedTestSecrets;
 
 /**
  * Every credential, working and failing, with debug output on and services that echo secrets back in their errors:
@@ -27,11 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SecretScanTest {
 
-  static final String CLIENT_SECRET = "scan-client-secret-0123456789";
-  static final String PFX_PASSWORD = "pfx-test-password";
-  static final String GITHUB_TOKEN = "scan-github-request-token-0123456789";
-  static final String IDENTITY_HEADER = "scan-identity-header-0123456789";
-  static final String STATIC_TOKEN = "scan-static-token-0123456789";
+  // Fixed, so that the suite-wide scan (secrets.SecretScanExtension) looks for them in every test's output too.
+  static final String CLIENT_SECRET = FixedTestSecrets.CLIENT_SECRET;
+  static final String PFX_PASSWORD = FixedTestSecrets.PFX_PASSWORD;
+  static final String GITHUB_TOKEN = FixedTestSecrets.GITHUB_TOKEN;
+  static final String IDENTITY_HEADER = FixedTestSecrets.IDENTITY_HEADER;
+  static final String STATIC_TOKEN = FixedTestSecrets.STATIC_TOKEN;
 
   @TempDir Path tmp;
   AuthFixture f;

@@ -2,10 +2,7 @@ package org.settingsreconciler.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.settingsreconciler.cli.CliContext;
-import org.settingsreconciler.cli.Main;
-import org.settingsreconciler.cli.Terminal;
 import org.settingsreconciler.sandbox.GraphSandbox;
+import org.settingsreconciler.secrets.TestTokens;
 
 /**
  * {@code export --all-users} through the CLI against a sandbox that pages every list one item at a time: every
@@ -28,6 +23,9 @@ import org.settingsreconciler.sandbox.GraphSandbox;
 class AllUsersSandboxTest {
 
   @TempDir Path tmp;
+
+  /** The sandbox accepts any token; this one is distinctive, so the secret scan can look for it. */
+  private static final String TOKEN = TestTokens.distinct("all-users");
 
   private GraphSandbox sandbox;
 
@@ -49,12 +47,8 @@ class AllUsersSandboxTest {
     if (!args[0].equals("validate")) {
       argv.addAll(List.of("--graph-url", sandbox.baseUrl().toString()));
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new Main(new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("RECONCILER_ACCESS_TOKEN", "t"), Terminal.none()))
-        .run(argv.toArray(String[]::new));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    CliRunner.Run r = CliRunner.run(Map.of("RECONCILER_ACCESS_TOKEN", TOKEN), argv.toArray(String[]::new));
+    return new Run(r.exit(), r.out(), r.err());
   }
 
   private void exportAllAndPlanToNoChanges() throws IOException {

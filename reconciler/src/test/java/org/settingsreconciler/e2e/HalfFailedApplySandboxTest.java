@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.settingsreconciler.e2e.CliRunner.Run;
 import org.settingsreconciler.sandbox.Fault;
 import org.settingsreconciler.sandbox.GraphSandbox;
+import org.settingsreconciler.secrets.TestTokens;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,7 +34,7 @@ class HalfFailedApplySandboxTest {
       sandbox.injectFault(Fault.of("PATCH", PRONOUNS, 500, "generalException", 1));
       List<String> all = new ArrayList<>(List.of(args));
       all.addAll(List.of("--graph-url", sandbox.baseUrl().toString()));
-      return CliRunner.run(Map.of("RECONCILER_ACCESS_TOKEN", "sandbox"), all.toArray(String[]::new));
+      return CliRunner.run(Map.of("RECONCILER_ACCESS_TOKEN", TestTokens.distinct("half-failed")), all.toArray(String[]::new));
     }
   }
 

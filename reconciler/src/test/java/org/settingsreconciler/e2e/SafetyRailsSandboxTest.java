@@ -2,9 +2,6 @@ package org.settingsreconciler.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.settingsreconciler.cli.CliContext;
-import org.settingsreconciler.cli.Main;
-import org.settingsreconciler.cli.Terminal;
 
 /**
  * Each safety rail through the CLI against the sandbox: it refuses and sends nothing, then the consent flag lets
@@ -34,11 +28,8 @@ class SafetyRailsSandboxTest {
   private Run cli(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--sandbox", "--sandbox-state", tmp.resolve("tenant.json").toString()));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new Main(new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Terminal.none())).run(all.toArray(String[]::new));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    CliRunner.Run r = CliRunner.run(Map.of(), all.toArray(String[]::new));
+    return new Run(r.exit(), r.out(), r.err());
   }
 
   private String yaml(String name, String text) throws Exception {

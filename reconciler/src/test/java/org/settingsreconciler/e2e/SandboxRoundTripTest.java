@@ -2,9 +2,6 @@ package org.settingsreconciler.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.settingsreconciler.cli.CliContext;
-import org.settingsreconciler.cli.Main;
-import org.settingsreconciler.cli.Terminal;
 
 /**
  * The repository's examples through the CLI entry point, as a user would run them, against the in-process sandbox
@@ -84,12 +78,8 @@ class SandboxRoundTripTest {
       argv.addAll(List.of("--sandbox", "--sandbox-state", tmp.resolve("tenant.json").toString()));
     }
     argv.addAll(List.of(args));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int code = new Main(new CliContext(o, e, Map.of(), Terminal.none())).run(argv.toArray(String[]::new));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    CliRunner.Run r = CliRunner.run(Map.of(), argv.toArray(String[]::new));
+    return new Run(r.exit(), r.out(), r.err());
   }
 
   private static String read(Path file) {

@@ -23,19 +23,16 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.settingsreconciler.cli.CliContext;
-import org.settingsreconciler.cli.Main;
 import org.settingsreconciler.cli.Terminal;
+import org.settingsreconciler.secrets.FixedTestSecrets;
+import org.settingsreconciler.secrets.InProcessCli;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class WireHarness {
 
-  static final String TOKEN = "e2e-secret-token-7Fq2xZ";
+  static final String TOKEN = FixedTestSecrets.E2E_TOKEN;
   static final String ROOT = "/beta";
   static final String BATCH = ROOT + "/$batch";
 
@@ -132,14 +129,8 @@ final class WireHarness {
   }
 
   private Run run(Map<String, String> env, Terminal terminal, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      exit = new Main(new CliContext(o, e, env, terminal)).run(args);
-    }
-    Run r = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    InProcessCli.Result result = InProcessCli.run(env, terminal, args);
+    Run r = new Run(result.exit(), result.out(), result.err());
     assertThat(r.out() + r.err()).as("output must never show the token").doesNotContain(TOKEN);
     assertThat(r.err())
         .as("no stack trace and no unexpected exception")

@@ -2,10 +2,7 @@ package org.settingsreconciler.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +11,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.settingsreconciler.cli.CliContext;
-import org.settingsreconciler.cli.Main;
-import org.settingsreconciler.cli.Terminal;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.DesiredStateLoader;
+import org.settingsreconciler.secrets.InProcessCli;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -107,10 +102,7 @@ class CiPipelinesTest {
   }
 
   private static String run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
-      new Main(new CliContext(o, o, Map.of(), Terminal.none())).run(args);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    InProcessCli.Result r = InProcessCli.run(Map.of(), args);
+    return r.out() + r.err();
   }
 }

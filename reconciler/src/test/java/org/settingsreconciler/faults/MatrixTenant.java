@@ -13,21 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.StringValuePattern;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.settingsreconciler.cli.CliContext;
-import org.settingsreconciler.cli.Main;
-import org.settingsreconciler.cli.Terminal;
 import org.settingsreconciler.sandbox.FaultSpec;
 import org.settingsreconciler.sandbox.GraphSandbox;
+import org.settingsreconciler.secrets.InProcessCli;
 
 /**
  * The tenant of one matrix case: a fresh sandbox (pronouns and name pronunciation both off), with WireMock in front
@@ -150,14 +145,8 @@ final class MatrixTenant implements AutoCloseable {
         "RECONCILER_RETRY_ATTEMPTS", "3",
         "RECONCILER_RETRY_BACKOFF_SECONDS", "0.01",
         "RECONCILER_RETRY_MAX_WAIT_SECONDS", "10");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      exit = new Main(new CliContext(o, e, env, Terminal.none())).run(all.toArray(String[]::new));
-    }
-    Run r = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    InProcessCli.Result result = InProcessCli.run(env, all.toArray(String[]::new));
+    Run r = new Run(result.exit(), result.out(), result.err());
     assertThat(r.out() + r.err())
         .as("no stack trace, no unexpected exception, no token\n%s", r)
         .doesNotContain("\tat ")

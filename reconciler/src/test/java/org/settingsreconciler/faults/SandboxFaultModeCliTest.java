@@ -2,10 +2,7 @@ package org.settingsreconciler.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,9 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.settingsreconciler.cli.CliContext;
-import org.settingsreconciler.cli.Main;
-import org.settingsreconciler.cli.Terminal;
+import org.settingsreconciler.secrets.InProcessCli;
+import org.settingsreconciler.secrets.TestTokens;
 
 /**
  * The fault mode as a new user meets it: {@code --sandbox-fault} on a command run against the built-in sandbox
@@ -52,14 +48,8 @@ class SandboxFaultModeCliTest {
   }
 
   private Run cli(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      exit = new Main(new CliContext(o, e, env, Terminal.none())).run(args);
-    }
-    Run r = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    InProcessCli.Result result = InProcessCli.run(env, args);
+    Run r = new Run(result.exit(), result.out(), result.err());
     assertThat(r.out() + r.err()).as(r.toString()).doesNotContain("\tat ").doesNotContain("this is a bug");
     return r;
   }
@@ -138,7 +128,7 @@ class SandboxFaultModeCliTest {
 
   @Test
   void faultsNeedTheSandbox() {
-    Run r = cli(Map.of("RECONCILER_ACCESS_TOKEN", "t"), "plan", settings.toString(), "--graph-url",
+    Run r = cli(Map.of("RECONCILER_ACCESS_TOKEN", TestTokens.distinct("fault-mode")), "plan", settings.toString(), "--graph-url",
         "http://127.0.0.1:9/beta", "--sandbox-fault", "GET /admin/people/pronouns=503");
 
     assertThat(r.exit()).isEqualTo(1);

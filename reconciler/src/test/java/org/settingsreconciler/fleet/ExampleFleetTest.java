@@ -2,19 +2,14 @@ package org.settingsreconciler.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.settingsreconciler.cli.CliContext;
-import org.settingsreconciler.cli.Main;
-import org.settingsreconciler.cli.Terminal;
+import org.settingsreconciler.secrets.InProcessCli;
 
 /** examples/fleet plans against the sandbox with the one command the README gives, and validates offline. */
 class ExampleFleetTest {
@@ -31,14 +26,8 @@ class ExampleFleetTest {
   }
 
   private static String[] run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      exit = new Main(new CliContext(o, e, Map.of(), Terminal.none())).run(args);
-    }
-    return new String[] {String.valueOf(exit), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+    InProcessCli.Result r = InProcessCli.run(Map.of(), args);
+    return new String[] {String.valueOf(r.exit()), r.out(), r.err()};
   }
 
   @Test

@@ -2,9 +2,7 @@ package org.settingsreconciler.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.settingsreconciler.cli.CliContext;
-import org.settingsreconciler.cli.Main;
-import org.settingsreconciler.cli.Terminal;
 import org.settingsreconciler.sandbox.GraphSandbox;
+import org.settingsreconciler.secrets.InProcessCli;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,14 +44,8 @@ class FleetCliTest {
   }
 
   private Run cli(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      exit = new Main(new CliContext(o, e, env, Terminal.none())).run(args);
-    }
-    Run r = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    InProcessCli.Result result = InProcessCli.run(env, args);
+    Run r = new Run(result.exit(), result.out(), result.err());
     assertThat(r.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("this is a bug");
     return r;
   }

@@ -2,18 +2,13 @@ package org.settingsreconciler.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.settingsreconciler.cli.CliContext;
-import org.settingsreconciler.cli.Main;
-import org.settingsreconciler.cli.Terminal;
+import org.settingsreconciler.secrets.InProcessCli;
 
 /**
  * check --update-files in a tenant built from layers: only the tenant's own literal values are rewritten. A value a
@@ -59,17 +54,11 @@ class UpdateFilesInFleetTest {
         """);
     Path state = dir.resolve("state.json");
 
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      exit = new Main(new CliContext(o, e, Map.of(), Terminal.none())).run("check",
-          dir.resolve("tenants/prod").toString(), "--sandbox", "--sandbox-state", state.toString(), "--update-files");
-    }
-    String stderr = err.toString(StandardCharsets.UTF_8);
+    InProcessCli.Result run = InProcessCli.run(Map.of(), "check", dir.resolve("tenants/prod").toString(),
+        "--sandbox", "--sandbox-state", state.toString(), "--update-files");
+    String stderr = run.err();
 
-    assertThat(exit).as(out + stderr).isEqualTo(2);
+    assertThat(run.exit()).as(run.out() + stderr).isEqualTo(2);
     assertThat(stderr)
         .contains("people.pronouns: isEnabledInOrganization: set by layer baseline at " + dir.resolve("baseline/people.yaml")
             + ":3:30, which other tenants may share")

@@ -2,8 +2,6 @@ package org.settingsreconciler.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +14,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.settingsreconciler.cli.CliContext;
-import org.settingsreconciler.cli.Main;
-import org.settingsreconciler.cli.Terminal;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.sandbox.GraphSandbox;
+import org.settingsreconciler.secrets.InProcessCli;
+import org.settingsreconciler.secrets.TestTokens;
 
 /**
  * Seeded random mutations of the example files (thousands a run, a few seconds): whatever the input, the loader
@@ -37,6 +34,9 @@ class LoaderFuzzTest {
 
   /** One invalid case in this many also goes through the whole CLI (slower: picocli is built per run). */
   static final int CLI_EVERY = 10;
+
+  /** The sandbox accepts any token; this one is distinctive, so the secret scan can look for it. */
+  private static final String TOKEN = TestTokens.distinct("fuzz");
 
   private static final String[] INSERTS = {
     ":", "- ", " ", "  ", "\t", "{", "}", "[", "]", "\"", "'", "&a ", "*a", "!!str ", "!x ", "\n", "# ", "%", "@",
@@ -102,14 +102,8 @@ class LoaderFuzzTest {
   }
 
   private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      code = new Main(new CliContext(o, e, Map.of("RECONCILER_ACCESS_TOKEN", "t"), Terminal.none())).run(args);
-    }
-    return new Run(code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+    InProcessCli.Result r = InProcessCli.run(Map.of("RECONCILER_ACCESS_TOKEN", TOKEN), args);
+    return new Run(r.exit(), r.out() + r.err());
   }
 
   static String mutate(String text, Random random) {
