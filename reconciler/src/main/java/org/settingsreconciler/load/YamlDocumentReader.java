@@ -8,9 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.settingsreconciler.model.Location;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -171,7 +169,6 @@ public final class YamlDocumentReader {
       fail(map, pointer, "unsupported YAML tag " + map.getTag().getValue());
     }
     ObjectNode object = JSON.objectNode();
-    Map<String, Node> seen = new HashMap<>();
     for (NodeTuple tuple : map.getValue()) {
       if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
         fail(tuple.getKeyNode(), pointer, "keys must be plain strings");
@@ -179,12 +176,10 @@ public final class YamlDocumentReader {
       }
       String key = keyNode.getValue();
       String childPointer = SourceMap.child(pointer, key);
-      Node first = seen.putIfAbsent(key, keyNode);
-      if (first != null) {
-        fail(
-            keyNode,
-            childPointer,
-            "duplicate key '" + key + "' (first set at " + location(first) + ")");
+      if (object.has(key)) {
+        // Where the first one was written: the first key put at a pointer stays (SourceMap.putKey).
+        fail(keyNode, childPointer, "duplicate key '" + key + "' (first set at " + sources.keyLocation(childPointer)
+            + ")");
         continue;
       }
       sources.putKey(childPointer, location(keyNode));
