@@ -120,10 +120,11 @@ public final class Differ {
         changes.add(create(r));
         continue;
       }
-      String path = r.id().objectPath(key.graphIdOf(item));
       var patch = PatchBuilder.build(r, item, keyRename(key, item, r));
       if (patch.isPresent()) {
         var p = patch.get();
+        // The path only for items that change: most items of a large tenant are in sync, and a path is not free.
+        String path = r.id().objectPath(key.graphIdOf(item));
         changes.add(new Update(r.id(), path, p.body(), p.before(), p.changes(), null));
       } else {
         inSync.add(r.address());
