@@ -2,6 +2,7 @@ package org.settingsreconciler.cli;
 
 import java.security.NoSuchAlgorithmException;
 import javax.net.ssl.SSLContext;
+import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.load.SchemaValidator;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,10 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs a command after starting, on one background thread, the set-up it will need later that depends on nothing
  * the user wrote: the desired-state JSON Schema for commands that read YAML; for commands that talk to Graph, the
- * JSON library's first mapper (it loads and links some five hundred classes; later mappers cost next to nothing)
- * and the JVM's default TLS context (its trust store and providers). In a fresh JVM each costs a few hundred
- * milliseconds, which the command's own first steps (reading YAML, signing in) now overlap. Nothing is sent and
- * nothing is printed; whatever the thread has not finished, the command does itself when it gets there.
+ * JSON library's first mapper (it loads and links some five hundred classes; later mappers cost next to nothing),
+ * the JVM's default TLS context (its trust store and providers) and the HTTP client of the command's Graph client.
+ * In a fresh JVM these cost several hundred milliseconds together, which the command's own first steps (reading
+ * YAML, signing in) now overlap. Nothing is sent and nothing is printed; whatever the thread has not finished, the
+ * command does itself when it gets there.
  */
 final class WarmStart implements CommandLine.IExecutionStrategy {
 
@@ -39,6 +41,7 @@ final class WarmStart implements CommandLine.IExecutionStrategy {
         if (talksToGraph) {
           JsonMapper.builder().build();
           defaultTlsContext();
+          GraphClient.prepare();
         }
       }, "warm-start");
       t.setDaemon(true); // never keeps the JVM alive
