@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.settingsreconciler.cli.CliContext;
 import org.settingsreconciler.cli.Main;
 import org.settingsreconciler.cli.Terminal;
+import org.settingsreconciler.graph.Throughput;
 import org.settingsreconciler.sandbox.GraphSandbox;
 import org.settingsreconciler.sandbox.LoadStats;
 import org.settingsreconciler.sandbox.RecordedRequest;
@@ -35,19 +36,19 @@ import tools.jackson.databind.node.ObjectNode;
  * For each run it prints what reached the sandbox, the wall time, the heap, and the ideal: ⌈reads/20⌉ + ⌈writes/20⌉
  * round trips, divided by the concurrency, times the latency.
  *
- * <p>Properties: benchmark.users (1000), benchmark.latencyMs (50), benchmark.concurrency (4), benchmark.baselines
- * (true; false for none, 10 for the 10-at-a-time one only), benchmark.throttleBudget (500 requests per client and
- * window; 0 skips the throttled runs), benchmark.throttleWindowMs (1000), benchmark.xmx (512m, the CLI's heap
- * limit), benchmark.jvmArgs (more options for the CLI's JVM, none by default), benchmark.ops ("plan export apply"),
- * benchmark.repeat (3: each batched and 10-at-a-time run is repeated and the fastest kept, since a shared machine
- * only ever slows a run down).
+ * <p>Properties: benchmark.users (1000), benchmark.latencyMs (50), benchmark.concurrency (the CLI's default, 8),
+ * benchmark.baselines (true; false for none, 10 for the 10-at-a-time one only), benchmark.throttleBudget (500
+ * requests per client and window; 0 skips the throttled runs), benchmark.throttleWindowMs (1000), benchmark.xmx
+ * (512m, the CLI's heap limit), benchmark.jvmArgs (more options for the CLI's JVM, none by default), benchmark.ops
+ * ("plan export apply"), benchmark.repeat (3: each batched and 10-at-a-time run is repeated and the fastest kept,
+ * since a shared machine only ever slows a run down).
  */
 @Tag("benchmark")
 class ScaleBenchmark {
 
   private final int users = Integer.getInteger("benchmark.users", 1000);
   private final long latencyMs = Long.getLong("benchmark.latencyMs", 50);
-  private final int concurrency = Integer.getInteger("benchmark.concurrency", 4);
+  private final int concurrency = Integer.getInteger("benchmark.concurrency", Throughput.DEFAULT_CONCURRENCY);
   private final String baselines = System.getProperty("benchmark.baselines", "true");
   private final int throttleBudget = Integer.getInteger("benchmark.throttleBudget", 500);
   private final long throttleWindowMs = Long.getLong("benchmark.throttleWindowMs", 1000);
