@@ -117,7 +117,8 @@ class PlainDocumentBuilderTest {
       return;
     }
     for (String pointer : pointers(plain.tree(), "")) {
-      assertThat(plain.sources().keyLocation(pointer)).as(as + pointer).isEqualTo(composed.sources().keyLocation(pointer));
+      assertThat(plain.sources().keyLocation(pointer)).as(as + pointer)
+          .isEqualTo(composed.sources().keyLocation(pointer));
       assertThat(plain.sources().valueLocation(pointer)).as(as + pointer)
           .isEqualTo(composed.sources().valueLocation(pointer));
       assertThat(plain.sources().isQuoted(pointer)).as(as + pointer).isEqualTo(composed.sources().isQuoted(pointer));
