@@ -94,15 +94,14 @@ class ScaleBenchmark {
       if (baselines.equals("true")) {
         modes.add(new Mode("1 per request, 1 at a time", 1, 1));
       }
-      // The fastest of a few runs of each, the modes taking turns: a shared machine only ever slows a run down,
-      // and taking turns spreads its moods over the modes alike. One at a time is too slow to repeat, and noise
-      // matters little against its minute. The start-up runs take their turns too, so a busy spell does not fall
-      // on all of them at once.
+      // The fastest of a few runs of each, operations and modes taking turns: a shared machine only ever slows a
+      // run down, and taking turns spreads its busy spells over them all alike. One at a time is too slow to
+      // repeat, and noise matters little against its minute. The start-up runs take their turns too.
       Map<String, Row> best = new LinkedHashMap<>();
       ChildRun.Result jvm = null;
       ChildRun.Result offline = null;
-      for (String op : ops) {
-        for (int i = 0; i < repeat; i++) {
+      for (int i = 0; i < repeat; i++) {
+        for (String op : ops) {
           jvm = faster(jvm, child.run(List.of("--version")));
           ChildRun.Result validated = child.run(List.of("validate", desired.toString()));
           assertThat(validated.exit()).as(validated.err()).isZero();
