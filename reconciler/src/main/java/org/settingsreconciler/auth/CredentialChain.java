@@ -1,6 +1,7 @@
 package org.settingsreconciler.auth;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.settingsreconciler.graph.CredentialException;
 
 /**
@@ -36,7 +37,18 @@ public final class CredentialChain {
 
   /** The credential for {@code s.method()}; builds it (reads files, checks variables) but sends nothing. */
   public static Credential select(SignInContext s) throws CredentialException {
-    TokenCacheFile cache = TokenCacheFile.forEnvironment(s.env());
+    // Read only if device code is asked about: a run with a ready token or an app secret never loads msal4j's cache.
+    Supplier<TokenCacheFile> cache = new Supplier<>() {
+      private TokenCacheFile file;
+
+      @Override
+      public TokenCacheFile get() {
+        if (file == null) {
+          file = TokenCacheFile.forEnvironment(s.env());
+        }
+        return file;
+      }
+    };
     if (s.method() != AuthMethod.AUTO) {
       return build(s, false, cache);
     }
@@ -53,7 +65,7 @@ public final class CredentialChain {
   }
 
   /** Whether the environment offers method {@code m}, judged by what is set, without any request. */
-  static boolean offered(SignInContext s, AuthMethod m, TokenCacheFile cache) {
+  static boolean offered(SignInContext s, AuthMethod m, Supplier<TokenCacheFile> cache) {
     return switch (m) {
       case TOKEN -> s.has(StaticTokenCredential.VARIABLE);
       case CLIENT_SECRET -> s.has(ClientSecretCredential.SECRET);
@@ -61,13 +73,13 @@ public final class CredentialChain {
       case WORKLOAD_IDENTITY -> s.has(FederatedTokenFile.VARIABLE)
           || (WorkloadIdentityCredential.available(s) && s.has(SignInContext.CLIENT_ID));
       case MANAGED_IDENTITY -> ManagedIdentityCredential.available(s);
-      case DEVICE_CODE -> cache.login().filter(l -> l.fits(s)).isPresent();
+      case DEVICE_CODE -> cache.get().login().filter(l -> l.fits(s)).isPresent();
       case AZURE_CLI -> AzureCliCredential.find(s).isPresent();
       case AUTO -> false;
     };
   }
 
-  private static Credential build(SignInContext s, boolean byAuto, TokenCacheFile cache)
+  private static Credential build(SignInContext s, boolean byAuto, Supplier<TokenCacheFile> cache)
       throws CredentialException {
     return switch (s.method()) {
       case TOKEN -> new StaticTokenCredential(s);
@@ -76,7 +88,7 @@ public final class CredentialChain {
       case WORKLOAD_IDENTITY -> new WorkloadIdentityCredential(s);
       case MANAGED_IDENTITY -> new ManagedIdentityCredential(s);
       // Chosen by name, device code may prompt the person at the terminal; chosen by auto it only uses the cache.
-      case DEVICE_CODE -> new DeviceCodeCredential(s, cache, !byAuto && s.interactive());
+      case DEVICE_CODE -> new DeviceCodeCredential(s, cache.get(), !byAuto && s.interactive());
       case AZURE_CLI -> new AzureCliCredential(s);
       case AUTO -> throw new IllegalArgumentException("auto is resolved above");
     };

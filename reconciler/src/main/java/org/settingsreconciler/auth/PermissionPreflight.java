@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
@@ -34,15 +35,31 @@ public final class PermissionPreflight implements AccessCheck {
 
   private final Optional<TokenClaims> claims;
   private final Cloud cloud;
-  private final String delegatedHint;
+  private final Supplier<String> hint;
+  private String delegatedHint;
 
   /**
    * @param delegatedHint how to sign in as an admin in this environment, for messages
    */
   public PermissionPreflight(Optional<TokenClaims> claims, Cloud cloud, String delegatedHint) {
+    this(claims, cloud, () -> delegatedHint);
+  }
+
+  /**
+   * @param hint works out how to sign in as an admin in this environment, for messages; asked only when a message
+   *     needs it (it reads the saved sign-in, which a run with a ready token never needs)
+   */
+  public PermissionPreflight(Optional<TokenClaims> claims, Cloud cloud, Supplier<String> hint) {
     this.claims = claims;
     this.cloud = cloud;
-    this.delegatedHint = delegatedHint;
+    this.hint = hint;
+  }
+
+  private String delegatedHint() {
+    if (delegatedHint == null) {
+      delegatedHint = hint.get();
+    }
+    return delegatedHint;
   }
 
   public Optional<TokenClaims> claims() {
@@ -187,7 +204,7 @@ public final class PermissionPreflight implements AccessCheck {
     b.append("These settings were not read: this token (").append(claims.get().kind()).append(") cannot read them.");
     if (!needDelegated.isEmpty()) {
       b.append("\n  Need delegated sign-in (a signed-in admin): ").append(String.join("; ", needDelegated)).append('.');
-      b.append("\n  To manage them: ").append(delegatedHint).append('.');
+      b.append("\n  To manage them: ").append(delegatedHint()).append('.');
     }
     if (!needPermission.isEmpty()) {
       b.append("\n  Missing permissions: ").append(String.join(", ", needPermission)).append('.');
@@ -225,7 +242,7 @@ public final class PermissionPreflight implements AccessCheck {
     String[] roles = ROLES.get(d.type());
     String role = roles == null ? "" : " with the " + roles[write ? 1 : 0] + " role";
     if (c.appOnly() && !appOnlyAllowed) {
-      return "Sign in as an admin" + role + ": " + delegatedHint;
+      return "Sign in as an admin" + role + ": " + delegatedHint();
     }
     return "Grant " + permission + " (" + (c.appOnly() ? "application" : "delegated")
         + " permission) to the app registration with admin consent, then sign in again";

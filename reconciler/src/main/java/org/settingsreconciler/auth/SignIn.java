@@ -36,7 +36,7 @@ public final class SignIn {
   public synchronized PermissionPreflight preflight() throws CredentialException {
     if (preflight == null) {
       Optional<TokenClaims> claims = TokenClaims.decode(credential.token());
-      PermissionPreflight p = new PermissionPreflight(claims, context.cloud(), delegatedHint(context));
+      PermissionPreflight p = new PermissionPreflight(claims, context.cloud(), () -> delegatedHint(context));
       Optional<String> problem = p.tokenProblem(context.clock().instant());
       if (problem.isPresent()) {
         throw new CredentialException(problem.get());

@@ -62,7 +62,7 @@ public final class GraphOptions {
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      defaultValue = "4",
+      defaultValue = "" + Throughput.DEFAULT_CONCURRENCY,
       description = "Round trips (batches or requests) in flight at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
 

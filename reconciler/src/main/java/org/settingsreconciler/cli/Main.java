@@ -55,7 +55,7 @@ public final class Main {
           return ExitCode.ERROR;
         });
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionStrategy(strategy != null ? strategy : new FleetStrategy(ctx, args));
+    cli.setExecutionStrategy(new WarmStart(strategy != null ? strategy : new FleetStrategy(ctx, args)));
     // Messages can carry text from elsewhere (msal4j, the Azure CLI, Graph): secrets are taken out first.
     Redactor redactor = Redactor.forEnvironment(ctx.env());
     cli.setExecutionExceptionHandler(

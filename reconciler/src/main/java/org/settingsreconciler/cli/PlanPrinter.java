@@ -1,6 +1,9 @@
 package org.settingsreconciler.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,7 +37,14 @@ final class PlanPrinter {
       ctx.out().println("Planned against " + origin + ":");
       ctx.out().println();
     }
-    new PlanTextRenderer(ctx.out()).render(plan);
+    // Rendered whole, then written once: the output stream masks and flushes per write, and a plan of a thousand
+    // users is thousands of lines.
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    try (PrintStream to = new PrintStream(text, false, StandardCharsets.UTF_8)) {
+      new PlanTextRenderer(to).render(plan);
+    }
+    ctx.out().write(text.toByteArray(), 0, text.size());
+    ctx.out().flush();
   }
 
   /** Saves the plan JSON readable by its owner only: plans show the tenant's settings. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,7 +26,7 @@ public final class YamlWriter {
             .setIndicatorIndent(2)
             .setIndentWithIndicator(true)
             .setWidth(200)
-            .setSchema(new CoreSchema())
+            .setSchema(CoreSchemaOnce.INSTANCE)
             .build();
     return root.isEmpty() ? "{}\n" : new Dump(settings).dumpToString(root);
   }
@@ -39,7 +38,7 @@ public final class YamlWriter {
             .setDefaultFlowStyle(FlowStyle.FLOW)
             .setSplitLines(false)
             .setWidth(Integer.MAX_VALUE)
-            .setSchema(new CoreSchema())
+            .setSchema(CoreSchemaOnce.INSTANCE)
             .build();
     return new Dump(settings).dumpToString(value).strip();
   }

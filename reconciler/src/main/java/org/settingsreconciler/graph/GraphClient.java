@@ -57,6 +57,14 @@ public final class GraphClient {
     this(root, tokens, Throughput.DEFAULT);
   }
 
+  /**
+   * Builds, on the calling thread, the HTTP client the next GraphClient will use, so a command can have it built in
+   * the background while it reads its input. Sends nothing.
+   */
+  public static void prepare() {
+    HttpTransport.prepare();
+  }
+
   public URI root() {
     return origin.root();
   }

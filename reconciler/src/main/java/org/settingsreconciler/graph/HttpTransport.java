@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLHandshakeException;
 import tools.jackson.core.JacksonException;
@@ -44,6 +46,12 @@ final class HttpTransport {
   private final Duration timeout;
   private volatile Consumer<String> debug;
 
+  /**
+   * A client built ahead of need by {@link #prepare()} on a background thread, and taken by the next transport made:
+   * in a fresh JVM a client costs tens of milliseconds to build. Every transport still gets a client of its own.
+   */
+  private static final AtomicReference<FutureTask<HttpClient>> PREPARED = new AtomicReference<>();
+
   /** @param timeout the longest wait for one round trip's whole answer, from sending to the body's last byte */
   HttpTransport(Origin origin, AccessTokenProvider tokens, Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
@@ -52,11 +60,43 @@ final class HttpTransport {
     this.origin = origin;
     this.tokens = tokens;
     this.timeout = timeout;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    FutureTask<HttpClient> prepared = PREPARED.getAndSet(null);
+    this.http = prepared != null ? taken(prepared) : newClient();
+  }
+
+  /** Builds a client for the next transport; does nothing when one is already waiting. */
+  static void prepare() {
+    FutureTask<HttpClient> task = new FutureTask<>(HttpTransport::newClient);
+    if (PREPARED.compareAndSet(null, task)) {
+      task.run();
+    }
+  }
+
+  private static HttpClient newClient() {
+    return HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  /** The prepared client, once its thread has built it; a new one if building it failed. */
+  private static HttpClient taken(FutureTask<HttpClient> prepared) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return prepared.get();
+        } catch (InterruptedException e) {
+          interrupted = true; // it is being built and is nearly done: keep waiting
+        }
+      }
+    } catch (ExecutionException e) {
+      return newClient(); // fails again here, with its own exception, if it must
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   void debugTo(Consumer<String> sink) {

@@ -27,7 +27,6 @@ public final class DesiredStateLoader {
 
   private static final java.util.Set<String> RESERVED = java.util.Set.of(TENANT_FILE, LAYER_FILE);
 
-  private final SchemaValidator validator = new SchemaValidator();
   private final Variables variables;
 
   /** A loader for YAML without variables: any {@code ${env:...}} or {@code ${var:...}} is unset. */
@@ -40,6 +39,7 @@ public final class DesiredStateLoader {
   }
 
   public DesiredState load(List<Path> paths) throws ConfigException {
+    SchemaValidator.preload(); // built while the files are read, on another thread
     List<ConfigError> errors = new ArrayList<>();
     List<Path> files = expand(paths, errors);
     DocumentMerger merger = new DocumentMerger(errors);
@@ -52,7 +52,7 @@ public final class DesiredStateLoader {
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }
-    errors.addAll(validator.validate(merger.tree(), merger.sources()));
+    errors.addAll(new SchemaValidator().validate(merger.tree(), merger.sources()));
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }

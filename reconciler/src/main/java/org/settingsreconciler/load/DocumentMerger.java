@@ -21,6 +21,10 @@ final class DocumentMerger {
     this.errors = errors;
   }
 
+  /**
+   * Merges one more file. The merger takes the document over: its nodes become part of the merged tree, uncopied
+   * (a file of a thousand users is a hundred thousand nodes), so the caller must not use it afterwards.
+   */
   void add(YamlDocument doc) {
     if (doc.tree() == null) {
       return;
@@ -40,7 +44,7 @@ final class DocumentMerger {
       String child = SourceMap.child(pointer, e.getKey());
       JsonNode existing = into.get(e.getKey());
       if (existing == null) {
-        into.set(e.getKey(), e.getValue().deepCopy());
+        into.set(e.getKey(), e.getValue());
       } else if (existing.isObject() && e.getValue().isObject()) {
         merge((ObjectNode) existing, (ObjectNode) e.getValue(), child, fromSources);
       } else {

@@ -19,7 +19,6 @@ public final class LayeredLoader {
   /** One layer: a name for plans (its directory's name) and the directory. */
   public record Layer(String name, Path dir) {}
 
-  private final SchemaValidator validator = new SchemaValidator();
   private final Variables variables;
 
   public LayeredLoader(Variables variables) {
@@ -27,6 +26,7 @@ public final class LayeredLoader {
   }
 
   public DesiredState load(List<Layer> layers) throws ConfigException {
+    SchemaValidator.preload(); // built while the files are read, on another thread
     List<ConfigError> errors = new ArrayList<>();
     LayerMerger merger = new LayerMerger(errors);
     for (Layer layer : layers) {
@@ -44,7 +44,7 @@ public final class LayeredLoader {
       throw new ConfigException(errors);
     }
     SourceMap sources = merger.sources();
-    errors.addAll(validator.validate(merger.tree(), sources));
+    errors.addAll(new SchemaValidator().validate(merger.tree(), sources));
     if (!errors.isEmpty()) {
       throw new ConfigException(errors);
     }

@@ -3,8 +3,6 @@ package org.settingsreconciler.load;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,43 +11,37 @@ import org.settingsreconciler.model.Location;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Validates the merged desired state against {@code schemas/desired-state.schema.json} (the same files editors
- * use, bundled in the jar) and words each failure for an admin, at the file, line and column it came from.
+ * Validates the merged desired state against {@code schemas/desired-state.schema.json} (see {@link Schemas}) and
+ * words each failure for an admin, at the file, line and column it came from.
  */
 public final class SchemaValidator {
 
-  static final String ROOT = "classpath:schemas/desired-state.schema.json";
-
   private static final String GUID_HINT = "[0-9a-fA-F]{8}-";
 
-  /** Parsed once per process: loading the schemas costs far more than validating a file, and they never change. */
-  private static final class Loaded {
-    static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    static final Schema SCHEMA = initialized(ROOT);
-    static final java.util.Map<String, Schema> OTHERS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Built whole up front (networknt resolves $refs lazily otherwise), so tenants can validate concurrently. */
-    static Schema initialized(String location) {
-      Schema schema = REGISTRY.getSchema(SchemaLocation.of(location));
-      schema.initializeValidators();
-      return schema;
-    }
-  }
-
-  private final SchemaRegistry registry = Loaded.REGISTRY;
   private final Schema schema;
 
+  /** A validator for the desired state; waits for its schema if {@link #preload()} is still building it. */
   public SchemaValidator() {
-    this.schema = Loaded.SCHEMA;
+    this(Schemas.desiredState());
   }
 
   private SchemaValidator(Schema schema) {
     this.schema = schema;
   }
 
+  /** Starts building the desired-state schema in the background (see {@link Schemas}); returns at once. */
+  public static void preload() {
+    Schemas.preload();
+  }
+
+  /** Builds the desired-state schema on this thread, unless another thread has built it or is building it. */
+  public static void prepare() {
+    Schemas.desiredState();
+  }
+
   /** A validator for another file of {@code schemas/} (tenant.yaml, layer.yaml), with the same wording of errors. */
   public static SchemaValidator forSchema(String file) {
-    return new SchemaValidator(Loaded.OTHERS.computeIfAbsent("classpath:schemas/" + file, Loaded::initialized));
+    return new SchemaValidator(Schemas.other(file));
   }
 
   public List<ConfigError> validate(JsonNode tree, SourceMap sources) {
@@ -118,7 +110,7 @@ public final class SchemaValidator {
     try {
       String location = e.getSchemaLocation().toString();
       String parent = location.substring(0, location.length() - "/additionalProperties".length());
-      JsonNode node = registry.getSchema(SchemaLocation.of(parent)).getSchemaNode();
+      JsonNode node = Schemas.registry().getSchema(SchemaLocation.of(parent)).getSchemaNode();
       JsonNode properties = node.get("properties");
       if (properties == null) {
         return java.util.Optional.empty();

@@ -1,8 +1,10 @@
 package org.settingsreconciler.load;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.settingsreconciler.model.Location;
 
 /**
@@ -15,6 +17,11 @@ public final class SourceMap {
   private final Map<String, Location> values = new HashMap<>();
   /** Scalars written quoted or as block scalars: a variable there stays text (see vars.VariableSubstitution). */
   private final java.util.Set<String> quoted = new java.util.HashSet<>();
+  /**
+   * Maps added whole ({@link #addAll}), asked in order for what this one lacks. Kept by reference rather than
+   * copied: a file of a thousand users has a hundred thousand places, and merging files only ever reads them.
+   */
+  private final List<SourceMap> added = new ArrayList<>();
 
   void putKey(String pointer, Location at) {
     keys.putIfAbsent(pointer, at);
@@ -33,29 +40,46 @@ public final class SourceMap {
     return quoted.contains(pointer);
   }
 
+  /**
+   * Adds every place of {@code other} this map lacks; places already here, and those of maps added before, win.
+   * {@code other} is kept, not copied, and must not change afterwards.
+   */
   void addAll(SourceMap other) {
-    other.keys.forEach(keys::putIfAbsent);
-    other.values.forEach(values::putIfAbsent);
+    added.add(other);
   }
 
   /** Adds the other map's places whose pointer passes {@code keep}; places already here stay (for layers). */
   void addAllWhere(SourceMap other, java.util.function.Predicate<String> keep) {
-    other.keys.forEach((p, at) -> {
-      if (keep.test(p)) {
-        keys.putIfAbsent(p, at);
+    other.forEachKey((p, at) -> {
+      if (keep.test(p) && key(p) == null) {
+        keys.put(p, at);
       }
     });
-    other.values.forEach((p, at) -> {
-      if (keep.test(p)) {
-        values.putIfAbsent(p, at);
+    other.forEachValue((p, at) -> {
+      if (keep.test(p) && value(p) == null) {
+        values.put(p, at);
       }
     });
+  }
+
+  /** Every key place: this map's own, then each added map's, in order (so the first of a pointer wins). */
+  private void forEachKey(BiConsumer<String, Location> action) {
+    keys.forEach(action);
+    added.forEach(m -> m.forEachKey(action));
+  }
+
+  private void forEachValue(BiConsumer<String, Location> action) {
+    values.forEach(action);
+    added.forEach(m -> m.forEachValue(action));
   }
 
   /** The key's location, else the value's, else the nearest ancestor's. */
   public Location keyLocation(String pointer) {
     for (String p = pointer; ; p = parent(p)) {
-      Location at = keys.containsKey(p) ? keys.get(p) : values.get(p);
+      Location at = key(p);
+      if (at == null) {
+        at = value(p);
+      }
       if (at != null || p.isEmpty()) {
         return at;
       }
@@ -64,8 +88,24 @@ public final class SourceMap {
 
   /** The value's location, else the key's, else the nearest ancestor's. */
   public Location valueLocation(String pointer) {
-    Location at = values.get(pointer);
+    Location at = value(pointer);
     return at != null ? at : keyLocation(pointer);
+  }
+
+  private Location key(String pointer) {
+    Location at = keys.get(pointer);
+    for (int i = 0; at == null && i < added.size(); i++) {
+      at = added.get(i).key(pointer);
+    }
+    return at;
+  }
+
+  private Location value(String pointer) {
+    Location at = values.get(pointer);
+    for (int i = 0; at == null && i < added.size(); i++) {
+      at = added.get(i).value(pointer);
+    }
+    return at;
   }
 
   static String parent(String pointer) {
@@ -74,7 +114,9 @@ public final class SourceMap {
   }
 
   public static String child(String pointer, String name) {
-    return pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+    // Called for every node of every file: names needing no escape (nearly all) skip the two replaces.
+    boolean plain = name.indexOf('~') < 0 && name.indexOf('/') < 0;
+    return pointer + "/" + (plain ? name : name.replace("~", "~0").replace("/", "~1"));
   }
 
   public static String child(String pointer, int index) {

@@ -1,16 +1,13 @@
 package org.settingsreconciler.load;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.settingsreconciler.model.Location;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -54,11 +51,14 @@ public final class YamlDocumentReader {
   private final String file;
   private final SourceMap sources = new SourceMap();
   private final List<ConfigError> errors;
+  /** Whether plain documents are built straight from the events ({@link PlainDocumentBuilder}); tests say no. */
+  private final boolean plainFirst;
   private int nodes;
 
-  private YamlDocumentReader(String file, List<ConfigError> errors) {
+  private YamlDocumentReader(String file, List<ConfigError> errors, boolean plainFirst) {
     this.file = file;
     this.errors = errors;
+    this.plainFirst = plainFirst;
   }
 
   /** Reads {@code path}; problems go to {@code errors} and the result is then null. */
@@ -79,6 +79,15 @@ public final class YamlDocumentReader {
   }
 
   public static YamlDocument read(String file, byte[] bytes, List<ConfigError> errors) {
+    return read(file, bytes, errors, true);
+  }
+
+  /** As {@link #read(String, byte[], List)}, always composing the general way: the plain builder's reference. */
+  static YamlDocument readComposed(String file, byte[] bytes, List<ConfigError> errors) {
+    return read(file, bytes, errors, false);
+  }
+
+  private static YamlDocument read(String file, byte[] bytes, List<ConfigError> errors, boolean plainFirst) {
     String text;
     try {
       text =
@@ -95,7 +104,7 @@ public final class YamlDocumentReader {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    return new YamlDocumentReader(file, errors).parse(text);
+    return new YamlDocumentReader(file, errors, plainFirst).parse(text);
   }
 
   private YamlDocument parse(String text) {
@@ -109,8 +118,16 @@ public final class YamlDocumentReader {
             .build();
     Optional<Node> root;
     try {
-      MergeKeyGuard parser = new MergeKeyGuard(new ParserImpl(settings, new StreamReader(settings, text)));
-      root = new Composer(settings, parser).getSingleNode();
+      try {
+        // Settings files are plain documents, built straight from the events; anything else is composed below.
+        if (plainFirst) {
+          return new PlainDocumentBuilder(parser(settings, text), file, settings.getSchema().getScalarResolver())
+              .build(errors);
+        }
+      } catch (PlainDocumentBuilder.NotPlain general) {
+        // composed below
+      }
+      root = new Composer(settings, parser(settings, text)).getSingleNode();
     } catch (MergeKeyGuard.Found merge) {
       Location at = merge.event().getStartMark().map(this::location).orElse(new Location(file, 1, 1));
       errors.add(new ConfigError(at, null, "merge keys (<<) are not YAML 1.2; write the keys out"));
@@ -134,6 +151,10 @@ public final class YamlDocumentReader {
     int before = errors.size();
     JsonNode tree = convert(root.get(), "", 0);
     return errors.size() > before ? null : new YamlDocument(file, tree, sources);
+  }
+
+  private static MergeKeyGuard parser(LoadSettings settings, String text) {
+    return new MergeKeyGuard(new ParserImpl(settings, new StreamReader(settings, text)));
   }
 
   private JsonNode convert(Node node, String pointer, int depth) {
@@ -171,7 +192,6 @@ public final class YamlDocumentReader {
       fail(map, pointer, "unsupported YAML tag " + map.getTag().getValue());
     }
     ObjectNode object = JSON.objectNode();
-    Map<String, Node> seen = new HashMap<>();
     for (NodeTuple tuple : map.getValue()) {
       if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
         fail(tuple.getKeyNode(), pointer, "keys must be plain strings");
@@ -179,12 +199,10 @@ public final class YamlDocumentReader {
       }
       String key = keyNode.getValue();
       String childPointer = SourceMap.child(pointer, key);
-      Node first = seen.putIfAbsent(key, keyNode);
-      if (first != null) {
-        fail(
-            keyNode,
-            childPointer,
-            "duplicate key '" + key + "' (first set at " + location(first) + ")");
+      if (object.has(key)) {
+        // Where the first one was written: the first key put at a pointer stays (SourceMap.putKey).
+        fail(keyNode, childPointer, "duplicate key '" + key + "' (first set at " + sources.keyLocation(childPointer)
+            + ")");
         continue;
       }
       sources.putKey(childPointer, location(keyNode));
@@ -197,46 +215,7 @@ public final class YamlDocumentReader {
     if (node.getScalarStyle() != ScalarStyle.PLAIN) {
       sources.markQuoted(pointer);
     }
-    String v = node.getValue();
-    Tag tag = node.getTag();
-    try {
-      if (tag.equals(Tag.STR)) {
-        return JSON.stringNode(v);
-      }
-      if (tag.equals(Tag.NULL)) {
-        return JSON.nullNode();
-      }
-      if (tag.equals(Tag.BOOL)) {
-        return JSON.booleanNode(v.equalsIgnoreCase("true"));
-      }
-      if (tag.equals(Tag.INT)) {
-        return JSON.numberNode(parseInteger(v));
-      }
-      if (tag.equals(Tag.FLOAT)) {
-        String lower = v.toLowerCase();
-        if (lower.contains("inf") || lower.contains("nan")) {
-          fail(node, pointer, "infinite or NaN numbers are not allowed");
-          return JSON.nullNode();
-        }
-        return JSON.numberNode(new java.math.BigDecimal(v));
-      }
-    } catch (NumberFormatException e) {
-      fail(node, pointer, "not a valid number: " + v);
-      return JSON.nullNode();
-    }
-    fail(node, pointer, "unsupported YAML tag " + tag.getValue());
-    return JSON.nullNode();
-  }
-
-  private static BigInteger parseInteger(String v) {
-    String s = v.startsWith("+") ? v.substring(1) : v;
-    if (s.startsWith("0o")) {
-      return new BigInteger(s.substring(2), 8);
-    }
-    if (s.startsWith("0x")) {
-      return new BigInteger(s.substring(2), 16);
-    }
-    return new BigInteger(s);
+    return YamlScalar.toJson(node.getTag(), node.getValue(), message -> fail(node, pointer, message));
   }
 
   private void fail(Node node, String pointer, String message) {

@@ -40,41 +40,46 @@ public final class Differ {
           .thenComparingInt((Change c) -> List.of("create", "update", "delete").indexOf(c.action()));
 
   public Plan diff(DesiredState desired, CurrentState current) {
+    return start(desired).finish(current);
+  }
+
+  /**
+   * A diff to feed as reads arrive ({@link DiffInProgress} is the listener of a {@link CurrentState}), so the
+   * comparing is done while later round trips are still on the wire.
+   */
+  public DiffInProgress start(DesiredState desired) {
     GroupReference.requireNone(desired);
-    List<Change> changes = new ArrayList<>();
-    List<ReadFailure> failures = new ArrayList<>();
-    List<String> inSync = new ArrayList<>();
-    for (DesiredResource r : desired.resources()) {
-      if (r.id().descriptor().shape() == Shape.COLLECTION) {
-        continue;
-      }
-      ObjectRead read = current.object(r.address());
-      if (read == null || !read.ok()) {
-        failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
-        continue;
-      }
-      var patch = PatchBuilder.build(r, read.object(), null);
-      if (patch.isPresent()) {
-        var p = patch.get();
-        changes.add(new Update(r.id(), r.id().objectPath(null), p.body(), p.before(), p.changes(), null));
-      } else {
-        inSync.add(r.address());
-      }
+    return new DiffInProgress(desired);
+  }
+
+  /** Plans one object (a singleton or fixed id) against what was read of it, null for not read at all. */
+  static void diffObject(DesiredResource r, ObjectRead read, List<Change> changes, List<ReadFailure> failures,
+      List<String> inSync) {
+    if (read == null || !read.ok()) {
+      failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
+      return;
     }
-    Map<String, List<DesiredResource>> items = itemsByScope(desired);
-    for (CollectionScope scope : desired.collections()) {
-      CollectionRead read = current.collection(scope.address());
-      if (read == null || !read.ok()) {
-        failures.add(new ReadFailure(scope.address(), read == null ? null : read.error()));
-        continue;
-      }
-      diffCollection(scope, items.getOrDefault(scope.address(), List.of()), read.items(), changes, inSync);
+    var patch = PatchBuilder.build(r, read.object(), null);
+    if (patch.isPresent()) {
+      var p = patch.get();
+      changes.add(new Update(r.id(), r.id().objectPath(null), p.body(), p.before(), p.changes(), null));
+    } else {
+      inSync.add(r.address());
     }
-    return new Plan(sorted(changes), failures, inSync);
+  }
+
+  /** Plans one collection against what was read of it, null for not read at all. */
+  static void diffCollection(CollectionScope scope, List<DesiredResource> wanted, CollectionRead read,
+      List<Change> changes, List<ReadFailure> failures, List<String> inSync) {
+    if (read == null || !read.ok()) {
+      failures.add(new ReadFailure(scope.address(), read == null ? null : read.error()));
+      return;
+    }
+    diffCollection(scope, wanted, read.items(), changes, inSync);
   }
 
   /** The desired items of every collection, by scope address: one pass, so thousands of users stay linear. */
-  private static Map<String, List<DesiredResource>> itemsByScope(DesiredState desired) {
+  static Map<String, List<DesiredResource>> itemsByScope(DesiredState desired) {
     Map<String, List<DesiredResource>> out = new HashMap<>();
     for (DesiredResource r : desired.resources()) {
       if (r.id().descriptor().shape() == Shape.COLLECTION) {
@@ -85,7 +90,7 @@ public final class Differ {
   }
 
   /** Sorts by {@link #ORDER}, working out each change's address once rather than at every comparison. */
-  private static List<Change> sorted(List<Change> changes) {
+  static List<Change> sorted(List<Change> changes) {
     Map<Change, String> addresses = new IdentityHashMap<>();
     changes.forEach(c -> addresses.put(c, c.address()));
     changes.sort(Comparator.comparingInt((Change c) -> ResourceRegistry.order(c.resource().descriptor()))
@@ -120,10 +125,11 @@ public final class Differ {
         changes.add(create(r));
         continue;
       }
-      String path = r.id().objectPath(key.graphIdOf(item));
       var patch = PatchBuilder.build(r, item, keyRename(key, item, r));
       if (patch.isPresent()) {
         var p = patch.get();
+        // The path only for items that change: most items of a large tenant are in sync, and a path is not free.
+        String path = r.id().objectPath(key.graphIdOf(item));
         changes.add(new Update(r.id(), path, p.body(), p.before(), p.changes(), null));
       } else {
         inSync.add(r.address());

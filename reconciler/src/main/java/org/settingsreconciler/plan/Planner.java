@@ -21,8 +21,10 @@ public final class Planner {
 
   public Plan plan(DesiredState desired) {
     DesiredState resolved = new GroupResolver(reader.client()).resolve(desired);
-    CurrentState current = reader.readFor(resolved);
-    Plan plan = differ.diff(resolved, current);
+    // Compared as the reads end, while later round trips are still on the wire: the client waits on them anyway.
+    DiffInProgress diff = differ.start(resolved);
+    CurrentState current = reader.readFor(resolved, new CurrentState(diff));
+    Plan plan = diff.finish(current);
     PlanObserver.report(plan);
     return plan;
   }

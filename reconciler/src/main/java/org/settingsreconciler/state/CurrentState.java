@@ -9,15 +9,45 @@ import java.util.Map;
  */
 public final class CurrentState {
 
-  private final Map<String, ObjectRead> objects = new LinkedHashMap<>();
-  private final Map<String, CollectionRead> collections = new LinkedHashMap<>();
+  /** Hears of each read as it is recorded, on the thread that records it (so a plan can be made as reads end). */
+  public interface Listener {
+    void object(String address, ObjectRead read);
 
-  public synchronized void putObject(String address, ObjectRead read) {
-    objects.put(address, read);
+    void collection(String scopeAddress, CollectionRead read);
   }
 
-  public synchronized void putCollection(String scopeAddress, CollectionRead read) {
-    collections.put(scopeAddress, read);
+  private static final Listener NOBODY = new Listener() {
+    @Override
+    public void object(String address, ObjectRead read) {}
+
+    @Override
+    public void collection(String scopeAddress, CollectionRead read) {}
+  };
+
+  private final Map<String, ObjectRead> objects = new LinkedHashMap<>();
+  private final Map<String, CollectionRead> collections = new LinkedHashMap<>();
+  private final Listener listener;
+
+  public CurrentState() {
+    this(NOBODY);
+  }
+
+  public CurrentState(Listener listener) {
+    this.listener = listener;
+  }
+
+  public void putObject(String address, ObjectRead read) {
+    synchronized (this) {
+      objects.put(address, read);
+    }
+    listener.object(address, read);
+  }
+
+  public void putCollection(String scopeAddress, CollectionRead read) {
+    synchronized (this) {
+      collections.put(scopeAddress, read);
+    }
+    listener.collection(scopeAddress, read);
   }
 
   public synchronized ObjectRead object(String address) {

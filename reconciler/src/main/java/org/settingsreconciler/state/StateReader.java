@@ -53,6 +53,11 @@ public final class StateReader {
   }
 
   public CurrentState readFor(DesiredState desired) {
+    return readFor(desired, new CurrentState());
+  }
+
+  /** Reads what {@code desired} manages into {@code into}, whose listener hears of each read as it ends. */
+  public CurrentState readFor(DesiredState desired, CurrentState into) {
     Map<String, ResourceId> objects = new LinkedHashMap<>();
     for (DesiredResource r : desired.resources()) {
       if (r.id().descriptor().shape() != Shape.COLLECTION) {
@@ -63,7 +68,7 @@ public final class StateReader {
     for (CollectionScope c : desired.collections()) {
       collections.add(new CollectionRef(c.descriptor(), c.user()));
     }
-    return read(objects.values(), collections);
+    return read(objects.values(), collections, into);
   }
 
   /** Reads every tenant-scoped resource, and the user-scoped ones of the given users. */
@@ -107,11 +112,14 @@ public final class StateReader {
 
   /** Reads the given objects and whole collections, all at once. */
   public CurrentState read(Collection<ResourceId> objects, Collection<CollectionRef> collections) {
-    CurrentState state = new CurrentState();
+    return read(objects, collections, new CurrentState());
+  }
+
+  private CurrentState read(Collection<ResourceId> objects, Collection<CollectionRef> collections, CurrentState into) {
     Bulk bulk = client.bulk();
-    add(bulk, objects, collections, state);
+    add(bulk, objects, collections, into);
     bulk.run();
-    return state;
+    return into;
   }
 
   private static void tenantWide(List<ResourceId> objects, List<CollectionRef> collections) {

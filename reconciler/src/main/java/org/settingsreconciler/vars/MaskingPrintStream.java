@@ -14,7 +14,9 @@ public final class MaskingPrintStream extends PrintStream {
   private final Secrets secrets;
 
   public MaskingPrintStream(PrintStream target, Secrets secrets) {
-    super(new LineMasker(target, secrets), true, StandardCharsets.UTF_8);
+    // No autoflush: PrintStream would flush after every print, handing on half lines (and half secrets) unmasked.
+    // Whole lines go on as they end, and the target flushes those itself.
+    super(new LineMasker(target, secrets), false, StandardCharsets.UTF_8);
     this.secrets = secrets;
   }
 
@@ -40,10 +42,26 @@ public final class MaskingPrintStream extends PrintStream {
       }
     }
 
+    /**
+     * Masks each line the bytes complete on its own, as {@link #write(int)} would, but hands them on in one print:
+     * a plan thousands of lines long reaches the terminal in a few writes rather than one per line.
+     */
     @Override
     public synchronized void write(byte[] b, int off, int len) {
-      for (int i = 0; i < len; i++) {
-        write(b[off + i]);
+      StringBuilder complete = null;
+      int start = off;
+      for (int i = off; i < off + len; i++) {
+        if (b[i] == '\n') {
+          line.write(b, start, i + 1 - start);
+          complete = complete == null ? new StringBuilder() : complete;
+          complete.append(secrets.mask(line.toString(StandardCharsets.UTF_8)));
+          line.reset();
+          start = i + 1;
+        }
+      }
+      line.write(b, start, off + len - start);
+      if (complete != null) {
+        target.print(complete);
       }
     }
 

@@ -57,25 +57,43 @@ public final class VariableSubstitution {
     return new YamlDocument(doc.file(), tree, doc.sources());
   }
 
+  /**
+   * The node with its references replaced. Copy on write: a node with nothing to replace below it is returned as it
+   * is, so a file without variables (the usual case, thousands of users long) is walked but never copied.
+   */
   private JsonNode walk(JsonNode node, String pointer) {
     if (node.isObject()) {
-      ObjectNode out = JSON.objectNode();
+      ObjectNode out = null;
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         String child = SourceMap.child(pointer, e.getKey());
-        if (REFERENCE.matcher(e.getKey()).find()) {
+        if (e.getKey().contains("${") && REFERENCE.matcher(e.getKey()).find()) {
           errors.add(new ConfigError(sources.keyLocation(child), SourceMap.dotted(child),
               "variables are not substituted in keys; write the key out"));
         }
-        out.set(e.getKey(), walk(e.getValue(), child));
+        JsonNode value = walk(e.getValue(), child);
+        if (value != e.getValue()) {
+          if (out == null) {
+            out = JSON.objectNode();
+            out.setAll((ObjectNode) node); // the same entries in the same order; replaced one by one below
+          }
+          out.set(e.getKey(), value);
+        }
       }
-      return out;
+      return out == null ? node : out;
     }
     if (node.isArray()) {
-      ArrayNode out = JSON.arrayNode();
+      ArrayNode out = null;
       for (int i = 0; i < node.size(); i++) {
-        out.add(walk(node.get(i), SourceMap.child(pointer, i)));
+        JsonNode value = walk(node.get(i), SourceMap.child(pointer, i));
+        if (value != node.get(i)) {
+          if (out == null) {
+            out = JSON.arrayNode();
+            out.addAll((ArrayNode) node);
+          }
+          out.set(i, value);
+        }
       }
-      return out;
+      return out == null ? node : out;
     }
     return node.isString() && node.asString().contains("${") ? substitute(node.asString(), pointer) : node;
   }

@@ -77,6 +77,18 @@ class CredentialChainTest {
     assertThatThrownBy(() -> select(AuthMethod.DEVICE_CODE, env)).hasMessageContaining("needs AZURE_CLIENT_ID");
   }
 
+  @Test
+  void methodsOtherThanDeviceCodeNeverReadTheSavedSignIn() throws Exception {
+    // An unreadable token cache (here a directory where the file belongs) stops only what needs the cache.
+    Map<String, String> env = with(base(), "RECONCILER_ACCESS_TOKEN", "token");
+    Files.createDirectories(TokenCacheFile.defaultPath(env).orElseThrow());
+
+    assertThat(auto(env)).isEqualTo(AuthMethod.TOKEN);
+    assertThat(select(AuthMethod.TOKEN, env).method()).isEqualTo(AuthMethod.TOKEN);
+    assertThatThrownBy(() -> select(AuthMethod.DEVICE_CODE, with(env, "AZURE_CLIENT_ID", TestJwt.CLIENT_ID)))
+        .hasMessageContaining("cannot read the token cache");
+  }
+
   private Map<String, String> everything() throws Exception {
     Map<String, String> env = new HashMap<>(base());
     env.put("RECONCILER_ACCESS_TOKEN", "token");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.settingsreconciler.cli.CliContext;
 import org.settingsreconciler.cli.Main;
 import org.settingsreconciler.cli.Terminal;
+import org.settingsreconciler.graph.Throughput;
 import org.settingsreconciler.sandbox.GraphSandbox;
 import org.settingsreconciler.sandbox.LoadStats;
 import org.settingsreconciler.sandbox.RecordedRequest;
@@ -35,19 +36,19 @@ import tools.jackson.databind.node.ObjectNode;
  * For each run it prints what reached the sandbox, the wall time, the heap, and the ideal: ⌈reads/20⌉ + ⌈writes/20⌉
  * round trips, divided by the concurrency, times the latency.
  *
- * <p>Properties: benchmark.users (1000), benchmark.latencyMs (50), benchmark.concurrency (4), benchmark.baselines
- * (true; false for none, 10 for the 10-at-a-time one only), benchmark.throttleBudget (500 requests per client and
- * window; 0 skips the throttled runs), benchmark.throttleWindowMs (1000), benchmark.xmx (512m, the CLI's heap
- * limit), benchmark.jvmArgs (more options for the CLI's JVM, none by default), benchmark.ops ("plan export apply"),
- * benchmark.repeat (3: each batched and 10-at-a-time run is repeated and the fastest kept, since a shared machine
- * only ever slows a run down).
+ * <p>Properties: benchmark.users (1000), benchmark.latencyMs (50), benchmark.concurrency (the CLI's default, 8),
+ * benchmark.baselines (true; false for none, 10 for the 10-at-a-time one only), benchmark.throttleBudget (500
+ * requests per client and window; 0 skips the throttled runs), benchmark.throttleWindowMs (1000), benchmark.xmx
+ * (512m, the CLI's heap limit), benchmark.jvmArgs (more options for the CLI's JVM, none by default), benchmark.ops
+ * ("plan export apply"), benchmark.repeat (3: each batched and 10-at-a-time run is repeated and the fastest kept,
+ * since a shared machine only ever slows a run down).
  */
 @Tag("benchmark")
 class ScaleBenchmark {
 
   private final int users = Integer.getInteger("benchmark.users", 1000);
   private final long latencyMs = Long.getLong("benchmark.latencyMs", 50);
-  private final int concurrency = Integer.getInteger("benchmark.concurrency", 4);
+  private final int concurrency = Integer.getInteger("benchmark.concurrency", Throughput.DEFAULT_CONCURRENCY);
   private final String baselines = System.getProperty("benchmark.baselines", "true");
   private final int throttleBudget = Integer.getInteger("benchmark.throttleBudget", 500);
   private final long throttleWindowMs = Long.getLong("benchmark.throttleWindowMs", 1000);
@@ -75,8 +76,8 @@ class ScaleBenchmark {
     ChildRun child = new ChildRun(dir, maxHeap, jvmArgs);
     List<Row> rows = new ArrayList<>();
     Map<String, String> notes = new LinkedHashMap<>();
-    ChildRun.Result jvm;
-    ChildRun.Result offline;
+    long jvmMillis;
+    long loadMillis;
     try (GraphSandbox sandbox = GraphSandbox.start(0, null, seed)) {
       Path desired = desiredState(sandbox);
       // The sandbox's JVM warms up first, or whichever mode ran first would pay for its cold start.
@@ -85,14 +86,6 @@ class ScaleBenchmark {
         run(sandbox, seed, child, desired, "export", warmUp);
       }
       sandbox.setLatency(Duration.ofMillis(latencyMs));
-      jvm = fastest(child, List.of("--version"));
-      offline = fastest(child, List.of("validate", desired.toString()));
-      assertThat(offline.exit()).as(offline.err()).isZero();
-      notes.put("JVM start (`--version`)", seconds(jvm.wallMillis()));
-      notes.put("JVM start + loading and validating the YAML (`validate`)", seconds(offline.wallMillis()));
-      if (!jvmArgs.isEmpty()) {
-        notes.put("JVM options of the CLI runs", String.join(" ", jvmArgs));
-      }
 
       List<Mode> modes = new ArrayList<>(List.of(new Mode("batched", 20, concurrency)));
       if (!baselines.equals("false")) {
@@ -101,12 +94,18 @@ class ScaleBenchmark {
       if (baselines.equals("true")) {
         modes.add(new Mode("1 per request, 1 at a time", 1, 1));
       }
-      // The fastest of a few runs of each, the modes taking turns: a shared machine only ever slows a run down,
-      // and taking turns spreads its moods over the modes alike. One at a time is too slow to repeat, and noise
-      // matters little against its minute.
+      // The fastest of a few runs of each, operations and modes taking turns: a shared machine only ever slows a
+      // run down, and taking turns spreads its busy spells over them all alike. One at a time is too slow to
+      // repeat, and noise matters little against its minute. The start-up runs take their turns too.
       Map<String, Row> best = new LinkedHashMap<>();
-      for (String op : ops) {
-        for (int i = 0; i < repeat; i++) {
+      ChildRun.Result jvm = null;
+      ChildRun.Result offline = null;
+      for (int i = 0; i < repeat; i++) {
+        for (String op : ops) {
+          jvm = faster(jvm, child.run(List.of("--version")));
+          ChildRun.Result validated = child.run(List.of("validate", desired.toString()));
+          assertThat(validated.exit()).as(validated.err()).isZero();
+          offline = faster(offline, validated);
           for (Mode mode : modes) {
             if (i > 0 && mode.concurrency() == 1) {
               continue;
@@ -122,6 +121,13 @@ class ScaleBenchmark {
           rows.add(best.get(op + "/" + mode.name()));
         }
       }
+      jvmMillis = jvm.wallMillis();
+      loadMillis = offline.wallMillis();
+      notes.put("JVM start (`--version`)", seconds(jvmMillis));
+      notes.put("JVM start + loading and validating the YAML (`validate`)", seconds(loadMillis));
+      if (!jvmArgs.isEmpty()) {
+        notes.put("JVM options of the CLI runs", String.join(" ", jvmArgs));
+      }
       if (throttleBudget > 0) {
         sandbox.setThrottle(throttleBudget, Duration.ofMillis(throttleWindowMs));
         Mode throttled = new Mode("batched, throttled", 20, concurrency);
@@ -135,7 +141,7 @@ class ScaleBenchmark {
     }
     String report = new BenchReport(users, latencyMs, concurrency, maxHeap, throttleBudget, throttleWindowMs)
         .render(rows.stream().map(r -> new BenchReport.Line(r.op(), r.mode(), r.stats(), r.reads(), r.writes(),
-            r.result())).toList(), notes, jvm.wallMillis(), offline.wallMillis());
+            r.result())).toList(), notes, jvmMillis, loadMillis);
     System.out.println(report);
     Path target = Path.of("target", "benchmark-" + users + ".md");
     Files.writeString(target, report);
@@ -204,13 +210,8 @@ class ScaleBenchmark {
     return new Row(op, mode.name(), sandbox.stats(), reads, writes, r);
   }
 
-  private ChildRun.Result fastest(ChildRun child, List<String> args) throws IOException, InterruptedException {
-    ChildRun.Result best = null;
-    for (int i = 0; i < repeat; i++) {
-      ChildRun.Result r = child.run(args);
-      best = best == null || r.wallMillis() < best.wallMillis() ? r : best;
-    }
-    return best;
+  private static ChildRun.Result faster(ChildRun.Result best, ChildRun.Result r) {
+    return best == null || r.wallMillis() < best.wallMillis() ? r : best;
   }
 
   private static List<String> words(String s) {

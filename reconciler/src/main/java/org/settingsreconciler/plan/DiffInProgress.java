@@ -1,0 +1,107 @@
+package org.settingsreconciler.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.settingsreconciler.model.CollectionScope;
+import org.settingsreconciler.model.DesiredResource;
+import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.resource.Shape;
+import org.settingsreconciler.state.CollectionRead;
+import org.settingsreconciler.state.CurrentState;
+import org.settingsreconciler.state.ObjectRead;
+
+/**
+ * A diff made as the reads arrive rather than after the last one: each object and collection is compared when its
+ * read ends, while later round trips are still on the wire, and {@link #finish} only assembles the plan. What each
+ * contributes is kept in the desired state's order, whatever order the reads end in, so the plan is exactly the one
+ * a diff of the complete read makes. Reads are recorded on one thread (the client's), so this needs no locking.
+ */
+public final class DiffInProgress implements CurrentState.Listener {
+
+  /** What one object or collection adds to the plan. */
+  private static final class Part {
+    final List<Change> changes = new ArrayList<>();
+    final List<ReadFailure> failures = new ArrayList<>();
+    final List<String> inSync = new ArrayList<>();
+  }
+
+  private final List<DesiredResource> objects = new ArrayList<>();
+  private final List<CollectionScope> scopes;
+  private final Map<String, List<Integer>> objectsAt = new HashMap<>();
+  private final Map<String, List<Integer>> scopesAt = new HashMap<>();
+  private final Part[] objectParts;
+  private final Part[] scopeParts;
+  private final Map<String, List<DesiredResource>> items;
+
+  DiffInProgress(DesiredState desired) {
+    for (DesiredResource r : desired.resources()) {
+      if (r.id().descriptor().shape() != Shape.COLLECTION) {
+        objectsAt.computeIfAbsent(r.address(), a -> new ArrayList<>()).add(objects.size());
+        objects.add(r);
+      }
+    }
+    scopes = desired.collections();
+    for (int i = 0; i < scopes.size(); i++) {
+      scopesAt.computeIfAbsent(scopes.get(i).address(), a -> new ArrayList<>()).add(i);
+    }
+    objectParts = new Part[objects.size()];
+    scopeParts = new Part[scopes.size()];
+    items = Differ.itemsByScope(desired);
+  }
+
+  @Override
+  public void object(String address, ObjectRead read) {
+    for (int i : objectsAt.getOrDefault(address, List.of())) {
+      objectParts[i] = objectPart(objects.get(i), read);
+    }
+  }
+
+  @Override
+  public void collection(String scopeAddress, CollectionRead read) {
+    for (int i : scopesAt.getOrDefault(scopeAddress, List.of())) {
+      scopeParts[i] = scopePart(scopes.get(i), read);
+    }
+  }
+
+  /**
+   * The plan. Whatever has not been heard of is compared with {@code current} now; what {@code current} lacks
+   * too was not read, and is a read failure.
+   */
+  public Plan finish(CurrentState current) {
+    List<Change> changes = new ArrayList<>();
+    List<ReadFailure> failures = new ArrayList<>();
+    List<String> inSync = new ArrayList<>();
+    for (int i = 0; i < objectParts.length; i++) {
+      DesiredResource r = objects.get(i);
+      Part p = objectParts[i] != null ? objectParts[i] : objectPart(r, current.object(r.address()));
+      add(p, changes, failures, inSync);
+    }
+    for (int i = 0; i < scopeParts.length; i++) {
+      CollectionScope scope = scopes.get(i);
+      Part p = scopeParts[i] != null ? scopeParts[i] : scopePart(scope, current.collection(scope.address()));
+      add(p, changes, failures, inSync);
+    }
+    return new Plan(Differ.sorted(changes), failures, inSync);
+  }
+
+  private static Part objectPart(DesiredResource r, ObjectRead read) {
+    Part p = new Part();
+    Differ.diffObject(r, read, p.changes, p.failures, p.inSync);
+    return p;
+  }
+
+  private Part scopePart(CollectionScope scope, CollectionRead read) {
+    Part p = new Part();
+    Differ.diffCollection(
+        scope, items.getOrDefault(scope.address(), List.of()), read, p.changes, p.failures, p.inSync);
+    return p;
+  }
+
+  private static void add(Part p, List<Change> changes, List<ReadFailure> failures, List<String> inSync) {
+    changes.addAll(p.changes);
+    failures.addAll(p.failures);
+    inSync.addAll(p.inSync);
+  }
+}
