@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON library's first mapper (it loads and links some five hundred classes; later mappers cost next to nothing),
  * the JVM's default TLS context (its trust store and providers) and the HTTP client of the command's Graph client.
  * In a fresh JVM these cost several hundred milliseconds together, which the command's own first steps (reading
- * YAML, signing in) now overlap. Nothing is sent and nothing is printed; whatever the thread has not finished, the
- * command does itself when it gets there.
+ * the command line and the YAML, signing in) now overlap. Nothing is sent and nothing is printed; whatever the
+ * thread has not finished, the command does itself when it gets there.
  */
 final class WarmStart implements CommandLine.IExecutionStrategy {
 
