@@ -45,6 +45,7 @@ public final class Main {
   }
 
   public int run(String... args) {
+    WarmStart.beforeParsing(args);
     CommandLine cli = new CommandLine(new ReconcilerCommand(), new ContextFactory(ctx));
     cli.setOut(new PrintWriter(ctx.out(), true));
     cli.setErr(new PrintWriter(ctx.err(), true));

@@ -26,7 +26,7 @@ public final class YamlWriter {
             .setIndicatorIndent(2)
             .setIndentWithIndicator(true)
             .setWidth(200)
-            .setSchema(CoreSchemaOnce.INSTANCE)
+            .setSchema(new DumpSchema())
             .build();
     return root.isEmpty() ? "{}\n" : new Dump(settings).dumpToString(root);
   }
@@ -38,7 +38,7 @@ public final class YamlWriter {
             .setDefaultFlowStyle(FlowStyle.FLOW)
             .setSplitLines(false)
             .setWidth(Integer.MAX_VALUE)
-            .setSchema(CoreSchemaOnce.INSTANCE)
+            .setSchema(new DumpSchema())
             .build();
     return new Dump(settings).dumpToString(value).strip();
   }
