@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** One YAML scalar as JSON, by its resolved tag (YAML 1.2 core schema); anything else is refused. */
-final class YamlScalar {
+public final class YamlScalar {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -45,7 +45,8 @@ final class YamlScalar {
     return JSON.nullNode();
   }
 
-  private static BigInteger parseInteger(String v) {
+  /** A YAML 1.2 core-schema integer: an optional sign, decimal, 0o octal or 0x hexadecimal. */
+  public static BigInteger parseInteger(String v) {
     String s = v.startsWith("+") ? v.substring(1) : v;
     if (s.startsWith("0o")) {
       return new BigInteger(s.substring(2), 8);

@@ -1,7 +1,6 @@
 package org.settingsreconciler.vars;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -9,6 +8,7 @@ import java.util.regex.Pattern;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.SourceMap;
 import org.settingsreconciler.load.YamlDocument;
+import org.settingsreconciler.load.YamlScalar;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -163,7 +163,7 @@ public final class VariableSubstitution {
         return JSON.nullNode();
       }
       if (tag.equals(Tag.INT)) {
-        return JSON.numberNode(integer(value));
+        return JSON.numberNode(YamlScalar.parseInteger(value));
       }
       if (tag.equals(Tag.FLOAT) && !value.toLowerCase().matches(".*(inf|nan).*")) {
         return JSON.numberNode(new BigDecimal(value));
@@ -172,16 +172,5 @@ public final class VariableSubstitution {
       // not a number after all: text
     }
     return JSON.stringNode(value);
-  }
-
-  private static BigInteger integer(String v) {
-    String s = v.startsWith("+") ? v.substring(1) : v;
-    if (s.startsWith("0o")) {
-      return new BigInteger(s.substring(2), 8);
-    }
-    if (s.startsWith("0x")) {
-      return new BigInteger(s.substring(2), 16);
-    }
-    return new BigInteger(s);
   }
 }
