@@ -2,12 +2,9 @@ package org.settingsreconciler.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 import tools.jackson.databind.JsonNode;
@@ -17,24 +14,10 @@ import tools.jackson.databind.JsonNode;
  * own status, headers and body, answers in any order, the 20-request limit, dependsOn with 424, and the format
  * errors Graph refuses as a whole.
  */
-class BatchTest {
+class BatchTest extends FreshSandbox {
 
   private static final String PRONOUNS = "/admin/people/pronouns";
   private static final String MEGAN = "/users/megan.bowen@contoso.com/profile/interests";
-
-  private GraphSandbox sandbox;
-  private SandboxClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    sandbox = GraphSandbox.start(0, null, null);
-    client = new SandboxClient(sandbox);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
 
   private Reply batch(String... items) {
     return client.post("/$batch", "{\"requests\":[" + String.join(",", items) + "]}");

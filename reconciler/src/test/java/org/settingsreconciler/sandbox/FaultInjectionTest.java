@@ -3,30 +3,13 @@ package org.settingsreconciler.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 
 /** Injected faults: matched by method and path, counted down, with an optional Retry-After, changing nothing. */
-class FaultInjectionTest {
+class FaultInjectionTest extends FreshSandbox {
 
   private static final String PRONOUNS = "/admin/people/pronouns";
-
-  private GraphSandbox sandbox;
-  private SandboxClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    sandbox = GraphSandbox.start(0, null, null);
-    client = new SandboxClient(sandbox);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
 
   @Test
   void failsTheGivenNumberOfTimesThenServesNormally() {

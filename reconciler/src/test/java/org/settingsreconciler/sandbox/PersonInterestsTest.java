@@ -2,32 +2,15 @@ package org.settingsreconciler.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 import tools.jackson.databind.JsonNode;
 
 /** A user's interests (graph-api.md 5) and the minimal /users directory. */
-class PersonInterestsTest {
+class PersonInterestsTest extends FreshSandbox {
 
   private static final String ADELE = "adele.vance@contoso.com";
   private static final String ADELE_ID = "87d349ed-44d7-43e1-9a83-5f2406dee5bd";
-
-  private GraphSandbox sandbox;
-  private SandboxClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    sandbox = GraphSandbox.start(0, null, null);
-    client = new SandboxClient(sandbox);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
 
   private static String interests(String user) {
     return "/users/" + user + "/profile/interests";

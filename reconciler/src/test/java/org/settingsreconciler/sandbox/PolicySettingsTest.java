@@ -2,31 +2,14 @@ package org.settingsreconciler.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 
 /** Copilot policy settings (graph-api.md 2): fixed ids, a string property named value, 404 and 422. */
-class PolicySettingsTest {
+class PolicySettingsTest extends FreshSandbox {
 
   private static final String BASE = "/copilot/admin/policySettings/";
   private static final String POLICY = "a1b2c3d4-e5f6-7890-abcd-ef1234567890";
-
-  private GraphSandbox sandbox;
-  private SandboxClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    sandbox = GraphSandbox.start(0, null, null);
-    client = new SandboxClient(sandbox);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
 
   @Test
   void getIsNotWrappedAndValueIsAString() {

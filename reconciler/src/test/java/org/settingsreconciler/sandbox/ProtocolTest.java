@@ -11,28 +11,12 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.util.Collections;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 
 /** What every request shares: authentication, headers, error shape, routing errors, binding. */
-class ProtocolTest {
-
-  private GraphSandbox sandbox;
-  private SandboxClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    sandbox = GraphSandbox.start(0, null, null);
-    client = new SandboxClient(sandbox);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
+class ProtocolTest extends FreshSandbox {
 
   @Test
   void refusesARequestWithoutBearerToken() {

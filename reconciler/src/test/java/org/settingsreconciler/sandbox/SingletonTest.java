@@ -2,31 +2,14 @@ package org.settingsreconciler.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 
 /** Singletons: GET shape (wrapped where the docs wrap), PATCH merge and its validation. */
-class SingletonTest {
+class SingletonTest extends FreshSandbox {
 
   private static final String EP = "/copilot/settings/people/enhancedPersonalization";
   private static final String LIMITED = "/copilot/admin/settings/limitedMode";
-
-  private GraphSandbox sandbox;
-  private SandboxClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    sandbox = GraphSandbox.start(0, null, null);
-    client = new SandboxClient(sandbox);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
 
   @Test
   void enhancedPersonalizationGetIsWrappedInValueAsDocumented() {

@@ -2,15 +2,12 @@ package org.settingsreconciler.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 import tools.jackson.databind.JsonNode;
 
 /** Tenant collections: profile card properties (id is the key) and profile property settings (server ids). */
-class TenantCollectionTest {
+class TenantCollectionTest extends FreshSandbox {
 
   private static final String CARDS = "/admin/people/profileCardProperties";
   private static final String SETTINGS = "/admin/people/profilePropertySettings";
@@ -18,20 +15,6 @@ class TenantCollectionTest {
       "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')";
   private static final String HR =
       "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='contosohr1')";
-
-  private GraphSandbox sandbox;
-  private SandboxClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    sandbox = GraphSandbox.start(0, null, null);
-    client = new SandboxClient(sandbox);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
 
   @Test
   void cardPropertyRoundTrip() {

@@ -2,32 +2,15 @@ package org.settingsreconciler.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 import tools.jackson.databind.JsonNode;
 
 /** Load simulation: a per-client request budget answered with 429 and a decimal Retry-After, and latency. */
-class ThrottleAndLatencyTest {
+class ThrottleAndLatencyTest extends FreshSandbox {
 
   private static final String PRONOUNS = "/admin/people/pronouns";
-
-  private GraphSandbox sandbox;
-  private SandboxClient client;
-
-  @BeforeEach
-  void start() throws IOException {
-    sandbox = GraphSandbox.start(0, null, null);
-    client = new SandboxClient(sandbox);
-  }
-
-  @AfterEach
-  void stop() {
-    sandbox.close();
-  }
 
   @Test
   void pastTheBudgetRequestsGet429WithADecimalRetryAfterUntilTheWindowEnds() throws InterruptedException {

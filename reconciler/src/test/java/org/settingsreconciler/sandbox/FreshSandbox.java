@@ -1,0 +1,23 @@
+package org.settingsreconciler.sandbox;
+
+import java.io.IOException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** For tests of the sandbox itself: a fresh demo tenant on a free loopback port for every test, and a client. */
+abstract class FreshSandbox {
+
+  GraphSandbox sandbox;
+  SandboxClient client;
+
+  @BeforeEach
+  void startSandbox() throws IOException {
+    sandbox = GraphSandbox.start(0, null, null);
+    client = new SandboxClient(sandbox);
+  }
+
+  @AfterEach
+  void stopSandbox() {
+    sandbox.close();
+  }
+}
