@@ -44,7 +44,7 @@ final class BenchReport {
           + "Retry-After%n", throttleBudget, throttleWindowMs));
     }
     b.append("\n| operation | mode | round trips (batches + single) | requests (reads / writes) | wall time "
-        + "| × ideal time | peak heap, live / sampled | 429s / early retries |\n");
+        + "| × ideal time | heap, live / peak | 429s / early retries |\n");
     b.append("|---|---|---|---|---|---|---|---|\n");
     for (Line l : lines) {
       LoadStats s = l.stats();
@@ -74,7 +74,7 @@ final class BenchReport {
           batched.stats().roundTrips() / (double) ideal, seconds(batched.result().wallMillis()),
           ten.map(t -> seconds(t.result().wallMillis())).orElse("-"), ten.map(t -> ratio(t, batched)).orElse("-"),
           one.map(t -> seconds(t.result().wallMillis())).orElse("-"), one.map(t -> ratio(t, batched)).orElse("-"),
-          ten.map(t -> String.format(Locale.ROOT, "%.1f× (start-up %s)",
+          ten.map(t -> String.format(Locale.ROOT, "%.2f× (start-up %s)",
               (t.result().wallMillis() - startUp) / (double) Math.max(1, batched.result().wallMillis() - startUp),
               seconds(startUp))).orElse("-")));
     }
@@ -89,7 +89,7 @@ final class BenchReport {
         plan.stats().roundTrips(), idealRoundTrips(plan), seconds(plan.result().wallMillis()),
         seconds(Math.round(budget)), seconds(Math.round(budget - jvmStartMillis + loadMillis))));
     long peak = lines.stream().mapToLong(l -> l.result().sampledBytes()).max().orElse(0);
-    b.append(String.format(Locale.ROOT, "Peak heap over all runs: %s sampled (limit -Xmx%s).%n", mb(peak), maxHeap));
+    b.append(String.format(Locale.ROOT, "Peak heap over all runs: %s (limit -Xmx%s).%n", mb(peak), maxHeap));
     return b.toString();
   }
 
@@ -111,7 +111,7 @@ final class BenchReport {
   }
 
   private static String ratio(Line slow, Line fast) {
-    return String.format(Locale.ROOT, "%.1f×", slow.result().wallMillis() / (double) fast.result().wallMillis());
+    return String.format(Locale.ROOT, "%.2f×", slow.result().wallMillis() / (double) fast.result().wallMillis());
   }
 
   private static String seconds(long millis) {

@@ -4,42 +4,70 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Runs the CLI in a JVM of its own through {@link MeasuredMain}, as a user would start it: the wall time includes
- * the JVM's start, and the heap is the CLI's alone (the sandbox stays in the benchmark's JVM).
+ * Runs the built CLI in a JVM of its own, as a user starts it: through {@code bin/reconciler} (the launcher, the
+ * default) or with plain {@code java -jar target/reconciler.jar}. The wall time includes the JVM's start, and the
+ * heap is the CLI's alone (the sandbox stays in the benchmark's JVM), read from the JVM's own GC log.
  */
 final class ChildRun {
 
-  /** What one run took. */
+  /** How the CLI is started. */
+  enum Launch { SCRIPT, JAVA_JAR }
+
+  /**
+   * What one run took. The heap figures come from the GC log: the most in use after any collection (the live data,
+   * -1 when no collection ran) and the most in use at all, which is reached just before a collection or at exit
+   * (between collections the heap only grows).
+   */
   record Result(int exit, long wallMillis, long liveAfterGcBytes, long sampledBytes, String out, String err) {}
+
+  /** A collection's "before->after(committed)" figures, as every collector logs them with -Xlog:gc. */
+  private static final Pattern COLLECTION = Pattern.compile("(\\d+)M->(\\d+)M\\(");
+  /** A heap's total at exit (-Xlog:gc+heap+exit): a generation for Serial and Parallel, the heap for G1. */
+  private static final Pattern AT_EXIT = Pattern.compile("(?:generation|heap)\\s+total \\d+K, used (\\d+)K");
 
   private final Path dir;
   private final String maxHeap;
   private final List<String> jvmArgs;
+  private final Launch launch;
   private int runs;
 
-  ChildRun(Path dir, String maxHeap, List<String> jvmArgs) {
+  ChildRun(Path dir, String maxHeap, List<String> jvmArgs, Launch launch) {
     this.dir = dir;
     this.maxHeap = maxHeap;
     this.jvmArgs = jvmArgs;
+    this.launch = launch;
+    if (!Files.isRegularFile(jar())) {
+      throw new IllegalStateException(jar() + " is missing: the benchmark runs the built jar, after `package`");
+    }
   }
 
   Result run(List<String> cliArgs) throws IOException, InterruptedException {
     int n = ++runs;
-    Path stats = dir.resolve("stats-" + n + ".txt");
+    Path gcLog = dir.resolve("gc-" + n + ".log");
     Path out = dir.resolve("out-" + n + ".txt");
     Path err = dir.resolve("err-" + n + ".txt");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap));
-    command.addAll(jvmArgs);
-    command.addAll(List.of("-cp", classPath(), MeasuredMain.class.getName(), stats.toString()));
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + maxHeap, "-Xlog:gc,gc+heap+exit:file=" + gcLog));
+    jvm.addAll(jvmArgs);
+    List<String> command = new ArrayList<>();
+    ProcessBuilder pb = new ProcessBuilder(command);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    if (launch == Launch.SCRIPT) {
+      command.add(Path.of("bin", "reconciler").toAbsolutePath().toString());
+      pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+      pb.environment().put("RECONCILER_JAVA_OPTS", String.join(" ", jvm));
+    } else {
+      command.add(java);
+      command.addAll(jvm);
+      command.addAll(List.of("-jar", jar().toString()));
+    }
     command.addAll(cliArgs);
-    ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().put("RECONCILER_ACCESS_TOKEN", "benchmark");
     long start = System.nanoTime();
     Process p = pb.start();
@@ -48,20 +76,26 @@ final class ChildRun {
       throw new IllegalStateException("the run did not end within an hour: " + cliArgs);
     }
     long wall = (System.nanoTime() - start) / 1_000_000;
-    Map<String, Long> s = new HashMap<>();
-    if (Files.exists(stats)) {
-      for (String line : Files.readAllLines(stats)) {
-        String[] kv = line.split("=", 2);
-        s.put(kv[0], Long.parseLong(kv[1]));
+    long live = -1;
+    long peak = 0;
+    long atExit = 0;
+    for (String line : Files.exists(gcLog) ? Files.readAllLines(gcLog) : List.<String>of()) {
+      Matcher c = COLLECTION.matcher(line);
+      if (c.find()) {
+        peak = Math.max(peak, Long.parseLong(c.group(1)) << 20);
+        live = Math.max(live, Long.parseLong(c.group(2)) << 20);
+      }
+      Matcher e = AT_EXIT.matcher(line);
+      if (e.find()) {
+        atExit += Long.parseLong(e.group(1)) << 10;
       }
     }
-    return new Result(p.exitValue(), wall, s.getOrDefault("liveAfterGc", -1L), s.getOrDefault("sampled", -1L),
-        Files.readString(out), Files.readString(err));
+    return new Result(p.exitValue(), wall, live, Math.max(peak, atExit), Files.readString(out),
+        Files.readString(err));
   }
 
-  /** Surefire names the test class path in a property of its own; its java.class.path may be a booter jar. */
-  private static String classPath() {
-    String cp = System.getProperty("surefire.test.class.path");
-    return cp == null || cp.isBlank() ? System.getProperty("java.class.path") : cp;
+  /** The jar `package` builds, from the module's directory (Surefire's working directory). */
+  private static Path jar() {
+    return Path.of("target", "reconciler.jar").toAbsolutePath();
   }
 }
