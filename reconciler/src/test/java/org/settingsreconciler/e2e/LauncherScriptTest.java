@@ -50,7 +50,8 @@ class LauncherScriptTest {
     Run r = run(Map.of(), "plan", "my desired/state", "--out", "*.json");
 
     assertThat(r.code()).as("the exit code is java's").isEqualTo(7);
-    assertThat(r.javaArgs()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(),
+    assertThat(r.javaArgs()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn16m", "-jar",
+        jar.toString(),
         "plan", "my desired/state", "--out", "*.json");
   }
 
@@ -60,7 +61,7 @@ class LauncherScriptTest {
 
     Run r = run(Map.of(), "--version");
 
-    assertThat(r.javaArgs()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+    assertThat(r.javaArgs()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn16m",
         "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar", jar.toString(),
         "--version");
   }
@@ -71,7 +72,7 @@ class LauncherScriptTest {
 
     Run r = run(Map.of("RECONCILER_JAVA_OPTS", "-Xmx2g  -XX:TieredStopAtLevel=4 -Xlog:gc*"), "validate", "x");
 
-    assertThat(r.javaArgs()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx2g",
+    assertThat(r.javaArgs()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn16m", "-Xmx2g",
         "-XX:TieredStopAtLevel=4", "-Xlog:gc*", "-jar", jar.toString(), "validate", "x");
   }
 
