@@ -3,6 +3,7 @@ package org.settingsreconciler.secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +32,8 @@ final class HandedSecrets {
       }
       if (signsInWith(name)) {
         out.add(new Secret(value, name + " in the environment", Secret.Kind.CREDENTIAL));
-      } else if (SecretShapes.looksSecret(null, value)
-          || SecretShapes.looksSecret(name, value) && !namesAPlace(name, value)) {
+      } else if ((SecretShapes.looksSecret(null, value) || SecretShapes.looksSecret(name, value))
+          && !namesAPlace(name, value)) {
         out.add(new Secret(value, name + " in the environment", Secret.Kind.VARIABLE_VALUE));
       }
     });
@@ -60,11 +61,21 @@ final class HandedSecrets {
   }
 
   /**
-   * A variable that names a place, not a secret, though its name sounds like one: the path in
-   * {@code AZURE_FEDERATED_TOKEN_FILE} and the URL in {@code ACTIONS_ID_TOKEN_REQUEST_URL} may be printed, and are.
+   * A variable that names a place, not a secret, though its name or its value's shape sounds like one: the path in
+   * {@code AZURE_FEDERATED_TOKEN_FILE} or {@code AZURE_CLIENT_CERTIFICATE_PATH} and the URL in
+   * {@code ACTIONS_ID_TOKEN_REQUEST_URL} may be printed, and are. A path can have a token's shape: in a checkout
+   * under {@code mktemp -d} (/tmp/tmp.Xy3kQ9aB1z/...) it mixes cases and digits with a key's entropy.
    */
   private static boolean namesAPlace(String name, String value) {
-    return name.matches(".*_(FILE|PATH|URL|URI|ENDPOINT|DIR|HOME)") || value.startsWith("/");
+    return name.matches(".*_(FILE|PATH|URL|URI|ENDPOINT|DIR|HOME)") || isExistingPath(value);
+  }
+
+  private static boolean isExistingPath(String value) {
+    try {
+      return value.startsWith("/") && Files.exists(Path.of(value));
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   /** Workload identity's client assertion comes in a file the environment names. */
