@@ -41,8 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  * requests per client and window; 0 skips the throttled runs), benchmark.throttleWindowMs (1000), benchmark.xmx
  * (512m, the CLI's heap limit), benchmark.launch ("script": the CLI starts as bin/reconciler starts it; "java-jar":
  * as plain java -jar target/reconciler.jar), benchmark.jvmArgs (more options for the CLI's JVM, none by default),
- * benchmark.ops
- * ("plan export apply"), benchmark.repeat (3: each batched and 10-at-a-time run is repeated and the fastest kept,
+ * benchmark.ops ("plan export apply"), benchmark.repeat (3: each batched and 10-at-a-time run is repeated and the fastest kept,
  * since a shared machine only ever slows a run down).
  */
 @Tag("benchmark")
@@ -56,8 +55,8 @@ class ScaleBenchmark {
   private final long throttleWindowMs = Long.getLong("benchmark.throttleWindowMs", 1000);
   private final String maxHeap = System.getProperty("benchmark.xmx", "512m");
   private final List<String> jvmArgs = words(System.getProperty("benchmark.jvmArgs", ""));
-  private final ChildRun.Launch launch =
-      ChildRun.Launch.valueOf(System.getProperty("benchmark.launch", "script").toUpperCase(Locale.ROOT).replace('-', '_'));
+  private final ChildRun.Launch launch = ChildRun.Launch.valueOf(
+      System.getProperty("benchmark.launch", "script").toUpperCase(Locale.ROOT).replace('-', '_'));
   private final List<String> ops = words(System.getProperty("benchmark.ops", "plan export apply").replace(',', ' '));
   private final int repeat = Integer.getInteger("benchmark.repeat", 3);
 
@@ -127,7 +126,8 @@ class ScaleBenchmark {
       }
       jvmMillis = jvm.wallMillis();
       loadMillis = offline.wallMillis();
-      notes.put("CLI started by", launch == ChildRun.Launch.SCRIPT ? "bin/reconciler" : "java -jar target/reconciler.jar");
+      notes.put("CLI started by",
+          launch == ChildRun.Launch.SCRIPT ? "bin/reconciler" : "java -jar target/reconciler.jar");
       notes.put("JVM start (`--version`)", seconds(jvmMillis));
       notes.put("JVM start + loading and validating the YAML (`validate`)", seconds(loadMillis));
       if (!jvmArgs.isEmpty()) {
