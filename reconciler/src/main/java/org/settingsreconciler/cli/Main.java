@@ -41,7 +41,7 @@ public final class Main {
   public static void main(String[] args) {
     int code = new Main(System.out, System.err, System.getenv(), Terminal.system()).run(args);
     System.out.flush();
-    System.exit(code);
+    QuietExit.exit(code);
   }
 
   public int run(String... args) {
