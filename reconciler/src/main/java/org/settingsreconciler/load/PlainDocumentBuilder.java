@@ -41,15 +41,19 @@ final class PlainDocumentBuilder {
   private final Parser parser;
   private final String file;
   private final ScalarResolver resolver;
-  private final SourceMap sources = new SourceMap();
+  private final SourceMap sources;
   private final List<ConfigError> errors = new ArrayList<>();
   private int nodes;
 
-  /** @param parser events of the whole stream, merge keys already refused (see {@link MergeKeyGuard}) */
-  PlainDocumentBuilder(Parser parser, String file, ScalarResolver resolver) {
+  /**
+   * @param parser events of the whole stream, merge keys already refused (see {@link MergeKeyGuard})
+   * @param expectedNodes about how many nodes the document has, to size its source map once
+   */
+  PlainDocumentBuilder(Parser parser, String file, ScalarResolver resolver, int expectedNodes) {
     this.parser = parser;
     this.file = file;
     this.resolver = resolver;
+    this.sources = new SourceMap(expectedNodes);
   }
 
   /**
@@ -64,7 +68,7 @@ final class PlainDocumentBuilder {
       return new YamlDocument(file, null, sources);
     }
     parser.next(); // document start
-    JsonNode root = node(parser.next(), "", 0);
+    JsonNode root = node(parser.next(), "", null, 0);
     parser.next(); // document end
     if (!parser.checkEvent(Event.ID.StreamEnd)) {
       throw new NotPlain(); // the composer's error for a second document, at the same place, is the one to give
@@ -73,11 +77,13 @@ final class PlainDocumentBuilder {
     return errors.isEmpty() ? new YamlDocument(file, root, sources) : null;
   }
 
-  private JsonNode node(Event event, String pointer, int depth) {
+  /** @param keyAt where the node's key was written; null for the root and for sequence items */
+  private JsonNode node(Event event, String pointer, Location keyAt, int depth) {
     if (!(event instanceof NodeEvent node) || node.getAnchor().isPresent()) {
       throw new NotPlain(); // an alias, or an anchor some alias may repeat
     }
-    sources.putValue(pointer, location(event));
+    boolean quoted = event instanceof ScalarEvent scalar && scalar.getScalarStyle() != ScalarStyle.PLAIN;
+    sources.putNode(pointer, keyAt, location(event), quoted);
     if (++nodes > YamlDocumentReader.MAX_NODES || depth > YamlDocumentReader.MAX_DEPTH) {
       throw new NotPlain();
     }
@@ -100,9 +106,7 @@ final class PlainDocumentBuilder {
       if (object.has(name)) {
         throw new NotPlain(); // refused with where the first one was, after the whole document is composed
       }
-      String child = SourceMap.child(pointer, name);
-      sources.putKey(child, location(key));
-      object.set(name, node(parser.next(), child, depth + 1));
+      object.set(name, node(parser.next(), SourceMap.child(pointer, name), location(key), depth + 1));
     }
     parser.next();
     return object;
@@ -112,7 +116,7 @@ final class PlainDocumentBuilder {
     unsupportedTag(start, Tag.SEQ, pointer);
     ArrayNode array = JSON.arrayNode();
     for (int i = 0; !parser.checkEvent(Event.ID.SequenceEnd); i++) {
-      array.add(node(parser.next(), SourceMap.child(pointer, i), depth + 1));
+      array.add(node(parser.next(), SourceMap.child(pointer, i), null, depth + 1));
     }
     parser.next();
     return array;
@@ -127,9 +131,6 @@ final class PlainDocumentBuilder {
   }
 
   private JsonNode scalar(ScalarEvent event, String pointer) {
-    if (event.getScalarStyle() != ScalarStyle.PLAIN) {
-      sources.markQuoted(pointer);
-    }
     Optional<String> written = event.getTag();
     Tag tag = written.isEmpty() || written.get().equals("!")
         ? resolver.resolve(event.getValue(), event.getImplicit().canOmitTagInPlainScalar())

@@ -13,31 +13,77 @@ import org.settingsreconciler.model.Location;
  */
 public final class SourceMap {
 
-  private final Map<String, Location> keys = new HashMap<>();
-  private final Map<String, Location> values = new HashMap<>();
-  /** Scalars written quoted or as block scalars: a variable there stays text (see vars.VariableSubstitution). */
-  private final java.util.Set<String> quoted = new java.util.HashSet<>();
+  /**
+   * What is known of one pointer. One map of these, rather than a map for keys, one for values and a set of quoted
+   * scalars: a file of a thousand users has a hundred thousand nodes, and reading it spent a fifth of its time
+   * hashing each pointer into three tables.
+   */
+  private static final class Place {
+    Location key;
+    Location value;
+    boolean quoted;
+  }
+
+  private final Map<String, Place> places;
   /**
    * Maps added whole ({@link #addAll}), asked in order for what this one lacks. Kept by reference rather than
    * copied: a file of a thousand users has a hundred thousand places, and merging files only ever reads them.
    */
   private final List<SourceMap> added = new ArrayList<>();
 
+  public SourceMap() {
+    places = new HashMap<>();
+  }
+
+  /** A map expecting about {@code nodes} places, sized once instead of grown as they come. */
+  SourceMap(int nodes) {
+    places = new HashMap<>(Math.max(16, (int) Math.min(1 << 20, nodes * 4L / 3 + 1)));
+  }
+
+  private Place place(String pointer) {
+    return places.computeIfAbsent(pointer, p -> new Place());
+  }
+
   void putKey(String pointer, Location at) {
-    keys.putIfAbsent(pointer, at);
+    Place place = place(pointer);
+    if (place.key == null) {
+      place.key = at;
+    }
   }
 
   void putValue(String pointer, Location at) {
-    values.putIfAbsent(pointer, at);
+    Place place = place(pointer);
+    if (place.value == null) {
+      place.value = at;
+    }
+  }
+
+  /**
+   * A node met for the first time, in one step: where its key was written (null for the root and for sequence
+   * items), where its value starts, and whether that value is a scalar written quoted or as a block scalar.
+   */
+  void putNode(String pointer, Location keyAt, Location valueAt, boolean quoted) {
+    Place place = new Place();
+    place.key = keyAt;
+    place.value = valueAt;
+    place.quoted = quoted;
+    Place before = places.putIfAbsent(pointer, place);
+    if (before != null) {
+      // A pointer seen before keeps its first places (see putKey, putValue); quoting is the node's own.
+      before.key = before.key == null ? keyAt : before.key;
+      before.value = before.value == null ? valueAt : before.value;
+      before.quoted |= quoted;
+    }
   }
 
   void markQuoted(String pointer) {
-    quoted.add(pointer);
+    place(pointer).quoted = true;
   }
 
   /** Whether the scalar at this pointer was written quoted ('...', "...") or as a block scalar (|, >). */
   public boolean isQuoted(String pointer) {
-    return quoted.contains(pointer);
+    Place place = places.get(pointer);
+    return place != null && place.quoted;
   }
 
   /**
@@ -52,24 +98,32 @@ public final class SourceMap {
   void addAllWhere(SourceMap other, java.util.function.Predicate<String> keep) {
     other.forEachKey((p, at) -> {
       if (keep.test(p) && key(p) == null) {
-        keys.put(p, at);
+        putKey(p, at);
       }
     });
     other.forEachValue((p, at) -> {
       if (keep.test(p) && value(p) == null) {
-        values.put(p, at);
+        putValue(p, at);
       }
     });
   }
 
   /** Every key place: this map's own, then each added map's, in order (so the first of a pointer wins). */
   private void forEachKey(BiConsumer<String, Location> action) {
-    keys.forEach(action);
+    places.forEach((p, place) -> {
+      if (place.key != null) {
+        action.accept(p, place.key);
+      }
+    });
     added.forEach(m -> m.forEachKey(action));
   }
 
   private void forEachValue(BiConsumer<String, Location> action) {
-    values.forEach(action);
+    places.forEach((p, place) -> {
+      if (place.value != null) {
+        action.accept(p, place.value);
+      }
+    });
     added.forEach(m -> m.forEachValue(action));
   }
 
@@ -93,7 +147,8 @@ public final class SourceMap {
   }
 
   private Location key(String pointer) {
-    Location at = keys.get(pointer);
+    Place place = places.get(pointer);
+    Location at = place == null ? null : place.key;
     for (int i = 0; at == null && i < added.size(); i++) {
       at = added.get(i).key(pointer);
     }
@@ -101,7 +156,8 @@ public final class SourceMap {
   }
 
   private Location value(String pointer) {
-    Location at = values.get(pointer);
+    Place place = places.get(pointer);
+    Location at = place == null ? null : place.value;
     for (int i = 0; at == null && i < added.size(); i++) {
       at = added.get(i).value(pointer);
     }

@@ -121,8 +121,8 @@ public final class YamlDocumentReader {
       try {
         // Settings files are plain documents, built straight from the events; anything else is composed below.
         if (plainFirst) {
-          return new PlainDocumentBuilder(parser(settings, text), file, settings.getSchema().getScalarResolver())
-              .build(errors);
+          return new PlainDocumentBuilder(parser(settings, text), file, settings.getSchema().getScalarResolver(),
+              expectedNodes(text)).build(errors);
         }
       } catch (PlainDocumentBuilder.NotPlain general) {
         // composed below
@@ -151,6 +151,11 @@ public final class YamlDocumentReader {
     int before = errors.size();
     JsonNode tree = convert(root.get(), "", 0);
     return errors.size() > before ? null : new YamlDocument(file, tree, sources);
+  }
+
+  /** Settings files have about one node for every 16 characters (a thousand users: 600 kB, 40,000 nodes). */
+  private static int expectedNodes(String text) {
+    return Math.min(MAX_NODES, text.length() / 16);
   }
 
   private static MergeKeyGuard parser(LoadSettings settings, String text) {
