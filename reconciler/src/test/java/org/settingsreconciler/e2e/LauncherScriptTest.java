@@ -77,6 +77,25 @@ class LauncherScriptTest {
   }
 
   @Test
+  void asksForTransparentHugePagesOnlyWhereTheKernelOffersThem() throws Exception {
+    Path setting = tmp.resolve("thp enabled");
+    List<String> withHugePages = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn16m",
+        "-XX:+UseTransparentHugePages", "-Xlog:pagesize=off", "-jar", jar.toString(), "plan", "x");
+    List<String> without = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn16m", "-jar",
+        jar.toString(), "plan", "x");
+    Map<String, String> env = Map.of("RECONCILER_THP_FILE", setting.toString());
+
+    Files.writeString(setting, "always [madvise] never\n");
+    assertThat(run(env, "plan", "x").javaArgs()).as("madvise").isEqualTo(withHugePages);
+    Files.writeString(setting, "[always] madvise never\n");
+    assertThat(run(env, "plan", "x").javaArgs()).as("always").isEqualTo(withHugePages);
+    Files.writeString(setting, "always madvise [never]\n");
+    assertThat(run(env, "plan", "x").javaArgs()).as("never: the JVM would only warn").isEqualTo(without);
+    Files.delete(setting);
+    assertThat(run(env, "plan", "x").javaArgs()).as("not Linux, or no such setting").isEqualTo(without);
+  }
+
+  @Test
   void aMissingJarIsAClearErrorAndExit1() throws Exception {
     Files.delete(jar);
 
@@ -94,6 +113,8 @@ class LauncherScriptTest {
     pb.environment().remove("RECONCILER_JAVA_OPTS");
     pb.environment().put("JAVA_HOME", javaHome.toString());
     pb.environment().put("RECONCILER_JAR", jar.toString());
+    // The machine's own setting would make the expected options depend on where the test runs.
+    pb.environment().put("RECONCILER_THP_FILE", tmp.resolve("no such setting").toString());
     pb.environment().putAll(env);
     Path err = tmp.resolve("err.txt");
     pb.redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
