@@ -96,6 +96,28 @@ class LauncherScriptTest {
   }
 
   @Test
+  void findsTheJarBesideTheScriptWhenStartedThroughSymbolicLinks() throws Exception {
+    // An installed copy: bin/reconciler and target/reconciler.jar, reached through a chain of links elsewhere.
+    Path install = tmp.resolve("opt dir/settings-reconciler");
+    Path script = Files.copy(SCRIPT, Files.createDirectories(install.resolve("bin")).resolve("reconciler"));
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path installedJar = Files.writeString(Files.createDirectories(install.resolve("target")).resolve("reconciler.jar"),
+        "not really a jar");
+    Path links = Files.createDirectories(tmp.resolve("home/bin"));
+    Path absolute = Files.createSymbolicLink(links.resolve("reconciler-real"), script);
+    Path relative = Files.createSymbolicLink(links.resolve("reconciler"), Path.of("reconciler-real"));
+
+    Run r = runScript(relative, Map.of(), false, "--version");
+
+    assertThat(r.code()).isEqualTo(7);
+    assertThat(r.javaArgs()).containsSubsequence("-jar", install.resolve("bin/../target/reconciler.jar").toString(),
+        "--version");
+    assertThat(Path.of(r.javaArgs().get(r.javaArgs().indexOf("-jar") + 1)).toRealPath())
+        .isEqualTo(installedJar.toRealPath());
+    assertThat(absolute).isSymbolicLink();
+  }
+
+  @Test
   void aMissingJarIsAClearErrorAndExit1() throws Exception {
     Files.delete(jar);
 
@@ -107,12 +129,21 @@ class LauncherScriptTest {
   }
 
   private Run run(Map<String, String> env, String... toolArgs) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+    return runScript(SCRIPT, env, true, toolArgs);
+  }
+
+  /** @param withJar whether RECONCILER_JAR names the test's jar; without it, the script finds its own */
+  private Run runScript(Path script, Map<String, String> env, boolean withJar, String... toolArgs)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(script.toString()));
     command.addAll(List.of(toolArgs));
     ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
     pb.environment().remove("RECONCILER_JAVA_OPTS");
+    pb.environment().remove("RECONCILER_JAR");
     pb.environment().put("JAVA_HOME", javaHome.toString());
-    pb.environment().put("RECONCILER_JAR", jar.toString());
+    if (withJar) {
+      pb.environment().put("RECONCILER_JAR", jar.toString());
+    }
     // The machine's own setting would make the expected options depend on where the test runs.
     pb.environment().put("RECONCILER_THP_FILE", tmp.resolve("no such setting").toString());
     pb.environment().putAll(env);
