@@ -27,6 +27,7 @@ public final class ApplyRun {
   private final Settings settings;
   private final UnaryOperator<ChangeOutcome> explain;
   private final Function<List<Change>, List<String>> permissionRefusals;
+  private ApplyProgress progress = ApplyProgress.silent();
 
   /**
    * @param explain adds what a refused write means (a 403 and the token's permissions)
@@ -41,12 +42,25 @@ public final class ApplyRun {
     this.permissionRefusals = permissionRefusals;
   }
 
+  /** Where a long run says it is still going (see {@link ApplyProgress}); silent unless given. */
+  public ApplyRun reportingTo(ApplyProgress progress) {
+    this.progress = progress;
+    return this;
+  }
+
   /** Every change's result, in plan order. */
   public List<ChangeResult> run(List<Change> changes) {
     Executor executor = new Executor(client);
     List<ChangeOutcome> outcomes = new ArrayList<>();
-    executor.run(changes, o -> outcomes.add(explain.apply(o)));
+    progress.sending(changes.size());
+    executor.run(changes, o -> {
+      outcomes.add(explain.apply(o));
+      progress.answered();
+    });
     WriteVerifier verifier = settings.verify() ? new WriteVerifier(reader, settings.verifyPolicy()) : null;
+    if (verifier != null) {
+      progress.readingBack(WriteVerifier.toReadBack(outcomes));
+    }
     Map<Integer, Readback> readbacks = verifier == null ? Map.of() : verifier.verify(outcomes);
     List<ChangeResult> results = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {

@@ -29,13 +29,21 @@ final class WriteVerifier {
     return policy;
   }
 
+  /** How many of the outcomes {@link #verify} reads back: those whose write worked or may have. */
+  static int toReadBack(List<ChangeOutcome> outcomes) {
+    return (int) outcomes.stream().map(ChangeOutcome::status).filter(WriteVerifier::readsBack).count();
+  }
+
+  private static boolean readsBack(ChangeOutcome.Status s) {
+    return s == ChangeOutcome.Status.APPLIED || s == ChangeOutcome.Status.MAYBE_APPLIED;
+  }
+
   /** The read-back of each outcome whose write worked or may have, by its index in {@code outcomes}. */
   Map<Integer, Readback> verify(List<ChangeOutcome> outcomes) {
     Map<Integer, Readback> results = new HashMap<>();
     Map<Integer, Change> pending = new LinkedHashMap<>();
     for (int i = 0; i < outcomes.size(); i++) {
-      ChangeOutcome.Status s = outcomes.get(i).status();
-      if (s == ChangeOutcome.Status.APPLIED || s == ChangeOutcome.Status.MAYBE_APPLIED) {
+      if (readsBack(outcomes.get(i).status())) {
         pending.put(i, outcomes.get(i).change());
       }
     }

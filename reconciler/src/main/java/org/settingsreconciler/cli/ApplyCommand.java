@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.settingsreconciler.apply.ApplyProgress;
 import org.settingsreconciler.apply.ApplyRun;
 import org.settingsreconciler.apply.ChangeResult;
 import org.settingsreconciler.apply.SafetyRails;
@@ -217,6 +218,7 @@ final class ApplyCommand implements Callable<Integer> {
     ApplyRun.Settings settings = new ApplyRun.Settings(!noVerify, policy, rollbackOnFailure, rails());
     List<ChangeResult> results =
         new ApplyRun(session.client(), session.reader(), settings, session::explained, session::writeRefusals)
+            .reportingTo(new ApplyProgress(ctx.err()::println, System::nanoTime))
             .run(changes);
     new ApplyTextRenderer(ctx.out()).render(results);
     boolean failed = results.stream().anyMatch(r -> r.status().failsTheRun());
