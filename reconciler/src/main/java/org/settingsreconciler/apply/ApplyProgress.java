@@ -2,14 +2,18 @@ package org.settingsreconciler.apply;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Tells whoever watches a long apply that it is still going, as Terraform's "Still creating..." does: when an answer
- * comes at least {@link #EVERY} after the last word, how many of the changes have one; then, once the run has lasted
- * that long, that the read-back has begun. An apply that ends sooner prints nothing more than before. The lines go to
- * standard error, so the report on standard output is the same whether or not they were printed.
+ * Tells whoever watches a long apply that it is still going, as Terraform's "Still creating..." does: every
+ * {@link #EVERY}, how many of the changes have their answer, or that all have and the tenant is being read back. A
+ * clock thread says it, so a run that waits (a Retry-After, a slow read-back) is heard from too; an apply that ends
+ * sooner prints nothing more than before. The lines go to standard error: the report on standard output is the
+ * same whether or not they were printed.
  */
 public final class ApplyProgress {
 
@@ -18,51 +22,81 @@ public final class ApplyProgress {
 
   private final Consumer<String> sink;
   private final LongSupplier nanoTime;
-  private long start;
-  private long nextAt;
-  private int total;
-  private int answered;
+  private final Duration every;
+  private ScheduledExecutorService clock;
+  private volatile long start;
+  private volatile int total;
+  private volatile int answered;
+  /** How many changes are being read back; -1 while answers are still coming. */
+  private volatile int readingBack = -1;
 
-  /** @param nanoTime the clock ({@code System::nanoTime}; tests give their own) */
-  public ApplyProgress(Consumer<String> sink, LongSupplier nanoTime) {
+  /**
+   * @param nanoTime the clock the lines' elapsed time is read from ({@code System::nanoTime}; tests give their own)
+   * @param every how often a line is said; null for never by itself (tests call {@link #tick} instead)
+   */
+  ApplyProgress(Consumer<String> sink, LongSupplier nanoTime, Duration every) {
     this.sink = sink;
     this.nanoTime = nanoTime;
+    this.every = every;
   }
 
-  /** Progress that is never told: for runs nobody watches line by line. */
+  /** Says how far an apply has got to {@code sink}, {@code every} so often (the CLI's default: {@link #EVERY}). */
+  public static ApplyProgress to(Consumer<String> sink, Duration every) {
+    return new ApplyProgress(sink, System::nanoTime, every);
+  }
+
+  /** Progress that is never told: for output nobody sees as it is written. */
   public static ApplyProgress silent() {
-    return new ApplyProgress(line -> { }, System::nanoTime);
+    return new ApplyProgress(line -> { }, System::nanoTime, null);
   }
 
   /** The writes begin: {@code count} changes are about to be sent. */
   void sending(int count) {
     start = nanoTime.getAsLong();
-    nextAt = start + EVERY.toNanos();
     total = count;
     answered = 0;
-  }
-
-  /** One more change has its answer (or was not sent because one before it failed). */
-  void answered() {
-    answered++;
-    long now = nanoTime.getAsLong();
-    if (answered < total && now - nextAt >= 0) {
-      sink.accept(String.format(Locale.ROOT, "Still applying: %,d of %,d changes answered [%s elapsed]", answered,
-          total, elapsed(now)));
-      nextAt = now + EVERY.toNanos();
+    readingBack = -1;
+    if (every != null && clock == null) {
+      clock = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "apply-progress");
+        t.setDaemon(true); // never keeps the JVM alive
+        return t;
+      });
+      clock.scheduleAtFixedRate(this::tick, every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS);
     }
   }
 
-  /** Every change has its answer and the read-back of {@code count} of them begins. */
+  /** So many changes have their answer by now (or are known not to be sent, as one before them failed). */
+  void answered(int soFar) {
+    answered = soFar;
+  }
+
+  /** Every change has its answer, and {@code count} of them are being read back. */
   void readingBack(int count) {
-    long now = nanoTime.getAsLong();
-    if (count > 0 && now - start >= EVERY.toNanos()) {
-      sink.accept(String.format(Locale.ROOT, "All %,d changes answered; reading the tenant back to verify %,d of "
-          + "them [%s elapsed]", total, count, elapsed(now)));
+    readingBack = count;
+  }
+
+  /** The apply has its results: nothing more is said, and nothing is being said once this returns. */
+  void done() {
+    if (clock != null) {
+      clock.shutdownNow();
+      try {
+        clock.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      clock = null;
     }
   }
 
-  private String elapsed(long now) {
-    return (now - start) / 1_000_000_000L + "s";
+  /** Says where the apply is; the clock thread calls it every {@link #EVERY}. */
+  void tick() {
+    long seconds = (nanoTime.getAsLong() - start) / 1_000_000_000L;
+    int back = readingBack;
+    sink.accept(back < 0
+        ? String.format(Locale.ROOT, "Still applying: %,d of %,d changes answered [%ds elapsed]", answered, total,
+            seconds)
+        : String.format(Locale.ROOT, "Still applying: all %,d changes answered, reading the tenant back to verify "
+            + "%,d of them [%ds elapsed]", total, back, seconds));
   }
 }

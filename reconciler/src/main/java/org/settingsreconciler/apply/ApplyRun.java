@@ -52,16 +52,18 @@ public final class ApplyRun {
   public List<ChangeResult> run(List<Change> changes) {
     Executor executor = new Executor(client);
     List<ChangeOutcome> outcomes = new ArrayList<>();
-    progress.sending(changes.size());
-    executor.run(changes, o -> {
-      outcomes.add(explain.apply(o));
-      progress.answered();
-    });
     WriteVerifier verifier = settings.verify() ? new WriteVerifier(reader, settings.verifyPolicy()) : null;
-    if (verifier != null) {
-      progress.readingBack(WriteVerifier.toReadBack(outcomes));
+    Map<Integer, Readback> readbacks;
+    progress.sending(changes.size());
+    try {
+      executor.run(changes, o -> outcomes.add(explain.apply(o)), progress::answered);
+      if (verifier != null) {
+        progress.readingBack(WriteVerifier.toReadBack(outcomes));
+      }
+      readbacks = verifier == null ? Map.of() : verifier.verify(outcomes);
+    } finally {
+      progress.done();
     }
-    Map<Integer, Readback> readbacks = verifier == null ? Map.of() : verifier.verify(outcomes);
     List<ChangeResult> results = new ArrayList<>();
     for (int i = 0; i < outcomes.size(); i++) {
       Verification notRead = verifier == null ? Verification.SKIPPED : Verification.NONE;

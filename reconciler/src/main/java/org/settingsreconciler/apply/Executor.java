@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.settingsreconciler.graph.Bulk;
 import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.graph.Outcome;
@@ -29,13 +30,21 @@ public final class Executor {
   }
 
   public List<ChangeOutcome> run(List<Change> changes, ChangeListener listener) {
+    return run(changes, listener, known -> { });
+  }
+
+  /**
+   * As {@link #run(List, ChangeListener)}, and tells {@code known} how many outcomes are known each time one more
+   * is, in whatever order the answers come (the listener hears them in plan order, which can wait on a slow one).
+   */
+  public List<ChangeOutcome> run(List<Change> changes, ChangeListener listener, IntConsumer known) {
     ChangeOutcome[] outcomes = new ChangeOutcome[changes.size()];
     Map<String, Deque<Integer>> chains = new LinkedHashMap<>();
     for (int i = 0; i < changes.size(); i++) {
       // Keys that differ only in case may name the same object in Graph: keep them in one chain to be safe.
       chains.computeIfAbsent(chainKey(changes.get(i)), k -> new ArrayDeque<>()).add(i);
     }
-    Reporter reporter = new Reporter(outcomes, listener);
+    Reporter reporter = new Reporter(outcomes, listener, known);
     Bulk bulk = client.bulk();
     chains.values().forEach(chain -> sendNext(bulk, chain, changes, outcomes, reporter));
     bulk.run();
@@ -56,12 +65,14 @@ public final class Executor {
     Change c = changes.get(index);
     bulk.send(c.request(), o -> {
       outcomes[index] = outcome(c, o);
+      reporter.known(1);
       if (o.ok()) {
         sendNext(bulk, chain, changes, outcomes, reporter);
       } else {
         String why = "not sent: it was planned on the " + c.method() + " before it to the same address working, and "
             + (o.error().maybeApplied() ? "that got no clear answer" : "that failed");
         chain.forEach(later -> outcomes[later] = ChangeOutcome.notAttempted(changes.get(later), why));
+        reporter.known(chain.size());
         chain.clear();
       }
       reporter.flush();
@@ -81,11 +92,19 @@ public final class Executor {
   private static final class Reporter {
     private final ChangeOutcome[] outcomes;
     private final ChangeListener listener;
+    private final IntConsumer knownSoFar;
     private int next;
+    private int known;
 
-    Reporter(ChangeOutcome[] outcomes, ChangeListener listener) {
+    Reporter(ChangeOutcome[] outcomes, ChangeListener listener, IntConsumer knownSoFar) {
       this.outcomes = outcomes;
       this.listener = listener;
+      this.knownSoFar = knownSoFar;
+    }
+
+    void known(int more) {
+      known += more;
+      knownSoFar.accept(known);
     }
 
     void flush() {

@@ -84,9 +84,13 @@ final class ApplyCommand implements Callable<Integer> {
     this.ctx = ctx;
   }
 
+  /** What a long apply says while it runs; decided before anything is sent, like every other setting. */
+  private ApplyProgress progress;
+
   @Override
   public Integer call() {
     VerifyPolicy policy = verifyPolicy();
+    progress = progress();
     if (savedPlan != null) {
       if (!desired.paths.isEmpty()) {
         throw new UserError("give either desired-state PATHs or --plan FILE, not both");
@@ -218,7 +222,7 @@ final class ApplyCommand implements Callable<Integer> {
     ApplyRun.Settings settings = new ApplyRun.Settings(!noVerify, policy, rollbackOnFailure, rails());
     List<ChangeResult> results =
         new ApplyRun(session.client(), session.reader(), settings, session::explained, session::writeRefusals)
-            .reportingTo(new ApplyProgress(ctx.err()::println, System::nanoTime))
+            .reportingTo(progress)
             .run(changes);
     new ApplyTextRenderer(ctx.out()).render(results);
     boolean failed = results.stream().anyMatch(r -> r.status().failsTheRun());
@@ -239,6 +243,30 @@ final class ApplyCommand implements Callable<Integer> {
         savedPlan == null ? null : savedPlan.toString(), startedAt, Instant.now(), result, refusals, !noVerify,
         rollbackOnFailure, exit);
     report.write(ctx, run, results);
+  }
+
+  /**
+   * Every RECONCILER_PROGRESS_SECONDS (default {@link ApplyProgress#EVERY}; 0 for never) a line on stderr, where
+   * stderr is seen as it is written: not for a tenant of a fleet, whose output is held back until it ends.
+   */
+  private ApplyProgress progress() {
+    String every = ctx.env().get("RECONCILER_PROGRESS_SECONDS");
+    double seconds = ApplyProgress.EVERY.toSeconds();
+    if (every != null && !every.isBlank()) {
+      try {
+        seconds = Double.parseDouble(every.strip());
+      } catch (NumberFormatException e) {
+        seconds = Double.NaN;
+      }
+      if (!(seconds >= 0 && seconds <= 86_400)) {
+        throw new UserError("RECONCILER_PROGRESS_SECONDS must be a number of seconds, such as 30 (0: no progress "
+            + "lines), not '" + every + "'");
+      }
+    }
+    if (!ctx.liveErr() || seconds == 0) {
+      return ApplyProgress.silent();
+    }
+    return ApplyProgress.to(ctx.err()::println, Duration.ofMillis(Math.max(1, Math.round(seconds * 1000))));
   }
 
   private VerifyPolicy verifyPolicy() {

@@ -3,5 +3,16 @@ package org.settingsreconciler.cli;
 import java.io.PrintStream;
 import java.util.Map;
 
-/** What commands get from the outside world; tests pass their own, so no command touches System.* directly. */
-public record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {}
+/**
+ * What commands get from the outside world; tests pass their own, so no command touches System.* directly.
+ *
+ * @param liveErr whether what goes to {@code err} is seen as it is written; not for a tenant of a fleet, whose
+ *     output is held back until it ends (so progress lines would only be noise there)
+ */
+public record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
+    boolean liveErr) {
+
+  public CliContext(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
+    this(out, err, env, terminal, true);
+  }
+}

@@ -39,12 +39,13 @@ class QuietExitTest {
       } catch (InterruptedException e) {
         // ends early only if interrupted
       }
-    }, "HttpClient-worker-lookalike");
+    }, "HttpClient-1-Worker-0");
     other.setDaemon(true);
     other.start();
     try {
       assertEquals(0, QuietExit.stopHttpSelectors(other));
-      assertTrue(other.isAlive(), "a thread that is not a selector is never interrupted");
+      assertTrue(other.isAlive(), "a client's thread that is not its selector (named as the JDK names its workers) "
+          + "is never interrupted");
     } finally {
       other.interrupt();
     }

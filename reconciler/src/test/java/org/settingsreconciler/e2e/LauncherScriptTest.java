@@ -93,6 +93,10 @@ class LauncherScriptTest {
     assertThat(run(env, "plan", "x").javaArgs()).as("never: the JVM would only warn").isEqualTo(without);
     Files.delete(setting);
     assertThat(run(env, "plan", "x").javaArgs()).as("not Linux, or no such setting").isEqualTo(without);
+    Files.createDirectory(setting);
+    Run directory = run(env, "plan", "x");
+    assertThat(directory.javaArgs()).as("not a file").isEqualTo(without);
+    assertThat(directory.err()).as("and nothing said about it").isEmpty();
   }
 
   @Test
