@@ -250,23 +250,8 @@ final class ApplyCommand implements Callable<Integer> {
    * stderr is seen as it is written: not for a tenant of a fleet, whose output is held back until it ends.
    */
   private ApplyProgress progress() {
-    String every = ctx.env().get("RECONCILER_PROGRESS_SECONDS");
-    double seconds = ApplyProgress.EVERY.toSeconds();
-    if (every != null && !every.isBlank()) {
-      try {
-        seconds = Double.parseDouble(every.strip());
-      } catch (NumberFormatException e) {
-        seconds = Double.NaN;
-      }
-      if (!(seconds >= 0 && seconds <= 86_400)) {
-        throw new UserError("RECONCILER_PROGRESS_SECONDS must be a number of seconds, such as 30 (0: no progress "
-            + "lines), not '" + every + "'");
-      }
-    }
-    if (!ctx.liveErr() || seconds == 0) {
-      return ApplyProgress.silent();
-    }
-    return ApplyProgress.to(ctx.err()::println, Duration.ofMillis(Math.max(1, Math.round(seconds * 1000))));
+    Duration every = ClientTuning.seconds(ctx.env(), "RECONCILER_PROGRESS_SECONDS", ApplyProgress.EVERY, true);
+    return ctx.liveErr() && !every.isZero() ? ApplyProgress.to(ctx.err()::println, every) : ApplyProgress.silent();
   }
 
   private VerifyPolicy verifyPolicy() {

@@ -40,7 +40,12 @@ record ClientTuning(Duration timeout, RetryPolicy retry) {
         attempts, seconds(env, MAX_WAIT, d.maxTotalWait(), true), seconds(env, BACKOFF, d.firstBackoff(), true)));
   }
 
-  private static Duration seconds(Map<String, String> env, String name, Duration otherwise, boolean zeroAllowed) {
+  /**
+   * A number of seconds from the environment (decimals allowed, at most an hour), or {@code otherwise} when unset.
+   *
+   * @throws UserError when it is set to anything else
+   */
+  static Duration seconds(Map<String, String> env, String name, Duration otherwise, boolean zeroAllowed) {
     String v = env.get(name);
     if (v == null || v.isBlank()) {
       return otherwise;

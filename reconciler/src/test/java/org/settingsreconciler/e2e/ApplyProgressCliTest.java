@@ -53,7 +53,7 @@ class ApplyProgressCliTest {
     Run r = CliRunner.run(Map.of("RECONCILER_PROGRESS_SECONDS", "soon"), slowApply());
 
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("error: RECONCILER_PROGRESS_SECONDS must be a number of seconds, such as 30")
+    assertThat(r.err()).contains("error: RECONCILER_PROGRESS_SECONDS must be a number of seconds and at most 3600")
         .contains("'soon'")
         .doesNotContain("Signed in");
     assertThat(r.out()).doesNotContain("Plan:");
