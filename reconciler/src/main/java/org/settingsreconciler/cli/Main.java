@@ -46,7 +46,7 @@ public final class Main {
 
   public int run(String... args) {
     WarmStart.beforeParsing(args);
-    CommandLine cli = new CommandLine(new ReconcilerCommand(), new ContextFactory(ctx));
+    CommandLine cli = ReconcilerCommand.commandLine(new ContextFactory(ctx), args);
     cli.setOut(new PrintWriter(ctx.out(), true));
     cli.setErr(new PrintWriter(ctx.err(), true));
     cli.setParameterExceptionHandler(
