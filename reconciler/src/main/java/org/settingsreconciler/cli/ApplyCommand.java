@@ -16,9 +16,10 @@ import org.settingsreconciler.apply.StalePlanCheck;
 import org.settingsreconciler.apply.VerifyPolicy;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
-import org.settingsreconciler.plan.PlanJson;
+import org.settingsreconciler.plan.SavedPlan;
 import org.settingsreconciler.render.ApplyReportJson;
 import org.settingsreconciler.render.ApplyTextRenderer;
+import org.settingsreconciler.tenant.TenantIdentity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +43,10 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin TargetOptions target;
 
-  @Option(names = "--plan", paramLabel = "FILE", description = "Apply this saved plan (from plan --out) instead.")
+  @Option(names = "--plan", paramLabel = "FILE",
+      description = "Apply this saved plan (from plan --out) instead, without asking, as Terraform's apply PLANFILE "
+          + "does: it was reviewed when it was made. Refused when edited, when made for another tenant or Graph "
+          + "root, or when the tenant changed since.")
   Path savedPlan;
 
   @Option(names = "--auto-approve", description = "Apply without asking; needed where there is no terminal.")
@@ -127,19 +131,29 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private int applySaved(VerifyPolicy policy) {
-    List<Change> changes;
+    SavedPlan saved;
     try {
-      changes = PlanJson.readChanges(PlanPrinter.JSON.readTree(Files.readString(savedPlan)));
+      saved = SavedPlan.read(PlanPrinter.JSON.readTree(Files.readString(savedPlan)));
     } catch (IOException e) {
       throw new UserError("cannot read the plan " + savedPlan + ": " + e.getMessage());
     } catch (JacksonException e) {
-      throw new UserError(savedPlan + " is not a plan file: invalid JSON");
+      throw new UserError(savedPlan + " is not a saved plan: invalid JSON");
     } catch (IllegalArgumentException e) {
-      throw new UserError(savedPlan + ": " + e.getMessage());
+      throw new UserError(savedPlan + ": " + e.getMessage() + "; nothing was sent");
     }
+    List<Change> changes = saved.changes();
     try (GraphSession session = GraphSession.open(graph, ctx)) {
-      // The "before" of every change is in the saved plan (format 1 requires it), and this check proves the tenant
-      // still holds it: a rollback restores exactly those values.
+      List<String> elsewhere = saved.mismatches(session.identity());
+      if (!elsewhere.isEmpty()) {
+        ctx.err().println("Refusing to apply the saved plan " + savedPlan + " here; nothing was applied:");
+        elsewhere.forEach(m -> ctx.err().println("  " + m));
+        List<String> reasons = new ArrayList<>(List.of("the saved plan was made for another tenant or Graph root"));
+        reasons.addAll(elsewhere);
+        return notSent(changes, session, reasons);
+      }
+      // The "before" of every change is in the saved plan (SavedChange requires it for every property a PATCH
+      // sets), and this check proves the tenant still holds it: the rails below judge the real change, and a
+      // rollback restores exactly those values.
       List<String> findings = new StalePlanCheck(session.reader()).findings(changes);
       if (!findings.isEmpty()) {
         // A read that failed says nothing about the tenant: say so, rather than that it changed.
@@ -166,7 +180,10 @@ final class ApplyCommand implements Callable<Integer> {
       if (!refusals.isEmpty()) {
         return notSent(changes, session, refusals);
       }
-      ctx.out().println("Applying the saved plan " + savedPlan + " (" + changes.size() + " changes) to "
+      // As Terraform's apply PLANFILE: the plan was reviewed when it was made, so nothing is asked; the tenant is
+      // named before anything is sent.
+      ctx.out().println("Applying the saved plan " + savedPlan + " (" + changes.size()
+          + (changes.size() == 1 ? " change" : " changes") + ", planned " + saved.createdAt() + ") to "
           + session.origin() + ":");
       return execute(changes, session, policy);
     }
@@ -236,10 +253,10 @@ final class ApplyCommand implements Callable<Integer> {
     if (report == null) {
       return;
     }
-    String tenantName = desired.tenant == null ? null : desired.tenant.name();
-    String tenantId = desired.tenant != null ? desired.tenant.tenantId()
-        : graph.sandbox ? null : graph.cloud.tenant != null ? graph.cloud.tenant : ctx.env().get("AZURE_TENANT_ID");
-    ApplyReportJson.Run run = new ApplyReportJson.Run(session.origin(), tenantName, tenantId,
+    TenantIdentity identity = session.identity();
+    String tenantName = desired.tenant != null ? desired.tenant.name() : identity.displayName();
+    String tenantId = desired.tenant != null ? desired.tenant.tenantId() : identity.tenantId();
+    ApplyReportJson.Run run = new ApplyReportJson.Run(session.place(), tenantName, tenantId,
         savedPlan == null ? null : savedPlan.toString(), startedAt, Instant.now(), result, refusals, !noVerify,
         rollbackOnFailure, exit);
     report.write(ctx, run, results);

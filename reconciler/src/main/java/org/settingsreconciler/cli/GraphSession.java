@@ -3,10 +3,13 @@ package org.settingsreconciler.cli;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.settingsreconciler.apply.ChangeOutcome;
 import org.settingsreconciler.auth.PermissionPreflight;
 import org.settingsreconciler.auth.SignIn;
 import org.settingsreconciler.auth.SignInContext;
+import org.settingsreconciler.auth.TokenClaims;
 import org.settingsreconciler.graph.CredentialException;
 import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.graph.Sleeper;
@@ -19,9 +22,11 @@ import org.settingsreconciler.plan.Planner;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.plan.Targets;
 import org.settingsreconciler.state.AccessCheck;
+import org.settingsreconciler.state.Organization;
 import org.settingsreconciler.state.StateReader;
 import org.settingsreconciler.sandbox.Fault;
 import org.settingsreconciler.sandbox.GraphSandbox;
+import org.settingsreconciler.tenant.TenantIdentity;
 
 /** A connection to Graph for one command: the real service, or an in-process sandbox that ends with the command. */
 final class GraphSession implements AutoCloseable {
@@ -31,16 +36,22 @@ final class GraphSession implements AutoCloseable {
 
   private final GraphClient client;
   private final GraphSandbox sandbox;
-  private final String origin;
+  /** The Graph root for a saved plan's binding: the URL, or {@link TenantIdentity#SANDBOX_ROOT}. */
+  private final String root;
+  /** Said after the tenant in headings: the sandbox's state file, if any. */
+  private final String where;
   /** Null for the sandbox, which accepts any token and needs no preflight. */
   private final SignIn signIn;
   private final CliContext ctx;
   private boolean announced;
+  private CompletableFuture<TenantIdentity> identity;
 
-  private GraphSession(GraphClient client, GraphSandbox sandbox, String origin, SignIn signIn, CliContext ctx) {
+  private GraphSession(
+      GraphClient client, GraphSandbox sandbox, String root, String where, SignIn signIn, CliContext ctx) {
     this.client = client;
     this.sandbox = sandbox;
-    this.origin = origin;
+    this.root = root;
+    this.where = where;
     this.signIn = signIn;
     this.ctx = ctx;
     if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {
@@ -67,8 +78,8 @@ final class GraphSession implements AutoCloseable {
       }
       GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of(SANDBOX_TOKEN), tuning.retry(),
           Sleeper.REAL, throughput, tuning.timeout());
-      String origin = "the sandbox tenant" + (options.sandboxState == null ? "" : " (" + options.sandboxState + ")");
-      return new GraphSession(client, sandbox, origin, null, ctx);
+      String where = options.sandboxState == null ? "" : " (" + options.sandboxState + ")";
+      return new GraphSession(client, sandbox, TenantIdentity.SANDBOX_ROOT, where, null, ctx);
     }
     if (options.sandboxState != null) {
       throw new UserError("--sandbox-state needs --sandbox");
@@ -90,7 +101,7 @@ final class GraphSession implements AutoCloseable {
     }
     GraphClient client =
         new GraphClient(root, signIn.credential(), tuning.retry(), Sleeper.REAL, throughput, tuning.timeout());
-    return new GraphSession(client, null, root.toString(), signIn, ctx);
+    return new GraphSession(client, null, root.toString(), "", signIn, ctx);
   }
 
   /**
@@ -107,7 +118,9 @@ final class GraphSession implements AutoCloseable {
                 + "with --target");
       }
     }
-    return targets.narrow(new Planner(reader()).plan(state));
+    StateReader reader = reader();
+    startIdentity();
+    return targets.narrow(new Planner(reader).plan(state));
   }
 
   /**
@@ -166,9 +179,50 @@ final class GraphSession implements AutoCloseable {
     return client;
   }
 
-  /** Where the state comes from, for headings: a URL or "the sandbox tenant". */
+  /**
+   * Where the state comes from, for headings and the apply prompt: the Graph root, the tenant (name and id) and who
+   * is signed in; or the sandbox tenant.
+   */
   String origin() {
-    return origin;
+    return identity().describe() + where;
+  }
+
+  /** The Graph root, or "the sandbox tenant" and its state file: where reports say the run went. */
+  String place() {
+    return TenantIdentity.SANDBOX_ROOT.equals(root) ? "the sandbox tenant" + where : root;
+  }
+
+  /** Which tenant this session reads and writes, and as whom (signs in first, if it has not yet). */
+  TenantIdentity identity() {
+    startIdentity();
+    return identity.join();
+  }
+
+  /**
+   * Starts reading who the tenant is ({@code GET /organization}) alongside the reads that follow, so naming the
+   * tenant costs no round trip of its own. Signs in first, on this thread, as every read would.
+   */
+  private void startIdentity() {
+    if (identity != null) {
+      return;
+    }
+    PermissionPreflight p = preflight();
+    Optional<TokenClaims> claims =
+        p == null ? Optional.empty() : p.claims();
+    String tokenTenant = claims.map(TokenClaims::tenantId).orElse(null);
+    String who = signIn == null ? null : claims.map(GraphSession::who).orElse("the holder of " + signIn.credential().description());
+    identity = CompletableFuture.supplyAsync(() -> {
+      Organization org = Organization.read(client);
+      String id = tokenTenant != null ? tokenTenant : org.id();
+      return new TenantIdentity(id, org.displayName(), root, who);
+    });
+  }
+
+  private static String who(TokenClaims c) {
+    if (c.appOnly()) {
+      return "app " + (c.appId() == null ? "(id unknown)" : c.appId());
+    }
+    return c.user() != null ? c.user() : "a user (the token names none)";
   }
 
   @Override

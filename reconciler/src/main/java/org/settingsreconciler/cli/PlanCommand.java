@@ -25,7 +25,8 @@ final class PlanCommand implements Callable<Integer> {
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
   OutputFormat format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON) for apply --plan FILE.")
+  @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan for apply --plan FILE: the changes, sealed with a digest and bound to the "
+          + "tenant and Graph root they were planned for.")
   Path out;
 
   @Option(names = "--detailed-exitcode",
@@ -51,7 +52,7 @@ final class PlanCommand implements Callable<Integer> {
       return ExitCode.ERROR;
     }
     if (out != null) {
-      PlanPrinter.save(plan, out);
+      PlanPrinter.save(plan, session.identity(), out);
       ctx.err().println("Saved the plan to " + out + "; apply it with: apply --plan " + out);
     }
     return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;

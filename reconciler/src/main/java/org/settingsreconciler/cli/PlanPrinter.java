@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PlanJson;
+import org.settingsreconciler.plan.SavedPlan;
 import org.settingsreconciler.render.PlanMarkdownRenderer;
 import org.settingsreconciler.render.PlanTextRenderer;
+import org.settingsreconciler.tenant.TenantIdentity;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,9 +50,13 @@ final class PlanPrinter {
     ctx.out().flush();
   }
 
-  /** Saves the plan JSON readable by its owner only: plans show the tenant's settings. */
-  static void save(Plan plan, Path file) {
-    writeOwnerOnly(file, JSON.writeValueAsString(PlanJson.write(plan)) + "\n", "the plan");
+  /**
+   * Saves the plan for {@code apply --plan}, bound to the tenant it was made for, readable by its owner only: plans
+   * show the tenant's settings.
+   */
+  static void save(Plan plan, TenantIdentity tenant, Path file) {
+    SavedPlan saved = new SavedPlan(tenant, ReconcilerCommand.VERSION, Instant.now(), plan.changes());
+    writeOwnerOnly(file, JSON.writeValueAsString(saved.toJson()) + "\n", "the plan");
   }
 
   /**

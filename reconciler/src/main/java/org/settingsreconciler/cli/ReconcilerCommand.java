@@ -7,10 +7,13 @@ import picocli.CommandLine.Command;
 @Command(
     name = "reconciler",
     mixinStandardHelpOptions = true,
-    version = "settings-reconciler 0.1.0",
+    version = ReconcilerCommand.VERSION,
     description = "Manage Microsoft 365 Copilot and People settings as code.",
     footer = {"", "Exit codes: 0 success / in sync, 1 error, 2 changes (plan --detailed-exitcode) or drift (check)."})
 final class ReconcilerCommand {
+
+  /** The tool and its version, as --version prints it and saved plans record it. */
+  static final String VERSION = "settings-reconciler 0.1.0";
 
   /** The subcommands, in the order help lists them. */
   static final List<Class<?>> SUBCOMMANDS = List.of(

@@ -1,20 +1,17 @@
 package org.settingsreconciler.plan;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.model.ValueOrigin;
-import org.settingsreconciler.resource.AddressParser;
-import org.settingsreconciler.resource.ResourceId;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The machine-readable plan: what {@code plan --format json} prints and {@code plan --out} saves, and what
- * {@code apply --plan} reads back. {@code body} is exactly what apply sends; {@code before} is what the tenant held
- * when planned, so a saved plan can refuse to apply over changes made since.
+ * The machine-readable plan that {@code plan --format json} prints, for people and pipelines to read: {@code body}
+ * is exactly what apply sends, {@code before} what the tenant held when planned. Apply never reads it back: the file
+ * {@code plan --out} saves is a {@link SavedPlan}, so what this shows can change without changing what apply trusts.
  */
 public final class PlanJson {
 
@@ -109,62 +106,5 @@ public final class PlanJson {
       return u.properties();
     }
     return List.of();
-  }
-
-  /** Reads a saved plan's changes back; throws IllegalArgumentException naming what is wrong. */
-  public static List<Change> readChanges(JsonNode root) {
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("not a plan file (expected a JSON object)");
-    }
-    JsonNode version = root.get("formatVersion");
-    if (version == null || version.asInt() != FORMAT_VERSION) {
-      throw new IllegalArgumentException("unsupported plan formatVersion " + version + " (this tool reads 1)");
-    }
-    if (root.has("failures") && root.get("failures").size() > 0) {
-      throw new IllegalArgumentException("the plan has settings that could not be read; plan again");
-    }
-    JsonNode changes = root.get("changes");
-    if (changes == null || !changes.isArray()) {
-      throw new IllegalArgumentException("a plan needs a changes array");
-    }
-    List<Change> out = new ArrayList<>();
-    for (JsonNode n : changes) {
-      String address = text(n, "address");
-      ResourceId id = AddressParser.parse(address);
-      String path = text(n, "path");
-      if (!path.startsWith("/") || path.contains("..") || path.contains("://")) {
-        throw new IllegalArgumentException(address + ": path must be relative to the Graph root: " + path);
-      }
-      String action = text(n, "action");
-      JsonNode body = n.get("body");
-      JsonNode before = n.get("before");
-      Change c =
-          switch (action) {
-            case "create" -> new Create(id, path, object(body, address), List.of());
-            case "update" -> new Update(id, path, object(body, address), object(before, address), List.of(), null);
-            case "delete" -> new Delete(id, path, object(before, address));
-            default -> throw new IllegalArgumentException(address + ": unknown action " + action);
-          };
-      if (!c.method().equals(text(n, "method"))) {
-        throw new IllegalArgumentException(address + ": method does not match action " + action);
-      }
-      out.add(c);
-    }
-    return out;
-  }
-
-  private static String text(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    if (v == null || !v.isString()) {
-      throw new IllegalArgumentException("a plan change lacks \"" + field + "\"");
-    }
-    return v.asString();
-  }
-
-  private static ObjectNode object(JsonNode n, String address) {
-    if (n == null || !n.isObject()) {
-      throw new IllegalArgumentException(address + ": body/before must be JSON objects");
-    }
-    return (ObjectNode) n;
   }
 }

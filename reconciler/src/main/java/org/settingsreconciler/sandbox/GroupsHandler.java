@@ -2,7 +2,6 @@ package org.settingsreconciler.sandbox;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,7 +23,7 @@ final class GroupsHandler {
         List<JsonNode> groups = new ArrayList<>();
         for (ObjectNode g : call.state().groups()) {
           if (filter.matches(SandboxJson.text(g.get("displayName")))) {
-            groups.add(selected(g, select));
+            groups.add(SandboxJson.selected(g, select));
           }
         }
         return SandboxResponse.ok(Pager.page(groups, "groups", call));
@@ -40,7 +39,7 @@ final class GroupsHandler {
                 .orElseThrow(() -> GraphErrors.directoryObjectNotFound(call.id()));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("@odata.context", Representations.METADATA + "groups/$entity");
-        out.setAll(selected(group, call.request().query().get("$select")));
+        out.setAll(SandboxJson.selected(group, call.request().query().get("$select")));
         return SandboxResponse.ok(out);
       };
 
@@ -48,21 +47,5 @@ final class GroupsHandler {
     if (!call.request().method().equals("GET")) {
       throw GraphErrors.methodNotAllowed(call.request().method());
     }
-  }
-
-  /** The group with only the {@code $select}ed properties (Graph's default set when there is none). */
-  private static ObjectNode selected(ObjectNode group, String select) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    if (select == null || select.isBlank()) {
-      group.properties().forEach(e -> out.set(e.getKey(), e.getValue().deepCopy()));
-      return out;
-    }
-    for (String name : select.split(",")) {
-      String wanted = name.strip().toLowerCase(Locale.ROOT);
-      group.properties().stream()
-          .filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(wanted))
-          .forEach(e -> out.set(e.getKey(), e.getValue().deepCopy()));
-    }
-    return out;
   }
 }

@@ -49,6 +49,7 @@ final class Router {
     add(List.of("users", USER), UsersHandler.ONE);
     add(List.of("groups"), GroupsHandler.LIST);
     add(List.of("groups", ID), GroupsHandler.ONE);
+    add(List.of("organization"), OrganizationHandler.LIST);
     // Literal segments win over variables when two routes could match.
     routes.sort(Comparator.comparingLong(Route::variables));
   }

@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {"resources": {"&lt;type&gt;": singleton object | {fixed id: object} | [items]},
  *  "groupScopedPolicySettings": [ids],
  *  "users": {"&lt;upn&gt;": {"id", "displayName", "&lt;user-scoped yamlName&gt;": [items]}},
- *  "groups": [{"id", "displayName"}]}
+ *  "groups": [{"id", "displayName"}],
+ *  "organization": {"id", "displayName"}}
  * </pre>
  */
 final class SandboxState {
@@ -33,6 +34,13 @@ final class SandboxState {
   static final String GROUP_SCOPED = "groupScopedPolicySettings";
   static final String USERS = "users";
   static final String GROUPS = "groups";
+  static final String ORGANIZATION = "organization";
+
+  /**
+   * The tenant a seed without an "organization" is: one fixed id, so that a state file made from the bundled demo
+   * tenant (which names its own) and a hand-written seed are each the same tenant on every load.
+   */
+  static final String DEFAULT_TENANT_ID = "5a4db0c0-0000-4000-8000-000000000001";
 
   /** A user of the tenant: the UPN it is filed under and its data. */
   record User(String userPrincipalName, ObjectNode data) {
@@ -87,6 +95,7 @@ final class SandboxState {
       normaliseUser(e.getKey(), e.getValue());
     }
     normaliseGroups(root);
+    normaliseOrganization(root);
     return new SandboxState(root);
   }
 
@@ -151,6 +160,24 @@ final class SandboxState {
       }
       index++;
     }
+  }
+
+  /** The tenant's own id and name ({@code GET /organization}); optional in seeds. */
+  private static void normaliseOrganization(ObjectNode root) {
+    JsonNode org = root.get(ORGANIZATION);
+    if (org == null || org.isNull()) {
+      org = root.putObject(ORGANIZATION);
+    }
+    require(org.isObject(), ORGANIZATION + " must be an object");
+    ObjectNode o = (ObjectNode) org;
+    if (!o.hasNonNull("id")) {
+      o.put("id", DEFAULT_TENANT_ID);
+    }
+    if (!o.hasNonNull("displayName")) {
+      o.put("displayName", "Sandbox tenant");
+    }
+    require(o.get("id").isString() && o.get("displayName").isString(),
+        ORGANIZATION + " needs a string id and displayName");
   }
 
   private static void normaliseItems(ResourceDescriptor d, String where, JsonNode items) {
@@ -234,6 +261,11 @@ final class SandboxState {
     List<ObjectNode> out = new ArrayList<>();
     root.get(GROUPS).forEach(g -> out.add((ObjectNode) g));
     return out;
+  }
+
+  /** The tenant's organization object: its id and display name. */
+  ObjectNode organization() {
+    return (ObjectNode) root.get(ORGANIZATION);
   }
 
   /** Finds a user by object id or user principal name, ignoring case as Entra does. */

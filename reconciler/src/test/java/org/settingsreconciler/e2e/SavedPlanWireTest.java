@@ -102,7 +102,8 @@ class SavedPlanWireTest {
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
-        .contains("Applying the saved plan " + saved + " (4 changes) to " + h.graphUrl())
+        .contains("Applying the saved plan " + saved + " (4 changes, planned ")
+        .contains(" to " + h.graphUrl() + ", tenant Contoso (" + WireHarness.TENANT_ID + ")")
         .contains("Apply complete: 4 applied, 0 failed.");
     verifySavedBodiesWereSent(plan);
   }

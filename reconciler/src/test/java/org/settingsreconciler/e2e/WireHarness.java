@@ -73,11 +73,25 @@ final class WireHarness {
   private final WireMockExtension wm;
   private final Path dir;
 
-  /** Also stubs {@code POST /$batch}: Graph's JSON batching, answered from the stubs of the batched requests. */
+  /** The tenant {@code GET /organization} names, which headings and saved plans carry. */
+  static final String TENANT_ID = "0f1e2d3c-4b5a-4969-8877-665544332211";
+  static final String TENANT_NAME = "Contoso";
+  static final String ORGANIZATION = "/organization?$select=id,displayName";
+
+  /**
+   * Also stubs {@code POST /$batch} (Graph's JSON batching, answered from the stubs of the batched requests) and
+   * the organization, which every plan reads to name its tenant.
+   */
   WireHarness(WireMockExtension wm, Path dir) {
     this.wm = wm;
     this.dir = dir;
     wm.stubFor(post(urlEqualTo(BATCH)).willReturn(aResponse().withTransformers(BatchFanOut.NAME)));
+    organization(TENANT_ID, TENANT_NAME);
+  }
+
+  /** Makes {@code GET /organization} name another tenant (a test's stub replaces the default one). */
+  void organization(String id, String displayName) {
+    get(ORGANIZATION, "{\"value\":[{\"id\":\"" + id + "\",\"displayName\":\"" + displayName + "\"}]}");
   }
 
   /** One WireMock server per test class; a request that no stub matches fails the test. */
@@ -299,11 +313,19 @@ final class WireHarness {
   }
 
   /**
-   * Every request received, oldest first, the requests inside batches included but not the batch envelopes
-   * themselves: what reached Graph, however it was carried.
+   * Every request received for the settings, oldest first, the requests inside batches included but not the batch
+   * envelopes themselves: what reached Graph, however it was carried. The organization read that names the tenant
+   * is left out (every plan makes it; {@link #organizationReads()} counts it).
    */
   List<LoggedRequest> requests() {
-    return wm.findAll(anyRequestedFor(anyUrl())).stream().filter(r -> !r.getUrl().equals(BATCH)).toList();
+    return wm.findAll(anyRequestedFor(anyUrl())).stream()
+        .filter(r -> !r.getUrl().equals(BATCH) && !r.getUrl().equals(ROOT + ORGANIZATION))
+        .toList();
+  }
+
+  /** How many times the tenant's organization was read. */
+  int organizationReads() {
+    return wm.findAll(getRequestedFor(ORGANIZATION)).size();
   }
 
   /** The {@code POST /$batch} envelopes received. */

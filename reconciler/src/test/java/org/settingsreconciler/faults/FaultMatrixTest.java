@@ -37,7 +37,6 @@ class FaultMatrixTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static WireMockServer wire;
-  private static Path savedPlan;
 
   @TempDir Path dir;
 
@@ -88,16 +87,14 @@ class FaultMatrixTest {
   }
 
   /**
-   * The plan that apply --plan applies, made once: every case's tenant starts the same (both toggles off), so the
-   * plan made against one fits them all.
+   * The plan that apply --plan applies, made against the case's own tenant before its fault is armed: a saved plan
+   * is bound to the Graph root it was made through, and every case has a server of its own.
    */
-  @BeforeAll
-  static void savePlan(@TempDir Path planDir) {
-    savedPlan = planDir.resolve("plan.json");
-    try (MatrixTenant t = new MatrixTenant(FaultRow.HTTP_500, null)) {
-      Run p = t.cli("plan", MatrixTenant.desired(planDir).toString(), "--out", savedPlan.toString());
-      assertThat(p.exit()).as(p.toString()).isZero();
-    }
+  private Path savePlan(MatrixTenant t) {
+    Path saved = dir.resolve("plan.json");
+    Run p = t.cli("plan", MatrixTenant.desired(dir).toString(), "--out", saved.toString());
+    assertThat(p.exit()).as(p.toString()).isZero();
+    return saved;
   }
 
   @AfterAll
@@ -188,6 +185,7 @@ class FaultMatrixTest {
 
   /** apply and apply --plan: a read that fails means nothing at all is written. */
   private void applyAfterAFailedRead(Case c, MatrixTenant t, Path desired) {
+    Path savedPlan = c.command() == Command.APPLY_SAVED ? savePlan(t) : null;
     t.arm("GET");
 
     Run r = c.command() == Command.APPLY
@@ -232,6 +230,7 @@ class FaultMatrixTest {
   /** apply and apply --plan with the PATCH of pronouns failing; then the next apply must finish the job. */
   private void write(Case c, MatrixTenant t, Path desired) {
     FaultRow f = c.fault();
+    Path savedPlan = c.command() == Command.APPLY_SAVED ? savePlan(t) : null;
     t.arm("PATCH");
 
     Run r = c.command() == Command.APPLY

@@ -1,0 +1,149 @@
+package org.settingsreconciler.plan;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.settingsreconciler.resource.PropertySpec;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ResourceId;
+import org.settingsreconciler.resource.Shape;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One change of a saved plan, written and read back. Reading trusts nothing but the address: the path must be the
+ * one the descriptors give that address, the body may set only the resource's own properties, and an update's
+ * "before" must hold every property its body sets (the stale-plan check compares exactly those with the tenant, so
+ * the safety rails judge the real change). A hand-edited plan that PATCHes one setting under another's name, or
+ * climbs out of the resource with {@code ..} or {@code %2e%2e}, is refused, naming both.
+ */
+final class SavedChange {
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+  private SavedChange() {}
+
+  static ObjectNode write(Change c) {
+    ObjectNode n = F.objectNode();
+    n.put("address", c.address());
+    n.put("action", c.action());
+    n.put("method", c.method());
+    n.put("path", c.path());
+    n.set("body", c.body() == null ? F.nullNode() : c.body());
+    n.set("before", c.before() == null ? F.nullNode() : c.before());
+    return n;
+  }
+
+  /** Reads and checks one change; throws IllegalArgumentException naming what is wrong. */
+  static Change read(JsonNode n) {
+    if (n == null || !n.isObject()) {
+      throw new IllegalArgumentException("a change must be a JSON object");
+    }
+    String address = text(n, "address", "(no address)");
+    ResourceId id;
+    try {
+      id = org.settingsreconciler.resource.AddressParser.parse(address);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
+    String action = text(n, "action", address);
+    String path = text(n, "path", address);
+    Change c =
+        switch (action) {
+          case "create" -> new Create(id, path, object(n, "body", address), List.of());
+          case "update" ->
+              new Update(id, path, object(n, "body", address), object(n, "before", address), List.of(), null);
+          case "delete" -> new Delete(id, path, object(n, "before", address));
+          default -> throw new IllegalArgumentException(address + ": unknown action \"" + action + "\"");
+        };
+    if (!c.method().equals(text(n, "method", address))) {
+      throw new IllegalArgumentException(address + ": method " + text(n, "method", address) + " does not match action "
+          + action + " (" + c.method() + ")");
+    }
+    checkPath(c);
+    checkBody(c);
+    return c;
+  }
+
+  /** The path must be the address's own: for an existing collection item, its list path plus one id segment. */
+  private static void checkPath(Change c) {
+    ResourceId id = c.resource();
+    ResourceDescriptor d = id.descriptor();
+    String expected;
+    if (d.shape() != Shape.COLLECTION || c instanceof Create) {
+      expected = c instanceof Create ? id.basePath() : id.objectPath(null);
+    } else {
+      String prefix = id.basePath() + "/";
+      String segment = c.path().startsWith(prefix) ? c.path().substring(prefix.length()) : null;
+      String raw = segment == null ? null : plainSegment(segment);
+      // Where the key is the URL segment it may differ only in the letter case Graph ignores; elsewhere the segment
+      // is a Graph id, and the stale-plan check proves it is the id of the item the address keys.
+      boolean fits = raw != null
+          && (!d.key().idIsKey() || d.key().matchForm(raw).equals(d.key().matchForm(id.key())));
+      expected = fits ? c.path() : d.key().idIsKey() ? id.objectPath(id.key()) : prefix + "{id}";
+    }
+    if (!expected.equals(c.path())) {
+      throw new IllegalArgumentException(c.address() + ": the path " + c.path() + " does not belong to this address "
+          + "(a " + c.action() + " of it goes to " + expected + "); the plan file was edited, plan again");
+    }
+  }
+
+  /**
+   * The decoded value of a segment written exactly as this tool writes one, or null for anything else: a segment
+   * that decodes to a slash, a dot segment ({@code .}, {@code ..}, {@code %2e%2e}) or a query.
+   */
+  private static String plainSegment(String segment) {
+    String raw;
+    try {
+      raw = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    boolean plain = !raw.isEmpty() && !raw.equals(".") && !raw.equals("..") && ResourceId.segment(raw).equals(segment);
+    return plain ? raw : null;
+  }
+
+  private static void checkBody(Change c) {
+    ResourceDescriptor d = c.resource().descriptor();
+    Set<String> allowed = new TreeSet<>();
+    d.properties().stream().map(PropertySpec::name).forEach(allowed::add);
+    if (d.shape() == Shape.COLLECTION) {
+      allowed.add(d.key().property());
+    }
+    if (c.body() != null) {
+      for (String name : c.body().propertyNames()) {
+        if (!allowed.contains(name)) {
+          throw new IllegalArgumentException(c.address() + ": the body sets \"" + name + "\", which is not a property "
+              + "of " + d.title() + " (it has " + String.join(", ", allowed) + "); the plan file was edited");
+        }
+      }
+    }
+    if (c instanceof Update u) {
+      for (String name : u.body().propertyNames()) {
+        if (!u.before().has(name)) {
+          throw new IllegalArgumentException(c.address() + ": \"before\" lacks \"" + name + "\", which the body sets: "
+              + "the tenant's value could not be checked; the plan file was edited");
+        }
+      }
+    }
+  }
+
+  private static String text(JsonNode n, String field, String where) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isString()) {
+      throw new IllegalArgumentException(where + ": a change lacks \"" + field + "\"");
+    }
+    return v.asString();
+  }
+
+  private static ObjectNode object(JsonNode n, String field, String address) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isObject()) {
+      throw new IllegalArgumentException(address + ": \"" + field + "\" must be a JSON object");
+    }
+    return (ObjectNode) v;
+  }
+}

@@ -1,0 +1,164 @@
+package org.settingsreconciler.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.settingsreconciler.tenant.TenantIdentity;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What {@code plan --out} saves and {@code apply --plan} applies: a sealed record of the reviewed changes and of
+ * the tenant they were planned for. Its own versioned format, apart from what {@code plan --format json} shows, so
+ * that changing what a reader sees cannot change what apply trusts.
+ *
+ * <p>Sealed means: a digest over everything else in the file (an edit by hand, or a file cut short, is refused
+ * before anything is read from the tenant); every change checked against the descriptors ({@link SavedChange}); and
+ * the tenant id and Graph root compared with the run that applies it ({@link #mismatches}).
+ *
+ * @param tool the tool and version that made the plan
+ */
+public record SavedPlan(TenantIdentity tenant, String tool, Instant createdAt, List<Change> changes) {
+
+  /** Version 1 was the display JSON itself, bound to no tenant: it is refused, with a word to plan again. */
+  public static final int FORMAT_VERSION = 2;
+
+  static final String KIND = "settings-reconciler saved plan";
+
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final JsonMapper CANONICAL = JsonMapper.builder().build();
+
+  public SavedPlan {
+    changes = List.copyOf(changes);
+  }
+
+  public ObjectNode toJson() {
+    ObjectNode root = F.objectNode();
+    root.put("kind", KIND);
+    root.put("formatVersion", FORMAT_VERSION);
+    root.put("tool", tool);
+    root.put("createdAt", createdAt.toString());
+    ObjectNode t = root.putObject("tenant");
+    t.put("id", tenant.tenantId());
+    t.put("displayName", tenant.displayName());
+    t.put("graphRoot", tenant.graphRoot());
+    t.put("signedInAs", tenant.signedInAs());
+    ArrayNode list = root.putArray("changes");
+    changes.forEach(c -> list.add(SavedChange.write(c)));
+    root.put("digest", digest(root));
+    return root;
+  }
+
+  /** Reads a saved plan back; throws IllegalArgumentException saying what is wrong and what to do. */
+  public static SavedPlan read(JsonNode root) {
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException("not a saved plan (expected a JSON object)");
+    }
+    if (!KIND.equals(root.path("kind").asString(null))) {
+      JsonNode version = root.get("formatVersion");
+      throw new IllegalArgumentException(version != null && version.asInt() == 1
+          ? "this is a plan of format 1, which names no tenant: plan again with this version (plan --out FILE)"
+          : "not a saved plan (made by plan --out FILE)");
+    }
+    JsonNode version = root.get("formatVersion");
+    if (version == null || !version.isInt() || version.asInt() != FORMAT_VERSION) {
+      throw new IllegalArgumentException("saved plan format " + version + " is not the one this version reads ("
+          + FORMAT_VERSION + "): plan again with this version");
+    }
+    JsonNode digest = root.get("digest");
+    if (digest == null || !digest.isString() || !digest.asString().equals(digest((ObjectNode) root))) {
+      throw new IllegalArgumentException("the plan file was changed after it was saved (its digest does not match); "
+          + "a saved plan is applied only as reviewed: plan again");
+    }
+    JsonNode t = root.get("tenant");
+    if (t == null || !t.isObject() || !t.path("graphRoot").isString()) {
+      throw new IllegalArgumentException("the saved plan names no Graph root");
+    }
+    TenantIdentity tenant = new TenantIdentity(
+        optionalText(t, "id"), optionalText(t, "displayName"), t.get("graphRoot").asString(),
+        optionalText(t, "signedInAs"));
+    Instant createdAt;
+    try {
+      createdAt = Instant.parse(root.path("createdAt").asString(""));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("the saved plan has no valid createdAt");
+    }
+    JsonNode changes = root.get("changes");
+    if (changes == null || !changes.isArray()) {
+      throw new IllegalArgumentException("a saved plan needs a changes array");
+    }
+    List<Change> out = new ArrayList<>();
+    for (JsonNode n : changes) {
+      out.add(SavedChange.read(n));
+    }
+    return new SavedPlan(tenant, optionalText(root, "tool"), createdAt, out);
+  }
+
+  /**
+   * Why this plan must not be applied through {@code current}: another Graph root, or another tenant. A plan that
+   * names its tenant is applied only where the tenant can be told and is the same.
+   */
+  public List<String> mismatches(TenantIdentity current) {
+    List<String> out = new ArrayList<>();
+    if (!TenantIdentity.sameRoot(tenant.graphRoot(), current.graphRoot())) {
+      out.add("the plan was made against " + root(tenant) + ", this run talks to " + root(current));
+    }
+    if (tenant.tenantId() != null) {
+      if (current.tenantId() == null) {
+        out.add("the plan is for " + tenant.tenant() + ", and this run cannot tell which tenant it signed in to "
+            + "(the token names none and /organization could not be read)");
+      } else if (!tenant.tenantId().equalsIgnoreCase(current.tenantId())) {
+        out.add("the plan is for " + tenant.tenant() + ", but this run signed in to " + current.tenant());
+      }
+    }
+    return out;
+  }
+
+  private static String root(TenantIdentity t) {
+    return t.sandbox() ? "the built-in sandbox" : t.graphRoot();
+  }
+
+  private static String optionalText(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v != null && v.isString() ? v.asString() : null;
+  }
+
+  /** SHA-256 over the document without its digest, keys sorted, so that formatting does not matter. */
+  static String digest(ObjectNode root) {
+    ObjectNode copy = root.deepCopy();
+    copy.remove("digest");
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] bytes = CANONICAL.writeValueAsString(canonical(copy)).getBytes(StandardCharsets.UTF_8);
+      return "sha256:" + HexFormat.of().formatHex(sha.digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+  }
+
+  private static JsonNode canonical(JsonNode n) {
+    if (n.isObject()) {
+      Map<String, JsonNode> sorted = new TreeMap<>();
+      n.properties().forEach(e -> sorted.put(e.getKey(), canonical(e.getValue())));
+      ObjectNode out = F.objectNode();
+      sorted.forEach(out::set);
+      return out;
+    }
+    if (n.isArray()) {
+      ArrayNode out = F.arrayNode();
+      n.forEach(item -> out.add(canonical(item)));
+      return out;
+    }
+    return n;
+  }
+}

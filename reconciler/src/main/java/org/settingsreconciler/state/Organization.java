@@ -1,0 +1,38 @@
+package org.settingsreconciler.state;
+
+import java.util.List;
+import org.settingsreconciler.graph.GraphClient;
+import org.settingsreconciler.graph.GraphException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The tenant's organization object: its id and display name, to name the tenant in plan headings, the apply
+ * prompt and saved plans. Reading it is best effort: {@code GET /organization} needs a permission (User.Read
+ * delegated, Organization.Read.All as an app) that a settings-only app may lack, and not knowing the name must not
+ * stop a plan. Either field is null when it could not be read, or when the answer holds anything but one object
+ * with string fields.
+ */
+public record Organization(String id, String displayName) {
+
+  static final String PATH = "/organization?$select=id,displayName";
+
+  static final Organization UNKNOWN = new Organization(null, null);
+
+  public static Organization read(GraphClient client) {
+    List<JsonNode> items;
+    try {
+      items = client.list(PATH);
+    } catch (GraphException | RuntimeException e) {
+      return UNKNOWN;
+    }
+    if (items.size() != 1 || !items.get(0).isObject()) {
+      return UNKNOWN;
+    }
+    JsonNode org = items.get(0);
+    return new Organization(text(org.get("id")), text(org.get("displayName")));
+  }
+
+  private static String text(JsonNode n) {
+    return n != null && n.isString() && !n.asString().isBlank() ? n.asString() : null;
+  }
+}

@@ -1,0 +1,63 @@
+package org.settingsreconciler.tenant;
+
+import java.util.Locale;
+
+/**
+ * Which tenant a run reads and writes, and as whom: what plan headers and the apply prompt name, and what a saved
+ * plan is bound to. The Graph URL alone is the same for every tenant of a cloud, so it cannot tell a reviewer (or
+ * {@code apply --plan}) which tenant a plan is for.
+ *
+ * @param tenantId the directory (tenant) id: the token's {@code tid} claim, else the id {@code /organization}
+ *     answers; null when neither is known
+ * @param displayName the organization's display name from {@code /organization}, or null when it cannot be read
+ *     (the token may lack the permission: the name is for people, the id is what binds)
+ * @param graphRoot the Graph root the run talks to, or {@link #SANDBOX_ROOT} for the in-process sandbox (whose URL
+ *     has a new port every run)
+ * @param signedInAs the user or application the token speaks for, or a phrase such as "no sign-in (sandbox)"
+ */
+public record TenantIdentity(String tenantId, String displayName, String graphRoot, String signedInAs) {
+
+  /** The Graph root recorded for runs against the built-in sandbox. */
+  public static final String SANDBOX_ROOT = "sandbox";
+
+  public boolean sandbox() {
+    return SANDBOX_ROOT.equals(graphRoot);
+  }
+
+  /** The tenant as people name it: "Contoso (0f1e...)", or only the id, or "an unidentified tenant". */
+  public String tenant() {
+    if (tenantId == null) {
+      return displayName == null ? "an unidentified tenant" : displayName + " (id unknown)";
+    }
+    return displayName == null ? "tenant " + tenantId : displayName + " (" + tenantId + ")";
+  }
+
+  /**
+   * One phrase for headings and the apply prompt: {@code https://graph.microsoft.com/beta, tenant Contoso
+   * (0f1e...), signed in as adele@contoso.com}, or {@code the sandbox tenant Contoso (sandbox) (...)}.
+   */
+  public String describe() {
+    String where = sandbox() ? "the sandbox tenant " + tenant() : graphRoot + ", tenant " + tenant();
+    return signedInAs == null ? where : where + ", signed in as " + signedInAs;
+  }
+
+  /** Whether two Graph roots name the same service: scheme and host ignore case, a trailing slash is not part. */
+  public static boolean sameRoot(String a, String b) {
+    return normalRoot(a).equals(normalRoot(b));
+  }
+
+  private static String normalRoot(String root) {
+    String r = root.strip();
+    while (r.endsWith("/")) {
+      r = r.substring(0, r.length() - 1);
+    }
+    int schemeEnd = r.indexOf("://");
+    if (schemeEnd < 0) {
+      return r;
+    }
+    int pathStart = r.indexOf('/', schemeEnd + 3);
+    String authority = pathStart < 0 ? r : r.substring(0, pathStart);
+    String path = pathStart < 0 ? "" : r.substring(pathStart);
+    return authority.toLowerCase(Locale.ROOT) + path;
+  }
+}
