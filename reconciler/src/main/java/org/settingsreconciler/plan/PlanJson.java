@@ -53,6 +53,7 @@ public final class PlanJson {
       if (c instanceof Update u && u.reason() != null) {
         n.put("reason", u.reason());
       }
+      writeNotes(n, c.notes());
       Destructive.reason(c).ifPresent(r -> n.put("destructive", r));
     }
     ArrayNode failures = root.putArray("failures");
@@ -79,6 +80,22 @@ public final class PlanJson {
     summary.put("failed", plan.failures().size());
     summary.put("destructive", plan.changes().stream().filter(c -> Destructive.reason(c).isPresent()).count());
     return root;
+  }
+
+  /** Every note the text and Markdown plans show for the change, so a pipeline reading JSON misses none. */
+  private static void writeNotes(ObjectNode n, List<Note> notes) {
+    if (notes.isEmpty()) {
+      return;
+    }
+    ArrayNode ns = n.putArray("notes");
+    for (Note note : notes) {
+      ObjectNode nn = ns.addObject();
+      nn.put("property", note.property());
+      nn.put("text", note.text());
+      if (note.afterApply() != null) {
+        nn.set("afterApply", note.afterApply());
+      }
+    }
   }
 
   /** The layer, the base value it replaced and the group name of a desired value, where there are any. */

@@ -7,12 +7,12 @@ import java.util.Set;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.Delete;
+import org.settingsreconciler.plan.Note;
 import org.settingsreconciler.plan.Destructive;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PropertyChange;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.plan.Update;
-import org.settingsreconciler.resource.PropertySpec;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -92,9 +92,16 @@ public final class PlanTextRenderer {
     } else {
       out.println("      ~ " + p.name() + ": " + text(p.before()) + " -> " + ProvenanceText.after(p) + source);
     }
-    c.resource().descriptor().property(p.name())
-        .map(PropertySpec::planNote)
-        .ifPresent(note -> out.println("          (" + note + ")"));
+    for (Note note : c.notes()) {
+      if (note.property().equals(p.name())) {
+        out.println("          " + noteLine(note));
+      }
+    }
+  }
+
+  /** A note as the text plan shows it, under its property: {@code note: TEXT; after apply: VALUE}. */
+  public static String noteLine(Note note) {
+    return "note: " + note.text() + (note.afterApply() == null ? "" : "; after apply: " + note.afterApply());
   }
 
   /** Properties the body carries unchanged because the API requires them: shown, so the plan hides nothing sent. */
