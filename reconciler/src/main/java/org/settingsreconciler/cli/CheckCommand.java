@@ -32,6 +32,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin TargetOptions target;
 
+  @Mixin PendingOptions pending;
+
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
   OutputFormat format;
@@ -52,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PlannedRun.run(ctx, desired, graph, target, this::judge);
+    return PlannedRun.run(ctx, desired, graph, target, pending, this::judge);
   }
 
   private int judge(Plan plan, GraphSession session) {
