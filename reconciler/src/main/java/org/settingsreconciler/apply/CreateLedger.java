@@ -224,7 +224,8 @@ public final class CreateLedger implements RecentCreates {
     Path lock = file.resolveSibling(file.getFileName() + ".lock");
     Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     return ConfigDir.createOwnerOnly(lock.toAbsolutePath().getParent())
-        ? FileChannel.open(lock, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+        ? FileChannel.open(
+            lock, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
         : FileChannel.open(lock, options);
   }
 

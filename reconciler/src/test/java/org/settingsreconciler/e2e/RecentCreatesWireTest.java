@@ -121,6 +121,37 @@ class RecentCreatesWireTest {
   }
 
   @Test
+  void anItemThatShowsOnlyFromTheThirdReadAfterItsPostIsCreatedOnceAndThenInSync() {
+    // Graph lists the new interest only from the third list read after the POST: the read-back and the next plan
+    // do not see it, the plan after that does.
+    String scenario = "shows late";
+    wm.stubFor(WireMock.get(urlEqualTo(ROOT + INTERESTS)).inScenario(scenario)
+        .whenScenarioStateIs(Scenario.STARTED).willReturn(okJson("{\"value\":[]}")));
+    wm.stubFor(post(urlEqualTo(ROOT + INTERESTS)).inScenario(scenario).willSetStateTo("hidden 1")
+        .willReturn(okJson("{\"id\":\"c-1\"}").withStatus(201)));
+    wm.stubFor(WireMock.get(urlEqualTo(ROOT + INTERESTS)).inScenario(scenario).whenScenarioStateIs("hidden 1")
+        .willSetStateTo("hidden 2").willReturn(okJson("{\"value\":[]}")));
+    wm.stubFor(WireMock.get(urlEqualTo(ROOT + INTERESTS)).inScenario(scenario).whenScenarioStateIs("hidden 2")
+        .willSetStateTo("shown").willReturn(okJson("{\"value\":[]}")));
+    wm.stubFor(WireMock.get(urlEqualTo(ROOT + INTERESTS)).inScenario(scenario).whenScenarioStateIs("shown")
+        .willReturn(okJson("{\"value\":[{\"id\":\"c-1\",\"displayName\":\"Chess\"}]}")));
+    Path desired = h.yaml("desired.yaml", "users:\n  " + ADELE + ":\n    interests:\n      Chess: {}\n");
+
+    Run first = apply(desired);
+    clock.advance(Duration.ofMinutes(1));
+    Run second = apply(desired);
+    clock.advance(Duration.ofMinutes(1));
+    Run third = h.graph(env, clock, "plan", desired.toString());
+
+    assertThat(first.out()).as(first.toString()).contains("applied, not yet visible");
+    assertThat(second.out()).as(second.toString())
+        .contains("* users[\"" + ADELE + "\"].interests[\"Chess\"] created 1 min ago, not yet visible; not created "
+            + "again");
+    assertThat(third.out()).as(third.toString()).contains("No changes.");
+    assertThat(posts()).isEqualTo(1);
+  }
+
+  @Test
   void twoAppliesAtOnceCreateEveryItemOnce() throws Exception {
     // Both plans read an empty list (each read held back a little, so the runs overlap), and Graph never lists
     // what was created: only the ledger, claimed under a lock right before the POSTs, keeps the second from

@@ -108,7 +108,8 @@ class CiPipelinesTest {
     assertThat(run("apply", "--plan", "no-such-plan.json", "--auto-approve", "--report", "apply-report.json",
         "--sandbox")).contains("cannot read the plan");
     assertThat(run("check", "--no-such-option")).contains("Unknown option");
-    assertThat(run("apply", "--recreate-pending", "--auto-approve", "--sandbox")).contains("no desired-state files given");
+    assertThat(run("apply", "--recreate-pending", "--auto-approve", "--sandbox"))
+        .contains("no desired-state files given");
   }
 
   private static List<String> keys(Object map) {
