@@ -161,7 +161,8 @@ public final class PlanMarkdownRenderer {
       return "🔸 **Nothing to apply, but the tenant differs** from the desired state: see the duplicates below.";
     }
     if (plan.hasWarnings()) {
-      return "✅ **No changes to apply** to the " + count(plan.unchanged(), "setting") + " that match; see below.";
+      return "✅ **Nothing to apply.** " + (plan.unchanged() == 1 ? "The 1 setting read matches"
+          : "The " + plan.unchanged() + " settings read match") + " the desired state; see below for the rest.";
     }
     return "✅ **No changes.** " + (plan.unchanged() == 1 ? "The 1 setting matches" : "All " + plan.unchanged()
         + " settings match") + " the desired state.";
