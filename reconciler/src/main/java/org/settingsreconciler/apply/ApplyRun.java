@@ -19,8 +19,16 @@ public final class ApplyRun {
   /**
    * @param verify read back what was written (off with --no-verify)
    * @param rails the rails the plan passed, which rollbacks pass too
+   * @param ledger the creates of the last minutes, claimed before the POSTs and settled after the read-back
+   * @param recreatePending send creates the ledger holds back anyway (--recreate-pending)
    */
-  public record Settings(boolean verify, VerifyPolicy verifyPolicy, boolean rollbackOnFailure, SafetyRails rails) {}
+  public record Settings(boolean verify, VerifyPolicy verifyPolicy, boolean rollbackOnFailure, SafetyRails rails,
+      CreateLedger ledger, boolean recreatePending) {
+
+    public Settings(boolean verify, VerifyPolicy verifyPolicy, boolean rollbackOnFailure, SafetyRails rails) {
+      this(verify, verifyPolicy, rollbackOnFailure, rails, CreateLedger.off(), false);
+    }
+  }
 
   private final GraphClient client;
   private final StateReader reader;
@@ -48,8 +56,29 @@ public final class ApplyRun {
     return this;
   }
 
-  /** Every change's result, in plan order. */
+  /**
+   * Every change's result, in plan order. Creates whose item is there already, or that another run sent moments ago,
+   * are not sent (see {@link CreateGuard}).
+   */
   public List<ChangeResult> run(List<Change> changes) {
+    Map<Integer, ChangeResult> notSent =
+        new CreateGuard(reader, settings.ledger(), settings.recreatePending()).notToSend(changes);
+    List<Change> toSend = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      if (!notSent.containsKey(i)) {
+        toSend.add(changes.get(i));
+      }
+    }
+    List<ChangeResult> sent = send(toSend);
+    List<ChangeResult> results = new ArrayList<>();
+    for (int i = 0, next = 0; i < changes.size(); i++) {
+      results.add(notSent.containsKey(i) ? notSent.get(i) : sent.get(next++));
+    }
+    settings.ledger().settle(results);
+    return results;
+  }
+
+  private List<ChangeResult> send(List<Change> changes) {
     Executor executor = new Executor(client);
     List<ChangeOutcome> outcomes = new ArrayList<>();
     WriteVerifier verifier = settings.verify() ? new WriteVerifier(reader, settings.verifyPolicy()) : null;

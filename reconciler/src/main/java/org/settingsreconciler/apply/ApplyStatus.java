@@ -8,6 +8,10 @@ public enum ApplyStatus {
   APPLIED("applied", false),
   /** Graph accepted it, but the tenant still did not show it after the last read-back: Graph can lag. */
   APPLIED_NOT_VISIBLE("applied, not yet visible", false),
+  /** A create not sent: a fresh read right before the POSTs shows the item (another run made it meanwhile). */
+  ALREADY_PRESENT("already present", false),
+  /** A create not sent: another run sent it moments ago and Graph does not show it yet (see CreateLedger). */
+  HELD_BACK("held back", false),
   /** Graph refused it. */
   FAILED("FAILED", true),
   /** Graph's answer was lost and the tenant did not show the change: it may or may not have been made. */

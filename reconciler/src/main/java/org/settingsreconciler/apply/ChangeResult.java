@@ -29,6 +29,11 @@ public record ChangeResult(
     return new ChangeResult(change, ApplyStatus.NOT_ATTEMPTED, why, null, Verification.NONE, null, null, null);
   }
 
+  /** A create not sent because the item is there, or was sent moments ago by another run: nothing to do. */
+  static ChangeResult skipped(Change change, ApplyStatus status, String why) {
+    return new ChangeResult(change, status, why, null, Verification.NONE, null, null, null);
+  }
+
   /** How the write ended, and what the read-back found ({@code readback} null when not read back). */
   static ChangeResult of(ChangeOutcome o, Readback readback, Verification notRead, VerifyPolicy policy) {
     Change c = o.change();

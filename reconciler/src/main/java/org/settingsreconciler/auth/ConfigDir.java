@@ -1,6 +1,12 @@
 package org.settingsreconciler.auth;
 
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,5 +35,51 @@ public final class ConfigDir {
       return Optional.of(Path.of(home, ".config", NAME));
     }
     return Optional.empty();
+  }
+
+  /** Creates the directory (0700) if it is missing; whether the file system has POSIX permissions. */
+  public static boolean createOwnerOnly(Path dir) throws IOException {
+    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+    if (!Files.isDirectory(dir)) {
+      if (posix) {
+        try {
+          Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (FileAlreadyExistsException raced) {
+          // created meanwhile
+        }
+      } else {
+        Files.createDirectories(dir);
+      }
+    }
+    return posix;
+  }
+
+  /**
+   * Writes a file of the config directory readable by its owner only: through a temporary file created 0600 beside
+   * it, then moved into place, so a reader never sees half a file; the directory is made 0700. The sign-in and the
+   * ledger of recent creates are written this way.
+   */
+  public static void writeOwnerOnly(Path file, String content) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    boolean posix = createOwnerOnly(dir);
+    String prefix = "." + file.getFileName() + "-";
+    Path tmp =
+        posix
+            ? Files.createTempFile(
+                dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+            : Files.createTempFile(dir, prefix, ".tmp");
+    try {
+      Files.writeString(tmp, content);
+      try {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      if (posix) {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
   }
 }

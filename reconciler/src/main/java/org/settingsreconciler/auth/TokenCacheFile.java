@@ -4,13 +4,9 @@ import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import com.microsoft.aad.msal4j.ITokenCacheAccessContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -148,45 +144,9 @@ public final class TokenCacheFile {
       root.set("msal", JSON.readTree(msalCache));
     }
     try {
-      writeOwnerOnly(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+      ConfigDir.writeOwnerOnly(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the token cache " + path, e);
-    }
-  }
-
-  /** Writes through a temporary file created 0600, then moves it into place; the directory is made 0700. */
-  static void writeOwnerOnly(Path file, String content) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-    if (!Files.isDirectory(dir)) {
-      if (posix) {
-        try {
-          Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (FileAlreadyExistsException raced) {
-          // created meanwhile
-        }
-      } else {
-        Files.createDirectories(dir);
-      }
-    }
-    Path tmp =
-        posix
-            ? Files.createTempFile(
-                dir, ".token-cache-", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-            : Files.createTempFile(dir, ".token-cache-", ".tmp");
-    try {
-      Files.writeString(tmp, content);
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-      if (posix) {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 

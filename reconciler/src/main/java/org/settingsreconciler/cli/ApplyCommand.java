@@ -43,6 +43,8 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin TargetOptions target;
 
+  @Mixin PendingOptions pending;
+
   @Option(names = "--plan", paramLabel = "FILE",
       description = "Apply this saved plan (from plan --out) instead, without asking, as Terraform's apply PLANFILE "
           + "does: it was reviewed when it was made. Refused when edited, when made for another tenant or Graph "
@@ -104,7 +106,8 @@ final class ApplyCommand implements Callable<Integer> {
       }
       return applySaved(policy);
     }
-    return PlannedRun.run(ctx, desired, graph, target, (plan, session) -> applyPlanned(plan, session, policy));
+    return PlannedRun.run(ctx, desired, graph, target, pending,
+        (plan, session) -> applyPlanned(plan, session, policy));
   }
 
   private int applyPlanned(Plan plan, GraphSession session, VerifyPolicy policy) {
@@ -236,12 +239,14 @@ final class ApplyCommand implements Callable<Integer> {
     ctx.out().println();
     ctx.out().println("Sending " + changes.size() + (changes.size() == 1 ? " change" : " changes")
         + (noVerify ? "" : ", then reading the tenant back to verify") + ":");
-    ApplyRun.Settings settings = new ApplyRun.Settings(!noVerify, policy, rollbackOnFailure, rails());
+    ApplyRun.Settings settings = new ApplyRun.Settings(!noVerify, policy, rollbackOnFailure, rails(),
+        session.ledger(), pending.recreatePending);
     List<ChangeResult> results =
         new ApplyRun(session.client(), session.reader(), settings, session::explained, session::writeRefusals)
             .reportingTo(progress)
             .run(changes);
     new ApplyTextRenderer(ctx.out()).render(results);
+    ApplyTextRenderer.ledgerNotes(results, session.ledger()).forEach(ctx.out()::println);
     boolean failed = results.stream().anyMatch(r -> r.status().failsTheRun());
     int exit = failed ? ExitCode.ERROR : ExitCode.OK;
     writeReport(session, failed ? "incomplete" : "complete", List.of(), results, exit);

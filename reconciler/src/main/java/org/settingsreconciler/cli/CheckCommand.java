@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.load.DesiredStateLoader;
+import org.settingsreconciler.plan.Duplicate;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.SettingStatus;
 import org.settingsreconciler.update.DriftAcceptor;
@@ -31,6 +32,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin TargetOptions target;
 
+  @Mixin PendingOptions pending;
+
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
   OutputFormat format;
@@ -51,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PlannedRun.run(ctx, desired, graph, target, this::judge);
+    return PlannedRun.run(ctx, desired, graph, target, pending, this::judge);
   }
 
   private int judge(Plan plan, GraphSession session) {
@@ -61,7 +64,8 @@ final class CheckCommand implements Callable<Integer> {
       report.write(plan, session.origin());
       ctx.err().println("Wrote the report " + report.path() + ".");
     }
-    int code = plan.hasFailures() ? ExitCode.ERROR : plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    // A duplicate of an item the YAML names is drift even with no change to plan (prune off): see plan.Duplicate.
+    int code = plan.hasFailures() ? ExitCode.ERROR : plan.drifted() ? ExitCode.CHANGES : ExitCode.OK;
     if (updateFiles && plan.hasChanges() && !acceptDrift(plan, code)) {
       return ExitCode.ERROR;
     }
@@ -76,10 +80,14 @@ final class CheckCommand implements Callable<Integer> {
         PlanPrinter.print(ctx, plan, format, origin);
         List<String> drifted = plan.statuses().stream()
             .filter(s -> s.state() == SettingStatus.State.DRIFTED).map(SettingStatus::address).toList();
-        if (!drifted.isEmpty()) {
+        List<Duplicate> duplicated = plan.duplicates().stream().filter(Duplicate::drift).toList();
+        if (!drifted.isEmpty() || !duplicated.isEmpty()) {
           ctx.out().println();
-          ctx.out().println("Drift: " + drifted.size() + " setting(s) differ from the desired state:");
+          ctx.out().println("Drift: " + (drifted.size() + duplicated.size())
+              + " setting(s) differ from the desired state:");
           drifted.forEach(a -> ctx.out().println("  " + a));
+          duplicated.forEach(d -> ctx.out().println("  " + d.address() + " (in the tenant " + d.ids().size()
+              + " times)"));
         }
       }
     }

@@ -72,6 +72,7 @@ final class ExportCommand implements Callable<Integer> {
       groupNotes.forEach(n -> ctx.err().println("note: " + n));
       ExportResult result = new Exporter().export(state, exported, session.origin(), names);
       result.notes().forEach(n -> ctx.err().println("note: " + n));
+      result.warnings().forEach(w -> ctx.err().println("warning: " + w));
       if (usersError != null) {
         ctx.err().println("error: the tenant's users could not be listed: " + usersError.describe());
       }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.settingsreconciler.apply.ChangeOutcome;
+import org.settingsreconciler.apply.CreateLedger;
 import org.settingsreconciler.auth.PermissionPreflight;
 import org.settingsreconciler.auth.SignIn;
 import org.settingsreconciler.auth.SignInContext;
@@ -19,6 +20,7 @@ import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.Planner;
+import org.settingsreconciler.plan.RecentCreates;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.plan.Targets;
 import org.settingsreconciler.state.AccessCheck;
@@ -43,17 +45,21 @@ final class GraphSession implements AutoCloseable {
   /** Null for the sandbox, which accepts any token and needs no preflight. */
   private final SignIn signIn;
   private final CliContext ctx;
+  /** What names this tenant's Graph in the ledger of recent creates; null where nothing is worth remembering. */
+  private final String ledgerRoot;
+  private CreateLedger ledger;
   private boolean announced;
   private CompletableFuture<TenantIdentity> identity;
 
-  private GraphSession(
-      GraphClient client, GraphSandbox sandbox, String root, String where, SignIn signIn, CliContext ctx) {
+  private GraphSession(GraphClient client, GraphSandbox sandbox, String root, String where, SignIn signIn,
+      CliContext ctx, String ledgerRoot) {
     this.client = client;
     this.sandbox = sandbox;
     this.root = root;
     this.where = where;
     this.signIn = signIn;
     this.ctx = ctx;
+    this.ledgerRoot = ledgerRoot;
     if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {
       client.debugTo(line -> ctx.err().println("debug: " + line));
     }
@@ -79,7 +85,10 @@ final class GraphSession implements AutoCloseable {
       GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of(SANDBOX_TOKEN), tuning.retry(),
           Sleeper.REAL, throughput, tuning.timeout());
       String where = options.sandboxState == null ? "" : " (" + options.sandboxState + ")";
-      return new GraphSession(client, sandbox, TenantIdentity.SANDBOX_ROOT, where, null, ctx);
+      // A sandbox without a state file is new each run: there is no later run to keep from creating twice.
+      String ledgerRoot = options.sandboxState == null ? null
+          : "sandbox:" + options.sandboxState.toAbsolutePath().normalize();
+      return new GraphSession(client, sandbox, TenantIdentity.SANDBOX_ROOT, where, null, ctx, ledgerRoot);
     }
     if (options.sandboxState != null) {
       throw new UserError("--sandbox-state needs --sandbox");
@@ -101,7 +110,7 @@ final class GraphSession implements AutoCloseable {
     }
     GraphClient client =
         new GraphClient(root, signIn.credential(), tuning.retry(), Sleeper.REAL, throughput, tuning.timeout());
-    return new GraphSession(client, null, root.toString(), "", signIn, ctx);
+    return new GraphSession(client, null, root.toString(), "", signIn, ctx, root.toString());
   }
 
   /**
@@ -109,6 +118,14 @@ final class GraphSession implements AutoCloseable {
    * the cloud lacks stop it before sign-in; settings the token cannot read are not read (see {@link #reader()}).
    */
   Plan plan(DesiredState state, Targets targets) {
+    return plan(state, targets, false);
+  }
+
+  /**
+   * As {@link #plan(DesiredState, Targets)}; a create an earlier apply sent moments ago, which Graph does not show
+   * yet, is held back (not planned again) unless {@code recreatePending}.
+   */
+  Plan plan(DesiredState state, Targets targets, boolean recreatePending) {
     if (signIn != null) {
       List<String> problems = PermissionPreflight.cloudProblems(state, signIn.context().cloud());
       if (!problems.isEmpty()) {
@@ -120,7 +137,28 @@ final class GraphSession implements AutoCloseable {
     }
     StateReader reader = reader();
     startIdentity();
-    return targets.narrow(new Planner(reader).plan(state));
+    return targets.narrow(new Planner(reader, recreatePending ? RecentCreates.NONE : ledger()).plan(state));
+  }
+
+  /**
+   * The ledger of this tenant's recent creates (see apply.CreateLedger), named by the Graph root and the tenant:
+   * the signed-in token's tenant where known, else the configured one. Off for a sandbox without a state file and
+   * where the environment names no config directory.
+   */
+  CreateLedger ledger() {
+    if (ledger == null) {
+      ledger = ledgerRoot == null ? CreateLedger.off() : CreateLedgers.open(ctx, ledgerRoot, tenant());
+    }
+    return ledger;
+  }
+
+  /** The tenant id as far as it is known: the token's, else --tenant or AZURE_TENANT_ID, else null. */
+  private String tenant() {
+    if (signIn == null) {
+      return null;
+    }
+    PermissionPreflight p = preflight();
+    return p.claims().map(TokenClaims::tenantId).filter(t -> !t.isBlank()).orElse(signIn.context().tenant());
   }
 
   /**

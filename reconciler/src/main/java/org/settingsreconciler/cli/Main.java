@@ -31,7 +31,7 @@ public final class Main {
     // Every stream of the run masks the secret-looking values its variables bring in (see vars.Secrets).
     Secrets secrets = new Secrets();
     this.ctx = new CliContext(new MaskingPrintStream(ctx.out(), secrets), new MaskingPrintStream(ctx.err(), secrets),
-        ctx.env(), ctx.terminal(), ctx.liveErr());
+        ctx.env(), ctx.terminal(), ctx.liveErr(), ctx.clock());
   }
 
   public Main(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {

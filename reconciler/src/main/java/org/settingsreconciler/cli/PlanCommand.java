@@ -21,6 +21,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin TargetOptions target;
 
+  @Mixin PendingOptions pending;
+
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
   OutputFormat format;
@@ -39,7 +41,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PlannedRun.run(ctx, desired, graph, target, this::show);
+    return PlannedRun.run(ctx, desired, graph, target, pending, this::show);
   }
 
   private int show(Plan plan, GraphSession session) {

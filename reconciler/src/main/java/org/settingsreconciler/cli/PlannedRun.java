@@ -17,14 +17,15 @@ final class PlannedRun {
 
   private PlannedRun() {}
 
-  static int run(CliContext ctx, DesiredStateArgs desired, GraphOptions graph, TargetOptions target, WithPlan then) {
+  static int run(CliContext ctx, DesiredStateArgs desired, GraphOptions graph, TargetOptions target,
+      PendingOptions pending, WithPlan then) {
     DesiredState state = desired.load(ctx);
     if (state == null) {
       return ExitCode.ERROR;
     }
     state = target.narrow(state);
     try (GraphSession session = GraphSession.open(graph, ctx)) {
-      return then.accept(session.plan(state, target.targets()), session);
+      return then.accept(session.plan(state, target.targets(), pending.recreatePending), session);
     }
   }
 }

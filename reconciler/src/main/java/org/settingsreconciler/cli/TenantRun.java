@@ -71,7 +71,8 @@ final class TenantRun {
       return failed(tenant.name(), tenant.tenantId());
     }
     AtomicReference<Plan> plan = new AtomicReference<>();
-    int exit = new Main(new CliContext(out, err, env.env(), terminal, alone), new TenantStrategy(tenant, plan::set))
+    int exit = new Main(new CliContext(out, err, env.env(), terminal, alone, ctx.clock()),
+        new TenantStrategy(tenant, plan::set))
         .run(arguments.toArray(String[]::new));
     return new TenantOutcome(tenant.name(), tenant.tenantId(), exit, "", "", TenantOutcome.Counts.of(plan.get()));
   }

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.settingsreconciler.graph.GraphError;
+import org.settingsreconciler.plan.Duplicate;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.PropertySpec;
@@ -41,12 +41,13 @@ public final class Exporter {
   public ExportResult export(CurrentState state, List<String> users, String origin, Map<String, String> groupNames) {
     Map<String, Object> root = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     List<ReadFailure> failures = new ArrayList<>();
     for (ResourceDescriptor d : ResourceRegistry.all()) {
       if (d.scope() == Scope.USER) {
         for (String user : users) {
           Map<String, Object> userNode = section(section(root, "users"), user);
-          exportCollection(d, user, state, userNode, notes, failures);
+          exportCollection(d, user, state, userNode, notes, warnings, failures);
         }
         continue;
       }
@@ -61,13 +62,16 @@ public final class Exporter {
           }
         }
         case FIXED_IDS -> exportFixedIds(d, state, section, notes, failures);
-        case COLLECTION -> exportCollection(d, null, state, section, notes, failures);
+        case COLLECTION -> exportCollection(d, null, state, section, notes, warnings, failures);
       }
     }
     root.values().removeIf(v -> v instanceof Map<?, ?> m && m.isEmpty());
-    String header = "# Exported by settings-reconciler from " + origin + ".\n"
-        + "# Every managed setting as the tenant has it: planning this file shows no changes.\n";
-    return new ExportResult(header + YamlWriter.write(root), notes, failures);
+    StringBuilder header = new StringBuilder("# Exported by settings-reconciler from " + origin + ".\n"
+        + "# Every managed setting as the tenant has it: planning this file shows no changes.\n");
+    for (String w : warnings) {
+      header.append("#\n# WARNING: ").append(w.replace("\n", " ").replace("\r", " ")).append('\n');
+    }
+    return new ExportResult(header + YamlWriter.write(root), notes, failures, warnings);
   }
 
   private static void exportFixedIds(
@@ -107,6 +111,7 @@ public final class Exporter {
       CurrentState state,
       Map<String, Object> parent,
       List<String> notes,
+      List<String> warnings,
       List<ReadFailure> failures) {
     String address = ResourceId.scopeAddress(d, user);
     CollectionRead read = state.collection(address);
@@ -115,19 +120,27 @@ public final class Exporter {
       return;
     }
     CollectionKey key = d.key();
-    Map<String, Object> items = new LinkedHashMap<>();
-    Set<String> seen = new TreeSet<>();
+    Map<String, List<JsonNode>> byKey = new LinkedHashMap<>();
     for (JsonNode item : read.items()) {
       String k = key.keyOf(item);
       if (k == null) {
         notes.add(address + ": an item without " + key.property() + " left out");
         continue;
       }
-      if (!seen.add(key.matchForm(k))) {
-        notes.add(address + "[\"" + k + "\"] left out: another item has the same " + key.property());
-        continue;
+      byKey.computeIfAbsent(key.matchForm(k), f -> new ArrayList<>()).add(item);
+    }
+    Map<String, Object> items = new LinkedHashMap<>();
+    for (List<JsonNode> copies : byKey.values()) {
+      JsonNode first = copies.get(0);
+      ResourceId id = new ResourceId(d, user, key.keyOf(first));
+      items.put(key.keyOf(first), properties(d, first, Map.of()));
+      if (copies.size() > 1) {
+        // YAML holds one item per key: the others cannot be exported, and must not vanish without a word.
+        List<String> ids = copies.stream().map(key::graphIdOf).toList();
+        Duplicate dup = new Duplicate(id, ids, ids.stream().map(id::objectPath).toList(), false, false);
+        warnings.add(id.address() + " " + dup.problem() + ": exported once, as " + ids.get(0)
+            + " (the first Graph lists). " + dup.resolution() + ".");
       }
-      items.put(k, properties(d, item, Map.of()));
     }
     parent.put(d.yamlName(), items);
   }

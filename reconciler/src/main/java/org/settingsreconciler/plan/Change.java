@@ -31,6 +31,11 @@ public sealed interface Change permits Create, Update, Delete {
   /** The HTTP method apply sends. */
   String method();
 
+  /** What a reviewer should know beyond the values (Graph's own doings), in property order; see {@link Note}. */
+  default java.util.List<Note> notes() {
+    return ChangeNotes.of(this);
+  }
+
   default GraphRequest request() {
     return new GraphRequest(method(), path(), body());
   }

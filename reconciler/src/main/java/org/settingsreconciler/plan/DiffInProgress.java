@@ -20,22 +20,18 @@ import org.settingsreconciler.state.ObjectRead;
  */
 public final class DiffInProgress implements CurrentState.Listener {
 
-  /** What one object or collection adds to the plan. */
-  private static final class Part {
-    final List<Change> changes = new ArrayList<>();
-    final List<ReadFailure> failures = new ArrayList<>();
-    final List<String> inSync = new ArrayList<>();
-  }
 
   private final List<DesiredResource> objects = new ArrayList<>();
   private final List<CollectionScope> scopes;
   private final Map<String, List<Integer>> objectsAt = new HashMap<>();
   private final Map<String, List<Integer>> scopesAt = new HashMap<>();
-  private final Part[] objectParts;
-  private final Part[] scopeParts;
+  private final Differ.Part[] objectParts;
+  private final Differ.Part[] scopeParts;
   private final Map<String, List<DesiredResource>> items;
+  private final RecentCreates recent;
 
-  DiffInProgress(DesiredState desired) {
+  DiffInProgress(DesiredState desired, RecentCreates recent) {
+    this.recent = recent;
     for (DesiredResource r : desired.resources()) {
       if (r.id().descriptor().shape() != Shape.COLLECTION) {
         objectsAt.computeIfAbsent(r.address(), a -> new ArrayList<>()).add(objects.size());
@@ -46,8 +42,8 @@ public final class DiffInProgress implements CurrentState.Listener {
     for (int i = 0; i < scopes.size(); i++) {
       scopesAt.computeIfAbsent(scopes.get(i).address(), a -> new ArrayList<>()).add(i);
     }
-    objectParts = new Part[objects.size()];
-    scopeParts = new Part[scopes.size()];
+    objectParts = new Differ.Part[objects.size()];
+    scopeParts = new Differ.Part[scopes.size()];
     items = Differ.itemsByScope(desired);
   }
 
@@ -70,38 +66,37 @@ public final class DiffInProgress implements CurrentState.Listener {
    * too was not read, and is a read failure.
    */
   public Plan finish(CurrentState current) {
-    List<Change> changes = new ArrayList<>();
-    List<ReadFailure> failures = new ArrayList<>();
-    List<String> inSync = new ArrayList<>();
+    Differ.Part all = new Differ.Part();
     for (int i = 0; i < objectParts.length; i++) {
       DesiredResource r = objects.get(i);
-      Part p = objectParts[i] != null ? objectParts[i] : objectPart(r, current.object(r.address()));
-      add(p, changes, failures, inSync);
+      Differ.Part p = objectParts[i] != null ? objectParts[i] : objectPart(r, current.object(r.address()));
+      add(p, all);
     }
     for (int i = 0; i < scopeParts.length; i++) {
       CollectionScope scope = scopes.get(i);
-      Part p = scopeParts[i] != null ? scopeParts[i] : scopePart(scope, current.collection(scope.address()));
-      add(p, changes, failures, inSync);
+      Differ.Part p = scopeParts[i] != null ? scopeParts[i] : scopePart(scope, current.collection(scope.address()));
+      add(p, all);
     }
-    return new Plan(Differ.sorted(changes), failures, inSync);
+    return new Plan(Differ.sorted(all.changes), all.failures, all.inSync, all.duplicates, all.pending);
   }
 
-  private static Part objectPart(DesiredResource r, ObjectRead read) {
-    Part p = new Part();
+  private static Differ.Part objectPart(DesiredResource r, ObjectRead read) {
+    Differ.Part p = new Differ.Part();
     Differ.diffObject(r, read, p.changes, p.failures, p.inSync);
     return p;
   }
 
-  private Part scopePart(CollectionScope scope, CollectionRead read) {
-    Part p = new Part();
-    Differ.diffCollection(
-        scope, items.getOrDefault(scope.address(), List.of()), read, p.changes, p.failures, p.inSync);
+  private Differ.Part scopePart(CollectionScope scope, CollectionRead read) {
+    Differ.Part p = new Differ.Part();
+    Differ.diffCollection(scope, items.getOrDefault(scope.address(), List.of()), read, recent, p);
     return p;
   }
 
-  private static void add(Part p, List<Change> changes, List<ReadFailure> failures, List<String> inSync) {
-    changes.addAll(p.changes);
-    failures.addAll(p.failures);
-    inSync.addAll(p.inSync);
+  private static void add(Differ.Part p, Differ.Part all) {
+    all.changes.addAll(p.changes);
+    all.failures.addAll(p.failures);
+    all.inSync.addAll(p.inSync);
+    all.duplicates.addAll(p.duplicates);
+    all.pending.addAll(p.pending);
   }
 }

@@ -43,13 +43,23 @@ public final class Differ {
     return start(desired).finish(current);
   }
 
+  /** As {@link #diff(DesiredState, CurrentState)}, holding back the creates an earlier apply sent moments ago. */
+  public Plan diff(DesiredState desired, CurrentState current, RecentCreates recent) {
+    return start(desired, recent).finish(current);
+  }
+
   /**
    * A diff to feed as reads arrive ({@link DiffInProgress} is the listener of a {@link CurrentState}), so the
    * comparing is done while later round trips are still on the wire.
    */
   public DiffInProgress start(DesiredState desired) {
+    return start(desired, RecentCreates.NONE);
+  }
+
+  /** As {@link #start(DesiredState)}, holding back the creates {@code recent} says were sent moments ago. */
+  public DiffInProgress start(DesiredState desired, RecentCreates recent) {
     GroupReference.requireNone(desired);
-    return new DiffInProgress(desired);
+    return new DiffInProgress(desired, recent);
   }
 
   /** Plans one object (a singleton or fixed id) against what was read of it, null for not read at all. */
@@ -68,14 +78,23 @@ public final class Differ {
     }
   }
 
+  /** What one object or collection adds to the plan. */
+  static final class Part {
+    final List<Change> changes = new ArrayList<>();
+    final List<ReadFailure> failures = new ArrayList<>();
+    final List<String> inSync = new ArrayList<>();
+    final List<Duplicate> duplicates = new ArrayList<>();
+    final List<PendingCreate> pending = new ArrayList<>();
+  }
+
   /** Plans one collection against what was read of it, null for not read at all. */
   static void diffCollection(CollectionScope scope, List<DesiredResource> wanted, CollectionRead read,
-      List<Change> changes, List<ReadFailure> failures, List<String> inSync) {
+      RecentCreates recent, Part out) {
     if (read == null || !read.ok()) {
-      failures.add(new ReadFailure(scope.address(), read == null ? null : read.error()));
+      out.failures.add(new ReadFailure(scope.address(), read == null ? null : read.error()));
       return;
     }
-    diffCollection(scope, wanted, read.items(), changes, inSync);
+    diffCollection(scope, wanted, read.items(), recent, out);
   }
 
   /** The desired items of every collection, by scope address: one pass, so thousands of users stay linear. */
@@ -99,53 +118,72 @@ public final class Differ {
     return changes;
   }
 
-  /** Plans one collection, adding to {@code changes} and to {@code inSync} (items already as desired). */
+  /**
+   * Plans one collection. Items are matched by key the way the key compares; where the tenant holds a key more than
+   * once, the first copy Graph lists is the one matched, and the duplicate is reported (never collapsed silently).
+   */
   private static void diffCollection(
-      CollectionScope scope,
-      List<DesiredResource> wanted,
-      List<JsonNode> items,
-      List<Change> changes,
-      List<String> inSync) {
+      CollectionScope scope, List<DesiredResource> wanted, List<JsonNode> items, RecentCreates recent,
+      Part out) {
     ResourceDescriptor d = scope.descriptor();
     CollectionKey key = d.key();
-    Map<String, JsonNode> unmatched = new LinkedHashMap<>();
-    List<JsonNode> duplicates = new ArrayList<>();
+    Map<String, List<JsonNode>> byKey = new LinkedHashMap<>();
     for (JsonNode item : items) {
       if (key.keyOf(item) == null) {
         // No key (an interest without a displayName): YAML cannot name it, so it is never matched or pruned.
         continue;
       }
-      if (unmatched.putIfAbsent(key.matchForm(key.keyOf(item)), item) != null) {
-        duplicates.add(item);
-      }
+      byKey.computeIfAbsent(key.matchForm(key.keyOf(item)), k -> new ArrayList<>(1)).add(item);
     }
+    Map<String, DesiredResource> named = new LinkedHashMap<>();
     for (DesiredResource r : wanted) {
-      JsonNode item = unmatched.remove(key.matchForm(r.id().key()));
-      if (item == null) {
-        changes.add(create(r));
+      named.putIfAbsent(key.matchForm(r.id().key()), r);
+    }
+    List<JsonNode> extra = new ArrayList<>();
+    byKey.forEach((form, copies) -> {
+      DesiredResource r = named.get(form);
+      if (copies.size() > 1) {
+        out.duplicates.add(duplicate(scope, r, copies));
+      }
+      // Without a YAML entry every copy is extra; with one, every copy after the first Graph lists.
+      extra.addAll(r == null ? copies : copies.subList(1, copies.size()));
+    });
+    for (DesiredResource r : wanted) {
+      List<JsonNode> copies = byKey.get(key.matchForm(r.id().key()));
+      if (copies == null) {
+        Create c = create(r);
+        recent.heldBack(c).ifPresentOrElse(out.pending::add, () -> out.changes.add(c));
         continue;
       }
+      JsonNode item = copies.get(0);
       var patch = PatchBuilder.build(r, item, keyRename(key, item, r));
       if (patch.isPresent()) {
         var p = patch.get();
         // The path only for items that change: most items of a large tenant are in sync, and a path is not free.
         String path = r.id().objectPath(key.graphIdOf(item));
-        changes.add(new Update(r.id(), path, p.body(), p.before(), p.changes(), null));
+        out.changes.add(new Update(r.id(), path, p.body(), p.before(), p.changes(), null));
       } else {
-        inSync.add(r.address());
+        out.inSync.add(r.address());
       }
     }
     if (scope.prune()) {
-      List<JsonNode> extra = new ArrayList<>(unmatched.values());
-      extra.addAll(duplicates);
       for (JsonNode item : extra) {
         List<Change> pruned = prune(scope, item);
         if (pruned.isEmpty()) {
-          inSync.add(new ResourceId(d, scope.user(), key.keyOf(item)).address());
+          out.inSync.add(new ResourceId(d, scope.user(), key.keyOf(item)).address());
         }
-        changes.addAll(pruned);
+        out.changes.addAll(pruned);
       }
     }
+  }
+
+  private static Duplicate duplicate(CollectionScope scope, DesiredResource named, List<JsonNode> copies) {
+    CollectionKey key = scope.descriptor().key();
+    ResourceId id = named != null ? named.id()
+        : new ResourceId(scope.descriptor(), scope.user(), key.keyOf(copies.get(0)));
+    List<String> ids = copies.stream().map(key::graphIdOf).toList();
+    List<String> paths = ids.stream().map(id::objectPath).toList();
+    return new Duplicate(id, ids, paths, named != null, scope.prune());
   }
 
   private static Create create(DesiredResource r) {

@@ -10,16 +10,43 @@ import org.settingsreconciler.resource.ResourceRegistry;
 
 /**
  * The changes that would bring the tenant to the desired state, in a fixed order (registry order, then address),
- * every read that failed, and every managed object already as desired.
+ * every read that failed, every managed object already as desired, and what the tenant holds that no change can
+ * show: items in it more than once, and creates not sent again because an earlier apply sent them moments ago.
  *
  * @param inSync addresses of the managed objects that need no change
+ * @param duplicates items the tenant holds more than once (see {@link Duplicate}), in plan order
+ * @param pending creates held back because an earlier apply sent them and Graph does not show them yet
  */
-public record Plan(List<Change> changes, List<ReadFailure> failures, List<String> inSync) {
+public record Plan(
+    List<Change> changes,
+    List<ReadFailure> failures,
+    List<String> inSync,
+    List<Duplicate> duplicates,
+    List<PendingCreate> pending) {
 
   public Plan {
     changes = List.copyOf(changes);
     failures = List.copyOf(failures);
     inSync = List.copyOf(inSync);
+    duplicates = List.copyOf(duplicates);
+    pending = List.copyOf(pending);
+  }
+
+  public Plan(List<Change> changes, List<ReadFailure> failures, List<String> inSync) {
+    this(changes, failures, inSync, List.of(), List.of());
+  }
+
+  /** Whether the plan has something to say beyond its changes: duplicates or held-back creates. */
+  public boolean hasWarnings() {
+    return !duplicates.isEmpty() || !pending.isEmpty();
+  }
+
+  /**
+   * Whether the tenant differs from the desired state: a change is planned, or an item the YAML names (or a pruned
+   * collection holds) is in the tenant more than once. What check exits 2 for.
+   */
+  public boolean drifted() {
+    return hasChanges() || duplicates.stream().anyMatch(Duplicate::drift);
   }
 
   public long count(String action) {

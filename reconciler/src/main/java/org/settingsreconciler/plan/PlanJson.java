@@ -50,6 +50,7 @@ public final class PlanJson {
       if (c instanceof Update u && u.reason() != null) {
         n.put("reason", u.reason());
       }
+      writeNotes(n, c.notes());
       Destructive.reason(c).ifPresent(r -> n.put("destructive", r));
     }
     ArrayNode failures = root.putArray("failures");
@@ -68,6 +69,8 @@ public final class PlanJson {
         }
       }
     }
+    writeDuplicates(root, plan.duplicates());
+    writePending(root, plan.pending());
     ObjectNode summary = root.putObject("summary");
     summary.put("create", plan.count("create"));
     summary.put("update", plan.count("update"));
@@ -76,6 +79,63 @@ public final class PlanJson {
     summary.put("failed", plan.failures().size());
     summary.put("destructive", plan.changes().stream().filter(c -> Destructive.reason(c).isPresent()).count());
     return root;
+  }
+
+  /** Items the tenant holds more than once, where there are any: what the text plan warns of, with every id. */
+  private static void writeDuplicates(ObjectNode root, List<Duplicate> duplicates) {
+    if (duplicates.isEmpty()) {
+      return;
+    }
+    ArrayNode out = root.putArray("duplicates");
+    for (Duplicate d : duplicates) {
+      ObjectNode n = out.addObject();
+      n.put("address", d.address());
+      ArrayNode ids = n.putArray("ids");
+      d.ids().forEach(ids::add);
+      ArrayNode paths = n.putArray("paths");
+      d.paths().forEach(paths::add);
+      n.put("inYaml", d.managed());
+      n.put("prune", d.prune());
+      n.put("drift", d.drift());
+      n.put("message", d.problem());
+      n.put("resolution", d.advice());
+    }
+  }
+
+  /** Creates held back because an earlier apply sent them moments ago, where there are any; nothing is sent. */
+  private static void writePending(ObjectNode root, List<PendingCreate> pending) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    ArrayNode out = root.putArray("pending");
+    for (PendingCreate p : pending) {
+      ObjectNode n = out.addObject();
+      n.put("address", p.address());
+      n.put("method", p.change().method());
+      n.put("path", p.change().path());
+      n.set("body", p.change().body());
+      n.put("kind", p.kind().name().toLowerCase(java.util.Locale.ROOT));
+      n.put("sentSecondsAgo", p.age().toSeconds());
+      n.put("heldBackSeconds", p.left().toSeconds());
+      n.put("message", p.problem());
+      n.put("resolution", p.advice());
+    }
+  }
+
+  /** Every note the text and Markdown plans show for the change, so a pipeline reading JSON misses none. */
+  private static void writeNotes(ObjectNode n, List<Note> notes) {
+    if (notes.isEmpty()) {
+      return;
+    }
+    ArrayNode ns = n.putArray("notes");
+    for (Note note : notes) {
+      ObjectNode nn = ns.addObject();
+      nn.put("property", note.property());
+      nn.put("text", note.text());
+      if (note.afterApply() != null) {
+        nn.set("afterApply", note.afterApply());
+      }
+    }
   }
 
   /** The layer, the base value it replaced and the group name of a desired value, where there are any. */

@@ -13,16 +13,23 @@ import org.settingsreconciler.state.StateReader;
 public final class Planner {
 
   private final StateReader reader;
+  private final RecentCreates recent;
   private final Differ differ = new Differ();
 
   public Planner(StateReader reader) {
+    this(reader, RecentCreates.NONE);
+  }
+
+  /** A planner that holds back the creates {@code recent} says an earlier apply sent moments ago. */
+  public Planner(StateReader reader, RecentCreates recent) {
     this.reader = reader;
+    this.recent = recent;
   }
 
   public Plan plan(DesiredState desired) {
     DesiredState resolved = new GroupResolver(reader.client()).resolve(desired);
     // Compared as the reads end, while later round trips are still on the wire: the client waits on them anyway.
-    DiffInProgress diff = differ.start(resolved);
+    DiffInProgress diff = differ.start(resolved, recent);
     CurrentState current = reader.readFor(resolved, new CurrentState(diff));
     Plan plan = diff.finish(current);
     PlanObserver.report(plan);

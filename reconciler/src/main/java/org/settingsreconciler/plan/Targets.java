@@ -44,6 +44,8 @@ public record Targets(List<String> prefixes) {
     return new Plan(
         plan.changes().stream().filter(c -> matches(c.address())).toList(),
         plan.failures().stream().filter(f -> touches(f.address())).toList(),
-        plan.inSync().stream().filter(this::matches).toList());
+        plan.inSync().stream().filter(this::matches).toList(),
+        plan.duplicates().stream().filter(d -> matches(d.address())).toList(),
+        plan.pending().stream().filter(p -> matches(p.address())).toList());
   }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.settingsreconciler.apply.ApplyStatus;
 import org.settingsreconciler.apply.ChangeResult;
+import org.settingsreconciler.apply.CreateLedger;
 import org.settingsreconciler.apply.Verification;
+import org.settingsreconciler.plan.Create;
 
 /**
  * What apply did, for people: one line per change saying what happened to it (status, address, request), with
@@ -112,6 +114,33 @@ public final class ApplyTextRenderer {
       }
     }
     return out;
+  }
+
+  /**
+   * What apply says about its creates that Graph does not show yet (or whose answer was lost): POST is not
+   * idempotent, so a run before they show would make them twice, unless the ledger of recent creates holds them back.
+   */
+  public static List<String> ledgerNotes(List<ChangeResult> results, CreateLedger ledger) {
+    long unseen = results.stream().filter(r -> r.change() instanceof Create).filter(r -> switch (r.status()) {
+      case APPLIED -> r.verification() != Verification.VERIFIED;
+      case APPLIED_NOT_VISIBLE, MAYBE_APPLIED -> true;
+      default -> false;
+    }).count();
+    if (unseen == 0) {
+      return List.of();
+    }
+    String what = unseen + (unseen == 1 ? " create" : " creates") + " not yet seen in the tenant";
+    if (ledger.enabled()) {
+      return List.of("Note: " + what + (unseen == 1 ? " is" : " are") + " recorded in " + ledger.file()
+          + ": for " + ledger.window().toMinutes() + " min, plan and apply do not send "
+          + (unseen == 1 ? "it" : "them") + " again (--recreate-pending does); after that, a plan that still does not "
+          + "see " + (unseen == 1 ? "it" : "them") + " creates " + (unseen == 1 ? "it" : "them") + " again.");
+    }
+    return List.of("Warning: " + what + (unseen == 1 ? " is" : " are") + " not remembered (there is no config "
+        + "directory: set XDG_CONFIG_HOME or HOME; or RECONCILER_PENDING_CREATE_MINUTES is 0): an apply before "
+        + (unseen == 1 ? "it shows" : "they show") + " creates " + (unseen == 1 ? "it" : "them")
+        + " again, as a duplicate. Run plan until " + (unseen == 1 ? "it shows" : "they show") + " before applying "
+        + "again.");
   }
 
   private static String changes(int n) {

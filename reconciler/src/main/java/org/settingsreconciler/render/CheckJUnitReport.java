@@ -10,6 +10,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.plan.Change;
+import org.settingsreconciler.plan.Duplicate;
+import org.settingsreconciler.plan.PendingCreate;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.SettingStatus;
 import org.settingsreconciler.plan.SettingStatus.State;
@@ -30,6 +32,8 @@ public final class CheckJUnitReport {
 
   public static String write(Plan plan, String origin) {
     List<SettingStatus> statuses = plan.statuses();
+    long duplicateDrift = plan.duplicates().stream().filter(Duplicate::drift).count();
+    int warnings = plan.duplicates().size() + plan.pending().size();
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
@@ -37,8 +41,8 @@ public final class CheckJUnitReport {
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuite");
       xml.writeAttribute("name", SUITE);
-      xml.writeAttribute("tests", String.valueOf(statuses.size()));
-      xml.writeAttribute("failures", String.valueOf(count(statuses, State.DRIFTED)));
+      xml.writeAttribute("tests", String.valueOf(statuses.size() + warnings));
+      xml.writeAttribute("failures", String.valueOf(count(statuses, State.DRIFTED) + duplicateDrift));
       xml.writeAttribute("errors", String.valueOf(count(statuses, State.UNKNOWN)));
       xml.writeAttribute("skipped", "0");
       xml.writeCharacters("\n  ");
@@ -50,6 +54,16 @@ public final class CheckJUnitReport {
       for (SettingStatus s : statuses) {
         xml.writeCharacters("\n  ");
         testCase(xml, s);
+      }
+      for (Duplicate d : plan.duplicates()) {
+        xml.writeCharacters("\n  ");
+        warningCase(xml, d.item().descriptor().type(), d.address() + " (duplicate)", d.drift() ? "duplicate" : null,
+            d.address() + " " + d.problem(), d.advice());
+      }
+      for (PendingCreate p : plan.pending()) {
+        xml.writeCharacters("\n  ");
+        warningCase(xml, p.change().resource().descriptor().type(), p.address() + " (created, not yet visible)",
+            null, p.address() + " " + p.problem(), p.advice());
       }
       xml.writeCharacters("\n");
       xml.writeEndElement();
@@ -83,6 +97,26 @@ public final class CheckJUnitReport {
       xml.writeAttribute("type", clean(e == null || e.code() == null ? "readFailed" : e.code()));
       xml.writeCharacters(clean(errorText(e)));
     }
+    xml.writeEndElement();
+    xml.writeEndElement();
+  }
+
+  /**
+   * A duplicate or a held-back create: a failure of type {@code failureType} where it is drift, else a passing case
+   * that says what it is in its output, so the report hides nothing the text plan shows.
+   */
+  private static void warningCase(XMLStreamWriter xml, String type, String name, String failureType, String problem,
+      String advice) throws XMLStreamException {
+    xml.writeStartElement("testcase");
+    attributes(xml, type, name);
+    if (failureType != null) {
+      xml.writeStartElement("failure");
+      xml.writeAttribute("message", clean(problem));
+      xml.writeAttribute("type", failureType);
+    } else {
+      xml.writeStartElement("system-out");
+    }
+    xml.writeCharacters(clean("\n" + problem + "\n" + advice + ".\n"));
     xml.writeEndElement();
     xml.writeEndElement();
   }

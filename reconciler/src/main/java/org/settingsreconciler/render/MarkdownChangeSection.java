@@ -15,6 +15,7 @@ import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.Delete;
 import org.settingsreconciler.plan.Destructive;
+import org.settingsreconciler.plan.Note;
 import org.settingsreconciler.plan.PropertyChange;
 import org.settingsreconciler.plan.SettingStatus;
 import org.settingsreconciler.plan.Update;
@@ -84,6 +85,13 @@ final class MarkdownChangeSection {
         b.append(" (source ").append(code(ProvenanceText.source(p))).append(')');
       }
       b.append(":\n\n").append(MarkdownText.fenced("diff", LongValueDiff.unified(p.before(), p.after()))).append('\n');
+    }
+    for (Note note : c.notes()) {
+      b.append("ℹ️ Note on ").append(code(note.property())).append(": ").append(text(note.text()));
+      if (note.afterApply() != null) {
+        b.append("; after apply: ").append(code(note.afterApply().toString()));
+      }
+      b.append("\n\n");
     }
     if (c instanceof Update u) {
       resent(b, u);

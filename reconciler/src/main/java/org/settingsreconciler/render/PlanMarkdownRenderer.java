@@ -95,6 +95,15 @@ public final class PlanMarkdownRenderer {
       }
       b.append(String.join(", ", names)).append(".\n");
     }
+    if (!plan.duplicates().isEmpty()) {
+      b.append("- ⚠️ **").append(count(plan.duplicates().size(), "item")).append(plan.duplicates().size() == 1
+          ? " is" : " are").append(" in the tenant more than once**: see below.\n");
+    }
+    if (!plan.pending().isEmpty()) {
+      b.append("- ⏳ **").append(count(plan.pending().size(), "create")).append(" not sent again**: an earlier "
+          + "apply sent ").append(plan.pending().size() == 1 ? "it" : "them").append(" moments ago, and Graph does "
+          + "not show ").append(plan.pending().size() == 1 ? "it" : "them").append(" yet.\n");
+    }
     if (plan.hasFailures()) {
       b.append("- ❌ **").append(count(plan.failures().size(), "setting")).append(" could not be read.** ")
           .append("That is an error, not drift: nothing is planned for ")
@@ -105,7 +114,39 @@ public final class PlanMarkdownRenderer {
         .append("| ").append(plan.count("create")).append(" | ").append(plan.count("update"))
         .append(" | ").append(plan.count("delete")).append(" | ").append(plan.unchanged())
         .append(" | ").append(plan.failures().size()).append(" | ").append(destructive.size()).append(" |\n");
+    warnings(b, plan);
     return b.toString();
+  }
+
+  /**
+   * Duplicates and held-back creates, in the header: part of the summary, so never cut. A long list is cut at
+   * {@value #NAMED_WARNINGS} items; the text and JSON plans list them all.
+   */
+  private static void warnings(StringBuilder b, Plan plan) {
+    List<String> duplicates = plan.duplicates().stream()
+        .map(d -> item(d.address(), d.problem(), d.advice())).toList();
+    List<String> pending = plan.pending().stream()
+        .map(p -> item(p.address(), p.problem(), p.advice())).toList();
+    section(b, "### ⚠️ In the tenant more than once (" + duplicates.size() + ")", duplicates);
+    section(b, "### ⏳ Created moments ago, not yet visible (" + pending.size() + ")", pending);
+  }
+
+  private static final int NAMED_WARNINGS = 20;
+
+  private static String item(String address, String problem, String advice) {
+    return "- " + code(address) + " " + text(problem) + " — " + text(advice) + ".\n";
+  }
+
+  private static void section(StringBuilder b, String head, List<String> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    b.append('\n').append(head).append("\n\n");
+    items.stream().limit(NAMED_WARNINGS).forEach(b::append);
+    if (items.size() > NAMED_WARNINGS) {
+      b.append("- and ").append(items.size() - NAMED_WARNINGS)
+          .append(" more: run the command again with `--format text` or `--format json` for all of them.\n");
+    }
   }
 
   private static String verdict(long drifted, int total, Plan plan) {
@@ -115,6 +156,13 @@ public final class PlanMarkdownRenderer {
     }
     if (plan.hasFailures()) {
       return "✅ **No drift** in the " + count(plan.unchanged(), "setting") + " that could be read.";
+    }
+    if (plan.drifted()) {
+      return "🔸 **Nothing to apply, but the tenant differs** from the desired state: see the duplicates below.";
+    }
+    if (plan.hasWarnings()) {
+      return "✅ **Nothing to apply.** " + (plan.unchanged() == 1 ? "The 1 setting read matches"
+          : "The " + plan.unchanged() + " settings read match") + " the desired state; see below for the rest.";
     }
     return "✅ **No changes.** " + (plan.unchanged() == 1 ? "The 1 setting matches" : "All " + plan.unchanged()
         + " settings match") + " the desired state.";

@@ -8,11 +8,13 @@ import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.Delete;
 import org.settingsreconciler.plan.Destructive;
+import org.settingsreconciler.plan.Duplicate;
+import org.settingsreconciler.plan.Note;
+import org.settingsreconciler.plan.PendingCreate;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PropertyChange;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.plan.Update;
-import org.settingsreconciler.resource.PropertySpec;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,11 +39,26 @@ public final class PlanTextRenderer {
       out.println("      " + (f.error() == null ? "no answer" : f.error().describe()));
       out.println();
     }
+    renderWarnings(plan);
     out.println(summary(plan));
   }
 
+  /** Items the tenant holds more than once, and creates held back: never hidden behind a "no changes". */
+  public void renderWarnings(Plan plan) {
+    for (Duplicate d : plan.duplicates()) {
+      out.println("  ! " + d.address() + " " + d.problem());
+      out.println("      " + d.advice() + ".");
+      out.println();
+    }
+    for (PendingCreate p : plan.pending()) {
+      out.println("  * " + p.address() + " " + p.problem());
+      out.println("      " + p.advice() + ".");
+      out.println();
+    }
+  }
+
   public static String summary(Plan plan) {
-    if (!plan.hasChanges() && !plan.hasFailures()) {
+    if (!plan.hasChanges() && !plan.hasFailures() && !plan.hasWarnings()) {
       return "No changes. The tenant matches the desired state (" + plan.unchanged() + " checked).";
     }
     String line =
@@ -52,12 +69,32 @@ public final class PlanTextRenderer {
     if (destructive > 0) {
       line += "\n" + destructive + " destructive change(s): apply needs --allow-destructive.";
     }
+    line += warnings(plan);
     if (plan.hasFailures()) {
       line +=
           "\nError: " + plan.failures().size() + " could not be read; nothing is planned for "
               + (plan.failures().size() == 1 ? "it." : "them.");
     }
     return line;
+  }
+
+  /** The summary's lines about duplicates and held-back creates, each after a line break; empty without any. */
+  static String warnings(Plan plan) {
+    String out = "";
+    int duplicates = plan.duplicates().size();
+    if (duplicates > 0) {
+      boolean kept = plan.duplicates().stream().anyMatch(d -> !d.prune());
+      out += "\nWarning: " + duplicates + (duplicates == 1 ? " item is" : " items are")
+          + " in the tenant more than once (see above)"
+          + (kept ? "; without prune, apply does not remove an extra copy." : ".");
+    }
+    int pending = plan.pending().size();
+    if (pending > 0) {
+      out += "\n" + pending + (pending == 1 ? " create is" : " creates are")
+          + " not sent again: an earlier apply sent " + (pending == 1 ? "it" : "them")
+          + " moments ago, and Graph does not show " + (pending == 1 ? "it" : "them") + " yet (see above).";
+    }
+    return out;
   }
 
   /** One change's block, as in the plan; also the text of a drifted setting in JUnit reports. */
@@ -92,9 +129,16 @@ public final class PlanTextRenderer {
     } else {
       out.println("      ~ " + p.name() + ": " + text(p.before()) + " -> " + ProvenanceText.after(p) + source);
     }
-    c.resource().descriptor().property(p.name())
-        .map(PropertySpec::planNote)
-        .ifPresent(note -> out.println("          (" + note + ")"));
+    for (Note note : c.notes()) {
+      if (note.property().equals(p.name())) {
+        out.println("          " + noteLine(note));
+      }
+    }
+  }
+
+  /** A note as the text plan shows it, under its property: {@code note: TEXT; after apply: VALUE}. */
+  public static String noteLine(Note note) {
+    return "note: " + note.text() + (note.afterApply() == null ? "" : "; after apply: " + note.afterApply());
   }
 
   /** Properties the body carries unchanged because the API requires them: shown, so the plan hides nothing sent. */

@@ -1,6 +1,7 @@
 package org.settingsreconciler.resource;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -11,6 +12,8 @@ import tools.jackson.databind.JsonNode;
  * @param comparator how a desired value is compared with the tenant's
  * @param destructive set when moving the property to one value destroys data, so apply needs consent
  * @param planNote what a reviewer should know when this property changes (Graph's own doings), or null
+ * @param storedAs what Graph stores when sent a value, where it rewrites values (appends to a list), or null when it
+ *     stores what it is sent; a note with {@code planNote} is shown only where the rewrite changes the value
  */
 public record PropertySpec(
     String name,
@@ -18,7 +21,8 @@ public record PropertySpec(
     boolean requiredInPatch,
     ValueComparator comparator,
     Destructive destructive,
-    String planNote) {
+    String planNote,
+    UnaryOperator<JsonNode> storedAs) {
 
   public PropertySpec {
     Objects.requireNonNull(name);
@@ -27,24 +31,33 @@ public record PropertySpec(
   }
 
   public static PropertySpec of(String name, ValueKind kind) {
-    return new PropertySpec(name, kind, false, ValueComparator.forKind(kind), null, null);
+    return new PropertySpec(name, kind, false, ValueComparator.forKind(kind), null, null, null);
   }
 
   public PropertySpec requiredInEveryPatch() {
-    return new PropertySpec(name, kind, true, comparator, destructive, planNote);
+    return new PropertySpec(name, kind, true, comparator, destructive, planNote, storedAs);
   }
 
   public PropertySpec comparedWith(ValueComparator custom) {
-    return new PropertySpec(name, kind, requiredInPatch, custom, destructive, planNote);
+    return new PropertySpec(name, kind, requiredInPatch, custom, destructive, planNote, storedAs);
   }
 
   /** Moving to {@code value} destroys data; {@code reason} says what, for plans and refusals. */
   public PropertySpec destructiveWhenSetTo(JsonNode value, String reason) {
-    return new PropertySpec(name, kind, requiredInPatch, comparator, new Destructive(value, reason), planNote);
+    return new PropertySpec(
+        name, kind, requiredInPatch, comparator, new Destructive(value, reason), planNote, storedAs);
   }
 
   public PropertySpec noteInPlans(String note) {
-    return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, note);
+    return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, note, storedAs);
+  }
+
+  /**
+   * Graph stores {@code rewrite.apply(sent)} rather than what it is sent, and says so with {@code note}: plans then
+   * show the note and what the tenant ends with, where the rewrite changes the value.
+   */
+  public PropertySpec rewrittenByGraph(UnaryOperator<JsonNode> rewrite, String note) {
+    return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, note, rewrite);
   }
 
   /** A value whose setting destroys data, and what is lost. */

@@ -3,7 +3,6 @@ package org.settingsreconciler.sandbox;
 import java.util.List;
 import org.settingsreconciler.resource.ValueComparator;
 import org.settingsreconciler.resource.defs.ProfilePropertySettings;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,12 +19,7 @@ final class ProfilePropertySettingRule implements ServerRule {
     if (!write.created() && !write.body().has(URLS)) {
       return; // an update that leaves the list alone keeps it as stored
     }
-    List<String> urls = ValueComparator.strings(write.merged().get(URLS));
-    if (urls.stream().noneMatch(ProfilePropertySettings::isEntraSource)) {
-      urls.add(ProfilePropertySettings.ENTRA_SOURCE_URL);
-    }
-    ArrayNode out = write.merged().putArray(URLS);
-    urls.forEach(out::add);
+    write.merged().set(URLS, ProfilePropertySettings.entraAppended(write.merged().get(URLS)));
   }
 
   @Override

@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves, to expire tokens and assertions without waiting. */
-final class MutableClock extends Clock {
+/** A clock the test moves, to expire tokens, assertions and recent creates without waiting. */
+public final class MutableClock extends Clock {
 
   private Instant now = Instant.now();
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 

@@ -95,7 +95,8 @@ class PartialApplyWireTest {
     assertThat(failed.get("verification").isNull()).as("a refused write is not read back").isTrue();
     assertThat(json.at("/changes/1/verification").asString()).isEqualTo("verified");
     assertThat(json.at("/changes/1/error").isNull()).isTrue();
-    assertThat(json.get("counts").toString()).isEqualTo("{\"applied\":2,\"applied_not_visible\":0,\"failed\":1,"
+    assertThat(json.get("counts").toString()).isEqualTo("{\"applied\":2,\"applied_not_visible\":0,"
+        + "\"already_present\":0,\"held_back\":0,\"failed\":1,"
         + "\"maybe_applied\":0,\"not_attempted\":0,\"rolled_back\":0,\"rollback_failed\":0,\"total\":3}");
     if (Files.getFileStore(report).supportsFileAttributeView("posix")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report))).isEqualTo("rw-------");

@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,24 @@ final class WireHarness {
   }
 
   private Run run(Map<String, String> env, Terminal terminal, String... args) {
-    InProcessCli.Result result = InProcessCli.run(env, terminal, args);
+    return run(env, terminal, Clock.systemUTC(), args);
+  }
+
+  /**
+   * Runs a command that talks to Graph, pointed at WireMock, with {@code env} added to the token and the time the run
+   * sees given: what the tool remembers between runs (XDG_CONFIG_HOME) expires by that clock, not the real one.
+   */
+  Run graph(Map<String, String> env, Clock clock, String... args) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("RECONCILER_ACCESS_TOKEN", TOKEN);
+    List<String> withUrl = new ArrayList<>(List.of(args));
+    withUrl.add("--graph-url");
+    withUrl.add(graphUrl());
+    return run(all, Terminal.none(), clock, withUrl.toArray(String[]::new));
+  }
+
+  private Run run(Map<String, String> env, Terminal terminal, Clock clock, String... args) {
+    InProcessCli.Result result = InProcessCli.run(env, terminal, clock, args);
     Run r = new Run(result.exit(), result.out(), result.err());
     assertThat(r.out() + r.err()).as("output must never show the token").doesNotContain(TOKEN);
     assertThat(r.err())

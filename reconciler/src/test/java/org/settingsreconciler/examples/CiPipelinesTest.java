@@ -66,6 +66,30 @@ class CiPipelinesTest {
             "az account get-access-token --resource-type ms-graph");
   }
 
+  /**
+   * Two applies at once against one tenant create every new item twice (Graph lists new items late; POST is not
+   * idempotent), so every example serializes its applies per tenant, waiting rather than cancelling.
+   */
+  @Test
+  void everyPipelineRunsOneApplyAtATimePerTenant() throws IOException {
+    Map<?, ?> jobs = (Map<?, ?>) load("github-actions.yml").get("jobs");
+    Map<?, ?> apply = (Map<?, ?>) ((Map<?, ?>) jobs.get("apply")).get("concurrency");
+    Map<?, ?> check = (Map<?, ?>) ((Map<?, ?>) jobs.get("check")).get("concurrency");
+    assertThat(apply.get("group")).isEqualTo("settings-reconciler-tenant-${{ vars.AZURE_TENANT_ID }}");
+    assertThat(apply.get("cancel-in-progress")).isEqualTo(false);
+    assertThat(check).isEqualTo(apply);
+
+    Map<?, ?> fleet = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) load("github-actions-fleet-matrix.yml").get("jobs"))
+        .get("reconcile")).get("concurrency");
+    assertThat(fleet.get("group")).isEqualTo("settings-reconciler-tenant-${{ matrix.tenant }}");
+    assertThat(fleet.get("cancel-in-progress")).isEqualTo(false);
+
+    Map<?, ?> applyStage = ((List<?>) load("azure-pipelines.yml").get("stages")).stream()
+        .map(st -> (Map<?, ?>) st).filter(st -> "apply".equals(st.get("stage"))).findFirst().orElseThrow();
+    assertThat(applyStage.get("lockBehavior")).isEqualTo("sequential");
+    assertThat(Files.readString(CI.resolve("azure-pipelines.yml"))).contains("Add an Exclusive Lock check");
+  }
+
   @Test
   void theDirectoryLoaderNeverReadsTheCiFilesAsSettings() {
     List<Path> files = DesiredStateLoader.expand(List.of(Path.of("..", "examples")), new ArrayList<ConfigError>());
@@ -84,6 +108,8 @@ class CiPipelinesTest {
     assertThat(run("apply", "--plan", "no-such-plan.json", "--auto-approve", "--report", "apply-report.json",
         "--sandbox")).contains("cannot read the plan");
     assertThat(run("check", "--no-such-option")).contains("Unknown option");
+    assertThat(run("apply", "--recreate-pending", "--auto-approve", "--sandbox"))
+        .contains("no desired-state files given");
   }
 
   private static List<String> keys(Object map) {

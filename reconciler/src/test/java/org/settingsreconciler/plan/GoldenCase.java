@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.render.PlanMarkdownRenderer;
 import org.settingsreconciler.render.PlanTextRenderer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -32,7 +33,7 @@ final class GoldenCase {
 
   static final Path ROOT = Path.of("src", "test", "resources", "plans");
 
-  /** {@code -Dgolden.update=true} writes plan.txt and plan.json instead of comparing with them. */
+  /** {@code -Dgolden.update=true} writes plan.txt, plan.md and plan.json instead of comparing with them. */
   static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -105,7 +106,10 @@ final class GoldenCase {
 
   /** Compares the text plan with plan.txt exactly, after normalising line endings. */
   void expectText(String actual) {
-    Path file = dir.resolve("plan.txt");
+    expectExactly(dir.resolve("plan.txt"), actual);
+  }
+
+  private void expectExactly(Path file, String actual) {
     if (UPDATE) {
       write(file, actual);
       return;
@@ -114,6 +118,15 @@ final class GoldenCase {
     if (!expected.equals(actual)) {
       fail(mismatch(file, expected, actual));
     }
+  }
+
+  static String markdown(Plan plan) {
+    return new PlanMarkdownRenderer("settings-reconciler plan").render(plan, "the sandbox tenant");
+  }
+
+  /** Compares the Markdown plan (what goes into pull requests) with plan.md exactly. */
+  void expectMarkdown(String actual) {
+    expectExactly(dir.resolve("plan.md"), actual);
   }
 
   /** Compares the JSON plan with plan.json as trees (formatting and key order in the file don't matter). */

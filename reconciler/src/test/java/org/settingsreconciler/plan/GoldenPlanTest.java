@@ -30,8 +30,8 @@ import org.settingsreconciler.state.StateReader;
 
 /**
  * Golden-file plans: for every folder in {@code src/test/resources/plans/}, the plan of its desired state against
- * its tenant must match plan.txt and plan.json; applying it must succeed; planning again must find nothing; and an
- * export of the result must plan to nothing too. Adding a case is adding a folder (see the README.md there).
+ * its tenant must match plan.txt, plan.md and plan.json; applying it must succeed; planning again must find nothing;
+ * and an export of the result must plan to nothing too. Adding a case is adding a folder (see the README.md there).
  */
 class GoldenPlanTest {
 
@@ -53,6 +53,7 @@ class GoldenPlanTest {
 
       Plan plan = planner.plan(desired);
       golden.expectText(GoldenCase.text(plan));
+      golden.expectMarkdown(GoldenCase.markdown(plan));
       golden.expectJson(PlanJson.write(plan));
       assertThat(plan.failures()).as("reads that failed").isEmpty();
 

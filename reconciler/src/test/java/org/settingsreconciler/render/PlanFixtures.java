@@ -20,15 +20,15 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code collections} by address, and {@code failures} (Graph errors) for reads that failed. The YAML is loaded by
  * its path relative to the module, so the provenance in plans is the same on every machine.
  */
-final class PlanFixtures {
+public final class PlanFixtures {
 
-  static final Path ROOT = Path.of("src/test/resources/render");
+  public static final Path ROOT = Path.of("src/test/resources/render");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private PlanFixtures() {}
 
-  static Plan plan(String name) throws Exception {
+  public static Plan plan(String name) throws Exception {
     Path dir = ROOT.resolve(name);
     JsonNode current = JSON.readTree(Files.readString(dir.resolve("current.json")));
     return new Differ().diff(new DesiredStateLoader().load(List.of(dir.resolve("desired.yaml"))), state(current));

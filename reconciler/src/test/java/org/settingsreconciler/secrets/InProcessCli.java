@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,11 @@ public final class InProcessCli {
   private InProcessCli() {}
 
   public static Result run(Map<String, String> env, Terminal terminal, String... args) {
+    return run(env, terminal, Clock.systemUTC(), args);
+  }
+
+  /** As {@link #run(Map, Terminal, String...)}, with the time the run sees given (what it remembers expires by it). */
+  public static Result run(Map<String, String> env, Terminal terminal, Clock clock, String... args) {
     List<Secret> handed = HandedSecrets.of(env, args);
     handed.forEach(SecretLedger::register);
     WrittenFiles files = WrittenFiles.watch(env, args);
@@ -38,7 +44,7 @@ public final class InProcessCli {
     int exit;
     try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      exit = new Main(new CliContext(o, e, env, terminal)).run(args);
+      exit = new Main(new CliContext(o, e, env, terminal, true, clock)).run(args);
     }
     Result result = new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     String run = "`reconciler " + withoutSecrets(String.join(" ", args), handed) + "`";

@@ -42,6 +42,20 @@ public final class ProfilePropertySettings {
   }
 
   /**
+   * The list Graph stores when sent {@code sent}: the same, with the Entra ID source appended when it lacks one (the
+   * docs' POST example shows this). No list at all is stored as the Entra ID source alone.
+   */
+  public static JsonNode entraAppended(JsonNode sent) {
+    List<String> urls = ValueComparator.strings(sent);
+    if (urls.stream().noneMatch(ProfilePropertySettings::isEntraSource)) {
+      urls.add(ENTRA_SOURCE_URL);
+    }
+    var out = JsonNodeFactory.instance.arrayNode();
+    urls.forEach(out::add);
+    return out;
+  }
+
+  /**
    * Graph appends the Entra ID source when a list lacks it, so a desired list without it is satisfied by the same
    * list followed by Entra ID sources. Without this every apply would be followed by false drift.
    */
@@ -95,7 +109,9 @@ public final class ProfilePropertySettings {
           .property(
               PropertySpec.of("prioritizedSourceUrls", STRING_LIST)
                   .comparedWith(ENTRA_APPENDED)
-                  .noteInPlans("Graph appends the Entra ID source to a list that lacks it"))
+                  .rewrittenByGraph(
+                      ProfilePropertySettings::entraAppended,
+                      "Graph appends the Entra ID source to a list that lacks it"))
           .pruneRule(RESET_SOURCE_PRECEDENCE)
           .permissions(Permissions.delegatedOrApp("PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All"))
           .getWrappedInValue()
