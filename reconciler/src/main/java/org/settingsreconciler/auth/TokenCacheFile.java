@@ -4,15 +4,16 @@ import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import com.microsoft.aad.msal4j.ITokenCacheAccessContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
+import org.settingsreconciler.files.AtomicFiles;
+import org.settingsreconciler.files.UserFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,11 +55,12 @@ public final class TokenCacheFile {
   public static TokenCacheFile open(Path path) {
     String text;
     try {
-      text = Files.readString(path);
-    } catch (NoSuchFileException e) {
-      return new TokenCacheFile(path, null, null);
+      if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        return new TokenCacheFile(path, null, null);
+      }
+      text = new String(UserFile.read(path, UserFile.Kind.TOKEN_CACHE), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the token cache " + path, e);
+      throw new UncheckedIOException("cannot read the token cache " + path + ": " + e.getMessage(), e);
     }
     try {
       JsonNode root = JSON.readTree(text);
@@ -154,40 +156,17 @@ public final class TokenCacheFile {
     }
   }
 
-  /** Writes through a temporary file created 0600, then moves it into place; the directory is made 0700. */
+  /** Writes owner-only (see files.AtomicFiles); a missing directory is made 0700. */
   static void writeOwnerOnly(Path file, String content) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
-    boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-    if (!Files.isDirectory(dir)) {
-      if (posix) {
-        try {
-          Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (FileAlreadyExistsException raced) {
-          // created meanwhile
-        }
-      } else {
-        Files.createDirectories(dir);
-      }
-    }
-    Path tmp =
-        posix
-            ? Files.createTempFile(
-                dir, ".token-cache-", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-            : Files.createTempFile(dir, ".token-cache-", ".tmp");
-    try {
-      Files.writeString(tmp, content);
+    if (!Files.isDirectory(dir) && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (FileAlreadyExistsException raced) {
+        // created meanwhile
       }
-      if (posix) {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
     }
+    AtomicFiles.writeOwnerOnly(file, content.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String str(JsonNode n, String name) {

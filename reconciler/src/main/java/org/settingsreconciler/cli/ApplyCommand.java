@@ -1,7 +1,6 @@
 package org.settingsreconciler.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import org.settingsreconciler.apply.ChangeResult;
 import org.settingsreconciler.apply.SafetyRails;
 import org.settingsreconciler.apply.StalePlanCheck;
 import org.settingsreconciler.apply.VerifyPolicy;
+import org.settingsreconciler.files.UserFile;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PlanJson;
@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -100,7 +101,8 @@ final class ApplyCommand implements Callable<Integer> {
       }
       return applySaved(policy);
     }
-    return PlannedRun.run(ctx, desired, graph, target, (plan, session) -> applyPlanned(plan, session, policy));
+    return PlannedRun.run(ctx, desired, graph, target, GraphSession.Purpose.APPLY,
+        (plan, session) -> applyPlanned(plan, session, policy));
   }
 
   private int applyPlanned(Plan plan, GraphSession session, VerifyPolicy policy) {
@@ -129,7 +131,10 @@ final class ApplyCommand implements Callable<Integer> {
   private int applySaved(VerifyPolicy policy) {
     List<Change> changes;
     try {
-      changes = PlanJson.readChanges(PlanPrinter.JSON.readTree(Files.readString(savedPlan)));
+      JsonNode root = PlanPrinter.JSON.readTree(UserFile.read(savedPlan, UserFile.Kind.PLAN));
+      changes = PlanJson.readChanges(root);
+      // Masked in everything this run prints and reports, as in the run that planned it.
+      PlanJson.secretValues(root).forEach(ctx.secrets()::addValue);
     } catch (IOException e) {
       throw new UserError("cannot read the plan " + savedPlan + ": " + e.getMessage());
     } catch (JacksonException e) {
@@ -137,7 +142,7 @@ final class ApplyCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(savedPlan + ": " + e.getMessage());
     }
-    try (GraphSession session = GraphSession.open(graph, ctx)) {
+    try (GraphSession session = GraphSession.open(graph, ctx, GraphSession.Purpose.APPLY)) {
       // The "before" of every change is in the saved plan (format 1 requires it), and this check proves the tenant
       // still holds it: a rollback restores exactly those values.
       List<String> findings = new StalePlanCheck(session.reader()).findings(changes);
@@ -199,7 +204,9 @@ final class ApplyCommand implements Callable<Integer> {
               + "Use --auto-approve, or apply a reviewed saved plan with --plan FILE.");
       return "not confirmed: there is no terminal to ask, and --auto-approve was not given";
     }
-    String answer = terminal.readLine("\nApply these " + count + " changes to " + origin + "? Only 'yes' is accepted: ");
+    // The terminal is not one of the run's streams: the question is masked here.
+    String answer = terminal.readLine(ctx.secrets().mask(
+        "\nApply these " + count + " changes to " + origin + "? Only 'yes' is accepted: "));
     if (answer == null || !answer.strip().equals("yes")) {
       ctx.err().println("Apply cancelled; nothing was applied.");
       return "cancelled: the answer was not 'yes'";

@@ -51,14 +51,14 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PlannedRun.run(ctx, desired, graph, target, this::judge);
+    return PlannedRun.run(ctx, desired, graph, target, GraphSession.Purpose.READ, this::judge);
   }
 
   private int judge(Plan plan, GraphSession session) {
     print(plan, session.origin());
     session.adviseOn(plan.failures());
     for (ReportFile report : reports) {
-      report.write(plan, session.origin());
+      report.write(ctx, plan, session.origin());
       ctx.err().println("Wrote the report " + report.path() + ".");
     }
     int code = plan.hasFailures() ? ExitCode.ERROR : plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
@@ -93,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> files = DesiredStateLoader.expand(desired.paths, new ArrayList<ConfigError>());
     UpdateResult result;
     try {
-      result = new DriftAcceptor(files).accept(plan);
+      result = new DriftAcceptor(files, ctx.secrets()).accept(plan);
     } catch (IOException e) {
       throw new UserError("--update-files: cannot write the desired state: " + e.getMessage());
     }

@@ -25,7 +25,8 @@ final class PlanCommand implements Callable<Integer> {
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
   OutputFormat format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan (JSON) for apply --plan FILE.")
+  @Option(names = "--out", paramLabel = "FILE", converter = OutputFiles.PathConverter.class,
+      description = "Also save the plan (JSON) for apply --plan FILE.")
   Path out;
 
   @Option(names = "--detailed-exitcode",
@@ -38,7 +39,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PlannedRun.run(ctx, desired, graph, target, this::show);
+    return PlannedRun.run(ctx, desired, graph, target, GraphSession.Purpose.READ, this::show);
   }
 
   private int show(Plan plan, GraphSession session) {
@@ -51,7 +52,7 @@ final class PlanCommand implements Callable<Integer> {
       return ExitCode.ERROR;
     }
     if (out != null) {
-      PlanPrinter.save(plan, out);
+      PlanPrinter.save(ctx, plan, out);
       ctx.err().println("Saved the plan to " + out + "; apply it with: apply --plan " + out);
     }
     return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;

@@ -1,19 +1,16 @@
 package org.settingsreconciler.cli;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PlanJson;
 import org.settingsreconciler.render.PlanMarkdownRenderer;
 import org.settingsreconciler.render.PlanTextRenderer;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Prints and saves plans, in one place for plan, apply and check. */
 final class PlanPrinter {
@@ -47,41 +44,13 @@ final class PlanPrinter {
     ctx.out().flush();
   }
 
-  /** Saves the plan JSON readable by its owner only: plans show the tenant's settings. */
-  static void save(Plan plan, Path file) {
-    writeOwnerOnly(file, JSON.writeValueAsString(PlanJson.write(plan)) + "\n", "the plan");
-  }
-
   /**
-   * Writes {@code content} to {@code file} readable by its owner only, through a temporary file moved over it, so
-   * a reader never sees half a file and an existing file's wider permissions are not kept.
-   *
-   * @param what what is written, for the error message
+   * Saves the plan JSON readable by its owner only (plans show the tenant's settings), with the real values apply will
+   * send, and the secret values among them named, so that {@code apply --plan} masks them as this run does.
    */
-  static void writeOwnerOnly(Path file, String content, String what) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Path tmp = Files.createTempFile(parent, ".reconciler-", ".tmp");
-      try {
-        ownerOnly(tmp);
-        Files.writeString(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UserError("cannot write " + what + " to " + file + ": " + e.getMessage());
-    }
-  }
-
-  static void ownerOnly(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException notPosix) {
-      // Windows: the file inherits the folder's ACL.
-    }
+  static void save(CliContext ctx, Plan plan, Path file) {
+    ObjectNode json = PlanJson.write(plan);
+    PlanJson.setSecretValues(json, ctx.secrets().valuesIn(JSON.writeValueAsString(json)));
+    OutputFiles.writeWithValues(ctx, file, JSON.writeValueAsString(json) + "\n", "the plan");
   }
 }

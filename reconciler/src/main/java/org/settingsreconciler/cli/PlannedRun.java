@@ -17,13 +17,14 @@ final class PlannedRun {
 
   private PlannedRun() {}
 
-  static int run(CliContext ctx, DesiredStateArgs desired, GraphOptions graph, TargetOptions target, WithPlan then) {
+  static int run(CliContext ctx, DesiredStateArgs desired, GraphOptions graph, TargetOptions target,
+      GraphSession.Purpose purpose, WithPlan then) {
     DesiredState state = desired.load(ctx);
     if (state == null) {
       return ExitCode.ERROR;
     }
     state = target.narrow(state);
-    try (GraphSession session = GraphSession.open(graph, ctx)) {
+    try (GraphSession session = GraphSession.open(graph, ctx, purpose)) {
       return then.accept(session.plan(state, target.targets()), session);
     }
   }

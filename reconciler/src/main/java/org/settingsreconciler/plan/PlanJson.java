@@ -20,6 +20,9 @@ public final class PlanJson {
 
   public static final int FORMAT_VERSION = 1;
 
+  /** The saved plan's list of the secret values it holds (see {@link #setSecretValues}). */
+  static final String SECRET_VALUES = "secretValues";
+
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private PlanJson() {}
@@ -109,6 +112,34 @@ public final class PlanJson {
       return u.properties();
     }
     return List.of();
+  }
+
+  /**
+   * Names the secret values a saved plan holds (the values of variables that look like secrets), so that the run
+   * applying it masks them in everything it prints and reports, as the run that planned it did. They are in the
+   * plan's bodies anyway: apply sends them.
+   */
+  public static void setSecretValues(ObjectNode root, List<String> values) {
+    if (!values.isEmpty()) {
+      ArrayNode list = root.putArray(SECRET_VALUES);
+      values.forEach(list::add);
+    }
+  }
+
+  /** The secret values a saved plan names (none when it names none); throws IllegalArgumentException if malformed. */
+  public static List<String> secretValues(JsonNode root) {
+    JsonNode list = root.get(SECRET_VALUES);
+    if (list == null || list.isNull()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode v : list.isArray() ? list : List.of(list)) {
+      if (!v.isString() || !list.isArray()) {
+        throw new IllegalArgumentException("\"" + SECRET_VALUES + "\" must be a list of strings");
+      }
+      out.add(v.asString());
+    }
+    return out;
   }
 
   /** Reads a saved plan's changes back; throws IllegalArgumentException naming what is wrong. */
