@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -74,12 +75,13 @@ public final class Secrets {
 
   /** A token, secret, password or assertion: masked in everything printed and written. */
   public void addCredential(String secret) {
-    if (secret == null || secret.strip().length() < SecretShapes.MIN_LENGTH) {
+    String value = secret == null ? "" : secret.strip();
+    if (value.length() < SecretShapes.MIN_LENGTH) {
       return;
     }
-    List<String> forms = forms(secret.strip());
-    byte[] bytes = secret.strip().getBytes(StandardCharsets.UTF_8);
-    forms.add(URLEncoder.encode(secret.strip(), StandardCharsets.UTF_8));
+    List<String> forms = forms(value);
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
     forms.add(Base64.getEncoder().withoutPadding().encodeToString(bytes));
     forms.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     if (credentials.addAll(forms.stream().filter(f -> f.length() >= SecretShapes.MIN_LENGTH).toList())) {
@@ -113,7 +115,7 @@ public final class Secrets {
   private synchronized void sort() {
     Comparator<String> longestFirst = Comparator.comparingInt(String::length).reversed();
     credentialsLongestFirst = credentials.stream().sorted(longestFirst).toList();
-    allLongestFirst = java.util.stream.Stream.concat(credentials.stream(), values.stream()).distinct()
+    allLongestFirst = Stream.concat(credentials.stream(), values.stream()).distinct()
         .sorted(longestFirst).toList();
   }
 
