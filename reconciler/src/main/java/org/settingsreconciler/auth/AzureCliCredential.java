@@ -35,7 +35,6 @@ final class AzureCliCredential extends CachedCredential {
 
   private final SignInContext s;
   private final Path az;
-  private final Redactor redactor;
 
   AzureCliCredential(SignInContext s) throws CredentialException {
     super(s.clock());
@@ -45,7 +44,6 @@ final class AzureCliCredential extends CachedCredential {
             .orElseThrow(
                 () -> new CredentialException(
                     "azure-cli sign-in needs the Azure CLI (az) on the PATH, signed in with `az login`"));
-    this.redactor = Redactor.forEnvironment(s.env());
   }
 
   /** The az executable on the PATH of the CLI's environment. */
@@ -153,7 +151,7 @@ final class AzureCliCredential extends CachedCredential {
     for (String line : stderr.split("\\R")) {
       String l = line.strip();
       if (!l.isEmpty() && !l.toLowerCase(Locale.ROOT).startsWith("warning")) {
-        return redactor.scrub(l.length() > 300 ? l.substring(0, 300) + "..." : l);
+        return l.length() > 300 ? l.substring(0, 300) + "..." : l;
       }
     }
     return "exit code without a message; is `az login` done?";

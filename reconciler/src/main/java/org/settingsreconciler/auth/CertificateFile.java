@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -20,6 +19,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.settingsreconciler.files.UnusableFileException;
+import org.settingsreconciler.files.UserFile;
 import org.settingsreconciler.graph.CredentialException;
 
 /**
@@ -37,7 +38,10 @@ final class CertificateFile {
   static IClientCertificate load(Path path, String password) throws CredentialException {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
+      bytes = UserFile.read(path, UserFile.Kind.CERTIFICATE);
+    } catch (UnusableFileException e) {
+      throw new CredentialException("cannot read the certificate file " + path + " (AZURE_CLIENT_CERTIFICATE_PATH): "
+          + e.getMessage());
     } catch (IOException e) {
       throw new CredentialException("cannot read the certificate file " + path + " (AZURE_CLIENT_CERTIFICATE_PATH): "
           + e.getClass().getSimpleName());

@@ -19,7 +19,6 @@ final class ClientCertificateCredential extends CachedCredential {
   private final String tenant;
   private final Path path;
   private final ConfidentialClientApplication app;
-  private final Redactor redactor;
 
   ClientCertificateCredential(SignInContext s) throws CredentialException {
     super(s.clock());
@@ -27,14 +26,13 @@ final class ClientCertificateCredential extends CachedCredential {
     this.tenant = s.requireTenant();
     this.clientId = s.require(SignInContext.CLIENT_ID, "the application (client) id of the app registration");
     this.path = Path.of(s.require(PATH, "a PEM file with the certificate and its private key, or a PFX file"));
-    this.redactor = Redactor.forEnvironment(s.env());
     this.app =
         Msal.confidential(s, clientId, tenant, CertificateFile.load(path, s.var(PASSWORD).orElse(null)));
   }
 
   @Override
   protected AccessToken fetch() throws CredentialException {
-    return Msal.clientCredentials(app, s.cloud().scope(), "sign-in with the certificate " + path, redactor);
+    return Msal.clientCredentials(app, s.cloud().scope(), "sign-in with the certificate " + path);
   }
 
   @Override

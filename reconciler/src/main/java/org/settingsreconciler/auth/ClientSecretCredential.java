@@ -13,7 +13,6 @@ final class ClientSecretCredential extends CachedCredential {
   private final String clientId;
   private final String tenant;
   private final ConfidentialClientApplication app;
-  private final Redactor redactor;
 
   ClientSecretCredential(SignInContext s) throws CredentialException {
     super(s.clock());
@@ -21,13 +20,12 @@ final class ClientSecretCredential extends CachedCredential {
     this.tenant = s.requireTenant();
     this.clientId = s.require(SignInContext.CLIENT_ID, "the application (client) id of the app registration");
     String secret = s.require(SECRET, "a client secret of the app registration");
-    this.redactor = Redactor.forEnvironment(s.env());
     this.app = Msal.confidential(s, clientId, tenant, ClientCredentialFactory.createFromSecret(secret));
   }
 
   @Override
   protected AccessToken fetch() throws CredentialException {
-    return Msal.clientCredentials(app, s.cloud().scope(), "sign-in with the client secret", redactor);
+    return Msal.clientCredentials(app, s.cloud().scope(), "sign-in with the client secret");
   }
 
   @Override

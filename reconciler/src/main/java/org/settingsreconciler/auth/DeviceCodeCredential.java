@@ -29,7 +29,6 @@ final class DeviceCodeCredential extends CachedCredential {
   private final String tenant;
   private final boolean mayPrompt;
   private final PublicClientApplication app;
-  private final Redactor redactor;
 
   /**
    * @param mayPrompt whether a run may start the device code flow when the cache cannot serve it (never in auto,
@@ -52,7 +51,6 @@ final class DeviceCodeCredential extends CachedCredential {
     // A saved login's own authority first: msal4j finds its cached access token only under that authority.
     this.tenant =
         login.map(SavedLogin::tenant).or(() -> Optional.ofNullable(s.tenant())).orElse(ANY_ORGANIZATION);
-    this.redactor = Redactor.forEnvironment(s.env());
     try {
       this.app =
           PublicClientApplication.builder(clientId)
@@ -78,7 +76,7 @@ final class DeviceCodeCredential extends CachedCredential {
         return Msal.toToken(app.acquireTokenSilently(p).get());
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof MsalInteractionRequiredException)) {
-          throw Msal.failure("refreshing the saved sign-in", e, redactor);
+          throw Msal.failure("refreshing the saved sign-in", e);
         }
         // The refresh token expired or was revoked: only a new sign-in helps.
       } catch (MalformedURLException e) {
@@ -107,7 +105,7 @@ final class DeviceCodeCredential extends CachedCredential {
       // No timeout of ours: the flow ends when the code expires (about 15 minutes), as Entra decides.
       result = app.acquireToken(p).get();
     } catch (ExecutionException e) {
-      throw Msal.failure("device code sign-in", e, redactor);
+      throw Msal.failure("device code sign-in", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CredentialException("device code sign-in was interrupted");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.settingsreconciler.graph.CredentialException;
+import org.settingsreconciler.vars.Secrets;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,18 +18,22 @@ final class FederatedAssertion {
 
   private final AssertionSource source;
   private final Clock clock;
+  private final Secrets secrets;
   private String cached;
   private Instant expiresAt;
 
-  FederatedAssertion(AssertionSource source, Clock clock) {
+  /** @param secrets the run's: each assertion read is a credential, masked wherever it would appear */
+  FederatedAssertion(AssertionSource source, Clock clock, Secrets secrets) {
     this.source = source;
     this.clock = clock;
+    this.secrets = secrets;
   }
 
   synchronized String get() throws CredentialException {
     // An assertion without a readable expiry is never reused.
     if (cached == null || expiresAt == null || !clock.instant().isBefore(expiresAt.minus(RENEW_BEFORE))) {
       cached = source.read();
+      secrets.addCredential(cached);
       expiresAt = expiryOf(cached);
     }
     return cached;

@@ -1,8 +1,10 @@
 package org.settingsreconciler.auth;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.settingsreconciler.files.UnusableFileException;
+import org.settingsreconciler.files.UserFile;
 import org.settingsreconciler.graph.CredentialException;
 
 /**
@@ -23,7 +25,10 @@ final class FederatedTokenFile implements AssertionSource {
   public String read() throws CredentialException {
     String token;
     try {
-      token = Files.readString(path).strip();
+      token = new String(UserFile.read(path, UserFile.Kind.FEDERATED_TOKEN), StandardCharsets.UTF_8).strip();
+    } catch (UnusableFileException e) {
+      throw new CredentialException(
+          "cannot read the federated token file " + path + " (" + VARIABLE + "): " + e.getMessage());
     } catch (IOException e) {
       throw new CredentialException(
           "cannot read the federated token file " + path + " (" + VARIABLE + "): " + e.getClass().getSimpleName());

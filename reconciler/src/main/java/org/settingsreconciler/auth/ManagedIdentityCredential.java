@@ -19,13 +19,11 @@ final class ManagedIdentityCredential extends CachedCredential {
   private final SignInContext s;
   private final String clientId;
   private final ManagedIdentityApplication app;
-  private final Redactor redactor;
 
   ManagedIdentityCredential(SignInContext s) throws CredentialException {
     super(s.clock());
     this.s = s;
     this.clientId = s.var(SignInContext.CLIENT_ID).orElse(null);
-    this.redactor = Redactor.forEnvironment(s.env());
     MsalEnvironment.use(s.env());
     ManagedIdentityId id =
         clientId == null ? ManagedIdentityId.systemAssigned() : ManagedIdentityId.userAssignedClientId(clientId);
@@ -43,11 +41,11 @@ final class ManagedIdentityCredential extends CachedCredential {
     ManagedIdentityParameters p =
         ManagedIdentityParameters.builder(s.cloud().graphHost()).forceRefresh(true).build();
     try {
-      return Msal.toToken(Msal.await(app.acquireTokenForManagedIdentity(p), "managed identity sign-in", redactor));
+      return Msal.toToken(Msal.await(app.acquireTokenForManagedIdentity(p), "managed identity sign-in"));
     } catch (CredentialException e) {
       throw e;
     } catch (Exception e) {
-      throw Msal.failure("managed identity sign-in", e, redactor);
+      throw Msal.failure("managed identity sign-in", e);
     }
   }
 

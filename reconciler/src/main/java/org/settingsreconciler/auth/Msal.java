@@ -19,8 +19,9 @@ import org.settingsreconciler.graph.CredentialException;
 import org.settingsreconciler.graph.TlsFailure;
 
 /**
- * The msal4j calls the app-only credentials share, and msal4j's failures turned into messages that say what failed
- * and hold no secret.
+ * The msal4j calls the app-only credentials share, and msal4j's failures turned into messages that say what failed.
+ * A message may carry what Entra echoed (a secret, a token): it is shown through the run's one redaction point
+ * (vars.Secrets), which knows the credentials.
  *
  * <p>Instance discovery is off: the authority hosts of the four clouds are known, so msal4j would only spend a
  * request confirming them, and an authority override (AZURE_AUTHORITY_HOST) would need the discovery endpoint too.
@@ -42,15 +43,15 @@ final class Msal {
           .build();
     } catch (MalformedURLException | IllegalArgumentException e) {
       throw new CredentialException(
-          "the sign-in authority " + s.authority(tenant) + " is not valid: " + Redactor.patternsOnly().scrub(e.getMessage()));
+          "the sign-in authority " + s.authority(tenant) + " is not valid: " + e.getMessage());
     }
   }
 
   /** The client credentials grant: an app-only token for the cloud's Graph scope. */
-  static AccessToken clientCredentials(ConfidentialClientApplication app, String scope, String what, Redactor r)
+  static AccessToken clientCredentials(ConfidentialClientApplication app, String scope, String what)
       throws CredentialException {
     ClientCredentialParameters p = ClientCredentialParameters.builder(Set.of(scope)).build();
-    return toToken(await(app.acquireToken(p), what, r));
+    return toToken(await(app.acquireToken(p), what));
   }
 
   static AccessToken toToken(IAuthenticationResult result) {
@@ -59,11 +60,11 @@ final class Msal {
     return new AccessToken(result.accessToken(), expires);
   }
 
-  static <T> T await(CompletableFuture<T> future, String what, Redactor r) throws CredentialException {
+  static <T> T await(CompletableFuture<T> future, String what) throws CredentialException {
     try {
       return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | CompletionException e) {
-      throw failure(what, e, r);
+      throw failure(what, e);
     } catch (TimeoutException e) {
       future.cancel(true);
       throw new CredentialException(what + " failed: no answer from the sign-in service in " + TIMEOUT_SECONDS + " s");
@@ -78,7 +79,7 @@ final class Msal {
    * cannot be read) is passed through as it is; msal4j's own errors keep their code and first line (Entra's AADSTS
    * text), which tell an admin what to fix; trace and correlation lines are dropped.
    */
-  static CredentialException failure(String what, Throwable t, Redactor r) {
+  static CredentialException failure(String what, Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof CredentialException ce) {
         return ce;
@@ -86,7 +87,7 @@ final class Msal {
     }
     SSLHandshakeException tls = TlsFailure.handshakeIn(t);
     if (tls != null) {
-      return new CredentialException(r.scrub(what + " failed: " + TlsFailure.describe("the sign-in service", tls)));
+      return new CredentialException(what + " failed: " + TlsFailure.describe("the sign-in service", tls));
     }
     Throwable cause = t;
     while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
@@ -100,7 +101,7 @@ final class Msal {
       b.append(me.errorCode()).append(": ");
     }
     b.append(firstLine(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
-    return new CredentialException(r.scrub(b.toString()));
+    return new CredentialException(b.toString());
   }
 
   static String firstLine(String s) {

@@ -21,7 +21,7 @@ public final class SignIn {
 
   /** Chooses the credential ({@code --auth}); reads its files and variables but sends nothing. */
   public static SignIn prepare(SignInContext s) throws CredentialException {
-    return new SignIn(s, CredentialChain.select(s));
+    return new SignIn(s, new TokensMasked(CredentialChain.select(s), s));
   }
 
   public Credential credential() {

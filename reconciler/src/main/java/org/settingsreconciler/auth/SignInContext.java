@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.settingsreconciler.graph.CredentialException;
+import org.settingsreconciler.vars.Secrets;
 
 /**
  * Everything a credential may consult: the chosen method, tenant and cloud, the environment (the CLI's, never
@@ -13,6 +14,8 @@ import org.settingsreconciler.graph.CredentialException;
  * @param tenant {@code --tenant}, else AZURE_TENANT_ID, else null
  * @param prompts where device code instructions and notes go (stderr: stdout may be a plan being piped)
  * @param interactive whether a person can follow a device code prompt now
+ * @param secrets the run's secrets: every token and assertion the sign-in obtains is added, so that an echo of it
+ *     anywhere is masked
  */
 public record SignInContext(
     AuthMethod method,
@@ -21,13 +24,17 @@ public record SignInContext(
     Map<String, String> env,
     PrintStream prompts,
     boolean interactive,
-    Clock clock) {
+    Clock clock,
+    Secrets secrets) {
 
   public static final String TENANT_ID = "AZURE_TENANT_ID";
   public static final String CLIENT_ID = "AZURE_CLIENT_ID";
   public static final String AUTHORITY_HOST = "AZURE_AUTHORITY_HOST";
 
-  /** Builds the context; {@code tenantOption} is {@code --tenant} and wins over AZURE_TENANT_ID. */
+  /**
+   * Builds the context; {@code tenantOption} is {@code --tenant} and wins over AZURE_TENANT_ID. The secrets are those
+   * of the stream the prompts go to (see {@link Secrets#of}).
+   */
   public static SignInContext of(
       AuthMethod method,
       String tenantOption,
@@ -39,15 +46,16 @@ public record SignInContext(
     if (tenant == null) {
       tenant = blankToNull(env.get(TENANT_ID));
     }
-    return new SignInContext(method, tenant, cloud, env, prompts, interactive, Clock.systemUTC());
+    return new SignInContext(method, tenant, cloud, env, prompts, interactive, Clock.systemUTC(),
+        Secrets.of(prompts));
   }
 
   public SignInContext withMethod(AuthMethod m) {
-    return new SignInContext(m, tenant, cloud, env, prompts, interactive, clock);
+    return new SignInContext(m, tenant, cloud, env, prompts, interactive, clock, secrets);
   }
 
   public SignInContext withClock(Clock c) {
-    return new SignInContext(method, tenant, cloud, env, prompts, interactive, c);
+    return new SignInContext(method, tenant, cloud, env, prompts, interactive, c, secrets);
   }
 
   /** An environment variable, stripped; empty when unset or blank. */

@@ -4,11 +4,16 @@ import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import com.microsoft.aad.msal4j.ITokenCacheAccessContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
+import org.settingsreconciler.files.AtomicFiles;
+import org.settingsreconciler.files.UserFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,11 +55,12 @@ public final class TokenCacheFile {
   public static TokenCacheFile open(Path path) {
     String text;
     try {
-      text = Files.readString(path);
-    } catch (NoSuchFileException e) {
-      return new TokenCacheFile(path, null, null);
+      if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        return new TokenCacheFile(path, null, null);
+      }
+      text = new String(UserFile.read(path, UserFile.Kind.TOKEN_CACHE), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the token cache " + path, e);
+      throw new UncheckedIOException("cannot read the token cache " + path + ": " + e.getMessage(), e);
     }
     try {
       JsonNode root = JSON.readTree(text);
@@ -148,6 +154,19 @@ public final class TokenCacheFile {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the token cache " + path, e);
     }
+  }
+
+  /** Writes owner-only (see files.AtomicFiles); a missing directory is made 0700. */
+  static void writeOwnerOnly(Path file, String content) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    if (!Files.isDirectory(dir) && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      try {
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (FileAlreadyExistsException raced) {
+        // created meanwhile
+      }
+    }
+    AtomicFiles.writeOwnerOnly(file, content.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String str(JsonNode n, String name) {

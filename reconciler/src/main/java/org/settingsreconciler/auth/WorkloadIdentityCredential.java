@@ -17,7 +17,6 @@ final class WorkloadIdentityCredential extends CachedCredential {
   private final String tenant;
   private final FederatedAssertion assertion;
   private final ConfidentialClientApplication app;
-  private final Redactor redactor;
 
   WorkloadIdentityCredential(SignInContext s) throws CredentialException {
     super(s.clock());
@@ -25,8 +24,7 @@ final class WorkloadIdentityCredential extends CachedCredential {
     this.tenant = s.requireTenant();
     this.clientId =
         s.require(SignInContext.CLIENT_ID, "the client id of the app registration with the federated credential");
-    this.assertion = new FederatedAssertion(source(s), s.clock());
-    this.redactor = Redactor.forEnvironment(s.env());
+    this.assertion = new FederatedAssertion(source(s), s.clock(), s.secrets());
     this.app = Msal.confidential(s, clientId, tenant, ClientCredentialFactory.createFromCallback(assertion::get));
   }
 
@@ -53,7 +51,7 @@ final class WorkloadIdentityCredential extends CachedCredential {
   @Override
   protected AccessToken fetch() throws CredentialException {
     return Msal.clientCredentials(
-        app, s.cloud().scope(), "sign-in with the " + assertion.description(), redactor);
+        app, s.cloud().scope(), "sign-in with the " + assertion.description());
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.settingsreconciler.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import org.settingsreconciler.apply.ChangeResult;
 import org.settingsreconciler.apply.SafetyRails;
 import org.settingsreconciler.apply.StalePlanCheck;
 import org.settingsreconciler.apply.VerifyPolicy;
+import org.settingsreconciler.files.UserFile;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.SavedPlan;
@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -106,7 +107,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
       return applySaved(policy);
     }
-    return PlannedRun.run(ctx, desired, graph, target, pending,
+    return PlannedRun.run(ctx, desired, graph, target, pending, GraphSession.Purpose.APPLY,
         (plan, session) -> applyPlanned(plan, session, policy));
   }
 
@@ -136,7 +137,9 @@ final class ApplyCommand implements Callable<Integer> {
   private int applySaved(VerifyPolicy policy) {
     SavedPlan saved;
     try {
-      saved = SavedPlan.read(PlanPrinter.JSON.readTree(Files.readString(savedPlan)));
+      saved = SavedPlan.read(PlanPrinter.JSON.readTree(UserFile.read(savedPlan, UserFile.Kind.PLAN)));
+      // Masked in everything this run prints and reports, as in the run that planned it.
+      saved.secretValues().forEach(ctx.secrets()::addValue);
     } catch (IOException e) {
       throw new UserError("cannot read the plan " + savedPlan + ": " + e.getMessage());
     } catch (JacksonException e) {
@@ -145,7 +148,7 @@ final class ApplyCommand implements Callable<Integer> {
       throw new UserError(savedPlan + ": " + e.getMessage() + "; nothing was sent");
     }
     List<Change> changes = saved.changes();
-    try (GraphSession session = GraphSession.open(graph, ctx)) {
+    try (GraphSession session = GraphSession.open(graph, ctx, GraphSession.Purpose.APPLY)) {
       List<String> elsewhere = saved.mismatches(session.identity());
       if (!elsewhere.isEmpty()) {
         ctx.err().println("Refusing to apply the saved plan " + savedPlan + " here; nothing was applied:");
@@ -219,7 +222,9 @@ final class ApplyCommand implements Callable<Integer> {
               + "Use --auto-approve, or apply a reviewed saved plan with --plan FILE.");
       return "not confirmed: there is no terminal to ask, and --auto-approve was not given";
     }
-    String answer = terminal.readLine("\nApply these " + count + " changes to " + origin + "? Only 'yes' is accepted: ");
+    // The terminal is not one of the run's streams: the question is masked here.
+    String answer = terminal.readLine(ctx.secrets().mask(
+        "\nApply these " + count + " changes to " + origin + "? Only 'yes' is accepted: "));
     if (answer == null || !answer.strip().equals("yes")) {
       ctx.err().println("Apply cancelled; nothing was applied.");
       return "cancelled: the answer was not 'yes'";

@@ -1,12 +1,10 @@
 package org.settingsreconciler.cli;
 
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.settingsreconciler.apply.ChangeResult;
 import org.settingsreconciler.render.ApplyReportJson;
-import org.settingsreconciler.vars.Secrets;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -20,7 +18,7 @@ record ApplyReportFile(Path path) {
 
   void write(CliContext ctx, ApplyReportJson.Run run, List<ChangeResult> results) {
     String json = PlanPrinter.JSON.writeValueAsString(ApplyReportJson.write(run, results)) + "\n";
-    PlanPrinter.writeOwnerOnly(path, Secrets.of(ctx.out()).mask(json), "the apply report");
+    OutputFiles.writeReport(ctx, path, json, "the apply report");
     ctx.err().println("Wrote the apply report to " + path + ".");
   }
 
@@ -30,11 +28,7 @@ record ApplyReportFile(Path path) {
       if (!value.toLowerCase(Locale.ROOT).endsWith(".json") || value.length() <= ".json".length()) {
         throw new TypeConversionException(value + ": the apply report is JSON; name the file *.json");
       }
-      try {
-        return new ApplyReportFile(Path.of(value));
-      } catch (InvalidPathException e) {
-        throw new TypeConversionException("not a file name: " + value);
-      }
+      return new ApplyReportFile(OutputFiles.checked(value));
     }
   }
 }

@@ -54,14 +54,14 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PlannedRun.run(ctx, desired, graph, target, pending, this::judge);
+    return PlannedRun.run(ctx, desired, graph, target, pending, GraphSession.Purpose.READ, this::judge);
   }
 
   private int judge(Plan plan, GraphSession session) {
     print(plan, session.origin());
     session.adviseOn(plan.failures());
     for (ReportFile report : reports) {
-      report.write(plan, session.origin());
+      report.write(ctx, plan, session.origin());
       ctx.err().println("Wrote the report " + report.path() + ".");
     }
     // A duplicate of an item the YAML names is drift even with no change to plan (prune off): see plan.Duplicate.
@@ -101,7 +101,7 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> files = DesiredStateLoader.expand(desired.paths, new ArrayList<ConfigError>());
     UpdateResult result;
     try {
-      result = new DriftAcceptor(files).accept(plan);
+      result = new DriftAcceptor(files, ctx.secrets()).accept(plan);
     } catch (IOException e) {
       throw new UserError("--update-files: cannot write the desired state: " + e.getMessage());
     }

@@ -3,6 +3,7 @@ package org.settingsreconciler.cli;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+import org.settingsreconciler.vars.Secrets;
 
 /**
  * What commands get from the outside world; tests pass their own, so no command touches System.* directly.
@@ -20,5 +21,10 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
 
   public CliContext(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal, boolean liveErr) {
     this(out, err, env, terminal, liveErr, Clock.systemUTC());
+  }
+
+  /** The run's secrets: what every stream masks, and every file the run writes (see {@link OutputFiles}). */
+  public Secrets secrets() {
+    return Secrets.of(out);
   }
 }

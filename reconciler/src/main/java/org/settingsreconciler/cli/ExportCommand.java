@@ -1,7 +1,5 @@
 package org.settingsreconciler.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +29,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin GraphOptions graph;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+  @Option(names = "--out", paramLabel = "FILE", converter = OutputFiles.PathConverter.class,
+      description = "Write to FILE instead of stdout.")
   Path out;
 
   @Option(names = "--user", paramLabel = "UPN", description = "Also export this user's interests (repeatable).")
@@ -53,7 +52,7 @@ final class ExportCommand implements Callable<Integer> {
     if (allUsers && !users.isEmpty()) {
       throw new UserError("give --user or --all-users, not both");
     }
-    try (GraphSession session = GraphSession.open(graph, ctx)) {
+    try (GraphSession session = GraphSession.open(graph, ctx, GraphSession.Purpose.READ)) {
       StateReader reader = session.reader();
       List<String> exported = users;
       CurrentState state;
@@ -89,7 +88,7 @@ final class ExportCommand implements Callable<Integer> {
       if (out == null) {
         ctx.out().print(result.yaml());
       } else {
-        write(result.yaml());
+        OutputFiles.writeWithValues(ctx, out, result.yaml(), "the export");
         ctx.err().println("Exported to " + out + ".");
       }
       int failed = failures.size() + (usersError == null ? 0 : 1);
@@ -98,18 +97,6 @@ final class ExportCommand implements Callable<Integer> {
         return ExitCode.ERROR;
       }
       return ExitCode.OK;
-    }
-  }
-
-  private void write(String yaml) {
-    try {
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(out, yaml);
-    } catch (IOException e) {
-      throw new UserError("cannot write " + out + ": " + e.getMessage());
     }
   }
 }

@@ -65,7 +65,13 @@ final class GraphSession implements AutoCloseable {
     }
   }
 
-  static GraphSession open(GraphOptions options, CliContext ctx) {
+  /** What a command does with the tenant: only apply changes it, and only then is the sandbox's state file written. */
+  enum Purpose {
+    READ,
+    APPLY
+  }
+
+  static GraphSession open(GraphOptions options, CliContext ctx, Purpose purpose) {
     Throughput throughput = options.throughput();
     ClientTuning tuning = ClientTuning.from(ctx.env());
     if (options.sandbox) {
@@ -74,7 +80,7 @@ final class GraphSession implements AutoCloseable {
       }
       GraphSandbox sandbox;
       try {
-        sandbox = GraphSandbox.start(0, options.sandboxState, null);
+        sandbox = GraphSandbox.start(0, options.sandboxState, null, purpose == Purpose.APPLY);
       } catch (IOException e) {
         throw new UserError("cannot start the sandbox: " + e.getMessage());
       }
@@ -98,6 +104,13 @@ final class GraphSession implements AutoCloseable {
           + "own: reconciler sandbox --fault SPEC");
     }
     URI root = options.graphRoot();
+    // Graph takes bearer tokens only, so a user and password in the URL are a mistake; they are credentials anyway.
+    if (root.getRawUserInfo() != null) {
+      ctx.secrets().addCredential(root.getRawUserInfo());
+      ctx.secrets().addCredential(root.getUserInfo());
+      String info = root.getUserInfo();
+      ctx.secrets().addCredential(info.contains(":") ? info.substring(info.indexOf(':') + 1) : null);
+    }
     SignIn signIn;
     try {
       signIn =

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
-import org.settingsreconciler.auth.Redactor;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.resolve.UnresolvedGroupsException;
 import org.settingsreconciler.vars.MaskingPrintStream;
@@ -28,8 +27,9 @@ public final class Main {
   /** A run for one tenant of a fleet (see FleetRun), with its own streams, environment and masking. */
   Main(CliContext ctx, CommandLine.IExecutionStrategy strategy) {
     this.strategy = strategy;
-    // Every stream of the run masks the secret-looking values its variables bring in (see vars.Secrets).
-    Secrets secrets = new Secrets();
+    // The run's one redaction point (see vars.Secrets): every stream masks the credentials of its environment, the
+    // tokens it signs in with and the secret-looking values its variables bring in; its files are masked the same.
+    Secrets secrets = Secrets.forEnvironment(ctx.env());
     this.ctx = new CliContext(new MaskingPrintStream(ctx.out(), secrets), new MaskingPrintStream(ctx.err(), secrets),
         ctx.env(), ctx.terminal(), ctx.liveErr(), ctx.clock());
   }
@@ -57,21 +57,20 @@ public final class Main {
         });
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(new WarmStart(strategy != null ? strategy : new FleetStrategy(ctx, args)));
-    // Messages can carry text from elsewhere (msal4j, the Azure CLI, Graph): secrets are taken out first.
-    Redactor redactor = Redactor.forEnvironment(ctx.env());
+    // Messages can carry text from elsewhere (msal4j, the Azure CLI, Graph): the streams mask what they print.
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof UserError) {
-            ctx.err().println("error: " + redactor.scrub(e.getMessage()));
+            ctx.err().println("error: " + e.getMessage());
           } else if (e instanceof UnresolvedGroupsException u) {
             // Found while planning, but a mistake in the desired state like any other: said the same way.
             DesiredStateArgs.printErrors(ctx, new ConfigException(u.errors()));
           } else {
-            ctx.err().println("error: " + redactor.scrub(String.valueOf(e)));
+            ctx.err().println("error: " + String.valueOf(e));
             if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {
               StringWriter trace = new StringWriter();
               e.printStackTrace(new PrintWriter(trace));
-              ctx.err().print(redactor.scrub(trace.toString()));
+              ctx.err().print(trace);
             } else {
               ctx.err().println("(this is a bug in settings-reconciler; run with RECONCILER_DEBUG=1 for details)");
             }

@@ -27,7 +27,8 @@ final class PlanCommand implements Callable<Integer> {
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
   OutputFormat format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan for apply --plan FILE: the changes, sealed with a digest and bound to the "
+  @Option(names = "--out", paramLabel = "FILE", converter = OutputFiles.PathConverter.class,
+      description = "Also save the plan for apply --plan FILE: the changes, sealed with a digest and bound to the "
           + "tenant and Graph root they were planned for.")
   Path out;
 
@@ -41,7 +42,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return PlannedRun.run(ctx, desired, graph, target, pending, this::show);
+    return PlannedRun.run(ctx, desired, graph, target, pending, GraphSession.Purpose.READ, this::show);
   }
 
   private int show(Plan plan, GraphSession session) {
@@ -54,7 +55,7 @@ final class PlanCommand implements Callable<Integer> {
       return ExitCode.ERROR;
     }
     if (out != null) {
-      PlanPrinter.save(plan, session.identity(), out);
+      PlanPrinter.save(ctx, plan, session.identity(), out);
       ctx.err().println("Saved the plan to " + out + "; apply it with: apply --plan " + out);
     }
     return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;

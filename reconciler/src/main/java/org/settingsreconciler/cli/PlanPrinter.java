@@ -1,13 +1,10 @@
 package org.settingsreconciler.cli;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.time.Instant;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PlanJson;
@@ -51,44 +48,14 @@ final class PlanPrinter {
   }
 
   /**
-   * Saves the plan for {@code apply --plan}, bound to the tenant it was made for, readable by its owner only: plans
-   * show the tenant's settings.
+   * Saves the plan for {@code apply --plan}, bound to the tenant it was made for, readable by its owner only (plans
+   * show the tenant's settings), with the real values apply will send, and the secret values among them named, so
+   * that {@code apply --plan} masks them as this run does.
    */
-  static void save(Plan plan, TenantIdentity tenant, Path file) {
-    SavedPlan saved = new SavedPlan(tenant, ReconcilerCommand.VERSION, Instant.now(), plan.changes());
-    writeOwnerOnly(file, JSON.writeValueAsString(saved.toJson()) + "\n", "the plan");
-  }
-
-  /**
-   * Writes {@code content} to {@code file} readable by its owner only, through a temporary file moved over it, so
-   * a reader never sees half a file and an existing file's wider permissions are not kept.
-   *
-   * @param what what is written, for the error message
-   */
-  static void writeOwnerOnly(Path file, String content, String what) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Path tmp = Files.createTempFile(parent, ".reconciler-", ".tmp");
-      try {
-        ownerOnly(tmp);
-        Files.writeString(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UserError("cannot write " + what + " to " + file + ": " + e.getMessage());
-    }
-  }
-
-  static void ownerOnly(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException notPosix) {
-      // Windows: the file inherits the folder's ACL.
-    }
+  static void save(CliContext ctx, Plan plan, TenantIdentity tenant, Path file) {
+    List<String> secretValues = ctx.secrets().valuesIn(JSON.writeValueAsString(PlanJson.write(plan)));
+    SavedPlan saved = new SavedPlan(tenant, ReconcilerCommand.VERSION, ctx.clock().instant(), plan.changes(),
+        secretValues);
+    OutputFiles.writeWithValues(ctx, file, JSON.writeValueAsString(saved.toJson()) + "\n", "the plan");
   }
 }

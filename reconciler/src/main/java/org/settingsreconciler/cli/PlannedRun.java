@@ -18,13 +18,13 @@ final class PlannedRun {
   private PlannedRun() {}
 
   static int run(CliContext ctx, DesiredStateArgs desired, GraphOptions graph, TargetOptions target,
-      PendingOptions pending, WithPlan then) {
+      PendingOptions pending, GraphSession.Purpose purpose, WithPlan then) {
     DesiredState state = desired.load(ctx);
     if (state == null) {
       return ExitCode.ERROR;
     }
     state = target.narrow(state);
-    try (GraphSession session = GraphSession.open(graph, ctx)) {
+    try (GraphSession session = GraphSession.open(graph, ctx, purpose)) {
       return then.accept(session.plan(state, target.targets(), pending.recreatePending), session);
     }
   }

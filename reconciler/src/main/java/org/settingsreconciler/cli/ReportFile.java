@@ -38,9 +38,12 @@ record ReportFile(Path path, Format format) {
     }
   }
 
-  /** Writes the report, readable by its owner only like a saved plan: it shows the tenant's settings. */
-  void write(Plan plan, String origin) {
-    PlanPrinter.writeOwnerOnly(path, format.render(plan, origin), "the report");
+  /**
+   * Writes the report, readable by its owner only (it shows the tenant's settings) and masked like the output: CI
+   * publishes it (the Markdown as a job summary or a pull-request comment).
+   */
+  void write(CliContext ctx, Plan plan, String origin) {
+    OutputFiles.writeReport(ctx, path, format.render(plan, origin), "the report");
   }
 
   static final class Converter implements ITypeConverter<ReportFile> {
@@ -49,11 +52,7 @@ record ReportFile(Path path, Format format) {
       String name = value.toLowerCase(Locale.ROOT);
       for (Format f : Format.values()) {
         if (name.endsWith(f.extension) && name.length() > f.extension.length()) {
-          try {
-            return new ReportFile(Path.of(value), f);
-          } catch (java.nio.file.InvalidPathException e) {
-            throw new TypeConversionException("not a file name: " + value);
-          }
+          return new ReportFile(OutputFiles.checked(value), f);
         }
       }
       throw new TypeConversionException(value + ": unknown report format; the file name must end in .json (plan "

@@ -3,11 +3,14 @@ package org.settingsreconciler.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.settingsreconciler.files.AtomicFiles;
+import org.settingsreconciler.files.UserFile;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.tenant.TenantConfig;
@@ -109,8 +112,8 @@ final class TenantRun {
     CommandSpec spec = leaf.commandSpec();
     if (leaf.hasMatchedOption("--sandbox")) {
       Path state = sandboxState(tenant);
-      if (state != null && !leaf.hasMatchedOption("--sandbox-state")) {
-        out.addAll(List.of("--sandbox-state", state.toString()));
+      if (state != null) {
+        setOption(out, "--sandbox-state", state.toString());
       }
       return out;
     }
@@ -129,21 +132,37 @@ final class TenantRun {
     return out;
   }
 
+  /** Gives {@code option} the value {@code value} in {@code args}, adding it if it is not there. */
+  private static void setOption(List<String> args, String option, String value) {
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i).equals(option) && i + 1 < args.size()) {
+        args.set(i + 1, value);
+        return;
+      }
+      if (args.get(i).startsWith(option + "=")) {
+        args.set(i, option + "=" + value);
+        return;
+      }
+    }
+    args.addAll(List.of(option, value));
+  }
+
   /**
    * The sandbox state file of this tenant: --sandbox-state (with {tenant} filled in), else a temporary file when
-   * tenant.yaml names a seed, else null (the demo tenant). A state file that does not exist yet starts as the seed.
+   * tenant.yaml names a seed, else null (the demo tenant). A state file that does not exist yet starts as the seed:
+   * apply writes the seed there; any other command leaves it alone and reads a temporary copy.
    */
   private Path sandboxState(TenantConfig tenant) {
     Path given = leaf.hasMatchedOption("--sandbox-state") ? leaf.matchedOptionValue("--sandbox-state", (Path) null) : null;
+    Path scratchCopy = scratch.resolve(tenant.name() + ".json");
     Path state = given != null ? Path.of(given.toString().replace("{tenant}", tenant.name()))
-        : tenant.sandboxSeed() == null ? null : scratch.resolve(tenant.name() + ".json");
-    if (state != null && tenant.sandboxSeed() != null && !Files.exists(state)) {
+        : tenant.sandboxSeed() == null ? null : scratchCopy;
+    if (state != null && tenant.sandboxSeed() != null && !Files.exists(state, LinkOption.NOFOLLOW_LINKS)) {
+      if (!state.equals(scratchCopy) && !leaf.commandSpec().name().equals("apply")) {
+        state = scratchCopy; // only apply writes the sandbox state file
+      }
       try {
-        Path parent = state.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        Files.copy(tenant.sandboxSeed(), state);
+        AtomicFiles.writeOwnerOnly(state, UserFile.read(tenant.sandboxSeed(), UserFile.Kind.SANDBOX_SEED));
       } catch (IOException e) {
         throw new UserError("cannot seed the sandbox of " + tenant.name() + ": " + e.getMessage());
       }

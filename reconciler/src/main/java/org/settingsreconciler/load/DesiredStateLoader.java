@@ -2,6 +2,7 @@ package org.settingsreconciler.load;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +81,8 @@ public final class DesiredStateLoader {
         } catch (IOException e) {
           errors.add(new ConfigError(new Location(path.toString(), 1, 1), null, "cannot list: " + e.getMessage()));
         }
-      } else if (Files.isRegularFile(path)) {
-        files.add(path);
+      } else if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+        files.add(path); // a regular file; anything else (a pipe, a device) is refused by name when it is read
       } else {
         errors.add(new ConfigError(new Location(path.toString(), 1, 1), null, "no such file or directory"));
       }
@@ -95,7 +96,8 @@ public final class DesiredStateLoader {
    */
   static List<Path> yamlFilesIn(Path dir) throws IOException {
     try (Stream<Path> list = Files.list(dir)) {
-      return list.filter(Files::isRegularFile)
+      // Not only regular files: a pipe or device named *.yaml is refused when read, rather than skipped in silence.
+      return list.filter(p -> !Files.isDirectory(p))
           .filter(p -> p.getFileName().toString().matches("(?i).*\\.ya?ml"))
           .filter(p -> !RESERVED.contains(p.getFileName().toString()))
           .sorted()

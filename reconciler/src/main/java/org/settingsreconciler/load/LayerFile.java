@@ -1,6 +1,7 @@
 package org.settingsreconciler.load;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,8 @@ final class LayerFile {
   static List<Mark> read(Path dir, List<ConfigError> errors) {
     Path file = dir.resolve(DesiredStateLoader.LAYER_FILE);
     List<Mark> marks = new ArrayList<>();
-    if (!Files.isRegularFile(file)) {
-      return marks;
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return marks; // one that is there but not a regular file is refused when it is read
     }
     YamlDocument doc = YamlDocumentReader.read(file, errors);
     if (doc == null || doc.tree() == null) {

@@ -5,10 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.settingsreconciler.files.UnusableFileException;
+import org.settingsreconciler.files.UserFile;
 import org.settingsreconciler.model.Location;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -38,9 +39,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class YamlDocumentReader {
 
-  /** Settings files are small; anything this large is a mistake or an attack. */
-  static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
-
   /** Bounds the nodes an alias-heavy document may expand to ("billion laughs"). */
   static final int MAX_NODES = 200_000;
 
@@ -66,11 +64,10 @@ public final class YamlDocumentReader {
     String file = path.toString();
     byte[] bytes;
     try {
-      if (Files.size(path) > MAX_FILE_BYTES) {
-        errors.add(new ConfigError(new Location(file, 1, 1), null, "file is larger than 4 MiB"));
-        return null;
-      }
-      bytes = Files.readAllBytes(path);
+      bytes = UserFile.read(path, UserFile.Kind.YAML);
+    } catch (UnusableFileException e) {
+      errors.add(new ConfigError(new Location(file, 1, 1), null, e.getMessage()));
+      return null;
     } catch (IOException e) {
       errors.add(new ConfigError(new Location(file, 1, 1), null, "cannot read file: " + e.getMessage()));
       return null;
@@ -114,7 +111,7 @@ public final class YamlDocumentReader {
             .setSchema(new CoreSchema())
             .setAllowRecursiveKeys(false)
             .setMaxAliasesForCollections(100)
-            .setCodePointLimit(MAX_FILE_BYTES)
+            .setCodePointLimit(UserFile.Kind.YAML.maxBytes())
             .build();
     Optional<Node> root;
     try {

@@ -17,6 +17,9 @@ public final class PlanJson {
 
   public static final int FORMAT_VERSION = 1;
 
+  /** The saved plan's list of the secret values it holds (see {@link #setSecretValues}). */
+  static final String SECRET_VALUES = "secretValues";
+
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private PlanJson() {}

@@ -27,8 +27,12 @@ import tools.jackson.databind.node.ObjectNode;
  * the tenant id and Graph root compared with the run that applies it ({@link #mismatches}).
  *
  * @param tool the tool and version that made the plan
+ * @param secretValues the secret values the changes hold (values of variables that look like secrets), so that the
+ *     run applying the plan masks them in everything it prints and reports, as the run that planned it did; they
+ *     are in the bodies anyway, since apply sends them
  */
-public record SavedPlan(TenantIdentity tenant, String tool, Instant createdAt, List<Change> changes) {
+public record SavedPlan(
+    TenantIdentity tenant, String tool, Instant createdAt, List<Change> changes, List<String> secretValues) {
 
   /** Version 1 was the display JSON itself, bound to no tenant: it is refused, with a word to plan again. */
   public static final int FORMAT_VERSION = 2;
@@ -40,6 +44,7 @@ public record SavedPlan(TenantIdentity tenant, String tool, Instant createdAt, L
 
   public SavedPlan {
     changes = List.copyOf(changes);
+    secretValues = List.copyOf(secretValues);
   }
 
   public ObjectNode toJson() {
@@ -55,6 +60,8 @@ public record SavedPlan(TenantIdentity tenant, String tool, Instant createdAt, L
     t.put("signedInAs", tenant.signedInAs());
     ArrayNode list = root.putArray("changes");
     changes.forEach(c -> list.add(SavedChange.write(c)));
+    ArrayNode secrets = root.putArray("secretValues");
+    secretValues.forEach(secrets::add);
     root.put("digest", digest(root));
     return root;
   }
@@ -101,7 +108,26 @@ public record SavedPlan(TenantIdentity tenant, String tool, Instant createdAt, L
     for (JsonNode n : changes) {
       out.add(SavedChange.read(n));
     }
-    return new SavedPlan(tenant, optionalText(root, "tool"), createdAt, out);
+    return new SavedPlan(tenant, optionalText(root, "tool"), createdAt, out, strings(root, "secretValues"));
+  }
+
+  private static List<String> strings(JsonNode root, String field) {
+    JsonNode list = root.get(field);
+    if (list == null || list.isNull()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    if (list.isArray()) {
+      for (JsonNode v : list) {
+        if (v.isString()) {
+          out.add(v.asString());
+          continue;
+        }
+        throw new IllegalArgumentException("\"" + field + "\" must be a list of strings");
+      }
+      return out;
+    }
+    throw new IllegalArgumentException("\"" + field + "\" must be a list of strings");
   }
 
   /**

@@ -69,19 +69,31 @@ public final class GraphSandbox implements AutoCloseable {
    *     the seed, and rewritten after every successful write), or null to keep it in memory only
    * @param seed the tenant to start from in the seed format, or null for {@link #demoTenant()}
    * @throws IllegalArgumentException if the seed (or state file) is not in the seed format
+   * @throws IOException if the state file cannot be read, or is not a regular file (a device, pipe or link)
    */
   public static GraphSandbox start(int port, Path stateFile, JsonNode seed) throws IOException {
+    return start(port, stateFile, seed, true);
+  }
+
+  /**
+   * Starts a sandbox that may or may not write its state file.
+   *
+   * @param persist whether the state file is written (created from the seed, rewritten after every write); without,
+   *     it is only read, if it exists, as the tenant to start from, and changes stay in memory: commands that do not
+   *     apply (plan, check, export) never touch the file
+   */
+  public static GraphSandbox start(int port, Path stateFile, JsonNode seed, boolean persist) throws IOException {
     StateFile file = stateFile == null ? null : new StateFile(stateFile);
     SandboxState initial;
     if (file != null && file.exists()) {
       initial = SandboxState.from(file.read());
     } else {
       initial = SandboxState.from(seed == null ? demoTenant() : seed);
-      if (file != null) {
+      if (file != null && persist) {
         file.write(initial.snapshot()); // so other processes sharing the file start from the same tenant
       }
     }
-    SandboxService service = new SandboxService(initial, file);
+    SandboxService service = new SandboxService(initial, persist ? file : null);
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), 0);
     // Enough threads that a client running many requests at once is limited by itself and the simulated latency,
     // not by the sandbox (the state itself is guarded by one lock).

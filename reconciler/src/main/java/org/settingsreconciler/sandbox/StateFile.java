@@ -1,21 +1,23 @@
 package org.settingsreconciler.sandbox;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.settingsreconciler.files.AtomicFiles;
+import org.settingsreconciler.files.UnusableFileException;
+import org.settingsreconciler.files.UserFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The JSON file a sandbox keeps its tenant in, so that state survives restarts and separate processes sharing the
  * file see each other's changes. Writes go to a temporary file that is then moved over the old one, so a reader
- * never sees half a file. Changes by another process are noticed by comparing the file with what this process
+ * never sees half a file (see files.AtomicFiles: owner-only, and never over a device, pipe or link). Changes by another process are noticed by comparing the file with what this process
  * last read or wrote; concurrent writers are last-writer-wins.
  */
 final class StateFile {
@@ -33,13 +35,14 @@ final class StateFile {
     return path;
   }
 
+  /** Whether anything is at the path; one that is not a regular file is then refused by {@link #read}. */
   boolean exists() {
-    return Files.isRegularFile(path);
+    return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
   }
 
   JsonNode read() throws IOException {
     Object stamp = stamp();
-    byte[] bytes = Files.readAllBytes(path);
+    byte[] bytes = bytes();
     JsonNode parsed = parse(bytes);
     lastSeen = bytes;
     lastStamp = stamp;
@@ -57,7 +60,7 @@ final class StateFile {
     if (stamp != null && stamp.equals(lastStamp)) {
       return Optional.empty();
     }
-    byte[] bytes = Files.readAllBytes(path);
+    byte[] bytes = bytes();
     lastStamp = stamp;
     if (Arrays.equals(bytes, lastSeen)) {
       return Optional.empty();
@@ -69,21 +72,22 @@ final class StateFile {
 
   void write(JsonNode state) throws IOException {
     byte[] bytes = SandboxJson.prettyBytes(state);
-    Path dir = path.getParent();
-    Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
     try {
-      Files.write(temp, bytes);
-      try {
-        Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
+      AtomicFiles.writeOwnerOnly(path, bytes);
+    } catch (UnusableFileException e) {
+      throw new IOException("sandbox state file " + path + ": " + e.getMessage(), e);
     }
     lastSeen = bytes;
     lastStamp = stamp();
+  }
+
+  /** The file's bytes; a device, pipe or link (it would be replaced on the next write) is refused, not read. */
+  private byte[] bytes() throws IOException {
+    try {
+      return UserFile.read(path, UserFile.Kind.SANDBOX_STATE);
+    } catch (UnusableFileException e) {
+      throw new IOException("sandbox state file " + path + ": " + e.getMessage(), e);
+    }
   }
 
   /** Identity (inode where the file system has one), modification time and size; null if unknown. */

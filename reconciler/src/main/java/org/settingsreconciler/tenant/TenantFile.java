@@ -1,6 +1,8 @@
 package org.settingsreconciler.tenant;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.settingsreconciler.files.UserFile;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.load.SchemaValidator;
@@ -29,7 +32,9 @@ public final class TenantFile {
 
   /** Whether a path is a tenant directory: a directory holding a tenant.yaml. */
   public static boolean isTenant(Path path) {
-    return Files.isDirectory(path) && Files.isRegularFile(path.resolve(DesiredStateLoader.TENANT_FILE));
+    // Any tenant.yaml makes it one: one that is not a regular file (a pipe, a device) is refused when it is read.
+    return Files.isDirectory(path)
+        && Files.exists(path.resolve(DesiredStateLoader.TENANT_FILE), LinkOption.NOFOLLOW_LINKS);
   }
 
   /** The tenant in {@code dir}, or null with the problems in {@code errors}. */
@@ -58,8 +63,11 @@ public final class TenantFile {
     Path seed = null;
     if (t.has("sandboxSeed")) {
       seed = dir.resolve(t.get("sandboxSeed").asString()).normalize();
-      if (!Files.isRegularFile(seed)) {
-        errors.add(new ConfigError(doc.sources().valueLocation("/sandboxSeed"), "sandboxSeed", "no such file: " + seed));
+      try {
+        UserFile.checkRegular(seed, UserFile.Kind.SANDBOX_SEED);
+      } catch (IOException e) {
+        errors.add(new ConfigError(doc.sources().valueLocation("/sandboxSeed"), "sandboxSeed",
+            Files.exists(seed, LinkOption.NOFOLLOW_LINKS) ? seed + ": " + e.getMessage() : "no such file: " + seed));
       }
     }
     if (errors.size() > before) {

@@ -21,6 +21,7 @@ import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.Shape;
+import org.settingsreconciler.vars.Secrets;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -46,12 +47,19 @@ public final class DriftAcceptor {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private final List<Path> files;
+  private final Secrets secrets;
   private final List<String> notUpdated = new ArrayList<>();
   private Map<Path, FileEdits> loaded;
 
   /** @param files the desired-state files, in the order the loader merged them */
   public DriftAcceptor(List<Path> files) {
+    this(files, new Secrets());
+  }
+
+  /** @param secrets the run's: a file whose new text would hold one of its credentials is not written */
+  public DriftAcceptor(List<Path> files, Secrets secrets) {
     this.files = List.copyOf(files);
+    this.secrets = secrets;
   }
 
   public UpdateResult accept(Plan plan) throws IOException {
@@ -65,7 +73,7 @@ public final class DriftAcceptor {
     }
     List<FileUpdate> updated = new ArrayList<>();
     for (FileEdits f : loaded().values()) {
-      f.write(notUpdated).ifPresent(updated::add);
+      f.write(notUpdated, secrets).ifPresent(updated::add);
     }
     return new UpdateResult(updated, notUpdated);
   }

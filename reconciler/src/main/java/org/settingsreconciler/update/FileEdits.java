@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.settingsreconciler.files.AtomicFiles;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.SourceMap;
 import org.settingsreconciler.load.YamlDocument;
 import org.settingsreconciler.load.YamlDocumentReader;
+import org.settingsreconciler.vars.Secrets;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -67,7 +69,7 @@ final class FileEdits {
    * Applies the edits, checks the result and writes it atomically. Returns what was written, or empty when the
    * file needs no change; whatever could not be written is added to {@code notUpdated} with the reason.
    */
-  Optional<FileUpdate> write(List<String> notUpdated) throws IOException {
+  Optional<FileUpdate> write(List<String> notUpdated, Secrets secrets) throws IOException {
     for (Pending p : collections.values()) {
       try {
         edits.addAll(p.edits().edits());
@@ -89,6 +91,12 @@ final class FileEdits {
     if (text.equals(src.text())) {
       return Optional.empty();
     }
+    if (!secrets.maskCredentials(text).equals(text)) {
+      // The tenant echoed a token or secret of this run into a setting: it must not end up in a file, let alone git.
+      settings.forEach(st -> notUpdated.add(st + ": " + src.path() + " left unchanged: the tenant's value holds a "
+          + "credential this run signed in with, which is never written to a file"));
+      return Optional.empty();
+    }
     byte[] bytes = src.encode(text);
     List<ConfigError> errors = new ArrayList<>();
     YamlDocument after = YamlDocumentReader.read(src.path().toString(), bytes, errors);
@@ -99,7 +107,7 @@ final class FileEdits {
     if (!expected.matches(after.tree())) {
       return refuse(notUpdated, "the edited file would not read back as the tenant's values");
     }
-    AtomicFiles.write(src.path(), bytes);
+    AtomicFiles.rewrite(src.path(), bytes);
     return Optional.of(new FileUpdate(src.path(), settings));
   }
 

@@ -2,12 +2,13 @@ package org.settingsreconciler.update;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.settingsreconciler.files.UnusableFileException;
+import org.settingsreconciler.files.UserFile;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.YamlDocument;
 import org.settingsreconciler.load.YamlDocumentReader;
@@ -55,7 +56,12 @@ final class YamlSource {
 
   /** Reads and parses {@code path}; fails with a message when it no longer reads as valid desired-state YAML. */
   static YamlSource read(Path path) throws IOException {
-    byte[] bytes = Files.readAllBytes(path);
+    byte[] bytes;
+    try {
+      bytes = UserFile.read(path, UserFile.Kind.YAML);
+    } catch (UnusableFileException e) {
+      throw new IOException(path + ": " + e.getMessage(), e);
+    }
     List<ConfigError> errors = new ArrayList<>();
     YamlDocument doc = YamlDocumentReader.read(path.toString(), bytes, errors);
     if (doc == null || !errors.isEmpty()) {

@@ -23,13 +23,13 @@ public final class SecretShapes {
       Pattern.compile("(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
   private static final Pattern PLAIN_VALUE = Pattern.compile("(?i)^(true|false|null|[-+]?[0-9]+(\\.[0-9]+)?)$");
   private static final Pattern[] SECRET_VALUES = {
-    Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\."), // a JWT (access or id token)
+    Secrets.JWT, // an access or id token
     Pattern.compile("-----BEGIN [A-Z ]*(PRIVATE KEY|CERTIFICATE)-----"),
     Pattern.compile("^[A-Za-z0-9_.-]*~[A-Za-z0-9_.~-]{30,}$"), // an Entra client secret (they contain ~)
     Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{20,}"), // a GitHub token
     Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b"), // an AWS access key id
     Pattern.compile("(?i)[?&](sig|token|access_token|code|password|secret|key|client_secret)=[^&\\s]{6,}"),
-    Pattern.compile("://[^/@\\s:]+:[^/@\\s]+@"), // a URL with a password
+    Secrets.URL_PASSWORD,
   };
   private static final Pattern TOKEN_ALPHABET = Pattern.compile("^[A-Za-z0-9+/=_.~-]{24,}$");
 

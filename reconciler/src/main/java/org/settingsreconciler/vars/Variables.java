@@ -51,7 +51,7 @@ public final class Variables {
   public String lookup(Kind kind, String name) {
     String value = kind == Kind.ENV ? env.get(name) : vars.get(name);
     if (value != null && SecretShapes.looksSecret(name, value)) {
-      secrets.add(value);
+      secrets.addValue(value);
     }
     return value;
   }

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.settingsreconciler.cli.Terminal;
 import org.settingsreconciler.secrets.InProcessCli;
 import org.settingsreconciler.secrets.SecretLedger;
+import org.settingsreconciler.vars.Secrets;
 
 /**
  * One WireMock server playing both Microsoft Entra (the token endpoint, over https: msal4j accepts no other scheme)
@@ -86,7 +87,7 @@ final class AuthFixture implements AutoCloseable {
     env.put("AZURE_AUTHORITY_HOST", authorityHost());
     for (int i = 0; i < pairs.length; i += 2) {
       env.put(pairs[i], pairs[i + 1]);
-      if (Redactor.SECRET_VARIABLES.contains(pairs[i])) {
+      if (Secrets.CREDENTIAL_VARIABLES.contains(pairs[i])) {
         secrets.add(pairs[i + 1]);
       }
     }

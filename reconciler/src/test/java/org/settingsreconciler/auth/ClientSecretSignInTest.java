@@ -84,7 +84,7 @@ class ClientSecretSignInTest {
 
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err()).contains("sign-in failed; nothing was sent to Graph").contains("invalid_client")
-        .contains("AADSTS7000215").contains("[redacted]");
+        .contains("AADSTS7000215").contains("(***)");
     assertThat(f.graphRequests()).isEmpty();
   }
 

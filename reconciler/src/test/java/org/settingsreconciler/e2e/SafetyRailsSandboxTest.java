@@ -9,12 +9,17 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.settingsreconciler.sandbox.GraphSandbox;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Each safety rail through the CLI against the sandbox: it refuses and sends nothing, then the consent flag lets
  * the same apply through. The sandbox state file shows whether anything was written.
  */
 class SafetyRailsSandboxTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path tmp;
 
@@ -38,8 +43,16 @@ class SafetyRailsSandboxTest {
     return p.toString();
   }
 
-  private String tenant() throws Exception {
-    return Files.exists(tmp.resolve("tenant.json")) ? Files.readString(tmp.resolve("tenant.json")) : "";
+  /** The sandbox tenant as the state file holds it. */
+  private JsonNode tenant() throws Exception {
+    return JSON.readTree(Files.readString(tmp.resolve("tenant.json")));
+  }
+
+  /** The tenant a sandbox starts with, before anything is applied. */
+  private static JsonNode untouched() throws Exception {
+    try (GraphSandbox fresh = GraphSandbox.start(0, null, null)) {
+      return fresh.snapshot();
+    }
   }
 
   @Test
@@ -48,12 +61,12 @@ class SafetyRailsSandboxTest {
     Run plan = cli("plan", off);
     assertThat(plan.out()).as(plan.toString())
         .contains("! DESTRUCTIVE: turning enhanced personalization off deletes every user's personalized data");
-    String before = tenant();
+    assertThat(tmp.resolve("tenant.json")).as("plan never writes the sandbox state").doesNotExist();
 
     Run refused = cli("apply", off, "--auto-approve");
     assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
     assertThat(refused.err()).contains("copilot.enhancedPersonalization is destructive").contains("nothing was applied");
-    assertThat(tenant()).isEqualTo(before);
+    assertThat(tenant()).isEqualTo(untouched());
 
     Run allowed = cli("apply", off, "--auto-approve", "--allow-destructive");
     assertThat(allowed.code()).as(allowed.toString()).isZero();
@@ -65,12 +78,11 @@ class SafetyRailsSandboxTest {
     String prune = yaml("prune.yaml",
         "users:\n  adele.vance@contoso.com:\n    interests: {}\nprune: [users.interests]\n");
     cli("plan", prune);
-    String before = tenant();
 
     Run refused = cli("apply", prune, "--auto-approve", "--allow-destructive", "--max-deletes", "1");
     assertThat(refused.code()).as(refused.toString()).isEqualTo(1);
     assertThat(refused.err()).contains("the plan deletes 2 items, more than --max-deletes 1").contains("--force");
-    assertThat(tenant()).isEqualTo(before);
+    assertThat(tenant()).isEqualTo(untouched());
 
     Run forced = cli("apply", prune, "--auto-approve", "--allow-destructive", "--max-deletes", "1", "--force");
     assertThat(forced.code()).as(forced.toString()).isZero();

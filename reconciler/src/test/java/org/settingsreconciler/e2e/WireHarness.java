@@ -98,7 +98,7 @@ final class WireHarness {
   /** One WireMock server per test class; a request that no stub matches fails the test. */
   static WireMockExtension server() {
     return WireMockExtension.newInstance()
-        .options(wireMockConfig().dynamicPort().extensions(new BatchFanOut()))
+        .options(wireMockConfig().dynamicPort().extensions(new BatchFanOut(), new EchoingGraph()))
         .failOnUnmatchedRequests(true)
         .build();
   }
@@ -136,6 +136,11 @@ final class WireHarness {
 
   Run run(Terminal terminal, String... args) {
     return run(Map.of("RECONCILER_ACCESS_TOKEN", TOKEN), terminal, args);
+  }
+
+  /** Runs the CLI exactly as given, with this environment. */
+  Run runWith(Map<String, String> env, String... args) {
+    return run(env, Terminal.none(), args);
   }
 
   /** Runs with an empty environment: no token at all. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.settingsreconciler.auth.Redactor;
+import org.settingsreconciler.vars.Secrets;
 import org.settingsreconciler.vars.SecretShapes;
 import org.settingsreconciler.vars.VarFile;
 
@@ -57,7 +57,7 @@ final class HandedSecrets {
    * The variables the tool signs in with, also in a fleet's per-tenant form ({@code RECONCILER_ACCESS_TOKEN_PROD}).
    */
   private static boolean signsInWith(String name) {
-    return Redactor.SECRET_VARIABLES.stream().anyMatch(v -> name.equals(v) || name.startsWith(v + "_"));
+    return Secrets.CREDENTIAL_VARIABLES.stream().anyMatch(v -> name.equals(v) || name.startsWith(v + "_"));
   }
 
   /**

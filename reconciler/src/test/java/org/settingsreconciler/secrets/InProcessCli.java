@@ -22,8 +22,11 @@ import org.settingsreconciler.cli.Terminal;
  */
 public final class InProcessCli {
 
-  /** Options that name a file the README says holds settings' real values (owner-only): see {@link Secret.Kind}. */
-  private static final Set<String> FILES_WITH_VALUES = Set.of("--out", "--report", "--sandbox-state");
+  /**
+   * Options that name a file the README says holds settings' real values (owner-only): a saved plan, exported YAML,
+   * the sandbox's state; see {@link Secret.Kind}. Reports are masked like the output.
+   */
+  private static final Set<String> FILES_WITH_VALUES = Set.of("--out", "--sandbox-state");
 
   /** What one run printed, and its exit code. */
   public record Result(int exit, String out, String err) {}
@@ -62,16 +65,15 @@ public final class InProcessCli {
   }
 
   /**
-   * Whether {@code file} is a saved plan, a check report, exported YAML or a sandbox state file: named by
-   * {@code --out}, {@code --report} or {@code --sandbox-state}, except an apply report, which masks like the output.
+   * Whether {@code file} is a saved plan, exported YAML or a sandbox state file: named by {@code --out} or
+   * {@code --sandbox-state}.
    */
   static boolean holdsSettingValues(Path file, String... args) {
-    boolean apply = args.length > 0 && args[0].equals("apply");
     for (int i = 0; i < args.length; i++) {
       String option = args[i].contains("=") ? args[i].substring(0, args[i].indexOf('=')) : args[i];
       String value = args[i].contains("=") ? args[i].substring(args[i].indexOf('=') + 1)
           : i + 1 < args.length ? args[i + 1] : null;
-      if (value == null || !FILES_WITH_VALUES.contains(option) || apply && option.equals("--report")) {
+      if (value == null || !FILES_WITH_VALUES.contains(option)) {
         continue;
       }
       if (names(value, file)) {

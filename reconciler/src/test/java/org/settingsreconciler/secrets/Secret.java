@@ -28,8 +28,8 @@ public record Secret(String value, String origin, Kind kind) {
     CREDENTIAL,
     /**
      * A secret-looking value of a variable ({@code --var}, {@code --var-file}, {@code ${env:}}): masked in everything
-     * printed and in apply reports; files the README says hold the real values (saved plans, check reports, the
-     * sandbox's state and exported YAML, all owner-only) may hold it.
+     * printed and in every report; files the README says hold the real values (saved plans, the sandbox's state and
+     * exported YAML, all owner-only) may hold it.
      */
     VARIABLE_VALUE
   }

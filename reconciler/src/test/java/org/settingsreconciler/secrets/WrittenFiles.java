@@ -15,13 +15,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
  * The files one CLI run wrote, found without knowing what the tool writes: every regular file under the directories
- * its arguments and environment point into is fingerprinted before the run, and those new or changed after it are
- * the run's. So a saved plan, a report, exported YAML, an updated desired-state file, a sandbox state file, or a file
- * type the tool learns to write later, are all found, and the files the test wrote as input are not.
+ * its arguments and environment point into, under every test's temporary directory ({@link ScannedTempDirs}), and at
+ * the top of the working directory, is fingerprinted before the run, and those new or changed after it are the
+ * run's. So a saved plan, a report, exported YAML, an updated desired-state file, a sandbox state file, a file written
+ * where no argument points, or a file type the tool learns to write later, are all found, and the files the test
+ * wrote as input are not.
  *
  * <p>A path's directory is watched whole (the tool creates missing parents and writes next to its inputs), unless it
  * is one too broad to walk on every run (the working directory and its parents, the home and temp directories, a
@@ -58,6 +61,7 @@ final class WrittenFiles {
         directories.add(dir);
       }
     }
+    directories.add(ScannedTempDirs.ROOT);
     // A directory inside another watched one is walked with it.
     directories.removeIf(d -> directories.stream().anyMatch(o -> !o.equals(d) && d.startsWith(o)));
     before = fingerprints();
@@ -126,6 +130,12 @@ final class WrittenFiles {
       if (Files.isRegularFile(file)) {
         fingerprint(file, out);
       }
+    }
+    // A relative name the tool resolved against the working directory: its top level only (it holds the build).
+    try (Stream<Path> top = Files.list(Path.of("").toAbsolutePath())) {
+      top.filter(Files::isRegularFile).forEach(f -> fingerprint(f.normalize(), out));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return out;
   }

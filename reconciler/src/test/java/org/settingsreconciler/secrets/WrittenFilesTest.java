@@ -33,19 +33,30 @@ class WrittenFilesTest {
   void aFileInADirectoryTooBroadToWalkIsWatchedOnItsOwn() throws Exception {
     WrittenFiles files = WrittenFiles.watch(Map.of(), "plan", "not-a-file-here");
 
-    assertThat(files.watchedDirectories()).isEmpty();
+    assertThat(files.watchedDirectories()).containsExactly(ScannedTempDirs.ROOT);
     assertThat(files.written()).isEmpty();
   }
 
   @Test
-  void savedPlansChecksReportsStateAndExportsHoldRealValuesButApplyReportsDoNot() {
+  void aFileWrittenInAnyTestsTemporaryDirectoryIsFoundThoughNoArgumentPointsThere() throws Exception {
+    WrittenFiles files = WrittenFiles.watch(Map.of(), "plan", "not-a-file-here");
+
+    Path elsewhere = Files.writeString(dir.resolve("written-where-no-argument-points.json"), "{}");
+
+    assertThat(dir).startsWith(ScannedTempDirs.ROOT);
+    assertThat(files.written()).containsExactly(elsewhere);
+  }
+
+  @Test
+  void savedPlansStateAndExportsHoldRealValuesButReportsDoNot() {
     Path plan = dir.resolve("plan.json");
     Path state = dir.resolve("state-prod.json");
 
     assertThat(InProcessCli.holdsSettingValues(plan, "plan", "x.yaml", "--out", plan.toString())).isTrue();
-    assertThat(InProcessCli.holdsSettingValues(plan, "check", "x.yaml", "--report=" + plan)).isTrue();
-    assertThat(InProcessCli.holdsSettingValues(state, "plan", "t/", "--sandbox-state", dir + "/state-{tenant}.json"))
+    assertThat(InProcessCli.holdsSettingValues(plan, "export", "--out=" + plan)).isTrue();
+    assertThat(InProcessCli.holdsSettingValues(state, "apply", "t/", "--sandbox-state", dir + "/state-{tenant}.json"))
         .isTrue();
+    assertThat(InProcessCli.holdsSettingValues(plan, "check", "x.yaml", "--report=" + plan)).isFalse();
     assertThat(InProcessCli.holdsSettingValues(plan, "apply", "x.yaml", "--report", plan.toString())).isFalse();
     assertThat(InProcessCli.holdsSettingValues(plan, "check", "x.yaml", "--update-files")).isFalse();
   }

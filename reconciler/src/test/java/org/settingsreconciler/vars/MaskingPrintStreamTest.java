@@ -21,7 +21,7 @@ class MaskingPrintStreamTest {
 
   @Test
   void manyLinesWrittenAtOnceAreEachMasked() {
-    secrets.add("hunter2hunter2");
+    secrets.addValue("hunter2hunter2");
     byte[] text = "a: hunter2hunter2\nb: ok\nc: hunter2hunter2 again\n".getBytes(StandardCharsets.UTF_8);
     out.write(text, 0, text.length);
     assertThat(written()).isEqualTo("a: ***\nb: ok\nc: *** again\n");
@@ -29,7 +29,7 @@ class MaskingPrintStreamTest {
 
   @Test
   void aSecretWrittenInPiecesIsMaskedWhenItsLineEnds() {
-    secrets.add("hunter2hunter2");
+    secrets.addValue("hunter2hunter2");
     out.print("token hunter2");
     out.print("hunter2 and");
     assertThat(written()).doesNotContain("hunter2");
@@ -39,7 +39,7 @@ class MaskingPrintStreamTest {
 
   @Test
   void aPartLineIsHeldUntilFlushedThenMasked() {
-    secrets.add("hunter2hunter2");
+    secrets.addValue("hunter2hunter2");
     out.print("done\nprompt hunter2hunter2: ");
     assertThat(written()).isEqualTo("done\n");
     out.flush();

@@ -45,7 +45,7 @@ class SecretShapesTest {
   @Test
   void masksAreAppliedLongestFirstAndToJsonEscapedAndMultiLineForms() {
     Secrets s = new Secrets();
-    s.add("abc\"defghij\nklmnopqrstu");
+    s.addValue("abc\"defghij\nklmnopqrstu");
     assertThat(s.mask("x abc\\\"defghij\\nklmnopqrstu y")).isEqualTo("x *** y");
     assertThat(s.mask("line klmnopqrstu")).isEqualTo("line ***");
   }

@@ -1,0 +1,67 @@
+package org.settingsreconciler.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.settingsreconciler.files.AtomicFiles;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Every file the CLI writes goes through here: first through the run's one redaction point ({@link CliContext#secrets}),
+ * then through the one writer ({@link AtomicFiles}: owner-only, atomic, never over a device, pipe or link).
+ */
+final class OutputFiles {
+
+  private OutputFiles() {}
+
+  /**
+   * A report ({@code check --report}, {@code apply --report}): masked like everything printed, since pipelines publish
+   * reports (a job summary, a pull-request comment) and nothing reads their values back.
+   *
+   * @param what what is written, for the error message
+   */
+  static void writeReport(CliContext ctx, Path file, String content, String what) {
+    write(file, ctx.secrets().mask(content), what);
+  }
+
+  /**
+   * A file that must hold the settings' real values ({@code plan --out}, which apply sends as it is; exported YAML):
+   * the run's credentials are masked, secret-looking values of variables are kept.
+   */
+  static void writeWithValues(CliContext ctx, Path file, String content, String what) {
+    write(file, ctx.secrets().maskCredentials(content), what);
+  }
+
+  private static void write(Path file, String content, String what) {
+    try {
+      AtomicFiles.writeOwnerOnly(file, content.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UserError("cannot write " + what + " to " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** An output path, refused when the command line is read if it names a device, pipe, directory or link. */
+  static Path checked(String value) {
+    Path path;
+    try {
+      path = Path.of(value);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new TypeConversionException("not a file name: " + value);
+    }
+    try {
+      AtomicFiles.checkReplaceable(path);
+    } catch (IOException e) {
+      throw new TypeConversionException(value + ": " + e.getMessage());
+    }
+    return path;
+  }
+
+  /** For options naming a file the command writes ({@code plan --out}, {@code export --out}). */
+  static final class PathConverter implements ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      return checked(value);
+    }
+  }
+}
