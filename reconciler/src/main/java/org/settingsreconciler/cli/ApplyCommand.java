@@ -53,7 +53,8 @@ final class ApplyCommand implements Callable<Integer> {
   boolean allowDestructive;
 
   @Option(names = "--max-deletes", paramLabel = "N", defaultValue = "" + SafetyRails.DEFAULT_MAX_DELETES,
-      description = "Refuse a plan with more than N deletes unless --force (default: ${DEFAULT-VALUE}).")
+      converter = Range.ZeroOrMore.class,
+      description = "Refuse a plan with more than N deletes unless --force; 0 or more (default: ${DEFAULT-VALUE}).")
   int maxDeletes;
 
   @Option(names = "--force", description = "Apply even when the plan deletes more than --max-deletes items.")
@@ -68,9 +69,9 @@ final class ApplyCommand implements Callable<Integer> {
       description = "Do not read back what was written; a change Graph accepted is reported applied unchecked.")
   boolean noVerify;
 
-  @Option(names = "--verify-wait", paramLabel = "SECONDS", defaultValue = "3",
-      description = "How long to keep re-reading a written setting that does not show yet: 3 reads over this time "
-          + "(default: ${DEFAULT-VALUE}; 0 reads once).")
+  @Option(names = "--verify-wait", paramLabel = "SECONDS", defaultValue = "3", converter = Range.VerifyWait.class,
+      description = "How long to keep re-reading a written setting that does not show yet: 3 reads over this time, "
+          + "0 to 600 (default: ${DEFAULT-VALUE}; 0 reads once).")
   double verifyWait;
 
   @Option(names = "--rollback-on-failure",
@@ -255,9 +256,6 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private VerifyPolicy verifyPolicy() {
-    if (!(verifyWait >= 0 && verifyWait <= 600)) {
-      throw new UserError("--verify-wait must be between 0 and 600 seconds");
-    }
     return VerifyPolicy.within(Duration.ofMillis(Math.round(verifyWait * 1000)));
   }
 }

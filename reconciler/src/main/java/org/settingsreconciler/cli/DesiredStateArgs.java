@@ -34,8 +34,8 @@ final class DesiredStateArgs {
       description = "Read $${var:NAME} values from a YAML mapping of NAME: value (repeatable; later files win).")
   List<Path> varFiles = new ArrayList<>();
 
-  @Option(names = "--parallel-tenants", paramLabel = "N", defaultValue = "4",
-      description = "With tenant directories: run at most N tenants at once (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--parallel-tenants", paramLabel = "N", defaultValue = "4", converter = Range.ParallelTenants.class,
+      description = "With tenant directories: run at most N tenants at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
   int parallelTenants;
 
   /** Set in fleet mode (see FleetStrategy): the tenant whose layers are loaded instead of {@link #paths}. */
