@@ -30,7 +30,7 @@ import tools.jackson.core.JacksonException;
     description = {
       "Plan, show the plan, and send it after confirmation (or --auto-approve); then read back what was written and "
           + "report what happened to every change.",
-      "With --plan FILE: apply exactly a saved plan, after checking the tenant still matches it."
+      "With --plan FILE: apply exactly a saved plan, without asking, after checking the tenant still matches it."
     })
 final class ApplyCommand implements Callable<Integer> {
 
@@ -42,7 +42,10 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin TargetOptions target;
 
-  @Option(names = "--plan", paramLabel = "FILE", description = "Apply this saved plan (from plan --out) instead.")
+  @Option(names = "--plan", paramLabel = "FILE",
+      description = "Apply this saved plan (from plan --out) instead, without asking for confirmation, as Terraform's "
+          + "apply PLANFILE does: reviewing the saved plan was the approval. The tenant is still checked against it "
+          + "first.")
   Path savedPlan;
 
   @Option(names = "--auto-approve", description = "Apply without asking; needed where there is no terminal.")
