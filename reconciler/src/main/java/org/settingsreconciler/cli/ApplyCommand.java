@@ -19,6 +19,7 @@ import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PlanJson;
 import org.settingsreconciler.render.ApplyReportJson;
 import org.settingsreconciler.render.ApplyTextRenderer;
+import org.settingsreconciler.render.PlanTextRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -108,7 +109,8 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private int applyPlanned(Plan plan, GraphSession session, VerifyPolicy policy) {
-    PlanPrinter.print(ctx, plan, OutputFormat.text, session.origin());
+    PlanPrinter.print(ctx, plan, OutputFormat.text, session.origin(), allowDestructive
+        ? PlanTextRenderer.DestructiveNote.ALLOWED : PlanTextRenderer.DestructiveNote.NOT_ALLOWED);
     session.adviseOn(plan.failures());
     if (plan.hasFailures()) {
       ctx.err().println("Nothing was applied: the plan is incomplete while settings cannot be read.");
@@ -119,7 +121,7 @@ final class ApplyCommand implements Callable<Integer> {
       writeReport(session, "nothing_to_do", List.of(), List.of(), ExitCode.OK);
       return ExitCode.OK;
     }
-    List<String> refusals = refusals(plan.changes(), session);
+    List<String> refusals = refusals(plan.changes(), session, true);
     if (!refusals.isEmpty()) {
       return notSent(plan.changes(), session, refusals);
     }
@@ -166,7 +168,7 @@ final class ApplyCommand implements Callable<Integer> {
         writeReport(session, "nothing_to_do", List.of(), List.of(), ExitCode.OK);
         return ExitCode.OK;
       }
-      List<String> refusals = refusals(changes, session);
+      List<String> refusals = refusals(changes, session, false);
       if (!refusals.isEmpty()) {
         return notSent(changes, session, refusals);
       }
@@ -176,33 +178,52 @@ final class ApplyCommand implements Callable<Integer> {
     }
   }
 
-  /** The safety rails, and the permission preflight: a write the token cannot make is not attempted. */
-  private List<String> refusals(List<Change> changes, GraphSession session) {
+  /**
+   * Every reason not to send the changes, said at once so one run names all that is missing: the safety rails, the
+   * permission preflight (a write the token cannot make is not attempted) and, when apply would have to ask
+   * ({@code asks}: not for a saved plan), that there is no terminal to ask on. Each reason, and the closing line,
+   * names only flags that were not given.
+   */
+  private List<String> refusals(List<Change> changes, GraphSession session, boolean asks) {
     List<String> refusals = new ArrayList<>(rails().refusals(changes));
-    refusals.addAll(session.writeRefusals(changes));
-    if (!refusals.isEmpty()) {
+    List<String> permissions = session.writeRefusals(changes);
+    refusals.addAll(permissions);
+    List<String> missing = new ArrayList<>(rails().missingFlags(changes));
+    if (asks && !autoApprove && !ctx.terminal().interactive()) {
+      refusals.add(NOT_CONFIRMED);
+      missing.add("--auto-approve");
+    }
+    if (refusals.equals(List.of(NOT_CONFIRMED))) {
+      ctx.err().println(
+          "Refusing to apply without confirmation: there is no terminal to ask. Nothing was applied. "
+              + "Use --auto-approve, or apply a reviewed saved plan with --plan FILE.");
+    } else if (!refusals.isEmpty()) {
       ctx.err().println("Refusing to apply; nothing was applied:");
       refusals.forEach(r -> ctx.err().println("  " + r));
+      if (!missing.isEmpty()) {
+        ctx.err().println("To apply this plan, also give " + String.join(" ", missing)
+            + (permissions.isEmpty() ? "." : ", and get the permissions above."));
+      }
     }
     return refusals;
   }
+
+  private static final String NOT_CONFIRMED =
+      "not confirmed: there is no terminal to ask, and --auto-approve was not given";
 
   private SafetyRails rails() {
     return new SafetyRails(allowDestructive, maxDeletes, force);
   }
 
-  /** Null when the user confirmed (or --auto-approve), else why nothing is sent, already said on stderr. */
+  /**
+   * Null when the user confirmed (or --auto-approve), else why nothing is sent, already said on stderr. Without a
+   * terminal it is not reached: {@link #refusals} refused already.
+   */
   private String confirmation(int count, String origin) {
     if (autoApprove) {
       return null;
     }
     Terminal terminal = ctx.terminal();
-    if (!terminal.interactive()) {
-      ctx.err().println(
-          "Refusing to apply without confirmation: there is no terminal to ask. Nothing was applied. "
-              + "Use --auto-approve, or apply a reviewed saved plan with --plan FILE.");
-      return "not confirmed: there is no terminal to ask, and --auto-approve was not given";
-    }
     String answer = terminal.readLine("\nApply these " + count + " changes to " + origin + "? Only 'yes' is accepted: ");
     if (answer == null || !answer.strip().equals("yes")) {
       ctx.err().println("Apply cancelled; nothing was applied.");
