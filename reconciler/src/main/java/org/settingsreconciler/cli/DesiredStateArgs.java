@@ -83,13 +83,19 @@ final class DesiredStateArgs {
     return new Variables(ctx.env(), values, Secrets.of(ctx.out()));
   }
 
+  /** Every error of a desired state that failed to load; loading comes before any request, so nothing was sent. */
   static void printErrors(CliContext ctx, ConfigException e) {
+    printEach(ctx, e);
+    ctx.err().println("The desired state is invalid (" + count(e) + "); nothing was sent to the tenant.");
+  }
+
+  static void printEach(CliContext ctx, ConfigException e) {
     for (ConfigError error : e.errors()) {
       ctx.err().println("error: " + error);
     }
-    ctx.err().println(
-        e.errors().size() == 1
-            ? "The desired state is invalid (1 error); nothing was sent to the tenant."
-            : "The desired state is invalid (" + e.errors().size() + " errors); nothing was sent to the tenant.");
+  }
+
+  static String count(ConfigException e) {
+    return e.errors().size() == 1 ? "1 error" : e.errors().size() + " errors";
   }
 }

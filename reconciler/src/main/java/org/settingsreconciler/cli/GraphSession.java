@@ -18,6 +18,8 @@ import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.Planner;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.plan.Targets;
+import org.settingsreconciler.resolve.GroupLookupException;
+import org.settingsreconciler.resolve.UnresolvedGroupsException;
 import org.settingsreconciler.state.AccessCheck;
 import org.settingsreconciler.state.StateReader;
 import org.settingsreconciler.sandbox.Fault;
@@ -107,7 +109,27 @@ final class GraphSession implements AutoCloseable {
                 + "with --target");
       }
     }
-    return targets.narrow(new Planner(reader()).plan(state));
+    try {
+      return targets.narrow(new Planner(reader()).plan(state));
+    } catch (UnresolvedGroupsException e) {
+      e.errors().forEach(error -> ctx.err().println("error: " + error));
+      throw new UserError((e.errors().size() == 1 ? "1 group name" : e.errors().size() + " group names")
+          + " could not be resolved; " + sentSoFar());
+    } catch (GroupLookupException e) {
+      throw new UserError("could not look up the Entra group" + (e.names().size() == 1 ? " " : "s ")
+          + String.join(", ", e.names().stream().map(n -> "\"" + n + "\"").toList())
+          + " that the desired state names, so nothing was planned: " + e.error().describe() + "; " + sentSoFar());
+    }
+  }
+
+  /**
+   * What a run that stops before any write can truly say it sent: nothing at all while every request failed before
+   * leaving (a refused connection, say), else that reads went out and nothing was written.
+   */
+  String sentSoFar() {
+    return client.anythingSent()
+        ? "nothing was written to the tenant (only reads were sent)"
+        : "nothing was sent to the tenant";
   }
 
   /**
@@ -147,7 +169,8 @@ final class GraphSession implements AutoCloseable {
       }
       return p;
     } catch (CredentialException e) {
-      throw new UserError("sign-in failed; nothing was sent to Graph: " + e.getMessage());
+      throw new UserError("sign-in failed; " + (client.anythingSent() ? "nothing more" : "nothing") + " was sent to "
+          + "Graph: " + e.getMessage());
     }
   }
 
