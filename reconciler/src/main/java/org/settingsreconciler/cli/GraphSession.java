@@ -17,7 +17,6 @@ import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.Planner;
 import org.settingsreconciler.plan.ReadFailure;
-import org.settingsreconciler.plan.Targets;
 import org.settingsreconciler.resolve.GroupLookupException;
 import org.settingsreconciler.resolve.UnresolvedGroupsException;
 import org.settingsreconciler.state.AccessCheck;
@@ -99,7 +98,7 @@ final class GraphSession implements AutoCloseable {
    * Reads what the desired state manages and plans it: the one planning path of plan, apply and check. Settings
    * the cloud lacks stop it before sign-in; settings the token cannot read are not read (see {@link #reader()}).
    */
-  Plan plan(DesiredState state, Targets targets) {
+  Plan plan(DesiredState state) {
     if (signIn != null) {
       List<String> problems = PermissionPreflight.cloudProblems(state, signIn.context().cloud());
       if (!problems.isEmpty()) {
@@ -110,7 +109,7 @@ final class GraphSession implements AutoCloseable {
       }
     }
     try {
-      return targets.narrow(new Planner(reader()).plan(state));
+      return new Planner(reader()).plan(state);
     } catch (UnresolvedGroupsException e) {
       e.errors().forEach(error -> ctx.err().println("error: " + error));
       throw new UserError((e.errors().size() == 1 ? "1 group name" : e.errors().size() + " group names")

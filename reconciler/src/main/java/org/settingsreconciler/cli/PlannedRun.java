@@ -22,9 +22,9 @@ final class PlannedRun {
     if (state == null) {
       return ExitCode.ERROR;
     }
-    state = target.narrow(state);
+    DesiredState narrowed = target.narrow(state);
     try (GraphSession session = GraphSession.open(graph, ctx)) {
-      return then.accept(session.plan(state, target.targets()), session);
+      return then.accept(target.narrow(state, session.plan(narrowed), session), session);
     }
   }
 }

@@ -131,6 +131,7 @@ class SafetyRailsSandboxTest {
 
     Run nothing = cli("plan", both, "--target", "copilot.limitedMode");
     assertThat(nothing.code()).isEqualTo(1);
-    assertThat(nothing.err()).contains("--target copilot.limitedMode matches no setting in the desired state");
+    assertThat(nothing.err()).contains("--target copilot.limitedMode matches nothing in the desired state. There are: "
+        + "people.namePronunciation, people.pronouns.");
   }
 }
