@@ -16,7 +16,7 @@ public record SafetyRails(boolean allowDestructive, int maxDeletes, boolean forc
 
   public static final int DEFAULT_MAX_DELETES = 10;
 
-  /** Why the changes may not be applied; empty when they may. */
+  /** Why the changes may not be applied; empty when they may. Each names the flag that was not given. */
   public List<String> refusals(List<Change> changes) {
     List<String> out = new ArrayList<>();
     if (!allowDestructive) {
@@ -25,11 +25,30 @@ public record SafetyRails(boolean allowDestructive, int maxDeletes, boolean forc
         reason.ifPresent(r -> out.add(c.address() + " is destructive: " + r + ". Apply it with --allow-destructive."));
       }
     }
-    long deletes = changes.stream().filter(c -> c instanceof Delete).count();
-    if (deletes > maxDeletes && !force) {
-      out.add("the plan deletes " + deletes + " items, more than --max-deletes " + maxDeletes
+    if (tooManyDeletes(changes)) {
+      out.add("the plan deletes " + deletes(changes) + " items, more than --max-deletes " + maxDeletes
           + ". Check that no desired-state file is missing, then use --force.");
     }
     return out;
+  }
+
+  /** The flags that were not given and that these changes need, in the order the refusals name them. */
+  public List<String> missingFlags(List<Change> changes) {
+    List<String> out = new ArrayList<>();
+    if (!allowDestructive && changes.stream().anyMatch(c -> Destructive.reason(c).isPresent())) {
+      out.add("--allow-destructive");
+    }
+    if (tooManyDeletes(changes)) {
+      out.add("--force");
+    }
+    return out;
+  }
+
+  private boolean tooManyDeletes(List<Change> changes) {
+    return deletes(changes) > maxDeletes && !force;
+  }
+
+  private static long deletes(List<Change> changes) {
+    return changes.stream().filter(c -> c instanceof Delete).count();
   }
 }

@@ -20,6 +20,7 @@ import org.settingsreconciler.plan.SavedPlan;
 import org.settingsreconciler.render.ApplyReportJson;
 import org.settingsreconciler.render.ApplyTextRenderer;
 import org.settingsreconciler.tenant.TenantIdentity;
+import org.settingsreconciler.render.PlanTextRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ import tools.jackson.databind.JsonNode;
     description = {
       "Plan, show the plan, and send it after confirmation (or --auto-approve); then read back what was written and "
           + "report what happened to every change.",
-      "With --plan FILE: apply exactly a saved plan, after checking the tenant still matches it."
+      "With --plan FILE: apply exactly a saved plan, without asking, after checking the tenant still matches it."
     })
 final class ApplyCommand implements Callable<Integer> {
 
@@ -47,9 +48,9 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin PendingOptions pending;
 
   @Option(names = "--plan", paramLabel = "FILE",
-      description = "Apply this saved plan (from plan --out) instead, without asking, as Terraform's apply PLANFILE "
-          + "does: it was reviewed when it was made. Refused when edited, when made for another tenant or Graph "
-          + "root, or when the tenant changed since.")
+      description = "Apply this saved plan (from plan --out) instead, without asking for confirmation, as Terraform's "
+          + "apply PLANFILE does: reviewing the saved plan was the approval. Refused when edited, when made for "
+          + "another tenant or Graph root, or when the tenant changed since.")
   Path savedPlan;
 
   @Option(names = "--auto-approve", description = "Apply without asking; needed where there is no terminal.")
@@ -60,7 +61,8 @@ final class ApplyCommand implements Callable<Integer> {
   boolean allowDestructive;
 
   @Option(names = "--max-deletes", paramLabel = "N", defaultValue = "" + SafetyRails.DEFAULT_MAX_DELETES,
-      description = "Refuse a plan with more than N deletes unless --force (default: ${DEFAULT-VALUE}).")
+      converter = Range.ZeroOrMore.class,
+      description = "Refuse a plan with more than N deletes unless --force; 0 or more (default: ${DEFAULT-VALUE}).")
   int maxDeletes;
 
   @Option(names = "--force", description = "Apply even when the plan deletes more than --max-deletes items.")
@@ -75,9 +77,9 @@ final class ApplyCommand implements Callable<Integer> {
       description = "Do not read back what was written; a change Graph accepted is reported applied unchecked.")
   boolean noVerify;
 
-  @Option(names = "--verify-wait", paramLabel = "SECONDS", defaultValue = "3",
-      description = "How long to keep re-reading a written setting that does not show yet: 3 reads over this time "
-          + "(default: ${DEFAULT-VALUE}; 0 reads once).")
+  @Option(names = "--verify-wait", paramLabel = "SECONDS", defaultValue = "3", converter = Range.VerifyWait.class,
+      description = "How long to keep re-reading a written setting that does not show yet: 3 reads over this time, "
+          + "0 to 600 (default: ${DEFAULT-VALUE}; 0 reads once).")
   double verifyWait;
 
   @Option(names = "--rollback-on-failure",
@@ -112,7 +114,8 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private int applyPlanned(Plan plan, GraphSession session, VerifyPolicy policy) {
-    PlanPrinter.print(ctx, plan, OutputFormat.text, session.origin());
+    PlanPrinter.print(ctx, plan, OutputFormat.text, session.origin(), allowDestructive
+        ? PlanTextRenderer.DestructiveNote.ALLOWED : PlanTextRenderer.DestructiveNote.NOT_ALLOWED);
     session.adviseOn(plan.failures());
     if (plan.hasFailures()) {
       ctx.err().println("Nothing was applied: the plan is incomplete while settings cannot be read.");
@@ -123,7 +126,7 @@ final class ApplyCommand implements Callable<Integer> {
       writeReport(session, "nothing_to_do", List.of(), List.of(), ExitCode.OK);
       return ExitCode.OK;
     }
-    List<String> refusals = refusals(plan.changes(), session);
+    List<String> refusals = refusals(plan.changes(), session, true);
     if (!refusals.isEmpty()) {
       return notSent(plan.changes(), session, refusals);
     }
@@ -182,7 +185,7 @@ final class ApplyCommand implements Callable<Integer> {
         writeReport(session, "nothing_to_do", List.of(), List.of(), ExitCode.OK);
         return ExitCode.OK;
       }
-      List<String> refusals = refusals(changes, session);
+      List<String> refusals = refusals(changes, session, false);
       if (!refusals.isEmpty()) {
         return notSent(changes, session, refusals);
       }
@@ -195,34 +198,52 @@ final class ApplyCommand implements Callable<Integer> {
     }
   }
 
-  /** The safety rails, and the permission preflight: a write the token cannot make is not attempted. */
-  private List<String> refusals(List<Change> changes, GraphSession session) {
+  /**
+   * Every reason not to send the changes, said at once so one run names all that is missing: the safety rails, the
+   * permission preflight (a write the token cannot make is not attempted) and, when apply would have to ask
+   * ({@code asks}: not for a saved plan), that there is no terminal to ask on. Each reason, and the closing line,
+   * names only flags that were not given.
+   */
+  private List<String> refusals(List<Change> changes, GraphSession session, boolean asks) {
     List<String> refusals = new ArrayList<>(rails().refusals(changes));
-    refusals.addAll(session.writeRefusals(changes));
-    if (!refusals.isEmpty()) {
+    List<String> permissions = session.writeRefusals(changes);
+    refusals.addAll(permissions);
+    List<String> missing = new ArrayList<>(rails().missingFlags(changes));
+    if (asks && !autoApprove && !ctx.terminal().interactive()) {
+      refusals.add(NOT_CONFIRMED);
+      missing.add("--auto-approve");
+    }
+    if (refusals.equals(List.of(NOT_CONFIRMED))) {
+      ctx.err().println(
+          "Refusing to apply without confirmation: there is no terminal to ask. Nothing was applied. "
+              + "Use --auto-approve, or apply a reviewed saved plan with --plan FILE.");
+    } else if (!refusals.isEmpty()) {
       ctx.err().println("Refusing to apply; nothing was applied:");
       refusals.forEach(r -> ctx.err().println("  " + r));
+      if (!missing.isEmpty()) {
+        ctx.err().println("To apply this plan, also give " + String.join(" ", missing)
+            + (permissions.isEmpty() ? "." : ", and get the permissions above."));
+      }
     }
     return refusals;
   }
+
+  private static final String NOT_CONFIRMED =
+      "not confirmed: there is no terminal to ask, and --auto-approve was not given";
 
   private SafetyRails rails() {
     return new SafetyRails(allowDestructive, maxDeletes, force);
   }
 
-  /** Null when the user confirmed (or --auto-approve), else why nothing is sent, already said on stderr. */
+  /**
+   * Null when the user confirmed (or --auto-approve), else why nothing is sent, already said on stderr. Without a
+   * terminal it is not reached: {@link #refusals} refused already.
+   */
   private String confirmation(int count, String origin) {
     if (autoApprove) {
       return null;
     }
     Terminal terminal = ctx.terminal();
-    if (!terminal.interactive()) {
-      ctx.err().println(
-          "Refusing to apply without confirmation: there is no terminal to ask. Nothing was applied. "
-              + "Use --auto-approve, or apply a reviewed saved plan with --plan FILE.");
-      return "not confirmed: there is no terminal to ask, and --auto-approve was not given";
-    }
-    // The terminal is not one of the run's streams: the question is masked here.
     String answer = terminal.readLine(ctx.secrets().mask(
         "\nApply these " + count + " changes to " + origin + "? Only 'yes' is accepted: "));
     if (answer == null || !answer.strip().equals("yes")) {
@@ -282,9 +303,6 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private VerifyPolicy verifyPolicy() {
-    if (!(verifyWait >= 0 && verifyWait <= 600)) {
-      throw new UserError("--verify-wait must be between 0 and 600 seconds");
-    }
     return VerifyPolicy.within(Duration.ofMillis(Math.round(verifyWait * 1000)));
   }
 }

@@ -127,8 +127,10 @@ final class CheckCommand implements Callable<Integer> {
       try {
         desired.loadOrThrow(ctx);
       } catch (ConfigException e) {
-        DesiredStateArgs.printErrors(ctx, e);
-        err.println("The updated files do not validate; do not commit them as they are.");
+        // The check has read the tenant by now: say only what is true of these files.
+        DesiredStateArgs.printEach(ctx, e);
+        err.println("The updated files are invalid (" + DesiredStateArgs.count(e) + "); do not commit them as "
+            + "they are.");
         return false;
       }
     }

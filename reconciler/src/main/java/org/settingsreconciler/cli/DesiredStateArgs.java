@@ -34,8 +34,8 @@ final class DesiredStateArgs {
       description = "Read $${var:NAME} values from a YAML mapping of NAME: value (repeatable; later files win).")
   List<Path> varFiles = new ArrayList<>();
 
-  @Option(names = "--parallel-tenants", paramLabel = "N", defaultValue = "4",
-      description = "With tenant directories: run at most N tenants at once (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--parallel-tenants", paramLabel = "N", defaultValue = "4", converter = Range.ParallelTenants.class,
+      description = "With tenant directories: run at most N tenants at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
   int parallelTenants;
 
   /** Set in fleet mode (see FleetStrategy): the tenant whose layers are loaded instead of {@link #paths}. */
@@ -83,13 +83,19 @@ final class DesiredStateArgs {
     return new Variables(ctx.env(), values, Secrets.of(ctx.out()));
   }
 
+  /** Every error of a desired state that failed to load; loading comes before any request, so nothing was sent. */
   static void printErrors(CliContext ctx, ConfigException e) {
+    printEach(ctx, e);
+    ctx.err().println("The desired state is invalid (" + count(e) + "); nothing was sent to the tenant.");
+  }
+
+  static void printEach(CliContext ctx, ConfigException e) {
     for (ConfigError error : e.errors()) {
       ctx.err().println("error: " + error);
     }
-    ctx.err().println(
-        e.errors().size() == 1
-            ? "The desired state is invalid (1 error); nothing was sent to the tenant."
-            : "The desired state is invalid (" + e.errors().size() + " errors); nothing was sent to the tenant.");
+  }
+
+  static String count(ConfigException e) {
+    return e.errors().size() == 1 ? "1 error" : e.errors().size() + " errors";
   }
 }

@@ -60,9 +60,6 @@ final class FleetRun {
 
   /** Refuses, before any tenant runs, what cannot work across several tenants. */
   private void check() {
-    if (parallel < 1) {
-      throw new UserError("--parallel-tenants must be at least 1");
-    }
     if (dirs.size() == 1) {
       return;
     }

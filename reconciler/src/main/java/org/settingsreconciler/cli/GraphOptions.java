@@ -56,6 +56,7 @@ public final class GraphOptions {
       names = "--batch-size",
       paramLabel = "N",
       defaultValue = "20",
+      converter = Range.BatchSize.class,
       description = "Requests per JSON batch, 1 to 20 (default: ${DEFAULT-VALUE}); 1 sends each request on its own.")
   int batchSize;
 
@@ -63,16 +64,13 @@ public final class GraphOptions {
       names = "--concurrency",
       paramLabel = "N",
       defaultValue = "" + Throughput.DEFAULT_CONCURRENCY,
-      description = "Round trips (batches or requests) in flight at once (default: ${DEFAULT-VALUE}).")
+      converter = Range.Concurrency.class,
+      description = "Round trips (batches or requests) in flight at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
+  /** Within Throughput's limits: the options' converters saw to that. */
   Throughput throughput() {
-    try {
-      return new Throughput(batchSize, concurrency);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage().replace("the batch size", "--batch-size").replace("the concurrency",
-          "--concurrency"));
-    }
+    return new Throughput(batchSize, concurrency);
   }
 
   URI graphRoot() {

@@ -22,7 +22,8 @@ import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.Planner;
 import org.settingsreconciler.plan.RecentCreates;
 import org.settingsreconciler.plan.ReadFailure;
-import org.settingsreconciler.plan.Targets;
+import org.settingsreconciler.resolve.GroupLookupException;
+import org.settingsreconciler.resolve.UnresolvedGroupsException;
 import org.settingsreconciler.state.AccessCheck;
 import org.settingsreconciler.state.Organization;
 import org.settingsreconciler.state.StateReader;
@@ -130,15 +131,15 @@ final class GraphSession implements AutoCloseable {
    * Reads what the desired state manages and plans it: the one planning path of plan, apply and check. Settings
    * the cloud lacks stop it before sign-in; settings the token cannot read are not read (see {@link #reader()}).
    */
-  Plan plan(DesiredState state, Targets targets) {
-    return plan(state, targets, false);
+  Plan plan(DesiredState state) {
+    return plan(state, false);
   }
 
   /**
-   * As {@link #plan(DesiredState, Targets)}; a create an earlier apply sent moments ago, which Graph does not show
-   * yet, is held back (not planned again) unless {@code recreatePending}.
+   * As {@link #plan(DesiredState)}; a create an earlier apply sent moments ago, which Graph does not show yet, is
+   * held back (not planned again) unless {@code recreatePending}.
    */
-  Plan plan(DesiredState state, Targets targets, boolean recreatePending) {
+  Plan plan(DesiredState state, boolean recreatePending) {
     if (signIn != null) {
       List<String> problems = PermissionPreflight.cloudProblems(state, signIn.context().cloud());
       if (!problems.isEmpty()) {
@@ -150,7 +151,27 @@ final class GraphSession implements AutoCloseable {
     }
     StateReader reader = reader();
     startIdentity();
-    return targets.narrow(new Planner(reader, recreatePending ? RecentCreates.NONE : ledger()).plan(state));
+    try {
+      return new Planner(reader, recreatePending ? RecentCreates.NONE : ledger()).plan(state);
+    } catch (UnresolvedGroupsException e) {
+      e.errors().forEach(error -> ctx.err().println("error: " + error));
+      throw new UserError((e.errors().size() == 1 ? "1 group name" : e.errors().size() + " group names")
+          + " could not be resolved; " + sentSoFar());
+    } catch (GroupLookupException e) {
+      throw new UserError("could not look up the Entra group" + (e.names().size() == 1 ? " " : "s ")
+          + String.join(", ", e.names().stream().map(n -> "\"" + n + "\"").toList())
+          + " that the desired state names, so nothing was planned: " + e.error().describe() + "; " + sentSoFar());
+    }
+  }
+
+  /**
+   * What a run that stops before any write can truly say it sent: nothing at all while every request failed before
+   * leaving (a refused connection, say), else that reads went out and nothing was written.
+   */
+  String sentSoFar() {
+    return client.anythingSent()
+        ? "nothing was written to the tenant (only reads were sent)"
+        : "nothing was sent to the tenant";
   }
 
   /**
@@ -211,7 +232,8 @@ final class GraphSession implements AutoCloseable {
       }
       return p;
     } catch (CredentialException e) {
-      throw new UserError("sign-in failed; nothing was sent to Graph: " + e.getMessage());
+      throw new UserError("sign-in failed; " + (client.anythingSent() ? "nothing more" : "nothing") + " was sent to "
+          + "Graph: " + e.getMessage());
     }
   }
 

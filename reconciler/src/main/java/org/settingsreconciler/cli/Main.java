@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
-import org.settingsreconciler.load.ConfigException;
-import org.settingsreconciler.resolve.UnresolvedGroupsException;
 import org.settingsreconciler.vars.MaskingPrintStream;
 import org.settingsreconciler.vars.Secrets;
 import picocli.CommandLine;
@@ -62,9 +60,6 @@ public final class Main {
         (e, commandLine, parseResult) -> {
           if (e instanceof UserError) {
             ctx.err().println("error: " + e.getMessage());
-          } else if (e instanceof UnresolvedGroupsException u) {
-            // Found while planning, but a mistake in the desired state like any other: said the same way.
-            DesiredStateArgs.printErrors(ctx, new ConfigException(u.errors()));
           } else {
             ctx.err().println("error: " + String.valueOf(e));
             if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {

@@ -25,6 +25,12 @@ final class PlanPrinter {
   private PlanPrinter() {}
 
   static void print(CliContext ctx, Plan plan, OutputFormat format, String origin) {
+    print(ctx, plan, format, origin, PlanTextRenderer.DestructiveNote.NEEDED);
+  }
+
+  /** With what the summary says of destructive changes (see PlanTextRenderer.DestructiveNote). */
+  static void print(
+      CliContext ctx, Plan plan, OutputFormat format, String origin, PlanTextRenderer.DestructiveNote note) {
     if (format == OutputFormat.json) {
       ctx.out().println(JSON.writeValueAsString(PlanJson.write(plan)));
       return;
@@ -41,7 +47,7 @@ final class PlanPrinter {
     // users is thousands of lines.
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     try (PrintStream to = new PrintStream(text, false, StandardCharsets.UTF_8)) {
-      new PlanTextRenderer(to).render(plan);
+      new PlanTextRenderer(to).render(plan, note);
     }
     ctx.out().write(text.toByteArray(), 0, text.size());
     ctx.out().flush();

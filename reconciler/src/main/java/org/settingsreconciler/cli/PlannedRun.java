@@ -23,9 +23,9 @@ final class PlannedRun {
     if (state == null) {
       return ExitCode.ERROR;
     }
-    state = target.narrow(state);
+    DesiredState narrowed = target.narrow(state);
     try (GraphSession session = GraphSession.open(graph, ctx, purpose)) {
-      return then.accept(session.plan(state, target.targets(), pending.recreatePending), session);
+      return then.accept(target.narrow(state, session.plan(narrowed, pending.recreatePending), session), session);
     }
   }
 }

@@ -20,31 +20,31 @@ final class SandboxCommand implements Callable<Integer> {
 
   private final CliContext ctx;
 
-  @Option(names = "--port", paramLabel = "N", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).",
-      defaultValue = "8080")
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8080", converter = Range.Port.class,
+      description = "Port on 127.0.0.1, 0 to 65535; 0 takes any free port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--state", paramLabel = "FILE",
       description = "Keep the tenant in FILE (read at start if it exists, written after every change).")
   Path state;
 
-  @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0",
-      description = "Wait MS milliseconds before answering each HTTP round trip, as a distant service would "
-          + "(default: ${DEFAULT-VALUE}).")
-  long latencyMs;
+  @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0", converter = Range.LatencyMs.class,
+      description = "Wait MS milliseconds before answering each HTTP round trip, as a distant service would; "
+          + "0 to 60000 (default: ${DEFAULT-VALUE}).")
+  int latencyMs;
 
-  @Option(names = "--throttle-budget", paramLabel = "N", defaultValue = "0",
+  @Option(names = "--throttle-budget", paramLabel = "N", defaultValue = "0", converter = Range.ZeroOrMore.class,
       description = "Throttle like Graph: each client may make N requests (batch items count one by one) per "
-          + "window, then gets 429 with Retry-After. 0 (the default) turns throttling off.")
+          + "window, then gets 429 with Retry-After; 0 or more. 0 (the default) turns throttling off.")
   int throttleBudget;
 
-  @Option(names = "--throttle-window-ms", paramLabel = "MS", defaultValue = "1000",
-      description = "The throttling window in milliseconds (default: ${DEFAULT-VALUE}).")
-  long throttleWindowMs;
+  @Option(names = "--throttle-window-ms", paramLabel = "MS", defaultValue = "1000", converter = Range.WindowMs.class,
+      description = "The throttling window in milliseconds, 1 to 3600000 (default: ${DEFAULT-VALUE}).")
+  int throttleWindowMs;
 
-  @Option(names = "--page-size", paramLabel = "N",
-      description = "The most items a page of any list holds, $top or not; small values exercise paging. By "
-          + "default pages are Graph's: 100 items, or up to 999 with $top.")
+  @Option(names = "--page-size", paramLabel = "N", converter = Range.PageSize.class,
+      description = "The most items a page of any list holds, $top or not, 1 to 999; small values exercise paging. "
+          + "By default pages are Graph's: 100 items, or up to 999 with $top.")
   Integer pageSize;
 
   @Option(names = "--fault", paramLabel = "SPEC", converter = FaultSpecConverter.class,
@@ -59,10 +59,6 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (latencyMs < 0 || throttleBudget < 0 || throttleWindowMs < 1 || (pageSize != null && pageSize < 1)) {
-      throw new UserError("--latency-ms and --throttle-budget must not be negative; --throttle-window-ms and "
-          + "--page-size must be at least 1");
-    }
     GraphSandbox sandbox;
     try {
       sandbox = GraphSandbox.start(port, state, null);

@@ -81,6 +81,15 @@ public final class GraphClient {
     transport.debugTo(sink);
   }
 
+  /**
+   * Whether any request may have left this process for Graph: answered, or lost after its connection was made. False
+   * while every attempt failed before sending (a refused connection, an unknown host, a TLS handshake), so "nothing
+   * was sent" can be said only when it is true.
+   */
+  public boolean anythingSent() {
+    return transport.roundTripsSent() > 0;
+  }
+
   /** A new set of requests to send together. */
   public Bulk bulk() {
     return new Bulk(new Dispatcher(transport, retry, sleeper, throughput), origin);

@@ -22,6 +22,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLHandshakeException;
 import tools.jackson.core.JacksonException;
@@ -45,6 +46,7 @@ final class HttpTransport {
   private final HttpClient http;
   private final Duration timeout;
   private volatile Consumer<String> debug;
+  private final LongAdder sent = new LongAdder();
 
   /**
    * A client built ahead of need by {@link #prepare()} on a background thread, and taken by the next transport made:
@@ -184,23 +186,26 @@ final class HttpTransport {
       response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      return Answer.failed(timedOut(), Answer.Delivery.MAYBE_SENT);
+      return left(Answer.failed(TransportFailure.timedOut(request.uri(), timeout), Answer.Delivery.MAYBE_SENT));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       SSLHandshakeException handshake = TlsFailure.handshakeIn(cause);
       if (handshake != null) {
-        return TlsFailure.answer(request.uri(), handshake);
+        return TlsFailure.answer(request.uri(), handshake); // before the request: it never left
       }
       if (cause instanceof IOException io) {
-        return Answer.failed(transportError(io), deliveryOf(io));
+        Answer a = Answer.failed(transportError(request.uri(), io), deliveryOf(io));
+        return a.delivery() == Answer.Delivery.NOT_SENT ? a : left(a);
       }
-      return Answer.failed(
-          new GraphError(0, "connectionFailed", null, String.valueOf(cause), null, null), Answer.Delivery.MAYBE_SENT);
+      return left(Answer.failed(
+          new GraphError(0, "connectionFailed", null, String.valueOf(cause), null, null), Answer.Delivery.MAYBE_SENT));
     } catch (InterruptedException e) {
       pending.cancel(true);
       Thread.currentThread().interrupt();
-      return Answer.failed(new GraphError(0, "interrupted", null, "interrupted", null, null), Answer.Delivery.FINAL);
+      return left(
+          Answer.failed(new GraphError(0, "interrupted", null, "interrupted", null, null), Answer.Delivery.FINAL));
     }
+    sent.increment();
     String requestId = response.headers().firstValue("request-id").orElse(null);
     if (log != null) {
       log.accept("answer: HTTP " + response.statusCode() + " request-id " + (requestId == null ? "-" : requestId));
@@ -247,22 +252,25 @@ final class HttpTransport {
     return notSent ? Answer.Delivery.NOT_SENT : Answer.Delivery.MAYBE_SENT;
   }
 
-  private GraphError transportError(IOException e) {
+  private GraphError transportError(URI uri, IOException e) {
     if (e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)) {
-      return timedOut();
+      return TransportFailure.timedOut(uri, timeout);
     }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new GraphError(0, e instanceof HttpTimeoutException ? "timeout" : "connectionFailed", null, message, null,
-        null);
+    return TransportFailure.of(uri, e);
   }
 
-  private GraphError timedOut() {
-    return new GraphError(0, "timeout", null, "no answer within " + seconds(timeout), null, null);
+  /** Counts a round trip that may have reached the server, and returns its answer. */
+  private Answer left(Answer a) {
+    sent.increment();
+    return a;
   }
 
-  /** 60 s, 1.5 s, 0.25 s: as precise as the setting, no more. */
-  private static String seconds(Duration d) {
-    return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
+  /**
+   * How many round trips may have reached the server: every one answered, and every one that failed after its
+   * connection was made. A refused connection, a host name not found or a failed TLS handshake carried nothing.
+   */
+  long roundTripsSent() {
+    return sent.sum();
   }
 
   private static List<Answer> all(int n, Answer a) {

@@ -31,7 +31,7 @@ public final class TlsFailure {
    * final; a handshake cut short (a connection closed in the middle) may be tried again like any unsent request.
    */
   static Answer answer(URI uri, SSLHandshakeException e) {
-    return Answer.failed(new GraphError(0, CODE, null, describe(uri.getHost(), e), null, null),
+    return Answer.failed(new GraphError(0, CODE, null, describe(TransportFailure.where(uri), e), null, null),
         certificateProblem(e) ? Answer.Delivery.FINAL : Answer.Delivery.NOT_SENT);
   }
 

@@ -40,22 +40,30 @@ final class DesiredStateBuilder {
   /** Where a value came from beyond its location (its layer), by JSON Pointer; null when nothing to say. */
   private final Function<String, ValueOrigin> origins;
 
-  DesiredStateBuilder(ObjectNode tree, SourceMap sources, List<ConfigError> errors) {
-    this(tree, sources, errors, pointer -> null);
-  }
+  /** Whether every file was read into the tree, so a prune entry whose collection is not in it is a mistake. */
+  private final boolean everyFileRead;
 
-  DesiredStateBuilder(
-      ObjectNode tree, SourceMap sources, List<ConfigError> errors, Function<String, ValueOrigin> origins) {
+  /**
+   * A builder for {@code tree}, which may have failed the schema already: it then still finds its own problems, and
+   * its state is not used.
+   */
+  DesiredStateBuilder(ObjectNode tree, SourceMap sources, List<ConfigError> errors,
+      Function<String, ValueOrigin> origins, boolean everyFileRead) {
     this.tree = tree;
     this.sources = sources;
     this.errors = errors;
     this.origins = origins;
+    this.everyFileRead = everyFileRead;
   }
 
   DesiredState build() {
     JsonNode pruneNode = tree.get("prune");
     if (pruneNode != null && pruneNode.isArray()) {
-      pruneNode.forEach(n -> prune.add(n.asString()));
+      pruneNode.forEach(n -> {
+        if (n.isString()) {
+          prune.add(n.asString());
+        }
+      });
     }
     for (ResourceDescriptor d : ResourceRegistry.tenantScoped()) {
       String pointer = "/" + d.yamlSection() + "/" + d.yamlName();
@@ -153,10 +161,13 @@ final class DesiredStateBuilder {
 
   private void checkPruneTargets() {
     JsonNode pruneNode = tree.get("prune");
-    if (pruneNode == null || !pruneNode.isArray()) {
+    if (pruneNode == null || !pruneNode.isArray() || !everyFileRead) {
       return;
     }
     for (int i = 0; i < pruneNode.size(); i++) {
+      if (!pruneNode.get(i).isString()) {
+        continue; // the schema said so
+      }
       String type = pruneNode.get(i).asString();
       boolean set = collections.stream().anyMatch(c -> c.descriptor().type().equals(type));
       if (!set) {

@@ -43,25 +43,13 @@ public final class DesiredStateLoader {
     SchemaValidator.preload(); // built while the files are read, on another thread
     List<ConfigError> errors = new ArrayList<>();
     List<Path> files = expand(paths, errors);
+    boolean everyFileRead = errors.isEmpty();
     DocumentMerger merger = new DocumentMerger(errors);
     for (Path file : files) {
       YamlDocument doc = VariableSubstitution.apply(YamlDocumentReader.read(file, errors), variables, errors);
-      if (doc != null) {
-        merger.add(doc);
-      }
+      everyFileRead &= doc != null && merger.add(doc);
     }
-    if (!errors.isEmpty()) {
-      throw new ConfigException(errors);
-    }
-    errors.addAll(new SchemaValidator().validate(merger.tree(), merger.sources()));
-    if (!errors.isEmpty()) {
-      throw new ConfigException(errors);
-    }
-    DesiredState state = new DesiredStateBuilder(merger.tree(), merger.sources(), errors).build();
-    if (!errors.isEmpty()) {
-      throw new ConfigException(errors);
-    }
-    return state;
+    return DesiredStateValidation.build(merger.tree(), merger.sources(), errors, everyFileRead, pointer -> null);
   }
 
   /** The files {@link #load} reads for {@code paths}, in the order it merges them; problems go to {@code errors}. */

@@ -24,19 +24,22 @@ final class DocumentMerger {
   /**
    * Merges one more file. The merger takes the document over: its nodes become part of the merged tree, uncopied
    * (a file of a thousand users is a hundred thousand nodes), so the caller must not use it afterwards.
+   *
+   * @return false when the file could not be merged at all (it is not a mapping)
    */
-  void add(YamlDocument doc) {
+  boolean add(YamlDocument doc) {
     if (doc.tree() == null) {
-      return;
+      return true;
     }
     if (!doc.tree().isObject()) {
       errors.add(
           new ConfigError(
               doc.sources().valueLocation(""), null, "a desired-state file must be a mapping of sections"));
-      return;
+      return false;
     }
     merge(merged, (ObjectNode) doc.tree(), "", doc.sources());
     sources.addAll(doc.sources());
+    return true;
   }
 
   private void merge(ObjectNode into, ObjectNode from, String pointer, SourceMap fromSources) {

@@ -29,39 +29,28 @@ public final class LayeredLoader {
     SchemaValidator.preload(); // built while the files are read, on another thread
     List<ConfigError> errors = new ArrayList<>();
     LayerMerger merger = new LayerMerger(errors);
+    boolean everyFileRead = true;
     for (Layer layer : layers) {
       List<LayerFile.Mark> marks = LayerFile.read(layer.dir(), errors);
       DocumentMerger files = new DocumentMerger(errors);
-      for (Path file : files(layer, errors)) {
+      List<Path> listed = files(layer, errors);
+      everyFileRead &= listed != null;
+      for (Path file : listed == null ? List.<Path>of() : listed) {
         YamlDocument doc = VariableSubstitution.apply(YamlDocumentReader.read(file, errors), variables, errors);
-        if (doc != null) {
-          files.add(doc);
-        }
+        everyFileRead &= doc != null && files.add(doc);
       }
       merger.add(layer.name(), files.tree(), files.sources(), marks);
     }
-    if (!errors.isEmpty()) {
-      throw new ConfigException(errors);
-    }
-    SourceMap sources = merger.sources();
-    errors.addAll(new SchemaValidator().validate(merger.tree(), sources));
-    if (!errors.isEmpty()) {
-      throw new ConfigException(errors);
-    }
-    DesiredState state = new DesiredStateBuilder(merger.tree(), sources, errors, merger::originAt).build();
-    if (!errors.isEmpty()) {
-      throw new ConfigException(errors);
-    }
-    return state;
+    return DesiredStateValidation.build(merger.tree(), merger.sources(), errors, everyFileRead, merger::originAt);
   }
 
-  /** A layer may hold no settings of its own (a tenant that only takes its bases). */
+  /** A layer may hold no settings of its own (a tenant that only takes its bases); null when it cannot be listed. */
   private static List<Path> files(Layer layer, List<ConfigError> errors) {
     try {
       return DesiredStateLoader.yamlFilesIn(layer.dir());
     } catch (IOException e) {
       errors.add(new ConfigError(new Location(layer.dir().toString(), 1, 1), null, "cannot list: " + e.getMessage()));
-      return List.of();
+      return null;
     }
   }
 }

@@ -18,6 +18,13 @@ public final class SchemaValidator {
 
   private static final String GUID_HINT = "[0-9a-fA-F]{8}-";
 
+  private static final String MISSING_KEY = "missing required key '";
+
+  /** Whether the error is a required key that is missing (which a file that could not be read may hold). */
+  static boolean isMissingKey(ConfigError e) {
+    return e.message().startsWith(MISSING_KEY);
+  }
+
   private final Schema schema;
 
   /** A validator for the desired state; waits for its schema if {@link #preload()} is still building it. */
@@ -73,7 +80,7 @@ public final class SchemaValidator {
       }
       case "required" -> {
         String pointer = SourceMap.child(instance, e.getProperty());
-        return error(sources.keyLocation(instance), pointer, "missing required key '" + e.getProperty() + "'");
+        return error(sources.keyLocation(instance), pointer, MISSING_KEY + e.getProperty() + "'");
       }
       case "type" -> {
         Object[] args = e.getArguments();

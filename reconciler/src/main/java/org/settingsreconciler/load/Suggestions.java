@@ -5,11 +5,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for mistyped keys: the closest allowed name, if it is close enough to be a typo. */
-final class Suggestions {
+public final class Suggestions {
 
   private Suggestions() {}
 
-  static Optional<String> closest(String typed, Collection<String> allowed) {
+  public static Optional<String> closest(String typed, Collection<String> allowed) {
+    return closest(typed, allowed, Math.max(2, typed.length() / 3));
+  }
+
+  /** The closest allowed name no more than {@code tolerance} edits from {@code typed}, ignoring case. */
+  public static Optional<String> closest(String typed, Collection<String> allowed, int tolerance) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : allowed) {
@@ -19,7 +24,6 @@ final class Suggestions {
         bestDistance = d;
       }
     }
-    int tolerance = Math.max(2, typed.length() / 3);
     return best != null && bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
   }
 

@@ -8,7 +8,8 @@ import org.settingsreconciler.state.StateReader;
 /**
  * Resolves group names, reads what a desired state manages and diffs it: the shared first half of plan, apply and
  * check. Group names are resolved here, once per run and before anything is read or written, so an unknown or
- * ambiguous name stops the run (resolve.UnresolvedGroupsException) with nothing sent but the lookup.
+ * ambiguous name (resolve.UnresolvedGroupsException), or a lookup that failed (resolve.GroupLookupException), stops
+ * the run with nothing sent but the lookup.
  */
 public final class Planner {
 

@@ -31,7 +31,7 @@ public final class ApplyReportJson {
    * @param tenantId the tenant's id where known (tenant.yaml, --tenant, AZURE_TENANT_ID), else null
    * @param savedPlan the file given to --plan, or null
    * @param result complete, incomplete, refused or nothing_to_do
-   * @param refusals why nothing was sent, when refused
+   * @param refusals why no write was sent, when refused
    */
   public record Run(
       String origin,

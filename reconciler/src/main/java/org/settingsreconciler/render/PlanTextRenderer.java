@@ -24,6 +24,22 @@ import tools.jackson.databind.JsonNode;
  */
 public final class PlanTextRenderer {
 
+  /**
+   * What the summary says of destructive changes: plan and check say what apply needs; apply says what it does with
+   * them given the flags it was given, so it never asks for a flag that was passed.
+   */
+  public enum DestructiveNote {
+    NEEDED(": apply needs --allow-destructive."),
+    ALLOWED(", allowed by --allow-destructive."),
+    NOT_ALLOWED(": not allowed, --allow-destructive was not given.");
+
+    private final String words;
+
+    DestructiveNote(String words) {
+      this.words = words;
+    }
+  }
+
   private final PrintStream out;
 
   public PlanTextRenderer(PrintStream out) {
@@ -31,6 +47,10 @@ public final class PlanTextRenderer {
   }
 
   public void render(Plan plan) {
+    render(plan, DestructiveNote.NEEDED);
+  }
+
+  public void render(Plan plan, DestructiveNote note) {
     for (Change c : plan.changes()) {
       renderChange(c);
     }
@@ -40,7 +60,7 @@ public final class PlanTextRenderer {
       out.println();
     }
     renderWarnings(plan);
-    out.println(summary(plan));
+    out.println(summary(plan, note));
   }
 
   /** Items the tenant holds more than once, and creates held back: never hidden behind a "no changes". */
@@ -57,7 +77,7 @@ public final class PlanTextRenderer {
     }
   }
 
-  public static String summary(Plan plan) {
+  public static String summary(Plan plan, DestructiveNote note) {
     if (!plan.hasChanges() && !plan.hasFailures() && !plan.hasWarnings()) {
       return "No changes. The tenant matches the desired state (" + plan.unchanged() + " checked).";
     }
@@ -67,7 +87,7 @@ public final class PlanTextRenderer {
             plan.count("create"), plan.count("update"), plan.count("delete"), plan.unchanged());
     long destructive = plan.changes().stream().filter(c -> Destructive.reason(c).isPresent()).count();
     if (destructive > 0) {
-      line += "\n" + destructive + " destructive change(s): apply needs --allow-destructive.";
+      line += "\n" + destructive + " destructive change(s)" + note.words;
     }
     line += warnings(plan);
     if (plan.hasFailures()) {

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The stage between loading and planning that turns {@code {group: "<display name>"}} into the group's id. Every
  * distinct name is looked up once per run, in as few requests as Graph allows. A name must match exactly one group:
  * none or several is an error naming what was found, so a typo or a duplicate name never sends the wrong id. The
- * resolved value keeps its name as origin, so plans can show both.
+ * resolved value keeps its name as origin, so plans can show both. A lookup that fails is not a name that did not
+ * resolve: it stops the run as {@link GroupLookupException}.
  */
 public final class GroupResolver {
 
@@ -38,10 +39,7 @@ public final class GroupResolver {
     try {
       found = directory.byNames(refs.stream().map(GroupReference::name).toList());
     } catch (GraphException e) {
-      throw new UnresolvedGroupsException(
-          refs.stream()
-              .map(r -> error(r, "could not look up the group \"" + r.name() + "\": " + e.error().describe()))
-              .toList());
+      throw new GroupLookupException(refs.stream().map(GroupReference::name).distinct().toList(), e.error());
     }
     List<ConfigError> errors = new ArrayList<>();
     Map<DesiredResource, Map<String, DirectoryGroup>> resolved = new LinkedHashMap<>();

@@ -4,9 +4,9 @@ import java.util.List;
 import org.settingsreconciler.load.ConfigError;
 
 /**
- * Some group names could not be turned into ids: none or several groups have the name, or the directory could not
- * be read. Like an invalid desired state, it stops the run before any write; every problem is named at the place
- * the {@code {group: ...}} was written.
+ * Some group names could not be turned into ids: none or several groups have the name. It stops the run before any
+ * setting is read or written; every problem is named at the place the {@code {group: ...}} was written. (A lookup
+ * that could not be made at all is a {@link GroupLookupException}.)
  */
 public final class UnresolvedGroupsException extends RuntimeException {
 

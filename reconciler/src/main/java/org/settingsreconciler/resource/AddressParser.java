@@ -4,49 +4,90 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads an address back into a {@link ResourceId}: {@code people.pronouns},
- * {@code copilot.policySettings["microsoft.copilot.allowwebsearch"]},
- * {@code users["adele@contoso.com"].interests["Chelsea FC"]}. Used for saved plans.
+ * Reads an address back: {@code people.pronouns}, {@code copilot.policySettings["microsoft.copilot.allowwebsearch"]},
+ * {@code users["adele@contoso.com"].interests["Chelsea FC"]}. {@link #parse} makes the {@link ResourceId} of a whole
+ * address (saved plans); {@link #segments} splits any address, or the start of one, into its names and quoted keys
+ * (targets).
  */
 public final class AddressParser {
+
+  /** One part of an address: a name ({@code people}, {@code interests}) or a quoted key, unquoted. */
+  public record Segment(String text, boolean key) {
+
+    /** The segment as an address writes it: {@code .name} (bare when first) or {@code ["key"]}. */
+    public String written(boolean first) {
+      return key ? "[" + ResourceId.quote(text) + "]" : first ? text : "." + text;
+    }
+  }
 
   private AddressParser() {}
 
   public static ResourceId parse(String address) {
-    List<String> names = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
+    return resolve(address, segments(address));
+  }
+
+  /**
+   * The names and keys of an address, in order.
+   *
+   * @throws IllegalArgumentException saying what is wrong: an empty name, a key without quotes, an unclosed quote
+   */
+  public static List<Segment> segments(String address) {
+    List<Segment> out = new ArrayList<>();
     int i = 0;
-    StringBuilder name = new StringBuilder();
     while (i < address.length()) {
       char c = address.charAt(i);
-      if (c == '.') {
-        if (name.length() > 0) {
-          names.add(name.toString());
-          name.setLength(0);
-        }
-        i++;
-      } else if (c == '[') {
-        if (name.length() > 0) {
-          names.add(name.toString());
-          name.setLength(0);
+      if (c == '[') {
+        if (i + 1 >= address.length() || address.charAt(i + 1) != '"') {
+          int end = address.indexOf(']', i);
+          String inside = end < 0 ? address.substring(i + 1) : address.substring(i + 1, end);
+          throw new IllegalArgumentException("a key is written in brackets and double quotes: [" + ResourceId.quote(
+              inside) + "]");
         }
         StringBuilder key = new StringBuilder();
         i = readQuoted(address, i + 1, key);
         if (i >= address.length() || address.charAt(i) != ']') {
-          throw new IllegalArgumentException("bad address: " + address);
+          throw new IllegalArgumentException("a key's closing quote is followed by ']', as in [\"key\"]");
         }
-        keys.add(key.toString());
-        names.add(null);
+        out.add(new Segment(key.toString(), true));
         i++;
+        if (i < address.length() && address.charAt(i) != '.' && address.charAt(i) != '[') {
+          throw new IllegalArgumentException("a key is followed by '.' or '[', not '" + address.charAt(i) + "'");
+        }
       } else {
-        name.append(c);
-        i++;
+        if (c == '.') {
+          if (out.isEmpty()) {
+            throw new IllegalArgumentException("an address starts with a name, not '.'");
+          }
+          i++;
+        }
+        int start = i;
+        while (i < address.length() && address.charAt(i) != '.' && address.charAt(i) != '[') {
+          char n = address.charAt(i);
+          if (n == ']' || n == '"' || Character.isWhitespace(n)) {
+            throw new IllegalArgumentException("'" + n + "' in a name; a key that holds it is written in brackets"
+                + " and double quotes, as in [\"key\"]");
+          }
+          i++;
+        }
+        if (i == start) {
+          throw new IllegalArgumentException("an empty name: a '.' must be followed by a name");
+        }
+        out.add(new Segment(address.substring(start, i), false));
       }
     }
-    if (name.length() > 0) {
-      names.add(name.toString());
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("an empty address");
     }
-    return resolve(address, names, keys);
+    return out;
+  }
+
+  /** The address the segments spell, as ResourceId writes addresses. */
+  public static String write(List<Segment> segments) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < segments.size(); i++) {
+      b.append(segments.get(i).written(i == 0));
+    }
+    return b.toString();
   }
 
   /**
@@ -67,19 +108,17 @@ public final class AddressParser {
     return descriptor(parts[0] + "." + parts[1], address);
   }
 
-  private static ResourceId resolve(String address, List<String> parts, List<String> keys) {
-    // parts holds names, with null where a quoted key stood.
-    if (parts.size() >= 3 && "users".equals(parts.get(0)) && parts.get(1) == null) {
-      String type = "users." + parts.get(2);
-      ResourceDescriptor d = descriptor(type, address);
-      String key = parts.size() > 3 ? keys.get(1) : null;
-      return new ResourceId(d, keys.get(0), key);
+  private static ResourceId resolve(String address, List<Segment> s) {
+    if (s.size() >= 3 && !s.get(0).key() && "users".equals(s.get(0).text()) && s.get(1).key() && !s.get(2).key()
+        && (s.size() == 3 || s.size() == 4 && s.get(3).key())) {
+      ResourceDescriptor d = descriptor("users." + s.get(2).text(), address);
+      return new ResourceId(d, s.get(1).text(), s.size() == 4 ? s.get(3).text() : null);
     }
-    if (parts.size() < 2 || parts.get(0) == null || parts.get(1) == null) {
+    if (s.size() < 2 || s.size() > 3 || s.get(0).key() || s.get(1).key() || (s.size() == 3 && !s.get(2).key())) {
       throw new IllegalArgumentException("bad address: " + address);
     }
-    ResourceDescriptor d = descriptor(parts.get(0) + "." + parts.get(1), address);
-    return new ResourceId(d, null, keys.isEmpty() ? null : keys.get(0));
+    ResourceDescriptor d = descriptor(s.get(0).text() + "." + s.get(1).text(), address);
+    return new ResourceId(d, null, s.size() == 3 ? s.get(2).text() : null);
   }
 
   private static ResourceDescriptor descriptor(String type, String address) {
@@ -87,6 +126,7 @@ public final class AddressParser {
         .orElseThrow(() -> new IllegalArgumentException("unknown resource type in address: " + address));
   }
 
+  /** Reads the quoted string starting at {@code i} into {@code out}; returns the index after its closing quote. */
   private static int readQuoted(String s, int i, StringBuilder out) {
     if (i >= s.length() || s.charAt(i) != '"') {
       throw new IllegalArgumentException("bad address: " + s);
@@ -103,7 +143,14 @@ public final class AddressParser {
           case 'n' -> out.append('\n');
           case 't' -> out.append('\t');
           case 'u' -> {
-            out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+            if (i + 5 > s.length()) {
+              throw new IllegalArgumentException("a \\u escape needs 4 hex digits");
+            }
+            try {
+              out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException("a \\u escape needs 4 hex digits");
+            }
             i += 4;
           }
           default -> out.append(n);
@@ -113,6 +160,6 @@ public final class AddressParser {
       }
       i++;
     }
-    throw new IllegalArgumentException("bad address: " + s);
+    throw new IllegalArgumentException("a key's quote is not closed: add \" and ]");
   }
 }

@@ -123,8 +123,10 @@ class BatchedWireTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"--batch-size, 0, --batch-size must be 1 to 20", "--batch-size, 21, --batch-size must be 1 to 20",
-      "--concurrency, 0, --concurrency must be 1 to 64"})
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "--batch-size | 0 | '--batch-size': 0 is out of range; it must be 1 to 20",
+      "--batch-size | 21 | '--batch-size': 21 is out of range; it must be 1 to 20",
+      "--concurrency | 0 | '--concurrency': 0 is out of range; it must be 1 to 64"})
   void throughputOutOfRangeIsAUserError(String option, String value, String message) {
     Path yaml = h.yaml("d.yaml", "people:\n  pronouns: {isEnabledInOrganization: true}\n");
 

@@ -42,7 +42,7 @@ class GroupNamesCliTest {
   }
 
   @Test
-  void anUnknownNameFailsLikeAnInvalidDesiredStateAndWritesNothing() throws Exception {
+  void anUnknownNameFailsAtItsPlaceAndWritesNothing() throws Exception {
     Path yaml = Files.writeString(dir.resolve("insights.yaml"),
         "people:\n  itemInsights:\n    isEnabledInOrganization: false\n    disabledForGroup: {group: Pilot}\n");
     Path state = dir.resolve("tenant.json");
@@ -52,7 +52,8 @@ class GroupNamesCliTest {
     assertThat(apply.exit()).isEqualTo(1);
     assertThat(apply.err())
         .contains("error: " + yaml + ":4:23: people.itemInsights.disabledForGroup: no Entra group is named \"Pilot\"")
-        .contains("nothing was sent to the tenant")
+        .contains("error: 1 group name could not be resolved; nothing was written to the tenant (only reads were sent)")
+        .as("the lookup was sent, and the YAML is valid").doesNotContain("nothing was sent").doesNotContain("invalid")
         .doesNotContain("this is a bug");
     assertThat(Files.readString(state)).contains("\"isEnabledInOrganization\" : true");
   }

@@ -124,6 +124,49 @@ class InvalidInputWireTest {
     h.verifyNoRequests();
   }
 
+  /**
+   * A syntax error in one file used to hide every problem of the others (the schema ran only once all files had
+   * read), and a schema error hid the checks after it: now each command names them all at once.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"validate", "plan", "apply", "check"})
+  void everyErrorOfEveryFileIsReportedAtOnce(String command) {
+    String broken = h.yaml("a-broken.yaml", "people:\n  pronouns: [\n").toString();
+    String misspelt = h.yaml("b-misspelt.yaml", "people:\n  namePronunciation:\n    isEnabledInOrganisation: true\n")
+        .toString();
+    String twice = h.yaml("c-twice.yaml", """
+        users:
+          adele@contoso.com:
+            interests:
+              Chess: {}
+              chess: {}
+        copilot:
+          enhancedPersonalization:
+            isEnabledInOrganization: maybe
+        """).toString();
+    List<String> args = new ArrayList<>(List.of(command, broken, misspelt, twice));
+    if (command.equals("apply")) {
+      args.add("--auto-approve");
+    }
+
+    Run r = command.equals("validate") ? h.run(args.toArray(String[]::new)) : h.graph(args.toArray(String[]::new));
+
+    assertThat(r.exit()).isEqualTo(1);
+    List<String> errors = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
+    assertThat(errors).hasSize(4);
+    assertThat(errors.get(0)).startsWith("error: " + broken + ":3:1: YAML syntax error: ");
+    assertThat(errors.subList(1, 4)).containsExactly(
+        "error: " + misspelt + ":3:5: people.namePronunciation.isEnabledInOrganisation: unknown key "
+            + "'isEnabledInOrganisation'; did you mean 'isEnabledInOrganization'?",
+        "error: " + twice + ":5:7: users.adele@contoso.com.interests.chess: same item as 'Chess' at " + twice
+            + ":4:7 (Graph matches displayName ignoring case)",
+        "error: " + twice + ":8:30: copilot.enhancedPersonalization.isEnabledInOrganization: must be a boolean, not a "
+            + "string ('maybe'; YAML 1.2 booleans are true and false)");
+    assertThat(r.err()).contains("The desired state is invalid (4 errors); nothing was sent to the tenant.");
+    assertThat(r.out()).isEmpty();
+    h.verifyNoRequests();
+  }
+
   @Test
   void aMissingFileIsAnErrorWithoutRequests() {
     Run r = h.graph("plan", dir.resolve("nope.yaml").toString());

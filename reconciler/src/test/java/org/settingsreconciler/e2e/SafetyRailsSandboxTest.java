@@ -90,6 +90,44 @@ class SafetyRailsSandboxTest {
     assertThat(cli("plan", prune, "--detailed-exitcode").code()).isZero();
   }
 
+  /**
+   * A refusal asks only for what was not given: with --allow-destructive passed, nothing may still say apply needs
+   * it (the plan's summary used to, whatever the flags); every missing flag is named in the same run.
+   */
+  @Test
+  void everyRefusalNamesExactlyTheFlagsThatWereNotGiven() throws Exception {
+    String off = yaml("off.yaml", "copilot:\n  enhancedPersonalization:\n    isEnabledInOrganization: false\n");
+    JsonNode before = untouched();
+
+    Run allowedButUnconfirmed = cli("apply", off, "--allow-destructive");
+    assertThat(allowedButUnconfirmed.code()).as(allowedButUnconfirmed.toString()).isEqualTo(1);
+    assertThat(allowedButUnconfirmed.out() + allowedButUnconfirmed.err())
+        .contains("1 destructive change(s), allowed by --allow-destructive.")
+        .contains("Refusing to apply without confirmation: there is no terminal to ask")
+        .doesNotContain("needs --allow-destructive")
+        .doesNotContain("with --allow-destructive");
+
+    Run neither = cli("apply", off);
+    assertThat(neither.code()).isEqualTo(1);
+    assertThat(neither.out()).contains("1 destructive change(s): not allowed, --allow-destructive was not given.");
+    assertThat(neither.err())
+        .contains("copilot.enhancedPersonalization is destructive")
+        .contains("not confirmed: there is no terminal to ask, and --auto-approve was not given")
+        .contains("To apply this plan, also give --allow-destructive --auto-approve.");
+
+    String prune = yaml("prune.yaml",
+        "users:\n  adele.vance@contoso.com:\n    interests: {}\nprune: [users.interests]\n");
+    Run tooMany = cli("apply", prune, "--auto-approve", "--allow-destructive", "--max-deletes", "1");
+    assertThat(tooMany.code()).isEqualTo(1);
+    assertThat(tooMany.out() + tooMany.err())
+        .contains("the plan deletes 2 items, more than --max-deletes 1")
+        .contains("To apply this plan, also give --force.")
+        .doesNotContain("needs --allow-destructive")
+        .doesNotContain("with --allow-destructive")
+        .doesNotContain("--auto-approve");
+    assertThat(tenant()).isEqualTo(before);
+  }
+
   @Test
   void targetLimitsWhatIsPlannedAndApplied() throws Exception {
     String both = yaml("both.yaml",
@@ -104,6 +142,7 @@ class SafetyRailsSandboxTest {
 
     Run nothing = cli("plan", both, "--target", "copilot.limitedMode");
     assertThat(nothing.code()).isEqualTo(1);
-    assertThat(nothing.err()).contains("--target copilot.limitedMode matches no setting in the desired state");
+    assertThat(nothing.err()).contains("--target copilot.limitedMode matches nothing in the desired state. There are: "
+        + "people.namePronunciation, people.pronouns.");
   }
 }

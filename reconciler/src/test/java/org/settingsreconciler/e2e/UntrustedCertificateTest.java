@@ -56,7 +56,7 @@ class UntrustedCertificateTest {
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
     assertThat(run.out()).as(run.toString())
         .contains("! people.pronouns could not be read:\n      no response tlsHandshakeFailed: the certificate of "
-            + "localhost" + NOT_TRUSTED + " [client-request-id ")
+            + "localhost:" + untrusted.httpsPort() + NOT_TRUSTED + " [client-request-id ")
         .as("a certificate is as untrusted the next time: not retried").doesNotContain("gave up after");
     assertNoTraceAndNothingReceived(run);
   }

@@ -133,6 +133,30 @@ class FleetCliTest {
     return out.substring(start, end);
   }
 
+  /** A malformed target stops the fleet before any tenant runs; one that matches nothing fails every tenant. */
+  @Test
+  void targetsAreParsedOnceForTheFleetAndMatchedInEachTenant() {
+    Run malformed = cli(withTenants("check", "--sandbox", "--target", "people.pro"));
+    assertThat(malformed.exit()).isEqualTo(1);
+    assertThat(malformed.err()).contains("Invalid value for option '--target' (ADDRESS): people.pro is not an address")
+        .doesNotContain("[in-sync]");
+    assertThat(malformed.out()).doesNotContain("=== Tenant");
+
+    String inSync = tenants.resolve("in-sync").toString();
+    String drifted = tenants.resolve("drifted").toString();
+    Run pronouns = cli("check", inSync, drifted, "--sandbox", "--target", "people.pronouns");
+    assertThat(pronouns.exit()).as(pronouns.toString()).isEqualTo(2);
+    assertThat(section(pronouns.out(), "drifted")).contains("Drift: 1 setting(s) differ").contains("people.pronouns")
+        .doesNotContain("enhancedPersonalization");
+
+    Run typo = cli("check", inSync, drifted, "--sandbox", "--target", "people.pronouns", "--target",
+        "copilot.limitedMode");
+    assertThat(typo.exit()).isEqualTo(1);
+    assertThat(typo.err())
+        .contains("[in-sync] error: --target copilot.limitedMode matches nothing in the desired state")
+        .contains("[drifted] error: --target copilot.limitedMode matches nothing in the desired state");
+  }
+
   @Test
   void withoutTheFailingTenantChangesAreTheWorst() {
     Run check = cli("check", tenants.resolve("in-sync").toString(), tenants.resolve("drifted").toString(),

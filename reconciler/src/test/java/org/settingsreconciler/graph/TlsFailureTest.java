@@ -21,7 +21,7 @@ class TlsFailureTest {
 
     assertThat(a.delivery()).isEqualTo(Answer.Delivery.FINAL);
     assertThat(a.failure().describe()).isEqualTo("no response tlsHandshakeFailed: the certificate of "
-        + "graph.microsoft.com is not trusted (NotAfter: Sat Nov 21 10:00:00 UTC 2026); certificates are always "
+        + "graph.microsoft.com:443 is not trusted (NotAfter: Sat Nov 21 10:00:00 UTC 2026); certificates are always "
         + "checked, so use an address with a certificate this machine trusts, or add the certificate's CA to Java's "
         + "trust store (javax.net.ssl.trustStore)");
   }
@@ -32,7 +32,7 @@ class TlsFailureTest {
 
     assertThat(a.delivery()).isEqualTo(Answer.Delivery.NOT_SENT);
     assertThat(a.failure().describe())
-        .isEqualTo("no response tlsHandshakeFailed: the TLS handshake with graph.microsoft.com failed (Remote host "
+        .isEqualTo("no response tlsHandshakeFailed: the TLS handshake with graph.microsoft.com:443 failed (Remote host "
             + "terminated the handshake)");
   }
 

@@ -72,7 +72,8 @@ class TransportFaultsTest {
     Outcome o = send(GraphRequest.get("/stall"));
 
     assertThat(o.error().code()).isEqualTo("timeout");
-    assertThat(o.error().describe()).startsWith("no response timeout: no answer within 0.5 s")
+    assertThat(o.error().describe())
+        .startsWith("no response timeout: localhost:" + wm.getPort() + " sent no answer within 0.5 s")
         .containsPattern("\\[client-request-id [0-9a-f-]{36}]");
     wm.verify(2, getRequestedFor(urlEqualTo("/beta/stall"))); // a read that timed out is tried again
   }

@@ -101,6 +101,39 @@ class DesiredStateLoaderTest {
   }
 
   @Test
+  void aFileThatCannotBeReadHidesNoErrorOfTheOthers() throws IOException {
+    Path broken = write("a.yaml", "people: {pronouns: [\n");
+    Path notAMapping = write("b.yaml", "- people\n");
+    Path misspelt = write("c.yaml", "people:\n  pronoun:\n    isEnabledInOrganization: true\n");
+    Path pruned = write("d.yaml", "users:\n  a@contoso.com:\n    interests:\n      Go: {}\n      go: {}\n");
+    assertThat(errorsOf(broken, notAMapping, misspelt, pruned))
+        .hasSize(4)
+        .anySatisfy(e -> assertThat(e).startsWith(broken + ":").contains("YAML syntax error"))
+        .anySatisfy(e -> assertThat(e).startsWith(notAMapping + ":1:1: a desired-state file must be a mapping"))
+        .anySatisfy(e -> assertThat(e).startsWith(misspelt + ":2:3: people.pronoun: unknown key 'pronoun'"))
+        .anySatisfy(e -> assertThat(e).startsWith(pruned + ":5:7: users.a@contoso.com.interests.go: same item"));
+  }
+
+  /** What a file that could not be read may hold is not reported missing: groupId may be in a.yaml. */
+  @Test
+  void aRequiredKeyIsNotMissedWhileAFileCouldNotBeRead() throws IOException {
+    Path broken = write("a.yaml", "copilot:\n  limitedMode:\n    groupId: [\n");
+    Path rest = write("b.yaml", "copilot:\n  limitedMode:\n    isEnabledForGroup: true\nprune: [people.profileCardProperties]\n");
+    assertThat(errorsOf(broken, rest)).singleElement().asString().startsWith(broken + ":").contains("YAML syntax");
+
+    Files.writeString(broken, "people: {}\n");
+    assertThat(errorsOf(broken, rest))
+        .anySatisfy(e -> assertThat(e).contains("missing required key 'groupId'"))
+        .anySatisfy(e -> assertThat(e).contains("prune names people.profileCardProperties, but no file sets it"));
+  }
+
+  @Test
+  void aPlaceWithAnErrorGetsNoSecondOne() throws IOException {
+    Path a = write("a.yaml", "people:\n  pronouns:\n    isEnabledInOrganization: ${var:ON}\n");
+    assertThat(errorsOf(a)).singleElement().asString().contains("${var:ON} is not set");
+  }
+
+  @Test
   void filesMergeKeyByKey() throws Exception {
     Path a = write("a.yaml", "copilot:\n  limitedMode:\n    isEnabledForGroup: false\n");
     Path b = write("b.yaml", "copilot:\n  limitedMode:\n    groupId: null\npeople:\n  pronouns:\n    isEnabledInOrganization: true\n");

@@ -131,6 +131,22 @@ class LayeredLoaderTest {
     assertThat(ep.propertyLocations().get("disabledForGroup").file()).endsWith("prod/copilot.yaml");
   }
 
+  /** A broken file in the base used to hide every error of the layers above it. */
+  @Test
+  void errorsOfEveryLayerAreReportedAtOnce() throws IOException {
+    Path baseline = layer("baseline", "copilot.yaml", "copilot:\n  limitedMode: [\n",
+        "people.yaml", "people:\n  pronouns:\n    isEnabledInOrganization: yes\n");
+    Path prod = layer("prod", "people.yaml", "people:\n  namePronunciaton:\n    isEnabledInOrganization: true\n");
+
+    List<String> errors = errors(baseline, prod);
+
+    assertThat(errors).hasSize(3);
+    assertThat(errors.get(0)).startsWith("baseline/copilot.yaml:").contains("YAML syntax error");
+    assertThat(errors.get(1)).startsWith("baseline/people.yaml:3:30: people.pronouns.isEnabledInOrganization: must "
+        + "be a boolean");
+    assertThat(errors.get(2)).startsWith("prod/people.yaml:2:3: people.namePronunciaton: unknown key");
+  }
+
   @Test
   void anOverrideOfAnUnmarkedKeyIsAnErrorNamingBothPlaces() throws IOException {
     Path baseline = layer("baseline", "copilot.yaml", BASELINE_COPILOT,

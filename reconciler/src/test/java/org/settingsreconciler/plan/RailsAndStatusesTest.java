@@ -95,11 +95,11 @@ class RailsAndStatusesTest {
             org.assertj.core.groups.Tuple.tuple("people.itemInsights", SettingStatus.State.UNKNOWN),
             org.assertj.core.groups.Tuple.tuple("users[\"a@contoso.com\"].interests[\"Chess\"]", SettingStatus.State.DRIFTED));
 
-    Targets people = new Targets(List.of("people.p", "people.item"));
+    Targets people = new Targets(List.of(Target.parse("people.pronouns"), Target.parse("people.itemInsights")));
     assertThat(people.narrow(desired).resources()).hasSize(2);
     assertThat(people.narrow(plan).statuses()).extracting(SettingStatus::address)
         .containsExactly("people.pronouns", "people.itemInsights");
-    Targets user = new Targets(List.of("users[\"a@contoso.com\"].interests[\"Chess\"]"));
+    Targets user = new Targets(List.of(Target.parse("users[\"a@contoso.com\"].interests[\"Chess\"]")));
     assertThat(user.narrow(desired).collections()).hasSize(1);
     assertThat(user.narrow(plan).changes()).extracting(Change::address)
         .containsExactly("users[\"a@contoso.com\"].interests[\"Chess\"]");

@@ -182,13 +182,20 @@ class GroupResolverTest {
     assertThat(errors.get(1)).contains(":6:23: people.itemInsights.disabledForGroup: 2 Entra groups");
   }
 
+  /** A lookup that failed is Graph's problem, not the desired state's: said once, with Graph's error. */
   @Test
   void aDirectoryThatCannotBeReadStopsTheRunBeforeAnyWrite() throws Exception {
     sandbox.injectFault(Fault.of("GET", "/groups", 403, "Authorization_RequestDenied", 1));
-    List<String> errors = errorsOf("people:\n  itemInsights:\n    disabledForGroup: {group: Sales}\n");
-    assertThat(errors).singleElement().asString()
-        .contains("could not look up the group \"Sales\": ")
-        .contains("403");
+    DesiredState state = load("people:\n  itemInsights:\n    disabledForGroup: {group: Sales}\n"
+        + "copilot:\n  limitedMode:\n    isEnabledForGroup: true\n    groupId: {group: Sales}\n");
+
+    assertThatThrownBy(() -> planner.plan(state))
+        .isInstanceOfSatisfying(GroupLookupException.class, e -> {
+          assertThat(e.names()).containsExactly("Sales");
+          assertThat(e.error().status()).isEqualTo(403);
+        });
+    assertThat(sandbox.requests()).as("nothing but the lookup").allMatch(r -> r.method().equals("GET"))
+        .allMatch(r -> r.path().startsWith("/groups"));
   }
 
   @Test
