@@ -1,7 +1,10 @@
 package org.settingsreconciler.graph;
 
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -9,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every item of a list: the first page, then each {@code @odata.nextLink} as its page arrives. A list whose paging
- * breaks fails as a whole, so a partial list is never mistaken for the tenant's.
+ * breaks (or goes round in a circle) fails as a whole, so a partial list is never mistaken for the tenant's.
  */
 final class ListJob extends Job {
 
@@ -21,6 +24,8 @@ final class ListJob extends Job {
   private final Consumer<List<JsonNode>> onPage;
   private final Consumer<ListOutcome> done;
   private final List<JsonNode> items = new ArrayList<>();
+  /** Every page asked for so far. */
+  private final Set<URI> visited = new HashSet<>();
   private int pages;
 
   /**
@@ -32,6 +37,7 @@ final class ListJob extends Job {
       Consumer<ListOutcome> done) {
     this.origin = origin;
     this.first = origin.get(path);
+    this.visited.add(first.uri());
     this.check = check;
     this.onPage = onPage;
     this.done = done;
@@ -56,6 +62,10 @@ final class ListJob extends Job {
       throw Responses.malformed("an @odata.nextLink that is not a string", r.status(), r.requestId());
     }
     Wire next = link == null || link.isNull() ? null : origin.nextPage(link.asString(), r.status(), r.requestId());
+    if (next != null && !visited.add(next.uri())) {
+      // Graph's next links carry a fresh skip token each time: one back to a page already read loops for ever.
+      throw Responses.malformed("an @odata.nextLink back to a page already read", r.status(), r.requestId());
+    }
     List<JsonNode> page = new ArrayList<>(value.size());
     for (JsonNode item : value) {
       Optional<String> problem = check.apply(item);

@@ -206,6 +206,18 @@ class HostileAnswersTest {
   // ---- 7. ids and links that would not stay where they point ----
 
   @Test
+  void aNextLinkBackToAPageAlreadyReadEndsTheListAtOnce() {
+    graph.arm(Tricks.LOOPING_NEXT_LINK, "GET", INTERESTS);
+
+    Run plan = plan(desired);
+
+    assertThat(plan.exit()).as(plan.toString()).isEqualTo(1);
+    assertThat(plan.out()).contains("! users[\"adele@contoso.com\"].interests could not be read:")
+        .contains("an @odata.nextLink back to a page already read");
+    assertThat(graph.strikes()).as("pages asked for").isEqualTo(1);
+  }
+
+  @Test
   void aNextLinkWithDotSegmentsIsNotFollowed() {
     graph.arm(Tricks.CLIMBING_NEXT_LINK, "GET", INTERESTS);
 

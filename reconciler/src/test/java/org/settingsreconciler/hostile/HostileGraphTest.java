@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * The tool against a Graph that misbehaves on purpose ({@link HostileGraph}). Every trick of {@link Tricks} is aimed
  * at a read in plan, check, export, apply and apply --plan, and (where it means something for a write) at the PATCH
  * of people.pronouns in apply and apply --plan; batched (the default, $batch) and with one request per round trip
- * ({@code --batch-size 1}): {@link #cases()} makes 285 of them, one test each.
+ * ({@code --batch-size 1}): {@link #cases()} makes 291 of them, one test each.
  *
  * <p>Each case checks invariants, not wording. Every run: exit 0, 1 or 2; no stack trace or exception class name; the
  * token never printed; done within a bounded time; no request before a Retry-After the server gave; no write to a
@@ -93,6 +93,7 @@ class HostileGraphTest {
     }
     out.add(new Object[] {Tricks.OBJECT_NEXT_LINK, INTERESTS_READ});
     out.add(new Object[] {Tricks.CLIMBING_NEXT_LINK, INTERESTS_READ});
+    out.add(new Object[] {Tricks.LOOPING_NEXT_LINK, INTERESTS_READ});
     return out;
   }
 

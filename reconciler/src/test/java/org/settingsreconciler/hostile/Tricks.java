@@ -53,6 +53,8 @@ final class Tricks {
       "{\"value\":[{\"id\":\"..\",\"name\":null,\"prioritizedSourceUrls\":[\"" + HostileTenant.ENTRA + "\"]}]}");
   static final Trick CLIMBING_NEXT_LINK = body("a nextLink with dot segments",
       "{\"value\":[],\"@odata.nextLink\":\"/users/x/../../../admin/people/pronouns\"}");
+  static final Trick LOOPING_NEXT_LINK = body("a nextLink back to the same page",
+      "{\"value\":[],\"@odata.nextLink\":\"" + HostileTenant.INTERESTS + "\"}");
   static final Trick OBJECT_NEXT_LINK = body("a nextLink that is an object", "{\"value\":[],\"@odata.nextLink\":{}}");
   static final Trick GARBAGE_200 = new Trick("200 with garbage for JSON", new Item(r -> Reply.json(200, "}{ nope")),
       true, 0, UNREADABLE, UNKNOWN, false);
