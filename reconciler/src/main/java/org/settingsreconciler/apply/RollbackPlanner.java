@@ -128,7 +128,8 @@ final class RollbackPlanner {
     if (d.key().idIsKey()) {
       return c.body(); // the key is the id, and the body holds it
     }
-    boolean carriesId = answer != null && answer.isObject() && answer.hasNonNull("id") && answer.get("id").isString();
+    boolean carriesId = answer != null && answer.isObject() && answer.hasNonNull("id") && answer.get("id").isString()
+        && ResourceId.isOneSegment(answer.get("id").asString());
     return carriesId ? answer : null;
   }
 }

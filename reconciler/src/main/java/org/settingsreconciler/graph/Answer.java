@@ -11,8 +11,9 @@ import tools.jackson.databind.JsonNode;
  * own or a batch item alike), or no answer at all.
  *
  * @param headers header names in lower case (batch items spell them as they like)
- * @param body the parsed body, or null when there was none or it was not JSON
- * @param unreadable true when a body came that is not JSON
+ * @param body the parsed body, or null when there was none or it could not be read
+ * @param unreadable what the body that came is, when it could not be read ("a body that is not valid JSON", one past
+ *     the size limit), else null
  * @param requestId Graph's request-id for this answer, or null
  * @param clientRequestId the client-request-id sent with the request, or null
  * @param failure why no answer came, or null when one did
@@ -22,7 +23,7 @@ record Answer(
     int status,
     Map<String, String> headers,
     JsonNode body,
-    boolean unreadable,
+    String unreadable,
     String requestId,
     String clientRequestId,
     GraphError failure,
@@ -34,18 +35,18 @@ record Answer(
     NOT_SENT,
     /** May have reached Graph: reads may be repeated, writes must not be. */
     MAYBE_SENT,
-    /** Must not be repeated at all (no credentials, interrupted, an oversized answer). */
+    /** Must not be repeated at all (no credentials, interrupted, a certificate Graph's address should not have). */
     FINAL
   }
 
-  static Answer of(int status, Map<String, String> headers, JsonNode body, boolean unreadable) {
+  static Answer of(int status, Map<String, String> headers, JsonNode body, String unreadable) {
     Map<String, String> lower = new TreeMap<>();
     headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
     return new Answer(status, lower, body, unreadable, lower.get("request-id"), null, null, null);
   }
 
   static Answer failed(GraphError failure, Delivery delivery) {
-    return new Answer(0, Map.of(), null, false, failure.requestId(), failure.clientRequestId(), failure, delivery);
+    return new Answer(0, Map.of(), null, null, failure.requestId(), failure.clientRequestId(), failure, delivery);
   }
 
   /** The same answer, for the request sent with this client-request-id. */

@@ -1,7 +1,5 @@
 package org.settingsreconciler.graph;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,32 +39,64 @@ final class BatchCodec {
   }
 
   /**
-   * The answers of a batch, in the order of {@code wires}; an item Graph did not answer is null.
+   * The answers of a batch, in the order of {@code wires}: exactly one answer for each request sent.
    *
-   * @throws GraphException when the body is not a batch response at all
+   * <p>A batch answer is all or nothing. An answer that is not an object, an id that is missing, unknown or given
+   * twice, a request left without an answer, or a status that is not a whole number: then the answer does not say
+   * which request it speaks of, or what happened, so none of it is believed. With a duplicate id, believing either
+   * one could report a write that never happened as applied, or one that did as refused. The caller then treats every
+   * request of the batch as sent without an answer: a read may go again, a write is left for the read-back.
+   *
+   * @throws GraphException when the body is not one answer for each request
    */
   static List<Answer> decode(JsonNode body, int count, int status, String requestId) throws GraphException {
     JsonNode responses = body == null ? null : body.get("responses");
     if (responses == null || !responses.isArray()) {
       throw Responses.malformed("a batch response without a responses array", status, requestId);
     }
-    Map<String, JsonNode> byId = new HashMap<>();
+    Answer[] answers = new Answer[count];
     for (JsonNode r : responses) {
+      if (!r.isObject()) {
+        throw Responses.malformed("a batch response holding something other than an answer", status, requestId);
+      }
       JsonNode id = r.get("id");
-      if (r.isObject() && id != null && id.isString()) {
-        byId.put(id.asString(), r);
+      int index = id != null && id.isString() ? indexOf(id.asString(), count) : -1;
+      if (index < 0) {
+        String which = id == null ? "no id" : "the id " + id + ", which was not sent";
+        throw Responses.malformed("a batch answer with " + which, status, requestId);
+      }
+      if (answers[index] != null) {
+        throw Responses.malformed("a batch response that answers request " + id + " twice", status, requestId);
+      }
+      JsonNode itemStatus = r.get("status");
+      boolean httpStatus = itemStatus != null && itemStatus.isIntegralNumber() && itemStatus.canConvertToInt()
+          && itemStatus.asInt() >= 100 && itemStatus.asInt() <= 599;
+      if (!httpStatus) {
+        throw Responses.malformed("a batch answer to request " + id + " whose status is "
+            + (itemStatus == null ? "missing" : itemStatus) + ", not an HTTP status", status, requestId);
+      }
+      answers[index] = item(r, itemStatus.asInt());
+    }
+    for (int i = 0; i < count; i++) {
+      if (answers[i] == null) {
+        throw Responses.malformed("a batch response without an answer to request \"" + (i + 1) + "\"", status,
+            requestId);
       }
     }
-    List<Answer> answers = new ArrayList<>(count);
-    for (int i = 1; i <= count; i++) {
-      JsonNode r = byId.get(String.valueOf(i));
-      answers.add(r == null ? null : item(r));
-    }
-    return answers;
+    return List.of(answers);
   }
 
-  private static Answer item(JsonNode r) {
-    JsonNode status = r.get("status");
+  /** The index of the request sent with this id ("1".."count", as {@link #encode} numbers them), or -1. */
+  private static int indexOf(String id, int count) {
+    for (int i = 0; i < count; i++) {
+      if (id.equals(String.valueOf(i + 1))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Answer item(JsonNode r, int status) {
     Map<String, String> headers = new LinkedHashMap<>();
     JsonNode h = r.get("headers");
     if (h != null && h.isObject()) {
@@ -78,6 +108,6 @@ final class BatchCodec {
     if (body != null && body.isNull()) {
       body = null;
     }
-    return Answer.of(status != null && status.canConvertToInt() ? status.asInt() : 0, headers, body, false);
+    return Answer.of(status, headers, body, null);
   }
 }

@@ -1,7 +1,9 @@
 package org.settingsreconciler.graph;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +41,16 @@ public final class Bulk {
    * @param done hears the whole list, or why it could not be read
    */
   public Bulk list(String path, Consumer<List<JsonNode>> onPage, Consumer<ListOutcome> done) {
-    dispatcher.start(new ListJob(origin, path, onPage, done));
+    return list(path, item -> Optional.empty(), onPage, done);
+  }
+
+  /**
+   * As {@link #list(String, Consumer, Consumer)}, where every item must pass {@code check}: it says what is wrong
+   * with an item (worded to follow "Graph answered with"), or nothing. A list with an item that fails it is not read.
+   */
+  public Bulk list(String path, Function<JsonNode, Optional<String>> check, Consumer<List<JsonNode>> onPage,
+      Consumer<ListOutcome> done) {
+    dispatcher.start(new ListJob(origin, path, check, onPage, done));
     return this;
   }
 

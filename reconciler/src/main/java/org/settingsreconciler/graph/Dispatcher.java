@@ -1,6 +1,7 @@
 package org.settingsreconciler.graph;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -153,15 +154,18 @@ final class Dispatcher {
 
   private void settle(RoundTrip trip) {
     flying.remove(trip.sent());
+    // The wall clock first: a Retry-After date counted from it then ends, on the monotonic clock, no earlier than the
+    // date itself.
+    Instant wall = sleeper.now();
     long now = sleeper.nanoTime();
     for (int i = 0; i < trip.sent().size(); i++) {
       Pending p = trip.sent().get(i);
       generativeInFlight -= p.job.generative() ? 1 : 0;
-      settle(p, Responses.judge(p.wire, trip.answers().get(i)), now);
+      settle(p, Responses.judge(p.wire, trip.answers().get(i)), now, wall);
     }
   }
 
-  private void settle(Pending p, Verdict v, long now) {
+  private void settle(Pending p, Verdict v, long now, Instant wall) {
     if (v.ok()) {
       Wire next;
       try {
@@ -185,7 +189,7 @@ final class Dispatcher {
           orEmpty(v.error().message()) + " (gave up after " + p.attempt + " attempts)"));
       return;
     }
-    Duration d = retry.delay(p.attempt, v.retryAfter());
+    Duration d = retry.delay(p.attempt, v.retryAfter(), wall);
     Duration total = p.waited.plus(d);
     if (total.compareTo(retry.maxTotalWait()) > 0) {
       p.job.failed(v.error().withMessage(orEmpty(v.error().message()) + " (not retried: waiting "

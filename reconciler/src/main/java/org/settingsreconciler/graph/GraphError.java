@@ -30,6 +30,14 @@ public record GraphError(
     return new GraphError(0, NOT_SENT, null, message, null, hint);
   }
 
+  /** The code of an answer that came but cannot be used: not JSON, cut off, or not the shape of what was asked. */
+  public static final String MALFORMED = "malformedResponse";
+
+  /** An answer that came (with {@code status}) but cannot be used; {@code what} says what came. */
+  public static GraphError malformed(String what, int status, String requestId) {
+    return new GraphError(status, MALFORMED, null, "Graph answered with " + what, requestId, null);
+  }
+
   public boolean notSent() {
     return status == 0 && NOT_SENT.equals(code);
   }

@@ -147,8 +147,9 @@ final class HttpTransport {
     }
     List<Answer> items;
     try {
-      if (envelope.unreadable()) {
-        throw Responses.malformed("a batch response that is not valid JSON", envelope.status(), envelope.requestId());
+      if (envelope.unreadable() != null) {
+        throw Responses.malformed(envelope.unreadable().replaceFirst("^a body", "a batch response"),
+            envelope.status(), envelope.requestId());
       }
       items = BatchCodec.decode(envelope.body(), wires.size(), envelope.status(), envelope.requestId());
     } catch (GraphException e) {
@@ -211,20 +212,19 @@ final class HttpTransport {
       log.accept("answer: HTTP " + response.statusCode() + " request-id " + (requestId == null ? "-" : requestId));
     }
     BoundedBody.Bytes bytes = response.body();
-    if (bytes.tooLarge()) {
-      GraphError tooLarge =
-          Responses.malformed("a response body larger than 16 MiB", response.statusCode(), requestId).error();
-      return Answer.failed(tooLarge, Answer.Delivery.FINAL);
-    }
     Map<String, String> headers = new LinkedHashMap<>();
     response.headers().map().forEach((k, v) -> headers.put(k, v.isEmpty() ? "" : v.get(0)));
+    if (bytes.tooLarge()) {
+      // The status came, so it is judged like any other: a write answered 2xx happened, whatever its body.
+      return Answer.of(response.statusCode(), headers, null, "a body larger than 16 MiB");
+    }
     JsonNode parsed = null;
-    boolean unreadable = false;
+    String unreadable = null;
     if (bytes.data().length > 0) {
       try {
         parsed = JSON.readTree(bytes.data());
       } catch (JacksonException e) {
-        unreadable = true;
+        unreadable = "a body that is not valid JSON";
       }
     }
     return Answer.of(response.statusCode(), headers, parsed, unreadable);

@@ -1,13 +1,18 @@
 package org.settingsreconciler.graph;
 
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Every item of a list: the first page, then each {@code @odata.nextLink} as its page arrives. A list whose paging
- * breaks fails as a whole, so a partial list is never mistaken for the tenant's.
+ * breaks (or goes round in a circle) fails as a whole, so a partial list is never mistaken for the tenant's.
  */
 final class ListJob extends Job {
 
@@ -15,15 +20,25 @@ final class ListJob extends Job {
 
   private final Origin origin;
   private final Wire first;
+  private final Function<JsonNode, Optional<String>> check;
   private final Consumer<List<JsonNode>> onPage;
   private final Consumer<ListOutcome> done;
   private final List<JsonNode> items = new ArrayList<>();
+  /** Every page asked for so far. */
+  private final Set<URI> visited = new HashSet<>();
   private int pages;
 
-  /** @param onPage hears of each page's items as it arrives (to start work on them), or null */
-  ListJob(Origin origin, String path, Consumer<List<JsonNode>> onPage, Consumer<ListOutcome> done) {
+  /**
+   * @param check what is wrong with an item (worded to follow "Graph answered with"), or empty: a page with an item
+   *     that fails it fails the whole list, naming that page's request-id
+   * @param onPage hears of each page's items as it arrives (to start work on them), or null
+   */
+  ListJob(Origin origin, String path, Function<JsonNode, Optional<String>> check, Consumer<List<JsonNode>> onPage,
+      Consumer<ListOutcome> done) {
     this.origin = origin;
     this.first = origin.get(path);
+    this.visited.add(first.uri());
+    this.check = check;
     this.onPage = onPage;
     this.done = done;
   }
@@ -43,9 +58,22 @@ final class ListJob extends Job {
       throw new GraphException(new GraphError(0, "tooManyPages", null, "paging did not end", r.requestId(), null));
     }
     JsonNode link = r.body().get("@odata.nextLink");
+    if (link != null && !link.isNull() && !link.isString()) {
+      throw Responses.malformed("an @odata.nextLink that is not a string", r.status(), r.requestId());
+    }
     Wire next = link == null || link.isNull() ? null : origin.nextPage(link.asString(), r.status(), r.requestId());
+    if (next != null && !visited.add(next.uri())) {
+      // Graph's next links carry a fresh skip token each time: one back to a page already read loops for ever.
+      throw Responses.malformed("an @odata.nextLink back to a page already read", r.status(), r.requestId());
+    }
     List<JsonNode> page = new ArrayList<>(value.size());
-    value.forEach(page::add);
+    for (JsonNode item : value) {
+      Optional<String> problem = check.apply(item);
+      if (problem.isPresent()) {
+        throw Responses.malformed(problem.get(), r.status(), r.requestId());
+      }
+      page.add(item);
+    }
     items.addAll(page);
     if (onPage != null) {
       onPage.accept(page);

@@ -42,6 +42,10 @@ final class Origin {
     } catch (IllegalArgumentException e) {
       throw Responses.malformed("an invalid @odata.nextLink", status, requestId);
     }
+    if (climbs(u.getRawPath())) {
+      // "/users/x/../../admin/..." reads another path than the list's, wherever the dots are resolved.
+      throw Responses.malformed("an @odata.nextLink with a \".\" or \"..\" segment", status, requestId);
+    }
     if (!u.isAbsolute()) {
       return get(link.startsWith("/") ? link : "/" + link);
     }
@@ -59,5 +63,19 @@ final class Origin {
       relative = path.substring(rootPath.length()) + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
     }
     return new Wire("GET", u, relative, null);
+  }
+
+  /** Whether a raw path has a "." or ".." segment, plain or percent-encoded (RFC 3986 makes %2E the same as "."). */
+  private static boolean climbs(String rawPath) {
+    if (rawPath == null) {
+      return false;
+    }
+    for (String segment : rawPath.split("/", -1)) {
+      String plain = segment.replace("%2E", ".").replace("%2e", ".");
+      if (plain.equals(".") || plain.equals("..")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -44,7 +44,7 @@ final class Responses {
     if (status >= 300 && status < 400) {
       return Verdict.failure(redirect(status, a), false, Optional.empty());
     }
-    GraphError e = errorFrom(status, a.body(), a.unreadable(), a.requestId());
+    GraphError e = errorFrom(status, a.body(), a.unreadable() != null, a.requestId());
     boolean repeatable = RetryPolicy.repeatable(status, wire.isRead());
     if (RetryPolicy.retryableStatus(status) && !repeatable) {
       e = maybeApplied(e);
@@ -73,15 +73,16 @@ final class Responses {
   }
 
   private static JsonNode successBody(String method, int status, Answer a) throws GraphException {
-    if (a.body() == null && !a.unreadable()) {
+    if (a.body() == null && a.unreadable() == null) {
       // A write that got a 2xx happened, whatever the body (200 or 204); a read without data would invent drift.
       if (!method.equals("GET")) {
         return null;
       }
       throw malformed("an empty body with HTTP " + status, status, a.requestId());
     }
-    if (a.unreadable()) {
-      throw malformed("a body that is not valid JSON", status, a.requestId());
+    if (a.unreadable() != null) {
+      // For a write, the caller makes this "may or may not have been applied": only the read-back can tell.
+      throw malformed(a.unreadable(), status, a.requestId());
     }
     JsonNode body = a.body();
     if (!body.isObject()) {
@@ -142,7 +143,6 @@ final class Responses {
 
   /** An answer that came (with {@code status}) but cannot be used. */
   static GraphException malformed(String what, int status, String requestId) {
-    return new GraphException(
-        new GraphError(status, "malformedResponse", null, "Graph answered with " + what, requestId, null));
+    return new GraphException(GraphError.malformed(what, status, requestId));
   }
 }

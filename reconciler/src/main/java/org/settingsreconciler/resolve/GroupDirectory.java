@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.settingsreconciler.graph.GraphClient;
+import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.graph.GraphException;
 import tools.jackson.databind.JsonNode;
 
@@ -41,7 +42,7 @@ public final class GroupDirectory {
     for (int from = 0; from < distinct.size(); from += NAMES_PER_REQUEST) {
       List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_REQUEST));
       for (JsonNode g : client.list("/groups?$filter=" + encode(filter(chunk)) + "&$select=id,displayName")) {
-        DirectoryGroup group = new DirectoryGroup(text(g, "id"), text(g, "displayName"));
+        DirectoryGroup group = group(g);
         for (String name : chunk) {
           if (group.displayName() != null && fold(group.displayName()).equals(fold(name))) {
             out.get(name).add(group);
@@ -56,7 +57,7 @@ public final class GroupDirectory {
   public Optional<DirectoryGroup> byId(String id) throws GraphException {
     try {
       JsonNode g = client.getObject("/groups/" + encode(id) + "?$select=id,displayName");
-      return Optional.of(new DirectoryGroup(text(g, "id"), text(g, "displayName")));
+      return Optional.of(group(g));
     } catch (GraphException e) {
       if (e.error().status() == 404) {
         return Optional.empty();
@@ -87,8 +88,18 @@ public final class GroupDirectory {
     return s.toLowerCase(Locale.ROOT);
   }
 
+  /** A group as Graph answered it; one without an id (or with one that is not a string) cannot stand for a name. */
+  private static DirectoryGroup group(JsonNode g) throws GraphException {
+    String id = text(g, "id");
+    if (id == null || id.isEmpty()) {
+      throw new GraphException(GraphError.malformed("a group without its id", 200, null));
+    }
+    return new DirectoryGroup(id, text(g, "displayName"));
+  }
+
+  /** A string property of a group, or null when it is missing or not a string (a group Graph answered oddly). */
   private static String text(JsonNode n, String field) {
     JsonNode v = n == null ? null : n.get(field);
-    return v == null || v.isNull() ? null : v.asString();
+    return v != null && v.isString() ? v.asString() : null;
   }
 }

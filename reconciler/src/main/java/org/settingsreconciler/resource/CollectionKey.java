@@ -30,13 +30,19 @@ public record CollectionKey(String property, boolean caseInsensitive, String emp
     return key == null ? null : caseInsensitive ? key.toLowerCase(Locale.ROOT) : key;
   }
 
-  /** The item's URL segment: the key itself for collections addressed by key, else the server-made id. */
+  /**
+   * The item's URL segment: the key itself for collections addressed by key, else the server-made id. Every item read
+   * from the tenant has it (an item without is not read: see state.AnswerShape); a path is never made up without it.
+   */
   public String graphIdOf(JsonNode item) {
     if (idIsKey) {
       return keyOf(item);
     }
     JsonNode id = item.get("id");
-    return id == null || id.isNull() ? keyOf(item) : id.asString();
+    if (id == null || !id.isString()) {
+      throw new IllegalArgumentException("an item without its id cannot be addressed");
+    }
+    return id.asString();
   }
 
   /** The first item whose key matches {@code key} the way Graph matches it, or null. Items without a key never match. */

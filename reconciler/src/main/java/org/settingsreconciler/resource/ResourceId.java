@@ -65,9 +65,30 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
     };
   }
 
-  /** Encodes one URL path segment. Graph accepts '@' in a UPN segment, and it reads better, so it stays. */
+  /**
+   * Encodes one URL path segment. Graph accepts '@' in a UPN segment, and it reads better, so it stays.
+   *
+   * @throws IllegalArgumentException when {@code raw} cannot be one segment (see {@link #isOneSegment}): such an id
+   *     is refused where it is read, so this only guards against a path that was never checked
+   */
   public static String segment(String raw) {
+    if (!isOneSegment(raw)) {
+      throw new IllegalArgumentException("\"" + raw + "\" cannot be one segment of a URL path");
+    }
     return URLEncoder.encode(raw, StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@");
+  }
+
+  /**
+   * Whether {@code raw} can be one URL path segment. "." and ".." cannot: they are dot segments, which a client, a
+   * proxy or Graph resolves, so that {@code /admin/people/profileCardProperties/..} names {@code /admin/people}, and
+   * a DELETE or PATCH would go to a path nobody planned. Percent-encoding them does not make them safe: RFC 3986
+   * (6.2.2.2) makes {@code %2E} the same as {@code .}, and whatever normalizes the path on the way may decode it and
+   * then resolve it. So an id of that kind (Graph's, or a user's name) is refused where it is read, as an answer
+   * the tool cannot use, and never goes on the wire. The empty string is not a segment either: it would address
+   * the list itself.
+   */
+  public static boolean isOneSegment(String raw) {
+    return raw != null && !raw.isEmpty() && !raw.equals(".") && !raw.equals("..");
   }
 
   /** Quotes a key the way JSON quotes a string, so that any key reads back unambiguously. */

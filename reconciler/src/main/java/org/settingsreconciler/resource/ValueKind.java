@@ -1,6 +1,11 @@
 package org.settingsreconciler.resource;
 
-/** The kind of a managed property's value; it decides how desired and current values are compared. */
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The kind of a managed property's value; it decides how desired and current values are compared, and which JSON
+ * type a value Graph answers must have.
+ */
 public enum ValueKind {
   BOOLEAN,
   STRING,
@@ -16,5 +21,28 @@ public enum ValueKind {
   /** A string collection whose order matters (prioritizedSourceUrls): compared element by element. */
   STRING_LIST,
   /** A collection of objects (profile card annotations): compared as ordered JSON. */
-  OBJECT_LIST
+  OBJECT_LIST;
+
+  /**
+   * Whether a value Graph answered has this kind's JSON type. Null is not judged here: Graph writes null for a
+   * property that is not set, which every kind allows in the tenant.
+   */
+  public boolean fits(JsonNode value) {
+    return switch (this) {
+      case BOOLEAN -> value.isBoolean();
+      case STRING, GUID, GROUP_ID -> value.isString();
+      case STRING_SET, STRING_LIST -> value.isArray() && value.valueStream().allMatch(JsonNode::isString);
+      case OBJECT_LIST -> value.isArray() && value.valueStream().allMatch(JsonNode::isObject);
+    };
+  }
+
+  /** The JSON type {@link #fits} takes, in words: "a boolean", "an array of strings". */
+  public String jsonType() {
+    return switch (this) {
+      case BOOLEAN -> "a boolean";
+      case STRING, GUID, GROUP_ID -> "a string";
+      case STRING_SET, STRING_LIST -> "an array of strings";
+      case OBJECT_LIST -> "an array of objects";
+    };
+  }
 }

@@ -12,6 +12,7 @@ import org.settingsreconciler.graph.Envelope;
 import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.graph.GraphRequest;
+import org.settingsreconciler.graph.GraphResponse;
 import org.settingsreconciler.graph.ListOutcome;
 import org.settingsreconciler.graph.Outcome;
 import org.settingsreconciler.model.CollectionScope;
@@ -149,14 +150,28 @@ public final class StateReader {
         into.putCollection(c.address(), CollectionRead.failed(refused.get()));
         continue;
       }
-      bulk.list(c.basePath(), null, o -> into.putCollection(c.address(), collectionRead(c.descriptor(), o)));
+      if (c.user() != null && !ResourceId.isOneSegment(c.user())) {
+        // A user name from the tenant's user list (or the command line) that would not stay one segment of the path.
+        into.putCollection(c.address(), CollectionRead.failed(GraphError.notSent(
+            "the user principal name " + ResourceId.quote(c.user()) + " cannot be one segment of a URL path", null)));
+        continue;
+      }
+      ResourceDescriptor d = c.descriptor();
+      bulk.list(c.basePath(), item -> AnswerShape.ofItem(d, item), null,
+          o -> into.putCollection(c.address(), collectionRead(d, o)));
     }
   }
 
+  /** The object Graph answered, if it is the resource's data (see {@link AnswerShape}); else why it is not. */
   private ObjectRead objectRead(ResourceId id, Outcome o) {
-    return o.ok()
-        ? ObjectRead.of(Envelope.unwrapSingle(o.response().body()))
-        : ObjectRead.failed(explain(id.descriptor(), o.error()));
+    if (!o.ok()) {
+      return ObjectRead.failed(explain(id.descriptor(), o.error()));
+    }
+    GraphResponse r = o.response();
+    JsonNode object = Envelope.unwrapSingle(r.body());
+    return AnswerShape.ofObject(id, object)
+        .map(problem -> ObjectRead.failed(GraphError.malformed(problem, r.status(), r.requestId())))
+        .orElseGet(() -> ObjectRead.of(object));
   }
 
   private CollectionRead collectionRead(ResourceDescriptor d, ListOutcome o) {

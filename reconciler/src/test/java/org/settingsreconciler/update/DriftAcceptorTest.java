@@ -79,7 +79,7 @@ class DriftAcceptorTest {
     accept("users:\n  a@contoso.com:\n    interests:\n      Chess:\n        description: |\n          two\n"
             + "          lines\n\n        webUrl: null   # none\n",
         "users[\"a@contoso.com\"].interests",
-        "[{\"displayName\": \"Chess\", \"description\": \"one line\", \"webUrl\": null}]");
+        "[{\"id\": \"i1\", \"displayName\": \"Chess\", \"description\": \"one line\", \"webUrl\": null}]");
 
     assertThat(file()).isEqualTo("users:\n  a@contoso.com:\n    interests:\n      Chess:\n"
         + "        description: one line\n\n        webUrl: null   # none\n");
@@ -89,7 +89,8 @@ class DriftAcceptorTest {
   void countsCharactersOutsideTheBasicPlaneOnceWhereSnakeyamlDoes() throws Exception {
     accept("users:\n  a@contoso.com:\n    interests:\n      \"Hiking 🥾🏔️\": {description: \"Up 😀\", webUrl: x}\n",
         "users[\"a@contoso.com\"].interests",
-        "[{\"displayName\": \"Hiking 🥾🏔️\", \"description\": \"Down 🙃\", \"webUrl\": \"y\"}]");
+        "[{\"id\": \"i1\", \"displayName\": \"Hiking 🥾🏔️\", \"description\": \"Down 🙃\","
+            + " \"webUrl\": \"y\"}]");
 
     assertThat(file()).isEqualTo(
         "users:\n  a@contoso.com:\n    interests:\n      \"Hiking 🥾🏔️\": {description: \"Down 🙃\", webUrl: y}\n");

@@ -1,0 +1,111 @@
+package org.settingsreconciler.state;
+
+import java.util.Optional;
+import org.settingsreconciler.resource.CollectionKey;
+import org.settingsreconciler.resource.PropertySpec;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ResourceId;
+import org.settingsreconciler.resource.Shape;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Whether what Graph answered for a resource is that resource's data: one rule for every resource, read from its
+ * descriptor (the kinds of its properties, its shape, its key). A 2xx proves nothing by itself: a proxy, a gateway in
+ * trouble or a preview API can answer 200 with {@code {}}, {@code {"value": null}} or a half-filled object, and
+ * taking that for the tenant would plan, and apply, changes against a tenant that does not exist. An answer that
+ * breaks the rule makes that one setting "could not be read"; the others go on.
+ *
+ * <p>The rule:
+ *
+ * <ul>
+ *   <li>An object (a singleton or a fixed id) is a JSON object, taken out of {@code {"value": {...}}} first where
+ *       Graph wraps it (see {@code Envelope}).
+ *   <li>It shows it is the object asked for. A fixed-id object carries its id (matched ignoring case): Graph returns
+ *       every entity with its id, and an object without it, or with another's, is not this one. A singleton has no
+ *       id to show, so it carries at least one of its managed properties: Graph writes every declared property (null
+ *       when unset), so an answer with none of them ({@code {}}, {@code {"value": null}}, {@code {"value": []}},
+ *       {@code {"id": ...}} alone) is not the resource, however it is wrapped.
+ *   <li>A list's items are JSON objects, each with what addresses it in a URL (its id, or its key where the key is
+ *       the id, as for profile card properties): a non-empty string that stays one path segment, never "." or ".."
+ *       (see {@link ResourceId#isOneSegment}); without it no path to the item can be made, only made up. Its key is a
+ *       string when it is there. An item without a key but with its id is data: the YAML cannot name it, so it is
+ *       never matched nor pruned (an interest without a displayName), or it is the one keyless item the YAML names
+ *       by a word of its own (the profile property setting sourcePrecedence).
+ *   <li>Every managed property present is null or of its kind's JSON type ({@code ValueKind.fits}). One left out is
+ *       fine: a tenant may leave out a nullable property, which is then read as null.
+ *   <li>Nothing else is looked at (annotations, read-only properties the tool does not manage): it is never compared
+ *       and never sent.
+ * </ul>
+ */
+final class AnswerShape {
+
+  private AnswerShape() {}
+
+  /** What is wrong with {@code object} as the tenant's copy of {@code id}, worded to follow "Graph answered with". */
+  static Optional<String> ofObject(ResourceId id, JsonNode object) {
+    ResourceDescriptor d = id.descriptor();
+    if (object == null || !object.isObject()) {
+      return Optional.of("a body that is not a JSON object");
+    }
+    if (d.shape() == Shape.FIXED_IDS) {
+      JsonNode own = object.get("id");
+      if (own == null || !own.isString() || !own.asString().equalsIgnoreCase(id.key())) {
+        return Optional.of(own == null || own.isNull() ? "an object without its id"
+            : "an object whose id is " + own + ", not \"" + id.key() + "\"");
+      }
+    } else if (d.properties().stream().noneMatch(p -> object.has(p.name()))) {
+      return Optional.of("an object without any property of " + d.title() + " ("
+          + String.join(", ", d.properties().stream().map(PropertySpec::name).toList()) + ")");
+    }
+    return properties(d, object, "an object whose ");
+  }
+
+  /** What is wrong with one item of a list of {@code d}, worded to follow "Graph answered with", or empty. */
+  static Optional<String> ofItem(ResourceDescriptor d, JsonNode item) {
+    if (item == null || !item.isObject()) {
+      return Optional.of("a list item that is " + jsonType(item) + ", not an object");
+    }
+    CollectionKey key = d.key();
+    JsonNode name = item.get(key.property());
+    if (name != null && !name.isNull() && !name.isString()) {
+      return Optional.of("a list item whose " + key.property() + " is " + jsonType(name) + ", not a string");
+    }
+    String idProperty = key.idIsKey() ? key.property() : "id";
+    JsonNode id = item.get(idProperty);
+    if (id == null || id.isNull()) {
+      return Optional.of("a list item without its " + idProperty);
+    }
+    if (!id.isString()) {
+      return Optional.of("a list item whose " + idProperty + " is " + jsonType(id) + ", not a string");
+    }
+    if (!ResourceId.isOneSegment(id.asString())) {
+      return Optional.of("a list item whose " + idProperty + " " + ResourceId.quote(id.asString())
+          + " cannot be one segment of a URL path");
+    }
+    return properties(d, item, "a list item whose ");
+  }
+
+  private static Optional<String> properties(ResourceDescriptor d, JsonNode object, String prefix) {
+    for (PropertySpec p : d.properties()) {
+      JsonNode v = object.get(p.name());
+      if (v != null && !v.isNull() && !p.kind().fits(v)) {
+        return Optional.of(prefix + p.name() + " is " + jsonType(v) + ", where " + p.kind().jsonType()
+            + " (or null) belongs");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String jsonType(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return "null";
+    }
+    if (n.isArray()) {
+      return "an array";
+    }
+    if (n.isObject()) {
+      return "an object";
+    }
+    return n.isString() ? "a string" : n.isBoolean() ? "a boolean" : n.isNumber() ? "a number" : "something else";
+  }
+}

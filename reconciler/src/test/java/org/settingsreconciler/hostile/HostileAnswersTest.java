@@ -1,0 +1,267 @@
+package org.settingsreconciler.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.settingsreconciler.hostile.HostileTenant.CARDS;
+import static org.settingsreconciler.hostile.HostileTenant.INTERESTS;
+import static org.settingsreconciler.hostile.HostileTenant.PHOTO;
+import static org.settingsreconciler.hostile.HostileTenant.PRONOUNS;
+import static org.settingsreconciler.hostile.HostileTenant.PROPERTY_SETTINGS;
+import static org.settingsreconciler.hostile.HostileTenant.USERS;
+import static org.settingsreconciler.hostile.HostileTenant.WEBSEARCH;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.settingsreconciler.hostile.HostileCli.Run;
+
+/**
+ * What the hostile Graph found, one defect a test, through the CLI: an answer that is not the resource is "could not
+ * be read" for that setting alone (never drift, never a crash), a broken batch answer is believed in nothing, a write
+ * whose answer cannot be read is judged by reading the tenant back, a Retry-After date is waited out, and an id that
+ * would not stay one URL path segment never reaches the wire.
+ */
+class HostileAnswersTest {
+
+  private static HostileGraph graph;
+  private static HostileCli cli;
+
+  @TempDir Path dir;
+  private String desired;
+
+  @BeforeAll
+  static void start() {
+    graph = new HostileGraph();
+    cli = new HostileCli(graph);
+  }
+
+  @AfterAll
+  static void stop() {
+    graph.close();
+  }
+
+  @BeforeEach
+  void honestTenant() throws IOException {
+    graph.reset();
+    desired = HostileCli.desired(dir).toString();
+  }
+
+  private static Run plan(String file) {
+    return cli.run(false, true, "plan", file, "--detailed-exitcode");
+  }
+
+  private static Run apply(String file, String... more) {
+    String[] args = new String[5 + more.length];
+    System.arraycopy(new String[] {"apply", file, "--auto-approve", "--verify-wait", "0.1"}, 0, args, 0, 5);
+    System.arraycopy(more, 0, args, 5, more.length);
+    return cli.run(false, true, args);
+  }
+
+  // ---- 1. a singleton answered with something that is not it ----
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"{}", "{\"value\":null}", "{\"value\":[]}", "{\"value\":{}}",
+      "{\"isEnabledInOrganization\":\"true\"}", "{\"isEnabledInOrganization\":{}}", "{\"isEnabledInOrganization\":[]}"})
+  void aSingletonAnsweredWithSomethingElseIsNotReadAndTheOthersArePlanned(String body) {
+    graph.arm(Tricks.body(body, body), "GET", PRONOUNS);
+
+    Run plan = plan(desired);
+
+    assertThat(plan.exit()).as("not drift: an error\n%s", plan).isEqualTo(1);
+    assertThat(plan.out()).contains("! people.pronouns could not be read:\n      HTTP 200 malformedResponse: Graph "
+        + "answered with an object").doesNotContain("~ people.pronouns")
+        .contains("~ people.namePronunciation will be updated")
+        .contains("~ copilot.policySettings[\"microsoft.copilot.allowwebsearch\"] will be updated");
+
+    Run apply = apply(desired);
+
+    assertThat(apply.exit()).as(apply.toString()).isEqualTo(1);
+    assertThat(graph.writesSent()).as("apply refuses, as for any setting it could not read").isEmpty();
+  }
+
+  /** The other side of the rule: a real tenant may leave a nullable property out, write null, or wrap the object. */
+  @Test
+  void answersThatLeaveOutOrNullNullablePropertiesAreStillRead() {
+    graph.tenant().object(PRONOUNS, "{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#admin/people/"
+        + "pronouns/$entity\",\"isEnabledInOrganization\":null}");
+    graph.tenant().object(WEBSEARCH, "{\"id\":\"Microsoft.Copilot.AllowWebSearch\"}");
+    graph.tenant().object(PHOTO, "{\"allowedRoles\":null}");
+
+    Run plan = plan(desired);
+
+    assertThat(plan.exit()).as(plan.toString()).isEqualTo(2);
+    assertThat(plan.out()).doesNotContain("could not be read")
+        .contains("~ isEnabledInOrganization: null -> true")
+        .contains("~ value: null -> \"1\"");
+    Run export = cli.run(false, true, "export");
+    assertThat(export.exit()).as(export.toString()).isZero();
+    assertThat(export.err()).doesNotContain("could not be read");
+    assertThat(export.out()).contains("  photoUpdateSettings: {}");
+  }
+
+  // ---- 2. a list holding what is not an item ----
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"\"x\"", "5", "{\"name\":null,\"prioritizedSourceUrls\":[]}",
+      "{\"id\":\"\",\"name\":null,\"prioritizedSourceUrls\":[]}"})
+  void aListWithAnItemThatIsNotAnAddressableObjectIsNotReadAndNeverPatched(String item) {
+    graph.tenant().list(PROPERTY_SETTINGS, "id", item);
+
+    Run apply = apply(desired);
+
+    assertThat(apply.exit()).as(apply.toString()).isEqualTo(1);
+    assertThat(apply.out()).contains("! people.profilePropertySettings could not be read:")
+        .contains("malformedResponse: Graph answered with a list item");
+    assertThat(graph.writesSent()).as("nothing matched as sourcePrecedence, nothing patched at a made-up path")
+        .isEmpty();
+  }
+
+  // ---- 3. a value of the wrong JSON type ----
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"{\"id\":5,\"displayName\":\"Chess\"}", "{\"id\":\"int-1\",\"displayName\":{}}",
+      "{\"id\":\"int-1\",\"displayName\":\"Chess\",\"categories\":\"games\"}"})
+  void aValueOfTheWrongTypeNamesTheSettingInsteadOfEndingTheRun(String interest) {
+    graph.tenant().list(INTERESTS, "id", interest);
+
+    Run plan = plan(desired);
+
+    assertThat(plan.exit()).as(plan.toString()).isEqualTo(1);
+    assertThat(plan.out()).contains("! users[\"adele@contoso.com\"].interests could not be read:\n"
+        + "      HTTP 200 malformedResponse: Graph answered with a list item whose ")
+        .contains("~ people.pronouns will be updated");
+  }
+
+  // ---- 4. a $batch answer that is not one answer per request ----
+
+  @Test
+  void aWriteAnsweredTwiceInABatchIsNeverReportedAppliedOnEitherAnswer() {
+    graph.arm(Tricks.DUPLICATE_ID, "PATCH", PRONOUNS);
+
+    Run apply = apply(desired);
+
+    assertThat(apply.exit()).as(apply.toString()).isEqualTo(1);
+    assertThat(apply.out()).containsPattern("MAYBE APPLIED +people\\.pronouns")
+        .contains("answers request").contains("twice").contains("it was most likely not applied");
+    assertThat(graph.tenant().carriedOut()).doesNotContain("PATCH " + PRONOUNS);
+    assertThat(graph.writesSent().stream().filter(s -> s.path().equals(PRONOUNS))).as("never sent again").hasSize(1);
+  }
+
+  @Test
+  void aWriteWhoseBatchStatusIsAStringIsJudgedByTheReadBackNotRefused() {
+    graph.arm(Tricks.STRING_STATUS, "PATCH", PRONOUNS);
+
+    Run apply = apply(desired);
+
+    assertThat(apply.exit()).as(apply.toString()).isZero();
+    assertThat(apply.out()).doesNotContain("FAILED").containsPattern("applied +people\\.pronouns")
+        .contains("reading the tenant back shows the change");
+  }
+
+  @Test
+  void aReadInABatchAnswerWithAnAnswerToNothingIsNotRead() {
+    graph.arm(Tricks.EXTRA_ID, "GET", PRONOUNS);
+
+    Run plan = plan(desired);
+
+    assertThat(plan.exit()).as(plan.toString()).isEqualTo(1);
+    assertThat(plan.out()).contains("! people.pronouns could not be read:")
+        .contains("malformedResponse: Graph answered with a batch answer with the id \"99\", which was not sent");
+  }
+
+  // ---- 5. a 2xx write answer too large to read ----
+
+  @Test
+  void aWriteAnsweredTwoHundredWithABodyPastTheCapIsJudgedByTheReadBack() {
+    graph.arm(Tricks.HUGE_BODY, "PATCH", PRONOUNS);
+
+    Run apply = cli.run(false, false, "apply", desired, "--auto-approve", "--verify-wait", "0.1");
+
+    assertThat(apply.exit()).as(apply.toString()).isZero();
+    assertThat(apply.out()).doesNotContain("FAILED").containsPattern("applied +people\\.pronouns")
+        .contains("reading the tenant back shows the change");
+    assertThat(graph.writesSent().stream().filter(s -> s.path().equals(PRONOUNS))).hasSize(1);
+  }
+
+  // ---- 6. Retry-After as an HTTP date ----
+
+  @ParameterizedTest(name = "batched: {0}")
+  @ValueSource(booleans = {true, false})
+  void aRetryAfterDateIsWaitedOut(boolean batched) {
+    graph.arm(Tricks.RETRY_AFTER_DATE, "GET", PRONOUNS);
+
+    Run plan = cli.run(false, batched, "plan", desired, "--detailed-exitcode");
+
+    assertThat(plan.exit()).as(plan.toString()).isEqualTo(2);
+    assertThat(graph.strikes()).isEqualTo(1);
+    assertThat(graph.earlyRetries()).as("requests sent before the date Graph gave").isZero();
+  }
+
+  // ---- 7. ids and links that would not stay where they point ----
+
+  @Test
+  void aNextLinkBackToAPageAlreadyReadEndsTheListAtOnce() {
+    graph.arm(Tricks.LOOPING_NEXT_LINK, "GET", INTERESTS);
+
+    Run plan = plan(desired);
+
+    assertThat(plan.exit()).as(plan.toString()).isEqualTo(1);
+    assertThat(plan.out()).contains("! users[\"adele@contoso.com\"].interests could not be read:")
+        .contains("an @odata.nextLink back to a page already read");
+    assertThat(graph.strikes()).as("pages asked for").isEqualTo(1);
+  }
+
+  @Test
+  void aNextLinkWithDotSegmentsIsNotFollowed() {
+    graph.arm(Tricks.CLIMBING_NEXT_LINK, "GET", INTERESTS);
+
+    Run plan = plan(desired);
+
+    assertThat(plan.exit()).as(plan.toString()).isEqualTo(1);
+    assertThat(plan.out()).contains("! users[\"adele@contoso.com\"].interests could not be read:")
+        .contains("an @odata.nextLink with a \".\" or \"..\" segment");
+    assertThat(graph.sent()).noneMatch(s -> s.path().contains("/../"));
+  }
+
+  @Test
+  void aCardPropertyNamedDotDotIsNeverDeleted() throws IOException {
+    graph.tenant().list(CARDS, "directoryPropertyName", "{\"directoryPropertyName\":\"..\",\"annotations\":[]}",
+        "{\"directoryPropertyName\":\"Fax\",\"annotations\":[]}");
+    Path pruning = Files.writeString(dir.resolve("prune.yaml"), """
+        people:
+          pronouns:
+            isEnabledInOrganization: true
+          profileCardProperties:
+            Fax:
+              annotations: []
+        prune: [people.profileCardProperties]
+        """);
+
+    Run apply = apply(pruning.toString(), "--allow-destructive");
+
+    assertThat(apply.exit()).as(apply.toString()).isEqualTo(1);
+    assertThat(apply.out()).contains("! people.profileCardProperties could not be read:")
+        .contains("a list item whose directoryPropertyName \"..\" cannot be one segment of a URL path");
+    assertThat(graph.writesSent()).isEmpty();
+  }
+
+  @Test
+  void aUserNamedDotDotIsNotReadThroughAPathThatLeavesUsers() {
+    graph.tenant().list(USERS, "id", "{\"id\":\"u-1\",\"userPrincipalName\":\"adele@contoso.com\"}",
+        "{\"id\":\"u-2\",\"userPrincipalName\":\"..\"}");
+
+    Run export = cli.run(false, true, "export", "--all-users");
+
+    assertThat(export.exit()).as(export.toString()).isEqualTo(1);
+    assertThat(export.err()).contains("error: users[\"..\"].interests could not be read: not sent: the user principal "
+        + "name \"..\" cannot be one segment of a URL path");
+    assertThat(export.out()).contains("adele@contoso.com:\n    interests:\n      Chess:");
+    assertThat(graph.sent()).noneMatch(s -> s.path().contains("/../") || s.path().endsWith("/.."));
+  }
+}
