@@ -29,13 +29,9 @@ public final class PlanJson {
     root.put("formatVersion", FORMAT_VERSION);
     ArrayNode changes = root.putArray("changes");
     for (Change c : plan.changes()) {
-      ObjectNode n = changes.addObject();
-      n.put("address", c.address());
-      n.put("action", c.action());
-      n.put("method", c.method());
-      n.put("path", c.path());
-      n.set("body", c.body() == null ? F.nullNode() : c.body());
-      n.set("before", c.before() == null ? F.nullNode() : c.before());
+      // The request as a saved plan holds it, then what only people read: properties, notes, reasons.
+      ObjectNode n = SavedChange.write(c);
+      changes.add(n);
       List<PropertyChange> props = properties(c);
       if (!props.isEmpty()) {
         ArrayNode ps = n.putArray("properties");

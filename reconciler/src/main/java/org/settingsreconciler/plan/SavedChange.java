@@ -26,6 +26,7 @@ final class SavedChange {
 
   private SavedChange() {}
 
+  /** The change's request and what it was planned against: the part of a change both plan JSON and saved plans hold. */
   static ObjectNode write(Change c) {
     ObjectNode n = F.objectNode();
     n.put("address", c.address());
