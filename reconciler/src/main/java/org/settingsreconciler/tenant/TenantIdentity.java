@@ -24,7 +24,7 @@ public record TenantIdentity(String tenantId, String displayName, String graphRo
     return SANDBOX_ROOT.equals(graphRoot);
   }
 
-  /** The tenant as people name it: "Contoso (0f1e...)", or only the id, or "an unidentified tenant". */
+  /** The tenant as people name it: "Contoso (0f1e...)", or "tenant 0f1e...", or "an unidentified tenant". */
   public String tenant() {
     if (tenantId == null) {
       return displayName == null ? "an unidentified tenant" : displayName + " (id unknown)";
@@ -37,7 +37,11 @@ public record TenantIdentity(String tenantId, String displayName, String graphRo
    * (0f1e...), signed in as adele@contoso.com}, or {@code the sandbox tenant Contoso (sandbox) (...)}.
    */
   public String describe() {
-    String where = sandbox() ? "the sandbox tenant " + tenant() : graphRoot + ", tenant " + tenant();
+    String name = tenantId == null && displayName == null
+        ? "tenant not known (the token names none and /organization could not be read)"
+        : "tenant " + (displayName == null ? tenantId : displayName + " (" + (tenantId == null ? "id unknown" : tenantId)
+            + ")");
+    String where = sandbox() ? "the sandbox " + name : graphRoot + ", " + name;
     return signedInAs == null ? where : where + ", signed in as " + signedInAs;
   }
 
