@@ -81,7 +81,10 @@ public final class ApplyProgress {
     if (clock != null) {
       clock.shutdownNow();
       try {
-        clock.awaitTermination(1, TimeUnit.SECONDS);
+        // A tick under way finishes its line (it only formats and prints). The wait used to be capped at one second,
+        // which a loaded machine can pass, and a line then came after done() returned: the cap is for a sink that
+        // hangs, not for a slow one.
+        clock.awaitTermination(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
