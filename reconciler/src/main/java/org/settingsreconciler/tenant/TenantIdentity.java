@@ -27,9 +27,22 @@ public record TenantIdentity(String tenantId, String displayName, String graphRo
   /** The tenant as people name it: "Contoso (0f1e...)", or only the id, or "an unidentified tenant". */
   public String tenant() {
     if (tenantId == null) {
-      return displayName == null ? "an unidentified tenant" : displayName + " (id unknown)";
+      return displayName == null ? "an unidentified tenant" : shown(displayName) + " (id unknown)";
     }
-    return displayName == null ? "tenant " + tenantId : displayName + " (" + tenantId + ")";
+    return displayName == null ? "tenant " + tenantId : shown(displayName) + " (" + tenantId + ")";
+  }
+
+  /**
+   * A name as one line of plain text: the tenant's admins choose it, and a line break, a terminal escape or a
+   * bidirectional override in it could make a heading or the apply prompt name another tenant, or hide the id.
+   */
+  private static String shown(String name) {
+    StringBuilder b = new StringBuilder(name.length());
+    name.codePoints().forEach(c -> {
+      boolean hidden = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
+      b.appendCodePoint(hidden ? '\uFFFD' : c);
+    });
+    return b.toString();
   }
 
   /**
@@ -38,7 +51,7 @@ public record TenantIdentity(String tenantId, String displayName, String graphRo
    */
   public String describe() {
     String where = sandbox() ? "the sandbox tenant " + tenant() : graphRoot + ", tenant " + tenant();
-    return signedInAs == null ? where : where + ", signed in as " + signedInAs;
+    return signedInAs == null ? where : where + ", signed in as " + shown(signedInAs);
   }
 
   /** Whether two Graph roots name the same service: scheme and host ignore case, a trailing slash is not part. */

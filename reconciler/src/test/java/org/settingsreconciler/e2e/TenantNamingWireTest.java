@@ -1,0 +1,66 @@
+package org.settingsreconciler.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.settingsreconciler.e2e.WireHarness.PRONOUNS;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.settingsreconciler.e2e.WireHarness.Run;
+
+/**
+ * The tenant a plan heading and the apply prompt name is the one written to, by a name that cannot be mistaken:
+ * not another organization's name beside the token's tenant id, and not a name whose line breaks or terminal escapes
+ * rewrite the heading.
+ */
+class TenantNamingWireTest {
+
+  @RegisterExtension static WireMockExtension wm = WireHarness.server();
+
+  private static final String TOKEN_TENANT = "aaaaaaaa-1111-4222-8333-444444444444";
+
+  @TempDir Path dir;
+
+  private WireHarness h;
+  private Path desired;
+
+  @BeforeEach
+  void tenant() {
+    h = new WireHarness(wm, dir);
+    h.get(PRONOUNS, "{\"isEnabledInOrganization\":false}");
+    desired = h.yaml("desired.yaml", "people:\n  pronouns:\n    isEnabledInOrganization: true\n");
+  }
+
+  @Test
+  void anOrganizationOfAnotherTenantThanTheTokensDoesNotLendItsName() {
+    String token = SecretsNeverLeakWireTest.jwt("{\"aud\":\"https://graph.microsoft.com\",\"tid\":\"" + TOKEN_TENANT
+        + "\",\"idtyp\":\"user\",\"upn\":\"admin@fabrikam.com\",\"exp\":" + Instant.now().plusSeconds(3600)
+        .getEpochSecond() + ",\"scp\":\"PeopleSettings.ReadWrite.All\"}");
+    // Graph (or whatever answers at this root) names Contoso, WireHarness.TENANT_ID; the token is Fabrikam's.
+    Run r = h.runWith(Map.of("RECONCILER_ACCESS_TOKEN", token), "plan", desired.toString(),
+        "--graph-url", h.graphUrl());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("tenant " + TOKEN_TENANT + ", signed in as admin@fabrikam.com")
+        .doesNotContain(WireHarness.TENANT_NAME + " (" + TOKEN_TENANT + ")");
+  }
+
+  @Test
+  void lineBreaksAndTerminalEscapesInTheTenantsNameDoNotReachTheHeading() {
+    // JSON escapes: a line break, a forged heading line, an escape that hides what follows (the id), an RLO.
+    h.organization(WireHarness.TENANT_ID, "Contoso\\nPlanned against tenant Fabrikam\\u001b[8m\\u202e");
+
+    Run r = h.graph("plan", desired.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    String heading = r.out().lines().findFirst().orElseThrow();
+    assertThat(heading).contains("tenant Contoso\uFFFDPlanned against tenant Fabrikam\uFFFD[8m\uFFFD ("
+        + WireHarness.TENANT_ID + ")");
+    assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u202e");
+  }
+}
