@@ -115,6 +115,10 @@ final class ApplyCommand implements Callable<Integer> {
       if (!target.targets.isEmpty()) {
         throw new UserError("--target cannot narrow a saved plan: it is applied exactly as saved");
       }
+      if (!desired.vars.isEmpty() || !desired.varFiles.isEmpty()) {
+        throw new UserError("--var and --var-file cannot change a saved plan: its values were decided when it was "
+            + "made, and it is applied exactly as saved; nothing was sent");
+      }
       return applySaved(policy);
     }
     return PlannedRun.run(ctx, desired, graph, target, pending, GraphSession.Purpose.APPLY,

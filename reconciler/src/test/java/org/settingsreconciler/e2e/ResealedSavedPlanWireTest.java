@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * More ways a resealed plan (digest recomputed, as a determined editor would) could send what nobody reviewed, each
  * of which the plan's own checks must refuse before anything is written; and a plan that is what it says (pruning
- * an extra copy of a duplicate) that must apply.
+ * an extra copy of a duplicate) that must apply. Variables, which cannot change a saved plan, are refused with it.
  */
 class ResealedSavedPlanWireTest {
 
@@ -208,6 +208,18 @@ class ResealedSavedPlanWireTest {
     assertRefusedAndNothingWritten(applySaved(plan, "--no-verify"),
         "the plan was made where the tenant could not be told",
         "Fabrikam (9d8c7b6a-5f4e-4d3c-b2a1-0f9e8d7c6b5a), which this run signed in to");
+  }
+
+  @Test
+  void variablesGivenWithASavedPlanAreRefusedNotIgnored() throws IOException {
+    planAndSave();
+    int sentByPlan = h.requests().size();
+
+    Run r = applySavedFile("--var", "PILOT=Other group", "--no-verify");
+
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("--var and --var-file cannot change a saved plan");
+    assertThat(h.requests()).as("nothing sent, not even a read").hasSize(sentByPlan);
   }
 
   @Test
