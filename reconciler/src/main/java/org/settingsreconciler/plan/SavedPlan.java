@@ -116,7 +116,27 @@ public record SavedPlan(
       out.add(SavedChange.read(n));
     }
     checkDistinct(out);
-    return new SavedPlan(tenant, optionalText(root, "tool"), createdAt, out, strings(root, "secretValues"));
+    List<String> secretValues = strings(root, "secretValues");
+    String text = changesText(out);
+    for (String secret : secretValues) {
+      String escaped = F.stringNode(secret).toString();
+      if (!text.contains(secret) && !text.contains(escaped.substring(1, escaped.length() - 1))) {
+        throw new IllegalArgumentException("\"secretValues\" holds a value that no change holds: it could only mask "
+            + "something else this run prints, such as the tenant's name; the plan file was edited");
+      }
+    }
+    return new SavedPlan(tenant, optionalText(root, "tool"), createdAt, out, secretValues);
+  }
+
+  /**
+   * The text a plan's secret values are found in: its changes, as saved. What apply prints of a saved plan comes from
+   * them and from the tenant, so no other value needs masking; and a value not in them would only mask something
+   * else, such as the name of the tenant being written to.
+   */
+  public static String changesText(List<Change> changes) {
+    ArrayNode list = F.arrayNode();
+    changes.forEach(c -> list.add(SavedChange.write(c)));
+    return CANONICAL.writeValueAsString(list);
   }
 
   /**

@@ -211,6 +211,15 @@ class ResealedSavedPlanWireTest {
   }
 
   @Test
+  void aSecretValueThatNoChangeHoldsCannotMaskTheTenantsNameAndId() throws IOException {
+    ObjectNode plan = planAndSave();
+    ((ArrayNode) plan.get("secretValues")).add(WireHarness.TENANT_ID).add("Contoso");
+
+    assertRefusedAndNothingWritten(applySaved(reseal(plan), "--no-verify"),
+        "\"secretValues\" holds a value that no change holds");
+  }
+
+  @Test
   void variablesGivenWithASavedPlanAreRefusedNotIgnored() throws IOException {
     planAndSave();
     int sentByPlan = h.requests().size();
