@@ -73,13 +73,17 @@ final class SavedChange {
   /**
    * Only a collection has items to create or delete: a DELETE of a singleton or of a policy setting is no change
    * the tool plans. Nor is a delete of the item pruning only ever resets (the nameless source precedence, which the
-   * docs say must never be deleted).
+   * docs say must never be deleted), or a change of a fixed id the YAML cannot name: the path is made from it.
    */
   private static void checkAction(Change c) {
     ResourceDescriptor d = c.resource().descriptor();
     if (!(c instanceof Update) && d.shape() != Shape.COLLECTION) {
       throw new IllegalArgumentException(c.address() + ": " + d.title() + " is one setting, with no items to "
           + c.action() + "; the plan file was edited");
+    }
+    if (d.shape() == Shape.FIXED_IDS && !d.fixedIds().contains(c.resource().key())) {
+      throw new IllegalArgumentException(c.address() + ": \"" + c.resource().key() + "\" is not one of the ids "
+          + d.title() + " has (" + String.join(", ", d.fixedIds()) + "); the plan file was edited");
     }
     if (c instanceof Delete && d.key().isEmptyKey(c.resource().key())) {
       throw new IllegalArgumentException(c.address() + ": this item is never deleted, only reset; the plan file was "

@@ -165,6 +165,20 @@ class ResealedSavedPlanWireTest {
   }
 
   @Test
+  void aPolicySettingOfAnIdTheYamlCannotNameIsRefused() throws IOException {
+    ObjectNode plan = planAndSave();
+    ObjectNode c = ((ArrayNode) plan.get("changes")).addObject();
+    String id = "microsoft.copilot.allowwebsearch%2F..%2F..%2Fsettings%2FlimitedMode";
+    c.put("address", "copilot.policySettings[\"microsoft.copilot.allowwebsearch/../../settings/limitedMode\"]")
+        .put("action", "update").put("method", "PATCH").put("path", WireHarness.POLICY + id);
+    c.putObject("body").put("value", "1");
+    c.putObject("before").put("value", "0");
+
+    assertRefusedAndNothingWritten(applySaved(reseal(plan), "--no-verify"),
+        "is not one of the ids Copilot policy setting has");
+  }
+
+  @Test
   void aValueOfAnotherJsonTypeThanThePropertysIsRefused() throws IOException {
     ObjectNode plan = planAndSave();
     // "false" as a string is no boolean false to the rails; what Graph would make of it is not for apply to find out.
