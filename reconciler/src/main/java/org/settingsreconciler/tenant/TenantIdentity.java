@@ -50,7 +50,14 @@ public record TenantIdentity(String tenantId, String displayName, String graphRo
    * (0f1e...), signed in as adele@contoso.com}, or {@code the sandbox tenant Contoso (sandbox) (...)}.
    */
   public String describe() {
-    String where = sandbox() ? "the sandbox tenant " + tenant() : graphRoot + ", tenant " + tenant();
+    String where;
+    if (tenantId == null && displayName == null) {
+      where = sandbox() ? "an unidentified sandbox tenant" : graphRoot + ", an unidentified tenant";
+    } else {
+      // tenant() says "tenant" itself when it has only the id: "tenant 0f1e...", never "tenant tenant 0f1e...".
+      String named = displayName == null ? tenant() : "tenant " + tenant();
+      where = sandbox() ? "the sandbox " + named : graphRoot + ", " + named;
+    }
     return signedInAs == null ? where : where + ", signed in as " + shown(signedInAs);
   }
 

@@ -3,6 +3,7 @@ package org.settingsreconciler.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.settingsreconciler.e2e.WireHarness.PRONOUNS;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import org.settingsreconciler.e2e.WireHarness.Run;
 /**
  * The tenant a plan heading and the apply prompt name is the one written to, by a name that cannot be mistaken:
  * not another organization's name beside the token's tenant id, and not a name whose line breaks or terminal escapes
- * rewrite the heading.
+ * rewrite the heading; and never "tenant tenant <id>" when only the id is known.
  */
 class TenantNamingWireTest {
 
@@ -46,8 +47,27 @@ class TenantNamingWireTest {
         "--graph-url", h.graphUrl());
 
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("tenant " + TOKEN_TENANT + ", signed in as admin@fabrikam.com")
+    assertThat(r.out()).contains("Planned against " + h.graphUrl() + ", tenant " + TOKEN_TENANT
+            + ", signed in as admin@fabrikam.com")
         .doesNotContain(WireHarness.TENANT_NAME + " (" + TOKEN_TENANT + ")");
+  }
+
+  @Test
+  void aTenantWhoseOrganizationCannotBeReadIsNamedByItsIdOrAsUnidentified() {
+    h.getAnswers(WireHarness.ORGANIZATION, WireMock.aResponse().withStatus(403)
+        .withBody("{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"Insufficient privileges\"}}"));
+    String token = SecretsNeverLeakWireTest.jwt("{\"aud\":\"https://graph.microsoft.com\",\"tid\":\"" + TOKEN_TENANT
+        + "\",\"idtyp\":\"app\",\"appid\":\"app-1\",\"roles\":[\"PeopleSettings.ReadWrite.All\"],\"exp\":"
+        + Instant.now().plusSeconds(3600).getEpochSecond() + "}");
+
+    Run byId = h.runWith(Map.of("RECONCILER_ACCESS_TOKEN", token), "plan", desired.toString(),
+        "--graph-url", h.graphUrl());
+    Run unidentified = h.graph("plan", desired.toString());
+
+    assertThat(byId.out()).as(byId.err()).startsWith("Planned against " + h.graphUrl() + ", tenant " + TOKEN_TENANT
+        + ", signed in as app app-1:");
+    assertThat(unidentified.out()).as(unidentified.err())
+        .startsWith("Planned against " + h.graphUrl() + ", an unidentified tenant, signed in as ");
   }
 
   @Test
