@@ -83,4 +83,29 @@ class TenantNamingWireTest {
         + WireHarness.TENANT_ID + ")");
     assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u202e");
   }
+
+  @Test
+  void aKeyThatReordersOrHidesTextShowsItsEscapesAndStillAppliesFromASavedPlan() throws Exception {
+    // Shown raw, a right-to-left override makes this interest's address read "Chelsea FC"; U+009B is a terminal's CSI.
+    String name = "\u202eCF aeslehC\u202c\u009b2J";
+    h.list(WireHarness.INTERESTS, "{\"id\":\"int-1\",\"displayName\":\"" + name + "\"}");
+    Path pruning = h.yaml("desired.yaml", "users:\n  " + WireHarness.ADELE + ":\n    interests: {}\n"
+        + "prune: [users.interests]\n");
+    Path saved = dir.resolve("plan.json");
+
+    Run text = h.graph("plan", pruning.toString(), "--out", saved.toString());
+    Run markdown = h.graph("plan", pruning.toString(), "--format", "markdown");
+
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains(".interests[\"\\u202eCF aeslehC\\u202c\\u009b2J\"] will be deleted");
+    assertThat(markdown.out()).contains("<code>users[\"" + WireHarness.ADELE
+        + "\"].interests[\"\\u202eCF aeslehC\\u202c\\u009b2J\"]</code>");
+    assertThat((text.out() + markdown.out()).lines().filter(l -> l.contains(".interests[")))
+        .as("every line naming the item by its address").isNotEmpty()
+        .allSatisfy(l -> assertThat(l).doesNotContain("\u202e").doesNotContain("\u009b"));
+    h.deleteOk(WireHarness.INTERESTS + "/int-1");
+    Run applied = h.graph("apply", "--plan", saved.toString(), "--allow-destructive", "--no-verify");
+    assertThat(applied.exit()).as(applied.out() + applied.err()).isZero();
+    h.verifyDelete(WireHarness.INTERESTS + "/int-1");
+  }
 }
