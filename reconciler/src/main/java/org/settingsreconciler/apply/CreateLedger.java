@@ -134,7 +134,7 @@ public final class CreateLedger implements RecentCreates {
           held.put(i, pending(c, e));
           continue;
         }
-        entries.put(id(c), new Entry(c.resource().scopeAddress(), matchKey(c), c.address(), c.path(), now,
+        entries.put(id(c), new Entry(scope(c.resource().scopeAddress()), matchKey(c), c.address(), c.path(), now,
             PendingCreate.Kind.SENDING, run));
       }
     });
@@ -245,7 +245,7 @@ public final class CreateLedger implements RecentCreates {
         Entry e = new Entry(n.get("scope").asString(), n.get("key").asString(), n.get("address").asString(),
             n.get("path").asString(), Instant.parse(n.get("sentAt").asString()),
             PendingCreate.Kind.valueOf(n.get("state").asString().toUpperCase(Locale.ROOT)), n.get("run").asString());
-        out.put(e.scope() + "\n" + e.key(), e);
+        out.put(scope(e.scope()) + "\n" + e.key(), e);
       }
     } catch (RuntimeException damaged) { // JacksonException, a missing field, an unknown state
       out.clear();
@@ -280,7 +280,15 @@ public final class CreateLedger implements RecentCreates {
 
   /** A create's item: its collection and its key, compared the way the key compares. */
   private static String id(Create c) {
-    return c.resource().scopeAddress() + "\n" + matchKey(c);
+    return scope(c.resource().scopeAddress()) + "\n" + matchKey(c);
+  }
+
+  /**
+   * A collection's address as the ledger compares it: in lower case, since Graph reads a user principal name
+   * ignoring case, so {@code Adele@contoso.com}'s interests are {@code adele@contoso.com}'s.
+   */
+  private static String scope(String scopeAddress) {
+    return scopeAddress.toLowerCase(Locale.ROOT);
   }
 
   private static String matchKey(Create c) {

@@ -2,6 +2,7 @@ package org.settingsreconciler.apply;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.resource.PropertySpec;
@@ -50,20 +51,23 @@ public final class StalePlanCheck {
         findings.add(id.scopeAddress() + ": " + UNREADABLE + read.error().describe());
         return;
       }
-      now = d.key().find(read.items(), id.key());
+      JsonNode first = d.key().find(read.items(), id.key());
       if (c instanceof Create) {
-        if (now != null) {
+        if (first != null) {
           findings.add(c.address() + ": planned as a create, but it exists now");
         }
         return;
       }
-      if (now == null) {
+      if (first == null) {
         findings.add(c.address() + ": no longer exists");
         return;
       }
-      String path = id.objectPath(d.key().graphIdOf(now));
-      if (!path.equals(c.path())) {
-        findings.add(c.address() + ": was replaced by another item (now at " + path + ")");
+      // The item at the change's path, and keyed as its address says: with copies of one key (a duplicate that
+      // pruning deletes), each change names its own copy by id, not the first that Graph lists.
+      now = TouchedState.itemAt(read.items(), id, c.path());
+      if (now == null || !Objects.equals(d.key().matchForm(d.key().keyOf(now)), d.key().matchForm(id.key()))) {
+        findings.add(c.address() + ": was replaced by another item (now at "
+            + id.objectPath(d.key().graphIdOf(first)) + ")");
         return;
       }
     } else {

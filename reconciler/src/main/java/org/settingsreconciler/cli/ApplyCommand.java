@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 @Command(
     mixinStandardHelpOptions = true,
@@ -89,6 +90,13 @@ final class ApplyCommand implements Callable<Integer> {
 
   private final Instant startedAt = Instant.now();
 
+  /**
+   * Reads saved plans, refusing a key given twice: the tool never writes one, and of two values a reader (or a
+   * reviewer's viewer) may take the first while apply takes the last.
+   */
+  private static final JsonMapper PLAN_READER =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
   ApplyCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -106,6 +114,10 @@ final class ApplyCommand implements Callable<Integer> {
       }
       if (!target.targets.isEmpty()) {
         throw new UserError("--target cannot narrow a saved plan: it is applied exactly as saved");
+      }
+      if (!desired.vars.isEmpty() || !desired.varFiles.isEmpty()) {
+        throw new UserError("--var and --var-file cannot change a saved plan: its values were decided when it was "
+            + "made, and it is applied exactly as saved; nothing was sent");
       }
       return applySaved(policy);
     }
@@ -140,13 +152,14 @@ final class ApplyCommand implements Callable<Integer> {
   private int applySaved(VerifyPolicy policy) {
     SavedPlan saved;
     try {
-      saved = SavedPlan.read(PlanPrinter.JSON.readTree(UserFile.read(savedPlan, UserFile.Kind.PLAN)));
+      saved = SavedPlan.read(PLAN_READER.readTree(UserFile.read(savedPlan, UserFile.Kind.PLAN)));
       // Masked in everything this run prints and reports, as in the run that planned it.
       saved.secretValues().forEach(ctx.secrets()::addValue);
     } catch (IOException e) {
       throw new UserError("cannot read the plan " + savedPlan + ": " + e.getMessage());
     } catch (JacksonException e) {
-      throw new UserError(savedPlan + " is not a saved plan: invalid JSON");
+      throw new UserError(savedPlan + " is not a saved plan: invalid JSON, or an object key given twice; nothing was "
+          + "sent");
     } catch (IllegalArgumentException e) {
       throw new UserError(savedPlan + ": " + e.getMessage() + "; nothing was sent");
     }

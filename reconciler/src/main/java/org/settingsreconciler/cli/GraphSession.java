@@ -286,8 +286,13 @@ final class GraphSession implements AutoCloseable {
     String who = signIn == null ? null : claims.map(GraphSession::who).orElse("the holder of " + signIn.credential().description());
     identity = CompletableFuture.supplyAsync(() -> {
       Organization org = Organization.read(client);
-      String id = tokenTenant != null ? tokenTenant : org.id();
-      return new TenantIdentity(id, org.displayName(), root, who);
+      if (tokenTenant == null) {
+        return new TenantIdentity(org.id(), org.displayName(), root, who);
+      }
+      // The token's tenant is the one written to; an organization Graph answers for another id (or for none) must
+      // not lend that tenant its name.
+      boolean same = tokenTenant.equalsIgnoreCase(org.id() == null ? "" : org.id());
+      return new TenantIdentity(tokenTenant, same ? org.displayName() : null, root, who);
     });
   }
 

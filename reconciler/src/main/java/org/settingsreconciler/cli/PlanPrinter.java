@@ -59,7 +59,7 @@ final class PlanPrinter {
    * that {@code apply --plan} masks them as this run does.
    */
   static void save(CliContext ctx, Plan plan, TenantIdentity tenant, Path file) {
-    List<String> secretValues = ctx.secrets().valuesIn(JSON.writeValueAsString(PlanJson.write(plan)));
+    List<String> secretValues = ctx.secrets().valuesIn(SavedPlan.changesText(plan.changes()));
     SavedPlan saved = new SavedPlan(tenant, ReconcilerCommand.VERSION, ctx.clock().instant(), plan.changes(),
         secretValues);
     OutputFiles.writeWithValues(ctx, file, JSON.writeValueAsString(saved.toJson()) + "\n", "the plan");

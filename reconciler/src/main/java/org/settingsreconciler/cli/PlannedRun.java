@@ -2,6 +2,7 @@ package org.settingsreconciler.cli;
 
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Plan;
+import org.settingsreconciler.tenant.TenantIdentity;
 
 /**
  * The start plan, check and apply share: load the desired state (its errors printed, exit 1, nothing sent), narrow
@@ -25,7 +26,28 @@ final class PlannedRun {
     }
     DesiredState narrowed = target.narrow(state);
     try (GraphSession session = GraphSession.open(graph, ctx, purpose)) {
-      return then.accept(target.narrow(state, session.plan(narrowed, pending.recreatePending), session), session);
+      Plan whole = session.plan(narrowed, pending.recreatePending);
+      refuseAnotherTenant(desired, session);
+      return then.accept(target.narrow(state, whole, session), session);
     }
+  }
+
+  /**
+   * A tenant directory names its tenant. A token that names none (so it was not checked before sign-in) may be
+   * another tenant's: when Graph's organization says so, the run stops before anything is written, or reported as
+   * this tenant's. The sandbox is a demo tenant of its own.
+   */
+  private static void refuseAnotherTenant(DesiredStateArgs desired, GraphSession session) {
+    if (desired.tenant == null) {
+      return;
+    }
+    TenantIdentity signedIn = session.identity();
+    if (signedIn.sandbox() || signedIn.tenantId() == null
+        || signedIn.tenantId().equalsIgnoreCase(desired.tenant.tenantId())) {
+      return;
+    }
+    throw new UserError("tenant.yaml of " + desired.tenant.name() + " names tenant " + desired.tenant.tenantId()
+        + ", but this run signed in to " + signedIn.tenant() + "; " + session.sentSoFar()
+        + ". Give this tenant its own credentials");
   }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
@@ -64,9 +65,31 @@ final class SavedChange {
       throw new IllegalArgumentException(address + ": method " + text(n, "method", address) + " does not match action "
           + action + " (" + c.method() + ")");
     }
+    checkAction(c);
     checkPath(c);
     checkBody(c);
     return c;
+  }
+
+  /**
+   * Only a collection has items to create or delete: a DELETE of a singleton or of a policy setting is no change
+   * the tool plans. Nor is a delete of the item pruning only ever resets (the nameless source precedence, which the
+   * docs say must never be deleted), or a change of a fixed id the YAML cannot name: the path is made from it.
+   */
+  private static void checkAction(Change c) {
+    ResourceDescriptor d = c.resource().descriptor();
+    if (!(c instanceof Update) && d.shape() != Shape.COLLECTION) {
+      throw new IllegalArgumentException(c.address() + ": " + d.title() + " is one setting, with no items to "
+          + c.action() + "; the plan file was edited");
+    }
+    if (d.shape() == Shape.FIXED_IDS && !d.fixedIds().contains(c.resource().key())) {
+      throw new IllegalArgumentException(c.address() + ": \"" + c.resource().key() + "\" is not one of the ids "
+          + d.title() + " has (" + String.join(", ", d.fixedIds()) + "); the plan file was edited");
+    }
+    if (c instanceof Delete && d.key().isEmptyKey(c.resource().key())) {
+      throw new IllegalArgumentException(c.address() + ": this item is never deleted, only reset; the plan file was "
+          + "edited");
+    }
   }
 
   /** The path must be the address's own: for an existing collection item, its list path plus one id segment. */
@@ -120,6 +143,14 @@ final class SavedChange {
           throw new IllegalArgumentException(c.address() + ": the body sets \"" + name + "\", which is not a property "
               + "of " + d.title() + " (it has " + String.join(", ", allowed) + "); the plan file was edited");
         }
+        JsonNode value = c.body().get(name);
+        d.property(name).filter(p -> !value.isNull() && !p.kind().fits(value)).ifPresent(p -> {
+          throw new IllegalArgumentException(c.address() + ": the body sets \"" + name + "\" to " + value
+              + ", which is not " + p.kind().jsonType() + "; the plan file was edited");
+        });
+      }
+      if (d.shape() == Shape.COLLECTION) {
+        checkKey(c, d.key());
       }
     }
     if (c instanceof Update u) {
@@ -129,6 +160,23 @@ final class SavedChange {
               + "the tenant's value could not be checked; the plan file was edited");
         }
       }
+    }
+  }
+
+  /**
+   * The key property names the item, so it is the address's key: a create sends it (except for the nameless item,
+   * whose key stays unset), and an update sends it only to respell a key whose letter case Graph ignores, never to
+   * rename the item into another one (a PATCH of Chelsea's displayName to "Hiking" would make a second Hiking).
+   */
+  private static void checkKey(Change c, CollectionKey key) {
+    String expected = key.isEmptyKey(c.resource().key()) ? null : c.resource().key();
+    JsonNode sent = c.body().get(key.property());
+    boolean fits = c instanceof Create
+        ? expected == null ? sent == null : sent != null && sent.isString() && sent.asString().equals(expected)
+        : sent == null || !key.idIsKey() && expected != null && sent.isString() && sent.asString().equals(expected);
+    if (!fits) {
+      throw new IllegalArgumentException(c.address() + ": the body sets \"" + key.property() + "\" to "
+          + (sent == null ? "nothing" : sent.toString()) + ", not the key its address names; the plan file was edited");
     }
   }
 

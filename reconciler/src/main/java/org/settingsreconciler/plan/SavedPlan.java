@@ -6,9 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.settingsreconciler.tenant.TenantIdentity;
 import tools.jackson.databind.JsonNode;
@@ -78,7 +81,11 @@ public record SavedPlan(
           : "not a saved plan (made by plan --out FILE)");
     }
     JsonNode version = root.get("formatVersion");
-    if (version == null || !version.isInt() || version.asInt() != FORMAT_VERSION) {
+    if (version == null || !version.isInt()) {
+      throw new IllegalArgumentException("the saved plan's formatVersion is " + version + ", not a whole number: "
+          + "plan again with this version");
+    }
+    if (version.asInt() != FORMAT_VERSION) {
       throw new IllegalArgumentException("saved plan format " + version + " is not the one this version reads ("
           + FORMAT_VERSION + "): plan again with this version");
     }
@@ -108,7 +115,64 @@ public record SavedPlan(
     for (JsonNode n : changes) {
       out.add(SavedChange.read(n));
     }
-    return new SavedPlan(tenant, optionalText(root, "tool"), createdAt, out, strings(root, "secretValues"));
+    checkDistinct(out);
+    List<String> secretValues = strings(root, "secretValues");
+    String text = changesText(out);
+    for (String secret : secretValues) {
+      String escaped = F.stringNode(secret).toString();
+      if (!text.contains(secret) && !text.contains(escaped.substring(1, escaped.length() - 1))) {
+        throw new IllegalArgumentException("\"secretValues\" holds a value that no change holds: it could only mask "
+            + "something else this run prints, such as the tenant's name; the plan file was edited");
+      }
+    }
+    return new SavedPlan(tenant, optionalText(root, "tool"), createdAt, out, secretValues);
+  }
+
+  /**
+   * The text a plan's secret values are found in: its changes, as saved. What apply prints of a saved plan comes from
+   * them and from the tenant, so no other value needs masking; and a value not in them would only mask something
+   * else, such as the name of the tenant being written to.
+   */
+  public static String changesText(List<Change> changes) {
+    ArrayNode list = F.arrayNode();
+    changes.forEach(c -> list.add(SavedChange.write(c)));
+    return CANONICAL.writeValueAsString(list);
+  }
+
+  /**
+   * A plan sends one request per object: a PATCH or DELETE goes to a path once (a reset then a delete of one item
+   * are two methods), and an item is created once, by no other change of it. Two creates of one interest would make
+   * it twice, and the stale-plan check cannot see that: neither exists yet. Paths and keys are compared ignoring
+   * case, as Graph reads user principal names, ids and these keys.
+   */
+  private static void checkDistinct(List<Change> changes) {
+    Set<String> requests = new HashSet<>();
+    Set<String> creates = new HashSet<>();
+    Set<String> others = new HashSet<>();
+    for (Change c : changes) {
+      String item = itemOf(c);
+      if (c instanceof Create) {
+        if (!creates.add(item) || others.contains(item)) {
+          throw new IllegalArgumentException(c.address() + ": the plan creates this item twice, or also changes it; "
+              + "the plan file was edited");
+        }
+        continue;
+      }
+      others.add(item);
+      String request = c.method() + " " + c.path().toLowerCase(Locale.ROOT);
+      if (!requests.add(request) || creates.contains(item)) {
+        throw new IllegalArgumentException(c.address() + ": the plan sends " + c.method() + " " + c.path()
+            + (creates.contains(item) ? " to an item it also creates" : " twice") + "; the plan file was edited");
+      }
+    }
+  }
+
+  /** The object a change is of, with its key the way the tool matches it ("Travel" and "travel" are one interest). */
+  private static String itemOf(Change c) {
+    var id = c.resource();
+    var key = id.descriptor().key();
+    return id.scopeAddress().toLowerCase(Locale.ROOT) + "\n"
+        + (key == null ? id.key() : key.matchForm(id.key()));
   }
 
   private static List<String> strings(JsonNode root, String field) {
@@ -132,14 +196,22 @@ public record SavedPlan(
 
   /**
    * Why this plan must not be applied through {@code current}: another Graph root, or another tenant. A plan that
-   * names its tenant is applied only where the tenant can be told and is the same.
+   * names its tenant is applied only where the tenant can be told and is the same; one that names none, only where
+   * the tenant cannot be told either.
    */
   public List<String> mismatches(TenantIdentity current) {
     List<String> out = new ArrayList<>();
     if (!TenantIdentity.sameRoot(tenant.graphRoot(), current.graphRoot())) {
       out.add("the plan was made against " + root(tenant) + ", this run talks to " + root(current));
     }
-    if (tenant.tenantId() != null) {
+    if (tenant.tenantId() == null) {
+      // Made where the tenant could not be told: nothing shows it was this one, which can be told.
+      if (current.tenantId() != null) {
+        out.add("the plan was made where the tenant could not be told (the token named none and /organization could "
+            + "not be read), so it cannot be shown to be for " + current.tenant() + ", which this run signed in to: "
+            + "plan again here");
+      }
+    } else {
       if (current.tenantId() == null) {
         out.add("the plan is for " + tenant.tenant() + ", and this run cannot tell which tenant it signed in to "
             + "(the token names none and /organization could not be read)");

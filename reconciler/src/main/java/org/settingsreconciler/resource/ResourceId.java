@@ -91,24 +91,32 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
     return raw != null && !raw.isEmpty() && !raw.equals(".") && !raw.equals("..");
   }
 
-  /** Quotes a key the way JSON quotes a string, so that any key reads back unambiguously. */
+  /**
+   * Quotes a key the way JSON quotes a string, so that any key reads back unambiguously. Characters that print as
+   * nothing or act on the text around them are written as {@code \\u} escapes too: control characters (C0, DEL and
+   * C1, where a terminal reads {@code \\u009b} as an escape) and format characters (bidirectional overrides, zero-width
+   * and tag characters). Keys come from the tenant, and an interest named {@code \\u202eCF aeslehC} would otherwise
+   * show in a plan as {@code "Chelsea FC"}.
+   */
   public static String quote(String s) {
     StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
+    s.codePoints().forEach(c -> {
       switch (c) {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");
         case '\n' -> b.append("\\n");
         case '\t' -> b.append("\\t");
         default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
+          if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+            for (char unit : Character.toChars(c)) {
+              b.append(String.format("\\u%04x", (int) unit));
+            }
           } else {
-            b.append(c);
+            b.appendCodePoint(c);
           }
         }
       }
-    }
+    });
     return b.append('"').toString();
   }
 

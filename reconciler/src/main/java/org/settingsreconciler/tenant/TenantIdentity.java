@@ -27,9 +27,22 @@ public record TenantIdentity(String tenantId, String displayName, String graphRo
   /** The tenant as people name it: "Contoso (0f1e...)", or "tenant 0f1e...", or "an unidentified tenant". */
   public String tenant() {
     if (tenantId == null) {
-      return displayName == null ? "an unidentified tenant" : displayName + " (id unknown)";
+      return displayName == null ? "an unidentified tenant" : shown(displayName) + " (id unknown)";
     }
-    return displayName == null ? "tenant " + tenantId : displayName + " (" + tenantId + ")";
+    return displayName == null ? "tenant " + tenantId : shown(displayName) + " (" + tenantId + ")";
+  }
+
+  /**
+   * A name as one line of plain text: the tenant's admins choose it, and a line break, a terminal escape or a
+   * bidirectional override in it could make a heading or the apply prompt name another tenant, or hide the id.
+   */
+  private static String shown(String name) {
+    StringBuilder b = new StringBuilder(name.length());
+    name.codePoints().forEach(c -> {
+      boolean hidden = Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
+      b.appendCodePoint(hidden ? '\uFFFD' : c);
+    });
+    return b.toString();
   }
 
   /**
@@ -37,12 +50,16 @@ public record TenantIdentity(String tenantId, String displayName, String graphRo
    * (0f1e...), signed in as adele@contoso.com}, or {@code the sandbox tenant Contoso (sandbox) (...)}.
    */
   public String describe() {
-    String name = tenantId == null && displayName == null
-        ? "tenant not known (the token names none and /organization could not be read)"
-        : "tenant " + (displayName == null ? tenantId : displayName + " (" + (tenantId == null ? "id unknown" : tenantId)
-            + ")");
-    String where = sandbox() ? "the sandbox " + name : graphRoot + ", " + name;
-    return signedInAs == null ? where : where + ", signed in as " + signedInAs;
+    String where;
+    if (tenantId == null && displayName == null) {
+      String unknown = "tenant not known (the token names none and /organization could not be read)";
+      where = sandbox() ? "the sandbox " + unknown : graphRoot + ", " + unknown;
+    } else {
+      // tenant() says "tenant" itself when it has only the id: "tenant 0f1e...", never "tenant tenant 0f1e...".
+      String named = displayName == null ? tenant() : "tenant " + tenant();
+      where = sandbox() ? "the sandbox " + named : graphRoot + ", " + named;
+    }
+    return signedInAs == null ? where : where + ", signed in as " + shown(signedInAs);
   }
 
   /** Whether two Graph roots name the same service: scheme and host ignore case, a trailing slash is not part. */

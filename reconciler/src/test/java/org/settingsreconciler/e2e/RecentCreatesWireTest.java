@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -233,5 +234,25 @@ class RecentCreatesWireTest {
       assertThat(matching).hasSize(1);
       return matching.get(0);
     }
+  }
+
+  @Test
+  void aCreateNotShownYetIsNotSentAgainWhenTheYamlSpellsTheUserInAnotherCase() {
+    // Graph reads a user principal name ignoring case: both paths list the same interests, none of them yet.
+    String upper = "/users/" + ADELE.toUpperCase(Locale.ROOT) + "/profile/interests";
+    h.list(INTERESTS);
+    h.list(upper);
+    wm.stubFor(post(urlEqualTo(ROOT + upper)).willReturn(okJson("{\"id\":\"new\"}").withStatus(201)));
+
+    Run first = apply(h.yaml("desired.yaml", interests(1)));
+    clock.advance(Duration.ofMinutes(2));
+    Run second = apply(h.yaml("desired.yaml", interests(1).replace(ADELE, ADELE.toUpperCase(Locale.ROOT))));
+
+    assertThat(first.exit()).as(first.toString()).isZero();
+    assertThat(second.exit()).as(second.toString()).isZero();
+    long allPosts = h.requests().stream().filter(r -> r.getMethod().getName().equals("POST")
+        && (r.getUrl().equals(ROOT + INTERESTS) || r.getUrl().equals(ROOT + upper))).count();
+    assertThat(allPosts).as("POSTs of the one interest, whichever way its user is spelt").isEqualTo(1);
+    assertThat(second.out()).contains("not yet visible; not created again");
   }
 }

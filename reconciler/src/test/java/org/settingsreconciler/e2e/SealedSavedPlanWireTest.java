@@ -218,7 +218,7 @@ class SealedSavedPlanWireTest {
    * Recomputes the digest of an edited plan as its format describes it (SHA-256 of the document without "digest",
    * object keys sorted, no spaces), written here apart from the tool's own code.
    */
-  private static ObjectNode reseal(ObjectNode plan) {
+  static ObjectNode reseal(ObjectNode plan) {
     ObjectNode copy = plan.deepCopy();
     copy.remove("digest");
     try {

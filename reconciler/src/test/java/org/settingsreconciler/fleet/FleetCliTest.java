@@ -308,4 +308,24 @@ class FleetCliTest {
       assertThat(suffixed.exit()).as("RECONCILER_ACCESS_TOKEN_DRIFTED stands in: " + suffixed).isEqualTo(2);
     }
   }
+
+  @Test
+  void aTokenThatNamesNoTenantWhoseOrganizationIsAnotherTenantWritesNothing() throws IOException {
+    // The seed names an organization of its own; the token is opaque, so only Graph can tell which tenant it is.
+    String seed = Files.readString(dir.resolve("seeds/drifted.json")).replaceFirst("\\{",
+        "{\"organization\": {\"id\": \"" + IN_SYNC_ID + "\", \"displayName\": \"In Sync Inc\"},");
+    try (GraphSandbox graph = GraphSandbox.start(0, null, JsonMapper.builder().build().readTree(seed))) {
+      Path file = tenants.resolve("drifted").resolve("tenant.yaml");
+      Files.writeString(file, Files.readString(file) + "graphUrl: " + graph.baseUrl() + "\n");
+
+      Run apply = cli(Map.of("RECONCILER_ACCESS_TOKEN", "an-opaque-token-of-another-tenant"), "apply",
+          tenants.resolve("drifted").toString(), "--auto-approve", "--no-verify");
+
+      assertThat(apply.exit()).as(apply.toString()).isEqualTo(1);
+      assertThat(apply.err()).contains("tenant.yaml of drifted names tenant " + DRIFTED_ID
+          + ", but this run signed in to In Sync Inc (" + IN_SYNC_ID + "); nothing was written to the tenant");
+      assertThat(graph.requests()).as("only reads: GETs, alone or in batches").isNotEmpty()
+          .allSatisfy(r -> assertThat(r.method() + " " + r.path()).matches("GET .*|POST /\\$batch"));
+    }
+  }
 }
