@@ -92,6 +92,9 @@ final class MetadataConformance {
     String key = keyPropertyOf(d);
     if (key != null && !graph.containsKey(key)) {
       add(d.type() + "." + key, "key, not in the metadata");
+    } else if (key != null && !graph.get(key).type().equals("Edm.String")) {
+      // YAML keys are strings: a key Graph types otherwise could not be written as Graph has it.
+      add(d.type() + "." + key, "key of type " + graph.get(key).type() + ", not Edm.String");
     }
     Set<String> managed = new LinkedHashSet<>();
     for (PropertySpec spec : d.properties()) {
