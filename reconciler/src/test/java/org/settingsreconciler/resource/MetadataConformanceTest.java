@@ -1,0 +1,187 @@
+package org.settingsreconciler.resource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.settingsreconciler.resource.MetadataConformance.Finding;
+import org.settingsreconciler.resource.MetadataDifferences.Row;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every descriptor, and the JSON Schema of its YAML, agrees with Microsoft's own metadata (the slice in
+ * {@code src/test/resources/metadata/}), except where {@code docs/metadata-differences.md} lists the difference with
+ * its reason. A property Microsoft adds, a type it changes, or a schema made stricter than Graph fails here until
+ * someone decides and writes the decision down; a listed difference that is gone fails too, so the list stays true.
+ */
+class MetadataConformanceTest {
+
+  /** The tool sends everything to /beta today, so the beta metadata is the one it must agree with. */
+  private static final String VERSION_THE_TOOL_USES = "beta";
+
+  private static final String REFRESH =
+      "python3 reconciler/src/test/resources/metadata/slice_metadata.py <cleanMetadata.xml> --version <beta|v1.0>"
+          + " --path <its path in microsoftgraph/msgraph-metadata> --commit <its commit>";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Test
+  void everyDisagreementWithTheMetadataIsListedAndEveryListedOneIsReal() {
+    GraphMetadata metadata = GraphMetadata.load(VERSION_THE_TOOL_USES);
+    SortedSet<Finding> findings =
+        MetadataConformance.check(ResourceRegistry.all(), metadata, MetadataConformance::schemaOf);
+    List<Row> rows = MetadataDifferences.checkedRows();
+
+    List<Finding> unlisted = findings.stream().filter(f -> rows.stream().noneMatch(r -> r.matches(f))).toList();
+    List<Row> stale = rows.stream().filter(r -> findings.stream().noneMatch(r::matches)).toList();
+    if (unlisted.isEmpty() && stale.isEmpty()) {
+      return;
+    }
+    StringBuilder message = new StringBuilder();
+    if (!unlisted.isEmpty()) {
+      message
+          .append(MetadataDifferences.NAME)
+          .append(" does not list these disagreements with the ")
+          .append(metadata.label())
+          .append(".\nFix the tool, or decide and add a row under '")
+          .append(MetadataDifferences.CHECKED_HEADING)
+          .append("' (Status: deliberate, or 'to fix: issue N item M'; say why):\n");
+      unlisted.forEach(
+          f ->
+              message
+                  .append(new Row(f.where(), f.difference(), "?", VERSION_THE_TOOL_USES + " metadata", "?").markdown())
+                  .append('\n'));
+    }
+    if (!stale.isEmpty()) {
+      message
+          .append(MetadataDifferences.NAME)
+          .append(" lists differences the ")
+          .append(metadata.label())
+          .append(" no longer shows; remove these rows")
+          .append(" (a 'to fix' row here means its fix has landed):\n");
+      stale.forEach(r -> message.append(r.markdown()).append('\n'));
+    }
+    fail(message.toString());
+  }
+
+  @Test
+  void everyListedDifferenceSaysWhetherItIsKeptOnPurposeAndWhy() {
+    List<String> problems = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Row r : MetadataDifferences.checkedRows()) {
+      if (!r.deliberate() && !r.status().matches("to fix: issue \\d+ item \\d+")) {
+        problems.add(r.markdown() + "  <- Status must be 'deliberate' or 'to fix: issue N item M'");
+      }
+      if (r.source().isBlank() || r.reason().isBlank()) {
+        problems.add(r.markdown() + "  <- give its source and the reason");
+      }
+      if (!seen.add(r.where() + " | " + r.difference())) {
+        problems.add(r.markdown() + "  <- listed twice");
+      }
+    }
+    assertThat(problems).as("rows of " + MetadataDifferences.NAME).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"beta", "v1.0"})
+  void theSliceCoversExactlyTheDescriptorsTypesAndPaths(String version) {
+    GraphMetadata metadata = GraphMetadata.load(version);
+    Set<String> types =
+        ResourceRegistry.all().stream().map(MetadataConformance::typeOf).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> paths =
+        ResourceRegistry.all().stream().map(ResourceDescriptor::path).collect(Collectors.toCollection(TreeSet::new));
+    JsonNode scopeFile = readClasspath("metadata/scope.json");
+    assertThat(strings(scopeFile.path("types")))
+        .as("metadata/scope.json \"types\" must be the descriptors' odataTypes; edit it, then run " + REFRESH)
+        .containsExactlyInAnyOrderElementsOf(types);
+    assertThat(strings(scopeFile.path("paths")))
+        .as("metadata/scope.json \"paths\" must be the descriptors' paths; edit it, then run " + REFRESH)
+        .containsExactlyInAnyOrderElementsOf(paths);
+    assertThat(List.of(strings(metadata.scope().path("types")), strings(metadata.scope().path("paths"))))
+        .as(version + ".json was cut with another scope.json; run " + REFRESH)
+        .isEqualTo(List.of(strings(scopeFile.path("types")), strings(scopeFile.path("paths"))));
+  }
+
+  @Test
+  void aPropertyMicrosoftAddsIsADisagreementUntilSomeoneDecides() {
+    ObjectNode doc = (ObjectNode) GraphMetadata.load(VERSION_THE_TOOL_USES).document().deepCopy();
+    ((ArrayNode) doc.at("/entityTypes/microsoft.graph.pronounsSettings/properties"))
+        .addObject()
+        .put("name", "isHiddenFromGuests")
+        .put("type", "Edm.Boolean")
+        .put("nullable", true);
+
+    SortedSet<Finding> findings =
+        MetadataConformance.check(ResourceRegistry.all(), GraphMetadata.of(doc), MetadataConformance::schemaOf);
+
+    Finding added = new Finding("people.pronouns.isHiddenFromGuests", "not managed");
+    assertThat(findings).contains(added);
+    assertThat(MetadataDifferences.checkedRows()).noneMatch(r -> r.matches(added));
+  }
+
+  @Test
+  void aSchemaStricterThanTheMetadataIsADisagreement() {
+    ObjectNode doc = (ObjectNode) GraphMetadata.load(VERSION_THE_TOOL_USES).document().deepCopy();
+    // Suppose Graph made pronouns' switch nullable and added a member to the audiences enum.
+    ((ObjectNode) doc.at("/entityTypes/microsoft.graph.pronounsSettings/properties/0")).put("nullable", true);
+    ((ArrayNode) doc.at("/enumTypes/microsoft.graph.allowedAudiences/members"))
+        .addObject()
+        .put("name", "partners")
+        .put("value", 128);
+
+    SortedSet<Finding> findings =
+        MetadataConformance.check(ResourceRegistry.all(), GraphMetadata.of(doc), MetadataConformance::schemaOf);
+
+    assertThat(findings)
+        .contains(
+            new Finding("people.pronouns.isEnabledInOrganization", "schema: null refused, metadata nullable"),
+            new Finding(
+                "users.interests.allowedAudiences",
+                "schema: refuses microsoft.graph.allowedAudiences members unknownFutureValue, partners"));
+  }
+
+  @Test
+  void aManagedPropertyMicrosoftDropsOrRetypesIsADisagreement() {
+    ObjectNode doc = (ObjectNode) GraphMetadata.load(VERSION_THE_TOOL_USES).document().deepCopy();
+    ((ArrayNode) doc.at("/entityTypes/microsoft.graph.copilotAdminLimitedMode/properties")).remove(0); // groupId
+    ((ObjectNode) doc.at("/entityTypes/microsoft.graph.copilotPolicySetting/properties/1")).put("type", "Edm.Int32");
+
+    SortedSet<Finding> findings =
+        MetadataConformance.check(ResourceRegistry.all(), GraphMetadata.of(doc), MetadataConformance::schemaOf);
+
+    assertThat(findings)
+        .contains(
+            new Finding("copilot.limitedMode.groupId", "managed, not in the metadata"),
+            new Finding("copilot.policySettings.value", "kind STRING does not fit Edm.Int32"));
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asString()));
+    return out;
+  }
+
+  private static JsonNode readClasspath(String resource) {
+    try (InputStream in = MetadataConformanceTest.class.getClassLoader().getResourceAsStream(resource)) {
+      assertThat(in).as(resource + " on the test classpath").isNotNull();
+      return JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
