@@ -85,6 +85,24 @@ class HostileAnswersTest {
     assertThat(graph.writesSent()).as("apply refuses, as for any setting it could not read").isEmpty();
   }
 
+  /**
+   * A key given twice in one object is two answers in one: JSON parsers differ on which one wins (Jackson took the
+   * last), so the tool would diff a value another reader of the same answer would not see. (Sent on its own: this
+   * server builds a batch answer from parsed items, which keep one of the two.)
+   */
+  @Test
+  void anAnswerGivingAKeyTwiceIsNotReadNorCountedAsDrift() {
+    String twice = "{\"isEnabledInOrganization\":true,\"isEnabledInOrganization\":false}";
+    graph.arm(Tricks.body("a key given twice", twice), "GET", PRONOUNS);
+
+    Run check = cli.run(false, false, "check", desired);
+
+    assertThat(check.exit()).as("not drift: an error\n%s", check).isEqualTo(1);
+    assertThat(check.out()).contains("! people.pronouns could not be read:")
+        .contains("Graph answered with a body that gives a key twice in one object")
+        .doesNotContain("~ people.pronouns");
+  }
+
   /** The other side of the rule: a real tenant may leave a nullable property out, write null, or wrap the object. */
   @Test
   void answersThatLeaveOutOrNullNullablePropertiesAreStillRead() {
