@@ -2,6 +2,7 @@ package org.settingsreconciler.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,6 +53,7 @@ final class ExportCommand implements Callable<Integer> {
     if (allUsers && !users.isEmpty()) {
       throw new UserError("give --user or --all-users, not both");
     }
+    OutputFiles.refuseInputs("--out", out, Arrays.asList(graph.sandboxState));
     try (GraphSession session = GraphSession.open(graph, ctx, GraphSession.Purpose.READ)) {
       StateReader reader = session.reader();
       List<String> exported = users;

@@ -2,7 +2,9 @@ package org.settingsreconciler.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.settingsreconciler.files.AtomicFiles;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -55,6 +57,35 @@ final class OutputFiles {
       throw new TypeConversionException(value + ": " + e.getMessage());
     }
     return path;
+  }
+
+  /**
+   * Refuses an output that is a file the run reads ({@code plan settings/ --out settings/people.yaml}, a report over a
+   * var file or the sandbox state): the run would replace its own input. Checked before anything is read or sent;
+   * the same file named another way (a link, {@code ..}) is the same file.
+   */
+  static void refuseInputs(String option, Path out, List<Path> inputs) {
+    if (out == null) {
+      return;
+    }
+    for (Path input : inputs) {
+      if (input != null && same(out, input)) {
+        String named = input.equals(out) ? "" : " (" + input + ")";
+        throw new UserError(option + " " + out + " is a file this run reads" + named + "; name another file, so it "
+            + "is not overwritten");
+      }
+    }
+  }
+
+  private static boolean same(Path a, Path b) {
+    try {
+      if (Files.exists(a) && Files.exists(b)) {
+        return Files.isSameFile(a, b);
+      }
+    } catch (IOException e) {
+      // compared by name below
+    }
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   /** For options naming a file the command writes ({@code plan --out}, {@code export --out}). */

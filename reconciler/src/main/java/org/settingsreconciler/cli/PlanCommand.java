@@ -42,6 +42,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputFiles.refuseInputs("--out", out, desired.inputFiles(graph.sandboxState));
     return PlannedRun.run(ctx, desired, graph, target, pending, GraphSession.Purpose.READ, this::show);
   }
 
