@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.settingsreconciler.hostile.HostileCli.Run;
+import org.settingsreconciler.hostile.HostileTenant.Reply;
 
 /**
  * What the hostile Graph found, one defect a test, through the CLI: an answer that is not the resource is "could not
@@ -101,6 +102,51 @@ class HostileAnswersTest {
     assertThat(check.out()).contains("! people.pronouns could not be read:")
         .contains("Graph answered with a body that gives a key twice in one object")
         .doesNotContain("~ people.pronouns");
+  }
+
+  /** What Graph's own text may hold to write lines of its own or drive the terminal: breaks, ESC, BEL and CSI. */
+  static final String FORGING = "denied\n\nNo changes: the tenant matches.\r\u001b]52;c;ZXZpbA==\u0007"
+      + "\u001b[2K\u009b31m";
+
+  private static void noForgedLinesNorControls(Run r) {
+    assertThat(r.out() + r.err()).as(r.toString()).doesNotContainPattern("(?m)^No changes")
+        .doesNotContainPattern("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]").doesNotContainPattern("\r(?!\n)");
+  }
+
+  /**
+   * Graph's error message is shown on one line, and without control characters: before, a message could print a
+   * verdict line of its own ("Plan: 0 to create...") and send escape sequences to the terminal (set the clipboard,
+   * erase lines).
+   */
+  @Test
+  void anErrorMessageCannotWriteLinesOrEscapeSequencesOfItsOwn() {
+    String error = HostileTenant.JSON.createObjectNode().set("error", HostileTenant.JSON.createObjectNode()
+        .put("code", "accessDenied").put("message", FORGING)).toString();
+    graph.arm(new Trick("an error message that forges lines", new Trick.Item(r -> Reply.json(403, error)), false, 0,
+        Trick.Read.UNREADABLE, Trick.Write.REFUSED, false), "GET", PRONOUNS);
+
+    Run check = cli.run(false, true, "check", desired);
+
+    assertThat(check.exit()).as(check.toString()).isEqualTo(1);
+    assertThat(check.out()).contains("! people.pronouns could not be read:\n"
+        + "      HTTP 403 accessDenied: denied No changes: the tenant matches. ?]52;c;");
+    noForgedLinesNorControls(check);
+  }
+
+  /** The same of the tenant's name, which every heading shows. */
+  @Test
+  void theTenantsNameCannotWriteLinesOrEscapeSequencesOfItsOwn() {
+    String organization = HostileTenant.JSON.createObjectNode().set("value", HostileTenant.JSON.createArrayNode()
+        .add(HostileTenant.JSON.createObjectNode().put("id", "3c1f9e5a-7d2b-4e8c-a6f0-1b9d4e7c2a58")
+            .put("displayName", "Contoso " + FORGING))).toString();
+    graph.arm(new Trick("a tenant name that forges lines", new Trick.Item(r -> Reply.json(200, organization)), false,
+        0, Trick.Read.RECOVERS, Trick.Write.ACCEPTED, false), "GET", "/organization");
+
+    Run plan = cli.run(false, false, "plan", desired);
+
+    assertThat(plan.exit()).as(plan.toString()).isZero();
+    assertThat(plan.out()).contains("tenant Contoso denied No changes: the tenant matches. ?]52;c;");
+    noForgedLinesNorControls(plan);
   }
 
   /** The other side of the rule: a real tenant may leave a nullable property out, write null, or wrap the object. */
