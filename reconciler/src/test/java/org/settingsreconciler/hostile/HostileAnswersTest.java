@@ -228,6 +228,18 @@ class HostileAnswersTest {
         .contains("reading the tenant back shows the change");
   }
 
+  /** A 1xx is no final answer: before, a write given one in a batch was reported FAILED, as if Graph had refused it. */
+  @Test
+  void aWriteWhoseBatchStatusIsInformationalIsJudgedByTheReadBackNotRefused() {
+    graph.arm(Tricks.INFORMATIONAL_STATUS, "PATCH", PRONOUNS);
+
+    Run apply = apply(desired);
+
+    assertThat(apply.exit()).as(apply.toString()).isZero();
+    assertThat(apply.out()).doesNotContain("FAILED").containsPattern("applied +people\\.pronouns")
+        .contains("reading the tenant back shows the change");
+  }
+
   @Test
   void aReadInABatchAnswerWithAnAnswerToNothingIsNotRead() {
     graph.arm(Tricks.EXTRA_ID, "GET", PRONOUNS);
