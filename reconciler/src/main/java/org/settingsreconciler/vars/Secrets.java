@@ -30,7 +30,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * <p>A value is also masked in its JSON-escaped form (plans print JSON), each line of a multi-line value on its own
  * (output is masked line by line), each of those as Markdown and XML escape them (reports are masked after they are
  * rendered, and a pull-request comment shows {@code &#95;} as {@code _}), and a credential in its URL-encoded and
- * Base64 forms. The shapes are recognised in Markdown's escaped form too.
+ * Base64 forms (also inside a longer Base64 text). The shapes are recognised in Markdown's escaped form too.
  */
 public final class Secrets {
 
@@ -89,13 +89,34 @@ public final class Secrets {
       return;
     }
     List<String> forms = forms(value);
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
-    forms.add(Base64.getEncoder().withoutPadding().encodeToString(bytes));
-    forms.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    forms.addAll(base64Forms(value.getBytes(StandardCharsets.UTF_8)));
     if (credentials.addAll(forms.stream().filter(f -> f.length() >= SecretShapes.MIN_LENGTH).toList())) {
       sort();
     }
+  }
+
+  /**
+   * A credential in Base64 and Base64url: encoded on its own, and as it reads inside a longer encoded text (a dump of
+   * request headers), where it may start at any of three alignments. There the characters that also encode the bytes
+   * around it are left off: the first ones at an offset, and the last one unless it ends a group of three bytes.
+   */
+  private static List<String> base64Forms(byte[] bytes) {
+    List<String> forms = new ArrayList<>();
+    for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+      forms.add(encoder.withoutPadding().encodeToString(bytes));
+      for (int offset = 0; offset < 3; offset++) {
+        byte[] shifted = new byte[offset + bytes.length];
+        System.arraycopy(bytes, 0, shifted, offset, bytes.length);
+        String encoded = encoder.withoutPadding().encodeToString(shifted);
+        int from = offset == 0 ? 0 : offset + 1;
+        int to = shifted.length % 3 == 0 ? encoded.length() : encoded.length() - 1;
+        if (to > from) {
+          forms.add(encoded.substring(from, to));
+        }
+      }
+    }
+    return forms;
   }
 
   /** A secret-looking value of a variable: masked in everything printed and reported. */

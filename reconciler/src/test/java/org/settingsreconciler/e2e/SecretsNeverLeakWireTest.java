@@ -104,6 +104,31 @@ class SecretsNeverLeakWireTest {
     }
   }
 
+  /**
+   * The token inside a longer Base64 text starts at any of three alignments, and its last character holds bits of
+   * what follows: before, only the token encoded on its own was masked, and "Authorization: Bearer " (22 bytes) put it
+   * off by one.
+   */
+  @Test
+  void theTokenInsideALongerBase64TextIsMasked() throws Exception {
+    h.get(PRONOUNS, "{\"isEnabledInOrganization\":false}");
+    wm.stubFor(get(urlEqualTo(ROOT + PRONUNCIATION)).willReturn(
+        EchoingGraph.error(401, "bad request; its headers: " + EchoingGraph.AUTHORIZATION_BASE64)));
+    Path desired = h.yaml("desired.yaml", """
+        people:
+          namePronunciation:
+            isEnabledInOrganization: true
+        """);
+    String header = "Authorization: Bearer " + TOKEN + "\r\n";
+    String encoded = Base64.getEncoder().encodeToString(header.getBytes(StandardCharsets.UTF_8));
+    String tokenPart = encoded.substring(32, encoded.length() - 8);
+
+    Run r = run("check", desired.toString());
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("bad request; its headers: ").doesNotContain(tokenPart);
+  }
+
   @Test
   void theTokenHeldAsASettingsValueIsMaskedInTheOutputAndNeverSavedInAPlan() throws Exception {
     wm.stubFor(get(urlEqualTo(ROOT + WEBSEARCH)).willReturn(EchoingGraph.answer(200,

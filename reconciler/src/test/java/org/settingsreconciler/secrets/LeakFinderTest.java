@@ -35,6 +35,16 @@ class LeakFinderTest {
   }
 
   @Test
+  void aCredentialIsFoundInsideALongerBase64Text() {
+    String header = "Authorization: Bearer " + TOKEN + "\r\n";
+    String text = Base64.getEncoder().encodeToString(header.getBytes(StandardCharsets.UTF_8));
+
+    List<Leak> leaks = LeakFinder.find(List.of(CREDENTIAL), List.of(Output.printed("stderr of plan", text)));
+
+    assertThat(leaks).singleElement().extracting(Leak::form).isEqualTo("Base64 inside a longer text, at offset 1");
+  }
+
+  @Test
   void aCredentialIsFoundWhereMarkdownOrXmlEscapedIt() {
     String markdown = "| msg | bad token leak-test-token&#126;with/odd+chars &quot;quoted&quot; |";
     String xml = "<error message=\"leak-test-token~with/odd+chars &quot;quoted&quot;\"/>";
