@@ -223,4 +223,27 @@ class SecretsNeverLeakWireTest {
     assertThat(checked.err() + checked.out()).contains("://***@").doesNotContain("hunter2");
     assertThat(read(report)).contains("://***@").doesNotContain("hunter2");
   }
+
+  /**
+   * A plan saved with a password in --graph-url applies with the same URL. Before: the password was masked in the
+   * file after it was sealed, so apply --plan refused every such plan as "changed after it was saved"; and requests
+   * went to the URL with its user and password, which this server (HTTP/2) refused for the PATCH: GOAWAY.
+   */
+  @Test
+  void aPlanSavedWithAPasswordInTheGraphUrlHoldsNoneAndApplies() throws Exception {
+    h.objectShowingPatch(PRONOUNS, "{\"isEnabledInOrganization\":false}", "{\"isEnabledInOrganization\":true}");
+    Path desired = h.yaml("desired.yaml", "people:\n  pronouns:\n    isEnabledInOrganization: true\n");
+    String url = h.graphUrl().replace("://", "://reconciler:hunter2-in-the-url@");
+    Path plan = dir.resolve("plan.json");
+
+    Run planned = h.runWith(Map.of("RECONCILER_ACCESS_TOKEN", TOKEN), "plan", desired.toString(), "--out",
+        plan.toString(), "--graph-url", url);
+    Run applied = h.runWith(Map.of("RECONCILER_ACCESS_TOKEN", TOKEN), "apply", "--plan", plan.toString(),
+        "--graph-url", url);
+
+    assertThat(planned.exit()).as(planned.err()).isZero();
+    assertThat(read(plan)).doesNotContain("hunter2").doesNotContain("***");
+    assertThat(applied.exit()).as(applied.out() + applied.err()).isZero();
+    h.verifyPatch(PRONOUNS, "{\"isEnabledInOrganization\":true}");
+  }
 }
