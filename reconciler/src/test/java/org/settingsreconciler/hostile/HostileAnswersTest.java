@@ -133,7 +133,7 @@ class HostileAnswersTest {
     noForgedLinesNorControls(check);
   }
 
-  /** The same of the tenant's name, which every heading shows. */
+  /** The same of the tenant's name, which every heading and an export's first comment show. */
   @Test
   void theTenantsNameCannotWriteLinesOrEscapeSequencesOfItsOwn() {
     String organization = HostileTenant.JSON.createObjectNode().set("value", HostileTenant.JSON.createArrayNode()
@@ -147,6 +147,22 @@ class HostileAnswersTest {
     assertThat(plan.exit()).as(plan.toString()).isZero();
     assertThat(plan.out()).contains("tenant Contoso denied No changes: the tenant matches. ?]52;c;");
     noForgedLinesNorControls(plan);
+
+    // Exported YAML names the tenant in a comment: a line break there would have written lines of YAML of its own.
+    Path exported = dir.resolve("export.yaml");
+    Run export = cli.run(false, false, "export", "--out", exported.toString());
+    assertThat(export.exit()).as(export.toString()).isZero();
+    noForgedLinesNorControls(export);
+    assertThat(readString(exported)).startsWith("# Exported by settings-reconciler from ")
+        .doesNotContainPattern("(?m)^No changes");
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The other side of the rule: a real tenant may leave a nullable property out, write null, or wrap the object. */
