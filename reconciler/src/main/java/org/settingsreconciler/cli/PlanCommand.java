@@ -56,7 +56,9 @@ final class PlanCommand implements Callable<Integer> {
       return ExitCode.ERROR;
     }
     if (out != null) {
-      PlanPrinter.save(ctx, plan, session.identity(), out);
+      if (!PlanPrinter.save(ctx, plan, session.identity(), out)) {
+        return ExitCode.ERROR;
+      }
       ctx.err().println("Saved the plan to " + out + "; apply it with: apply --plan " + out);
     }
     return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
