@@ -1,6 +1,9 @@
 package org.settingsreconciler.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +42,7 @@ final class OutputFiles {
     try {
       AtomicFiles.writeOwnerOnly(file, content.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UserError("cannot write " + what + " to " + file + ": " + e.getMessage());
+      throw new UserError("cannot write " + what + " to " + file + ": " + reason(e));
     }
   }
 
@@ -54,7 +57,7 @@ final class OutputFiles {
     try {
       AtomicFiles.checkReplaceable(path);
     } catch (IOException e) {
-      throw new TypeConversionException(value + ": " + e.getMessage());
+      throw new TypeConversionException(value + ": " + reason(e));
     }
     return path;
   }
@@ -86,6 +89,27 @@ final class OutputFiles {
       // compared by name below
     }
     return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  /**
+   * What went wrong, without the path: a file system's message is the path (perhaps of the temporary file written
+   * first) and the reason, or the path alone.
+   */
+  static String reason(IOException e) {
+    if (e instanceof FileSystemException f) {
+      if (f.getReason() != null) {
+        return f.getReason();
+      }
+      if (e instanceof NoSuchFileException) {
+        return "no such file or directory";
+      }
+      if (e instanceof AccessDeniedException) {
+        return "permission denied";
+      }
+      return e.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("(?<=[a-z])(?=[A-Z])", " ")
+          .toLowerCase(java.util.Locale.ROOT);
+    }
+    return e.getMessage();
   }
 
   /** For options naming a file the command writes ({@code plan --out}, {@code export --out}). */
