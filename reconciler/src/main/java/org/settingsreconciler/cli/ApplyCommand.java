@@ -106,6 +106,9 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (report != null) {
+      OutputFiles.refuseInputs("--report", report.path(), desired.inputFiles(graph.sandboxState, savedPlan));
+    }
     VerifyPolicy policy = verifyPolicy();
     progress = progress();
     if (savedPlan != null) {

@@ -54,6 +54,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<Path> inputs = desired.inputFiles(graph.sandboxState);
+    reports.forEach(r -> OutputFiles.refuseInputs("--report", r.path(), inputs));
     return PlannedRun.run(ctx, desired, graph, target, pending, GraphSession.Purpose.READ, this::judge);
   }
 

@@ -1,7 +1,9 @@
 package org.settingsreconciler.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,28 @@ final class DesiredStateArgs {
 
   /** Set in fleet mode (see FleetStrategy): the tenant whose layers are loaded instead of {@link #paths}. */
   TenantConfig tenant;
+
+  /**
+   * The files this run reads its desired state and variables from (a tenant's layers, or the PATHs), which no output
+   * may replace; with {@code more} files the command reads too.
+   */
+  List<Path> inputFiles(Path... more) {
+    List<Path> dirsOrFiles = tenant != null ? tenant.layers().stream().map(LayeredLoader.Layer::dir).toList() : paths;
+    List<Path> files = new ArrayList<>(DesiredStateLoader.expand(dirsOrFiles, new ArrayList<>()));
+    for (Path dir : dirsOrFiles) {
+      for (String described : List.of(DesiredStateLoader.TENANT_FILE, DesiredStateLoader.LAYER_FILE)) {
+        if (Files.isDirectory(dir) && Files.exists(dir.resolve(described))) {
+          files.add(dir.resolve(described));
+        }
+      }
+    }
+    if (tenant != null) {
+      files.add(tenant.sandboxSeed());
+    }
+    files.addAll(varFiles);
+    files.addAll(Arrays.asList(more));
+    return files;
+  }
 
   /** Loads and validates; on any problem prints every error and returns null. */
   DesiredState load(CliContext ctx) {

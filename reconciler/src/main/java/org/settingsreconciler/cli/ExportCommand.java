@@ -2,6 +2,7 @@ package org.settingsreconciler.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,6 +53,7 @@ final class ExportCommand implements Callable<Integer> {
     if (allUsers && !users.isEmpty()) {
       throw new UserError("give --user or --all-users, not both");
     }
+    OutputFiles.refuseInputs("--out", out, Arrays.asList(graph.sandboxState));
     try (GraphSession session = GraphSession.open(graph, ctx, GraphSession.Purpose.READ)) {
       StateReader reader = session.reader();
       List<String> exported = users;
@@ -94,9 +96,29 @@ final class ExportCommand implements Callable<Integer> {
       int failed = failures.size() + (usersError == null ? 0 : 1);
       if (failed > 0) {
         ctx.err().println("The export is incomplete: " + failed + " could not be read.");
-        return ExitCode.ERROR;
       }
-      return ExitCode.OK;
+      boolean masked = maskedValues(result.yaml());
+      return failed > 0 || masked ? ExitCode.ERROR : ExitCode.OK;
     }
+  }
+
+  /**
+   * Whether the YAML as written holds {@code ***} where the tenant has a value: standard output masks values shaped like
+   * credentials, a file the run's own credentials. Applying such YAML would write {@code ***} to the tenant (and its
+   * plan would show both sides masked), so the run says so and fails. Comments (the header names the Graph URL) are
+   * not values.
+   */
+  private boolean maskedValues(String yaml) {
+    String values = String.join("\n", yaml.lines().filter(l -> !l.stripLeading().startsWith("#")).toList());
+    String written = out == null ? ctx.secrets().mask(values) : ctx.secrets().maskCredentials(values);
+    if (written.equals(values)) {
+      return false;
+    }
+    ctx.err().println(out == null
+        ? "error: values shaped like credentials are shown as *** on standard output, and the YAML would write *** to "
+            + "the tenant; export with --out FILE to write the tenant's values"
+        : "error: a value the tenant holds is a credential this run signs in with; it is written as ***, and the YAML "
+            + "would write *** to the tenant");
+    return true;
   }
 }

@@ -122,8 +122,11 @@ final class GraphSession implements AutoCloseable {
     } catch (CredentialException e) {
       throw new UserError(e.getMessage());
     }
+    // Requests go to the root without them: the server is not sent a password it does not use (HTTP/2 would carry
+    // it in :authority, and a server may refuse such an authority).
+    URI sent = URI.create(TenantIdentity.withoutUserInfo(root.toString()));
     GraphClient client =
-        new GraphClient(root, signIn.credential(), tuning.retry(), Sleeper.REAL, throughput, tuning.timeout());
+        new GraphClient(sent, signIn.credential(), tuning.retry(), Sleeper.REAL, throughput, tuning.timeout());
     return new GraphSession(client, null, root.toString(), "", signIn, ctx, root.toString());
   }
 

@@ -1,8 +1,13 @@
 package org.settingsreconciler.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.settingsreconciler.files.AtomicFiles;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -37,7 +42,7 @@ final class OutputFiles {
     try {
       AtomicFiles.writeOwnerOnly(file, content.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UserError("cannot write " + what + " to " + file + ": " + e.getMessage());
+      throw new UserError("cannot write " + what + " to " + file + ": " + reason(e));
     }
   }
 
@@ -52,9 +57,59 @@ final class OutputFiles {
     try {
       AtomicFiles.checkReplaceable(path);
     } catch (IOException e) {
-      throw new TypeConversionException(value + ": " + e.getMessage());
+      throw new TypeConversionException(value + ": " + reason(e));
     }
     return path;
+  }
+
+  /**
+   * Refuses an output that is a file the run reads ({@code plan settings/ --out settings/people.yaml}, a report over a
+   * var file or the sandbox state): the run would replace its own input. Checked before anything is read or sent;
+   * the same file named another way (a link, {@code ..}) is the same file.
+   */
+  static void refuseInputs(String option, Path out, List<Path> inputs) {
+    if (out == null) {
+      return;
+    }
+    for (Path input : inputs) {
+      if (input != null && same(out, input)) {
+        String named = input.equals(out) ? "" : " (" + input + ")";
+        throw new UserError(option + " " + out + " is a file this run reads" + named + "; name another file, so it "
+            + "is not overwritten");
+      }
+    }
+  }
+
+  private static boolean same(Path a, Path b) {
+    try {
+      if (Files.exists(a) && Files.exists(b)) {
+        return Files.isSameFile(a, b);
+      }
+    } catch (IOException e) {
+      // compared by name below
+    }
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  /**
+   * What went wrong, without the path: a file system's message is the path (perhaps of the temporary file written
+   * first) and the reason, or the path alone.
+   */
+  static String reason(IOException e) {
+    if (e instanceof FileSystemException f) {
+      if (f.getReason() != null) {
+        return f.getReason();
+      }
+      if (e instanceof NoSuchFileException) {
+        return "no such file or directory";
+      }
+      if (e instanceof AccessDeniedException) {
+        return "permission denied";
+      }
+      return e.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("(?<=[a-z])(?=[A-Z])", " ")
+          .toLowerCase(java.util.Locale.ROOT);
+    }
+    return e.getMessage();
   }
 
   /** For options naming a file the command writes ({@code plan --out}, {@code export --out}). */

@@ -42,6 +42,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputFiles.refuseInputs("--out", out, desired.inputFiles(graph.sandboxState));
     return PlannedRun.run(ctx, desired, graph, target, pending, GraphSession.Purpose.READ, this::show);
   }
 
@@ -55,7 +56,9 @@ final class PlanCommand implements Callable<Integer> {
       return ExitCode.ERROR;
     }
     if (out != null) {
-      PlanPrinter.save(ctx, plan, session.identity(), out);
+      if (!PlanPrinter.save(ctx, plan, session.identity(), out)) {
+        return ExitCode.ERROR;
+      }
       ctx.err().println("Saved the plan to " + out + "; apply it with: apply --plan " + out);
     }
     return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;

@@ -56,12 +56,21 @@ final class PlanPrinter {
   /**
    * Saves the plan for {@code apply --plan}, bound to the tenant it was made for, readable by its owner only (plans
    * show the tenant's settings), with the real values apply will send, and the secret values among them named, so
-   * that {@code apply --plan} masks them as this run does.
+   * that {@code apply --plan} masks them as this run does. Not saved, and false, when it holds a credential.
    */
-  static void save(CliContext ctx, Plan plan, TenantIdentity tenant, Path file) {
+  static boolean save(CliContext ctx, Plan plan, TenantIdentity tenant, Path file) {
     List<String> secretValues = ctx.secrets().valuesIn(SavedPlan.changesText(plan.changes()));
     SavedPlan saved = new SavedPlan(tenant, ReconcilerCommand.VERSION, ctx.clock().instant(), plan.changes(),
         secretValues);
-    OutputFiles.writeWithValues(ctx, file, JSON.writeValueAsString(saved.toJson()) + "\n", "the plan");
+    String content = JSON.writeValueAsString(saved.toJson()) + "\n";
+    if (!ctx.secrets().maskCredentials(content).equals(content)) {
+      // A credential is never written to a file, and a plan with it masked is not the plan: its seal and its
+      // before values would no longer match, so apply --plan could only refuse it.
+      ctx.err().println("The plan was not saved: it holds a credential this run signs in with (a value the tenant "
+          + "holds, or one the plan would send), which is never written to a file.");
+      return false;
+    }
+    OutputFiles.writeWithValues(ctx, file, content, "the plan");
+    return true;
   }
 }

@@ -69,12 +69,31 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * The start of a file name, for the temporary file's: at most 64 bytes in UTF-8, so the temporary name stays within
+   * the 255 bytes file systems allow whatever the target's characters, and cut between code points (half a surrogate
+   * pair is no file name).
+   */
+  private static String start(String name) {
+    int end = 0;
+    int bytes = 0;
+    while (end < name.length()) {
+      int c = name.codePointAt(end);
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+      if (bytes > 64) {
+        break;
+      }
+      end += Character.charCount(c);
+    }
+    return name.substring(0, end);
+  }
+
   /** @param permissions the new file's, or null for owner-only */
   private static void replace(Path target, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
     Path dir = target.getParent();
     boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
     String name = target.getFileName().toString();
-    String prefix = "." + (name.length() > 64 ? name.substring(0, 64) : name) + ".";
+    String prefix = "." + start(name) + ".";
     // Created owner-only, so the content is never readable by others, not even for a moment.
     Path temp = posix
         ? Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))

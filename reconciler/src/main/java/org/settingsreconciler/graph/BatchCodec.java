@@ -42,8 +42,8 @@ final class BatchCodec {
    * The answers of a batch, in the order of {@code wires}: exactly one answer for each request sent.
    *
    * <p>A batch answer is all or nothing. An answer that is not an object, an id that is missing, unknown or given
-   * twice, a request left without an answer, or a status that is not a whole number: then the answer does not say
-   * which request it speaks of, or what happened, so none of it is believed. With a duplicate id, believing either
+   * twice, a request left without an answer, or a status that is not a final HTTP status (a whole number, 200 to
+   * 599): then the answer does not say which request it speaks of, or what happened, so none of it is believed. With a duplicate id, believing either
    * one could report a write that never happened as applied, or one that did as refused. The caller then treats every
    * request of the batch as sent without an answer: a read may go again, a write is left for the read-back.
    *
@@ -69,11 +69,12 @@ final class BatchCodec {
         throw Responses.malformed("a batch response that answers request " + id + " twice", status, requestId);
       }
       JsonNode itemStatus = r.get("status");
+      // A final HTTP status: a 1xx says only that an answer is coming, nothing of what happened.
       boolean httpStatus = itemStatus != null && itemStatus.isIntegralNumber() && itemStatus.canConvertToInt()
-          && itemStatus.asInt() >= 100 && itemStatus.asInt() <= 599;
+          && itemStatus.asInt() >= 200 && itemStatus.asInt() <= 599;
       if (!httpStatus) {
         throw Responses.malformed("a batch answer to request " + id + " whose status is "
-            + (itemStatus == null ? "missing" : itemStatus) + ", not an HTTP status", status, requestId);
+            + (itemStatus == null ? "missing" : itemStatus) + ", not a final HTTP status", status, requestId);
       }
       answers[index] = item(r, itemStatus.asInt());
     }

@@ -67,6 +67,11 @@ public record GraphError(
     return c.equalsIgnoreCase(code) || c.equalsIgnoreCase(innerCode);
   }
 
+  /** Graph's text on one line: a line break in it must not start a line of the tool's output. */
+  public static String oneLine(String text) {
+    return text.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
   /**
    * One line: status, codes, message, the documented meaning when there is one, and Graph's request-id. Without an
    * answer there is no request-id, so the client-request-id sent stands in for it.
@@ -88,10 +93,10 @@ public record GraphError(
       }
     }
     if (message != null && !message.isBlank()) {
-      b.append(": ").append(message.strip());
+      b.append(": ").append(oneLine(message));
     }
     if (hint != null) {
-      b.append(" (").append(hint).append(')');
+      b.append(" (").append(oneLine(hint)).append(')');
     }
     if (requestId != null) {
       b.append(" [request-id ").append(requestId).append(']');

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLHandshakeException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +41,12 @@ final class HttpTransport {
 
   static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /**
+   * Answers are read strictly: an object that gives a key twice is two answers in one (parsers differ on which one
+   * wins), so it is no answer.
+   */
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private final Origin origin;
   private final AccessTokenProvider tokens;
@@ -223,6 +230,10 @@ final class HttpTransport {
     if (bytes.data().length > 0) {
       try {
         parsed = JSON.readTree(bytes.data());
+      } catch (StreamReadException e) {
+        // Jackson has no type of its own for a duplicate key; its message says so, and says it first.
+        unreadable = e.getMessage().startsWith("Duplicate") ? "a body that gives a key twice in one object"
+            : "a body that is not valid JSON";
       } catch (JacksonException e) {
         unreadable = "a body that is not valid JSON";
       }

@@ -59,7 +59,7 @@ public record SavedPlan(
     ObjectNode t = root.putObject("tenant");
     t.put("id", tenant.tenantId());
     t.put("displayName", tenant.displayName());
-    t.put("graphRoot", tenant.graphRoot());
+    t.put("graphRoot", TenantIdentity.withoutUserInfo(tenant.graphRoot()));
     t.put("signedInAs", tenant.signedInAs());
     ArrayNode list = root.putArray("changes");
     changes.forEach(c -> list.add(SavedChange.write(c)));

@@ -7,7 +7,7 @@ import java.util.List;
  * (a {@code |} ending a table cell, a backtick ending a code span, a fence closing a code block) nor inject HTML,
  * links or math. Everything that is not literal text from this tool goes through here.
  */
-final class MarkdownText {
+public final class MarkdownText {
 
   private MarkdownText() {}
 
@@ -15,9 +15,10 @@ final class MarkdownText {
    * Text that renders literally anywhere: in paragraphs, table cells and raw HTML blocks such as
    * {@code <summary>}. HTML-significant characters and the Markdown punctuation that could start inline syntax
    * become character references, which CommonMark always treats as literal text; a line break becomes a space, so
-   * a value cannot end a table row or an HTML block.
+   * a value cannot end a table row or an HTML block. Public for the redaction point (vars.Secrets), which must
+   * recognise a secret in this form too.
    */
-  static String text(String s) {
+  public static String text(String s) {
     StringBuilder b = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

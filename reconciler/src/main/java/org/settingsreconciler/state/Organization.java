@@ -2,6 +2,7 @@ package org.settingsreconciler.state;
 
 import java.util.List;
 import org.settingsreconciler.graph.GraphClient;
+import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.graph.GraphException;
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +33,8 @@ public record Organization(String id, String displayName) {
     return new Organization(text(org.get("id")), text(org.get("displayName")));
   }
 
+  /** A string field, on one line as headings show it. */
   private static String text(JsonNode n) {
-    return n != null && n.isString() && !n.asString().isBlank() ? n.asString() : null;
+    return n != null && n.isString() && !n.asString().isBlank() ? GraphError.oneLine(n.asString()) : null;
   }
 }

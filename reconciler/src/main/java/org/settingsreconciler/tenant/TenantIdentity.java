@@ -62,13 +62,34 @@ public record TenantIdentity(String tenantId, String displayName, String graphRo
     return signedInAs == null ? where : where + ", signed in as " + shown(signedInAs);
   }
 
-  /** Whether two Graph roots name the same service: scheme and host ignore case, a trailing slash is not part. */
+  /**
+   * Whether two Graph roots name the same service: scheme and host ignore case, a trailing slash and a user and
+   * password ({@code https://user:pass@host}) are not part.
+   */
   public static boolean sameRoot(String a, String b) {
     return normalRoot(a).equals(normalRoot(b));
   }
 
+  /**
+   * The Graph root without a user and password, as a saved plan records it: they say nothing of which service it is,
+   * and a password must not be written to the file (masking it there would break the plan's seal).
+   */
+  public static String withoutUserInfo(String root) {
+    int schemeEnd = root.indexOf("://");
+    if (schemeEnd < 0) {
+      return root;
+    }
+    int authorityEnd = root.length();
+    for (char c : new char[] {'/', '?', '#'}) {
+      int at = root.indexOf(c, schemeEnd + 3);
+      authorityEnd = at < 0 ? authorityEnd : Math.min(authorityEnd, at);
+    }
+    int at = root.lastIndexOf('@', authorityEnd - 1);
+    return at < schemeEnd ? root : root.substring(0, schemeEnd + 3) + root.substring(at + 1);
+  }
+
   private static String normalRoot(String root) {
-    String r = root.strip();
+    String r = withoutUserInfo(root.strip());
     while (r.endsWith("/")) {
       r = r.substring(0, r.length() - 1);
     }

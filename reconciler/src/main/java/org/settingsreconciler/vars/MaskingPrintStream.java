@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * A stream that masks the run's {@link Secrets} before anything reaches the real one. It works line by line: a
  * line is held until its end (or an explicit flush, for prompts), so a secret written in pieces is still masked.
+ * Control characters other than tab and line ends are shown as {@code ?}: text from Graph (an error message, a
+ * tenant's name) could otherwise drive the terminal (ESC and C1 sequences set its title or clipboard, erase or
+ * rewrite what was printed). The tool itself prints none.
  */
 public final class MaskingPrintStream extends PrintStream {
 
@@ -54,7 +57,7 @@ public final class MaskingPrintStream extends PrintStream {
         if (b[i] == '\n') {
           line.write(b, start, i + 1 - start);
           complete = complete == null ? new StringBuilder() : complete;
-          complete.append(secrets.mask(line.toString(StandardCharsets.UTF_8)));
+          complete.append(shown(line.toString(StandardCharsets.UTF_8)));
           line.reset();
           start = i + 1;
         }
@@ -71,11 +74,33 @@ public final class MaskingPrintStream extends PrintStream {
       target.flush();
     }
 
+    private String shown(String line) {
+      return withoutControls(secrets.mask(line));
+    }
+
     private void emit() {
       if (line.size() > 0) {
-        target.print(secrets.mask(line.toString(StandardCharsets.UTF_8)));
+        target.print(shown(line.toString(StandardCharsets.UTF_8)));
         line.reset();
       }
     }
+  }
+
+  /** The text with every control character but tab, line feed and a carriage return ending a line made {@code ?}. */
+  static String withoutControls(String text) {
+    StringBuilder b = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean lineEnd = c == '\n' || c == '\t' || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n');
+      if ((c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !lineEnd) {
+        if (b == null) {
+          b = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        b.append('?');
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    return b == null ? text : b.toString();
   }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.settingsreconciler.render.MarkdownText;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -27,7 +28,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * a token in a form, the user and password in a URL.
  *
  * <p>A value is also masked in its JSON-escaped form (plans print JSON), each line of a multi-line value on its own
- * (output is masked line by line), and a credential in its URL-encoded and Base64 forms.
+ * (output is masked line by line), each of those as Markdown and XML escape them (reports are masked after they are
+ * rendered, and a pull-request comment shows {@code &#95;} as {@code _}), and a credential in its URL-encoded and
+ * Base64 forms (also inside a longer Base64 text). The shapes are recognised in Markdown's escaped form too.
  */
 public final class Secrets {
 
@@ -42,17 +45,23 @@ public final class Secrets {
           "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
           "IDENTITY_HEADER");
 
+  /**
+   * A character reference, {@code &#95;}: how Markdown output writes {@code _}, {@code ~} and other punctuation
+   * (render.MarkdownText), so the shapes below match a credential written that way too.
+   */
+  private static final String REF = "&#[0-9]{1,7};";
   /** A JWT: three base64url segments, the first a JSON object ({"... is eyJ...). */
-  public static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+  public static final Pattern JWT = Pattern.compile(
+      "eyJ(?:[A-Za-z0-9_-]|" + REF + "){4,}\\.(?:[A-Za-z0-9_-]|" + REF + "){4,}\\.(?:[A-Za-z0-9_-]|" + REF + ")*");
   /** The user and password of a URL, {@code https://user:pass@host}; a user alone is no secret. */
-  public static final Pattern URL_PASSWORD =
-      Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/?#@\\s\"'<>:]*:[^/?#@\\s\"'<>]*@");
+  public static final Pattern URL_PASSWORD = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)(?:[^/?#@\\s\"'<>:]|" + REF
+      + ")*:(?:[^/?#@\\s\"'<>]|" + REF + ")*@");
   /** A bearer token; one without a digit is a word ("Bearer instruments"), not a token. */
-  private static final Pattern BEARER =
-      Pattern.compile("(?i)\\b(bearer\\s+)(?=[A-Za-z._~+/=-]*[0-9])[A-Za-z0-9._~+/=-]{8,}");
+  private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)(?=(?:[A-Za-z._~+/=-]|" + REF
+      + ")*[0-9])(?:[A-Za-z0-9._~+/=-]|" + REF + "){8,}");
   private static final Pattern FORM_SECRET = Pattern.compile(
-      "(?i)\\b((?:client_secret|client_assertion|refresh_token|access_token|id_token|device_code|password)=)"
-          + "[^&\\s\"']+");
+      "(?i)\\b((?:" + "client_secret|client_assertion|refresh_token|access_token|id_token|device_code|password"
+          .replace("_", "(?:_|&#95;)") + ")=)(?:[^&\\s\"']|" + REF + ")+");
 
   private final Set<String> credentials = new CopyOnWriteArraySet<>();
   /** Every form of every secret value, to look for. */
@@ -80,13 +89,34 @@ public final class Secrets {
       return;
     }
     List<String> forms = forms(value);
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
-    forms.add(Base64.getEncoder().withoutPadding().encodeToString(bytes));
-    forms.add(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    forms.addAll(base64Forms(value.getBytes(StandardCharsets.UTF_8)));
     if (credentials.addAll(forms.stream().filter(f -> f.length() >= SecretShapes.MIN_LENGTH).toList())) {
       sort();
     }
+  }
+
+  /**
+   * A credential in Base64 and Base64url: encoded on its own, and as it reads inside a longer encoded text (a dump of
+   * request headers), where it may start at any of three alignments. There the characters that also encode the bytes
+   * around it are left off: the first ones at an offset, and the last one unless it ends a group of three bytes.
+   */
+  private static List<String> base64Forms(byte[] bytes) {
+    List<String> forms = new ArrayList<>();
+    for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+      forms.add(encoder.withoutPadding().encodeToString(bytes));
+      for (int offset = 0; offset < 3; offset++) {
+        byte[] shifted = new byte[offset + bytes.length];
+        System.arraycopy(bytes, 0, shifted, offset, bytes.length);
+        String encoded = encoder.withoutPadding().encodeToString(shifted);
+        int from = offset == 0 ? 0 : offset + 1;
+        int to = shifted.length % 3 == 0 ? encoded.length() : encoded.length() - 1;
+        if (to > from) {
+          forms.add(encoded.substring(from, to));
+        }
+      }
+    }
+    return forms;
   }
 
   /** A secret-looking value of a variable: masked in everything printed and reported. */
@@ -100,14 +130,25 @@ public final class Secrets {
     }
   }
 
-  /** The value, its JSON-escaped form, and each of its lines. */
+  /**
+   * The value, its JSON-escaped form, and each of its lines; each of them also as the reports escape text: Markdown
+   * (character references, and a table cell's escaped pipes) and XML (the JUnit report, in text and in attributes).
+   */
   private static List<String> forms(String secret) {
-    List<String> forms = new ArrayList<>();
-    forms.add(secret);
+    List<String> plain = new ArrayList<>();
+    plain.add(secret);
     String escaped = JsonNodeFactory.instance.stringNode(secret).toString();
-    forms.add(escaped.substring(1, escaped.length() - 1));
+    plain.add(escaped.substring(1, escaped.length() - 1));
     for (String line : secret.split("\\R")) {
-      forms.add(line.strip());
+      plain.add(line.strip());
+    }
+    List<String> forms = new ArrayList<>(plain);
+    for (String form : plain) {
+      forms.add(MarkdownText.text(form));
+      forms.add(form.replace("|", "\\|"));
+      String xml = form.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+      forms.add(xml);
+      forms.add(xml.replace("\"", "&quot;"));
     }
     return forms;
   }

@@ -5,12 +5,15 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A Graph that hands back what it was sent, as a careless service, proxy or gateway may: in a stub answered with
- * {@link #answer}, {@value #TOKEN} becomes the bearer token of the request and {@value #BODY} its body, each as a JSON
- * string's content. So Graph can echo the token in an error message, hold it (or a secret variable's value the run
+ * {@link #answer}, {@value #TOKEN} becomes the bearer token of the request, {@value #AUTHORIZATION_BASE64} its
+ * Authorization header in Base64 (as a dump of the request's headers may hold it) and {@value #BODY} its body, each as
+ * a JSON string's content. So Graph can echo the token in an error message, hold it (or a secret variable's value the run
  * sent) as a setting's value, and the suite-wide secret scan catches any path by which the tool would print or write
  * it back.
  */
@@ -19,6 +22,7 @@ final class EchoingGraph implements ResponseDefinitionTransformerV2 {
   static final String NAME = "graph-echoing-secrets";
   static final String TOKEN = "%TOKEN%";
   static final String BODY = "%BODY%";
+  static final String AUTHORIZATION_BASE64 = "%AUTHORIZATION_BASE64%";
 
   @Override
   public String getName() {
@@ -49,7 +53,9 @@ final class EchoingGraph implements ResponseDefinitionTransformerV2 {
     ResponseDefinition answer = event.getResponseDefinition();
     String authorization = request.getHeader("Authorization");
     String token = authorization == null ? "" : authorization.replaceFirst("(?i)^bearer\\s+", "");
-    String body = answer.getBody().replace(TOKEN, escaped(token)).replace(BODY, escaped(request.getBodyAsString()));
+    String header = "Authorization: " + (authorization == null ? "" : authorization) + "\r\n";
+    String body = answer.getBody().replace(TOKEN, escaped(token)).replace(BODY, escaped(request.getBodyAsString()))
+        .replace(AUTHORIZATION_BASE64, Base64.getEncoder().encodeToString(header.getBytes(StandardCharsets.UTF_8)));
     return ResponseDefinitionBuilder.like(answer).but().withBody(body).build();
   }
 

@@ -145,4 +145,26 @@ class ExportWireTest {
         .contains("The export is incomplete: 1 could not be read.");
     h.verifyOnlyReads();
   }
+
+  /**
+   * Standard output masks values shaped like credentials, so YAML exported there would hold "***" where the tenant
+   * holds the value, and applying it would write "***" to the tenant (its plan shows both sides masked, as if nothing
+   * changed). Before: printed so in silence, exit 0. Now the run says so and exits 1; --out writes the real values.
+   */
+  @Test
+  void anExportOnStandardOutputThatHadToMaskAValueSaysSoAndFails() throws IOException {
+    String shaped = "ask for client_secret=abcdef12345";
+    h.list(INTERESTS, "{\"id\":\"i-1\",\"displayName\":\"Chelsea FC\",\"allowedAudiences\":\"organization\","
+        + "\"description\":\"" + shaped + "\"}");
+    Path out = dir.resolve("tenant.yaml");
+
+    Run stdout = h.graph("export", "--user", ADELE);
+    Run file = h.graph("export", "--user", ADELE, "--out", out.toString());
+
+    assertThat(stdout.exit()).as(stdout.err()).isEqualTo(1);
+    assertThat(stdout.out()).contains("description: ask for client_secret=***");
+    assertThat(stdout.err()).contains("shown as *** on standard output").contains("--out FILE");
+    assertThat(file.exit()).as(file.err()).isZero();
+    assertThat(Files.readString(out)).contains("description: " + shaped);
+  }
 }

@@ -104,6 +104,31 @@ class SecretsNeverLeakWireTest {
     }
   }
 
+  /**
+   * The token inside a longer Base64 text starts at any of three alignments, and its last character holds bits of
+   * what follows: before, only the token encoded on its own was masked, and "Authorization: Bearer " (22 bytes) put it
+   * off by one.
+   */
+  @Test
+  void theTokenInsideALongerBase64TextIsMasked() throws Exception {
+    h.get(PRONOUNS, "{\"isEnabledInOrganization\":false}");
+    wm.stubFor(get(urlEqualTo(ROOT + PRONUNCIATION)).willReturn(
+        EchoingGraph.error(401, "bad request; its headers: " + EchoingGraph.AUTHORIZATION_BASE64)));
+    Path desired = h.yaml("desired.yaml", """
+        people:
+          namePronunciation:
+            isEnabledInOrganization: true
+        """);
+    String header = "Authorization: Bearer " + TOKEN + "\r\n";
+    String encoded = Base64.getEncoder().encodeToString(header.getBytes(StandardCharsets.UTF_8));
+    String tokenPart = encoded.substring(32, encoded.length() - 8);
+
+    Run r = run("check", desired.toString());
+
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("bad request; its headers: ").doesNotContain(tokenPart);
+  }
+
   @Test
   void theTokenHeldAsASettingsValueIsMaskedInTheOutputAndNeverSavedInAPlan() throws Exception {
     wm.stubFor(get(urlEqualTo(ROOT + WEBSEARCH)).willReturn(EchoingGraph.answer(200,
@@ -119,9 +144,13 @@ class SecretsNeverLeakWireTest {
 
     Run planned = run("plan", desired.toString(), "--out", plan.toString(), "--format", "json");
 
-    assertThat(planned.exit()).as(planned.err()).isZero();
+    // A plan holding the token cannot be saved as it is, and masked it could not be applied: before, it was saved
+    // masked ("Saved the plan ... apply it with ..."), and apply --plan then called the file edited.
+    assertThat(planned.exit()).as(planned.err()).isEqualTo(1);
     assertThat(planned.out()).contains("\"before\" : {").contains("***").doesNotContain(TOKEN);
-    assertThat(read(plan)).contains("\"value\" : \"***\"").doesNotContain(TOKEN);
+    assertThat(planned.err()).contains("The plan was not saved: it holds a credential this run signs in with")
+        .doesNotContain("Saved the plan");
+    assertThat(plan).doesNotExist();
 
     Run accepted = run("check", desired.toString(), "--update-files");
 
@@ -197,5 +226,28 @@ class SecretsNeverLeakWireTest {
     assertThat(checked.exit()).as(checked.err()).isEqualTo(2);
     assertThat(checked.err() + checked.out()).contains("://***@").doesNotContain("hunter2");
     assertThat(read(report)).contains("://***@").doesNotContain("hunter2");
+  }
+
+  /**
+   * A plan saved with a password in --graph-url applies with the same URL. Before: the password was masked in the
+   * file after it was sealed, so apply --plan refused every such plan as "changed after it was saved"; and requests
+   * went to the URL with its user and password, which this server (HTTP/2) refused for the PATCH: GOAWAY.
+   */
+  @Test
+  void aPlanSavedWithAPasswordInTheGraphUrlHoldsNoneAndApplies() throws Exception {
+    h.objectShowingPatch(PRONOUNS, "{\"isEnabledInOrganization\":false}", "{\"isEnabledInOrganization\":true}");
+    Path desired = h.yaml("desired.yaml", "people:\n  pronouns:\n    isEnabledInOrganization: true\n");
+    String url = h.graphUrl().replace("://", "://reconciler:hunter2-in-the-url@");
+    Path plan = dir.resolve("plan.json");
+
+    Run planned = h.runWith(Map.of("RECONCILER_ACCESS_TOKEN", TOKEN), "plan", desired.toString(), "--out",
+        plan.toString(), "--graph-url", url);
+    Run applied = h.runWith(Map.of("RECONCILER_ACCESS_TOKEN", TOKEN), "apply", "--plan", plan.toString(),
+        "--graph-url", url);
+
+    assertThat(planned.exit()).as(planned.err()).isZero();
+    assertThat(read(plan)).doesNotContain("hunter2").doesNotContain("***");
+    assertThat(applied.exit()).as(applied.out() + applied.err()).isZero();
+    h.verifyPatch(PRONOUNS, "{\"isEnabledInOrganization\":true}");
   }
 }

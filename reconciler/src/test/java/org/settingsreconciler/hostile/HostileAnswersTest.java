@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.settingsreconciler.hostile.HostileCli.Run;
+import org.settingsreconciler.hostile.HostileTenant.Reply;
 
 /**
  * What the hostile Graph found, one defect a test, through the CLI: an answer that is not the resource is "could not
@@ -83,6 +84,87 @@ class HostileAnswersTest {
 
     assertThat(apply.exit()).as(apply.toString()).isEqualTo(1);
     assertThat(graph.writesSent()).as("apply refuses, as for any setting it could not read").isEmpty();
+  }
+
+  /**
+   * A key given twice in one object is two answers in one: JSON parsers differ on which one wins (Jackson took the
+   * last), so the tool would diff a value another reader of the same answer would not see. (Sent on its own: this
+   * server builds a batch answer from parsed items, which keep one of the two.)
+   */
+  @Test
+  void anAnswerGivingAKeyTwiceIsNotReadNorCountedAsDrift() {
+    String twice = "{\"isEnabledInOrganization\":true,\"isEnabledInOrganization\":false}";
+    graph.arm(Tricks.body("a key given twice", twice), "GET", PRONOUNS);
+
+    Run check = cli.run(false, false, "check", desired);
+
+    assertThat(check.exit()).as("not drift: an error\n%s", check).isEqualTo(1);
+    assertThat(check.out()).contains("! people.pronouns could not be read:")
+        .contains("Graph answered with a body that gives a key twice in one object")
+        .doesNotContain("~ people.pronouns");
+  }
+
+  /** What Graph's own text may hold to write lines of its own or drive the terminal: breaks, ESC, BEL and CSI. */
+  static final String FORGING = "denied\n\nNo changes: the tenant matches.\r\u001b]52;c;ZXZpbA==\u0007"
+      + "\u001b[2K\u009b31m";
+
+  private static void noForgedLinesNorControls(Run r) {
+    assertThat(r.out() + r.err()).as(r.toString()).doesNotContainPattern("(?m)^No changes")
+        .doesNotContainPattern("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]").doesNotContainPattern("\r(?!\n)");
+  }
+
+  /**
+   * Graph's error message is shown on one line, and without control characters: before, a message could print a
+   * verdict line of its own ("Plan: 0 to create...") and send escape sequences to the terminal (set the clipboard,
+   * erase lines).
+   */
+  @Test
+  void anErrorMessageCannotWriteLinesOrEscapeSequencesOfItsOwn() {
+    String error = HostileTenant.JSON.createObjectNode().set("error", HostileTenant.JSON.createObjectNode()
+        .put("code", "accessDenied").put("message", FORGING)).toString();
+    graph.arm(new Trick("an error message that forges lines", new Trick.Item(r -> Reply.json(403, error)), false, 0,
+        Trick.Read.UNREADABLE, Trick.Write.REFUSED, false), "GET", PRONOUNS);
+
+    Run check = cli.run(false, true, "check", desired);
+
+    assertThat(check.exit()).as(check.toString()).isEqualTo(1);
+    assertThat(check.out()).contains("! people.pronouns could not be read:\n"
+        + "      HTTP 403 accessDenied: denied No changes: the tenant matches. ?]52;c;");
+    noForgedLinesNorControls(check);
+  }
+
+  /** The same of the tenant's name, which every heading and an export's first comment show. */
+  @Test
+  void theTenantsNameCannotWriteLinesOrEscapeSequencesOfItsOwn() {
+    String organization = HostileTenant.JSON.createObjectNode().set("value", HostileTenant.JSON.createArrayNode()
+        .add(HostileTenant.JSON.createObjectNode().put("id", "3c1f9e5a-7d2b-4e8c-a6f0-1b9d4e7c2a58")
+            .put("displayName", "Contoso " + FORGING))).toString();
+    graph.arm(new Trick("a tenant name that forges lines", new Trick.Item(r -> Reply.json(200, organization)), false,
+        0, Trick.Read.RECOVERS, Trick.Write.ACCEPTED, false), "GET", "/organization");
+
+    Run plan = cli.run(false, false, "plan", desired);
+
+    assertThat(plan.exit()).as(plan.toString()).isZero();
+    // A tenant's name is shown as TenantIdentity shows it: one line, controls as U+FFFD (the stream's '?' is for
+    // other text from Graph).
+    assertThat(plan.out()).contains("tenant Contoso denied No changes: the tenant matches. \uFFFD]52;c;");
+    noForgedLinesNorControls(plan);
+
+    // Exported YAML names the tenant in a comment: a line break there would have written lines of YAML of its own.
+    Path exported = dir.resolve("export.yaml");
+    Run export = cli.run(false, false, "export", "--out", exported.toString());
+    assertThat(export.exit()).as(export.toString()).isZero();
+    noForgedLinesNorControls(export);
+    assertThat(readString(exported)).startsWith("# Exported by settings-reconciler from ")
+        .doesNotContainPattern("(?m)^No changes");
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The other side of the rule: a real tenant may leave a nullable property out, write null, or wrap the object. */
@@ -157,6 +239,18 @@ class HostileAnswersTest {
   @Test
   void aWriteWhoseBatchStatusIsAStringIsJudgedByTheReadBackNotRefused() {
     graph.arm(Tricks.STRING_STATUS, "PATCH", PRONOUNS);
+
+    Run apply = apply(desired);
+
+    assertThat(apply.exit()).as(apply.toString()).isZero();
+    assertThat(apply.out()).doesNotContain("FAILED").containsPattern("applied +people\\.pronouns")
+        .contains("reading the tenant back shows the change");
+  }
+
+  /** A 1xx is no final answer: before, a write given one in a batch was reported FAILED, as if Graph had refused it. */
+  @Test
+  void aWriteWhoseBatchStatusIsInformationalIsJudgedByTheReadBackNotRefused() {
+    graph.arm(Tricks.INFORMATIONAL_STATUS, "PATCH", PRONOUNS);
 
     Run apply = apply(desired);
 

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * The tool against a Graph that misbehaves on purpose ({@link HostileGraph}). Every trick of {@link Tricks} is aimed
  * at a read in plan, check, export, apply and apply --plan, and (where it means something for a write) at the PATCH
  * of people.pronouns in apply and apply --plan; batched (the default, $batch) and with one request per round trip
- * ({@code --batch-size 1}): {@link #cases()} makes 291 of them, one test each.
+ * ({@code --batch-size 1}): {@link #cases()} makes 298 of them, one test each.
  *
  * <p>Each case checks invariants, not wording. Every run: exit 0, 1 or 2; no stack trace or exception class name; the
  * token never printed; done within a bounded time; no request before a Retry-After the server gave; no write to a
@@ -79,7 +79,7 @@ class HostileGraphTest {
         Tricks.HTML_200, Tricks.JSON_AS_TEXT, Tricks.HTML_502, Tricks.RETRY_AFTER_DATE, Tricks.RETRY_AFTER_DATE_FAR,
         Tricks.TRUNCATED, Tricks.RESET_MID_BODY, Tricks.CLOSED_MID_BODY, Tricks.NO_ANSWER, Tricks.NOT_HTTP,
         Tricks.SLOW_HEADERS, Tricks.HUGE_BODY, Tricks.DUPLICATE_ID, Tricks.MISSING_ID, Tricks.EXTRA_ID,
-        Tricks.STRING_STATUS, Tricks.NOT_OBJECT_RESPONSE, Tricks.NUMBER_ITEM_ID)) {
+        Tricks.STRING_STATUS, Tricks.INFORMATIONAL_STATUS, Tricks.NOT_OBJECT_RESPONSE, Tricks.NUMBER_ITEM_ID)) {
       out.add(new Object[] {t, PRONOUNS_READ});
     }
     out.add(new Object[] {Tricks.EMPTY_OBJECT, ENHANCED_READ});
@@ -103,7 +103,8 @@ class HostileGraphTest {
         Tricks.GARBAGE_200_NOT_DONE, Tricks.HTML_200, Tricks.JSON_AS_TEXT, Tricks.HTML_502, Tricks.RETRY_AFTER_DATE,
         Tricks.RETRY_AFTER_DATE_FAR, Tricks.TRUNCATED, Tricks.RESET_MID_BODY, Tricks.CLOSED_MID_BODY,
         Tricks.NO_ANSWER, Tricks.NOT_HTTP, Tricks.SLOW_HEADERS, Tricks.HUGE_BODY, Tricks.DUPLICATE_ID,
-        Tricks.MISSING_ID, Tricks.EXTRA_ID, Tricks.STRING_STATUS, Tricks.NOT_OBJECT_RESPONSE, Tricks.NUMBER_ITEM_ID);
+        Tricks.MISSING_ID, Tricks.EXTRA_ID, Tricks.STRING_STATUS, Tricks.INFORMATIONAL_STATUS,
+        Tricks.NOT_OBJECT_RESPONSE, Tricks.NUMBER_ITEM_ID);
   }
 
   /**

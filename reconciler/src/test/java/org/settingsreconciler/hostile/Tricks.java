@@ -134,6 +134,8 @@ final class Tricks {
       (responses, id) -> responses.add(HostileTenant.JSON.readTree("{\"id\":\"99\",\"status\":200,\"body\":{}}")));
   static final Trick STRING_STATUS = batch("the item's status as a string \"200\"", true,
       (responses, id) -> item(responses, id).put("status", String.valueOf(item(responses, id).get("status").asInt())));
+  static final Trick INFORMATIONAL_STATUS = batch("the item's status 100, which is no final answer", true,
+      (responses, id) -> item(responses, id).put("status", 100));
   static final Trick NOT_OBJECT_RESPONSE = batch("a responses entry that is not an object", true,
       (responses, id) -> responses.add("surprise"));
   static final Trick NUMBER_ITEM_ID = batch("the item's id as a number", true,

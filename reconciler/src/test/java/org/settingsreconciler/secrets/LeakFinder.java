@@ -19,6 +19,8 @@ public final class LeakFinder {
     secrets.forEach(s -> forms.put(s, s.forms()));
     List<Leak> leaks = new ArrayList<>();
     for (Output output : outputs) {
+      // Markdown and XML escape characters on the way out; what their readers show is scanned too.
+      String shown = AsShown.of(output.text());
       for (Secret secret : forms.keySet()) {
         if (secret.kind() == Secret.Kind.VARIABLE_VALUE && output.holdsSettingValues()) {
           continue;
@@ -27,6 +29,12 @@ public final class LeakFinder {
           int at = output.text().indexOf(form.getValue());
           if (at >= 0) {
             leaks.add(new Leak(secret, form.getKey(), output.where(), context(output.text(), at, form.getValue())));
+            break;
+          }
+          at = shown.indexOf(form.getValue());
+          if (at >= 0) {
+            leaks.add(new Leak(secret, form.getKey() + ", escaped as markup", output.where(),
+                context(shown, at, form.getValue())));
             break;
           }
         }

@@ -35,6 +35,27 @@ class LeakFinderTest {
   }
 
   @Test
+  void aCredentialIsFoundInsideALongerBase64Text() {
+    String header = "Authorization: Bearer " + TOKEN + "\r\n";
+    String text = Base64.getEncoder().encodeToString(header.getBytes(StandardCharsets.UTF_8));
+
+    List<Leak> leaks = LeakFinder.find(List.of(CREDENTIAL), List.of(Output.printed("stderr of plan", text)));
+
+    assertThat(leaks).singleElement().extracting(Leak::form).isEqualTo("Base64 inside a longer text, at offset 1");
+  }
+
+  @Test
+  void aCredentialIsFoundWhereMarkdownOrXmlEscapedIt() {
+    String markdown = "| msg | bad token leak-test-token&#126;with/odd+chars &quot;quoted&quot; |";
+    String xml = "<error message=\"leak-test-token~with/odd+chars &quot;quoted&quot;\"/>";
+
+    List<Leak> leaks = LeakFinder.find(List.of(CREDENTIAL),
+        List.of(Output.printed("stdout of check", markdown), Output.written(Path.of("r.xml"), "check", xml, false)));
+
+    assertThat(leaks).extracting(Leak::form).containsExactly("as is, escaped as markup", "as is, escaped as markup");
+  }
+
+  @Test
   void aCredentialIsFoundInEveryWrittenFileToo() {
     String json = "{\"value\":\"" + TOKEN.replace("\"", "\\\"") + "\"}";
     Output plan = Output.written(Path.of("plan.json"), "plan", json, true);

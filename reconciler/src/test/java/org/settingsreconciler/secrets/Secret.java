@@ -9,7 +9,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A secret a test handed the tool, and the forms it could leak in: as it is, URL-encoded (a form or a query),
- * Base64 (a header or a blob) and JSON-escaped (a report).
+ * Base64 (a header or a blob, on its own or inside a longer text) and JSON-escaped (a report).
  *
  * @param value the secret
  * @param origin where the test got it from, for the failure message (never the value itself)
@@ -51,6 +51,18 @@ public record Secret(String value, String origin, Kind kind) {
     // Padding is left off: a secret at the end of a longer Base64 text has none of its own.
     putIfNew(forms, "Base64", Base64.getEncoder().withoutPadding().encodeToString(bytes));
     putIfNew(forms, "Base64url", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    // Inside a longer Base64 text the secret starts at one of three alignments, and the characters at its edges
+    // also encode the bytes around it: what is left is the secret's alone.
+    for (int offset = 0; offset < 3; offset++) {
+      byte[] shifted = new byte[offset + bytes.length];
+      System.arraycopy(bytes, 0, shifted, offset, bytes.length);
+      String encoded = Base64.getEncoder().withoutPadding().encodeToString(shifted);
+      int from = offset == 0 ? 0 : offset + 1;
+      int to = shifted.length % 3 == 0 ? encoded.length() : encoded.length() - 1;
+      if (to - from >= MIN_LENGTH) {
+        putIfNew(forms, "Base64 inside a longer text, at offset " + offset, encoded.substring(from, to));
+      }
+    }
     String json = JsonNodeFactory.instance.stringNode(value).toString();
     putIfNew(forms, "JSON-escaped", json.substring(1, json.length() - 1));
     return forms;
