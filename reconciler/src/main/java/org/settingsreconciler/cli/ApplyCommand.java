@@ -183,9 +183,11 @@ final class ApplyCommand implements Callable<Integer> {
       if (!findings.isEmpty()) {
         // A read that failed says nothing about the tenant: say so, rather than that it changed.
         boolean unread = findings.stream().allMatch(f -> f.contains(StalePlanCheck.UNREADABLE));
+        // Named here too: a refused run says which tenant refused it, as an applying one does.
         ctx.err().println(unread
-            ? "The tenant could not be read to check the saved plan against it; nothing was applied:"
-            : "The saved plan no longer matches the tenant; nothing was applied:");
+            ? "The tenant could not be read to check the saved plan against it (" + session.origin()
+                + "); nothing was applied:"
+            : "The saved plan no longer matches the tenant (" + session.origin() + "); nothing was applied:");
         findings.forEach(f -> ctx.err().println("  " + f));
         ctx.err().println(unread
             ? "Apply the saved plan again once these can be read."

@@ -66,8 +66,12 @@ public final class Exporter {
       }
     }
     root.values().removeIf(v -> v instanceof Map<?, ?> m && m.isEmpty());
-    StringBuilder header = new StringBuilder("# Exported by settings-reconciler from " + origin + ".\n"
-        + "# Every managed setting as the tenant has it: planning this file shows no changes.\n");
+    // Only a whole export may promise an empty plan: one with settings it could not read says which are missing.
+    String promise = failures.isEmpty()
+        ? "# Every managed setting as the tenant has it: planning this file shows no changes.\n"
+        : "# INCOMPLETE: " + failures.size() + " setting(s) could not be read and are left out: "
+            + String.join(", ", failures.stream().map(ReadFailure::address).toList()) + ".\n";
+    StringBuilder header = new StringBuilder("# Exported by settings-reconciler from " + origin + ".\n" + promise);
     for (String w : warnings) {
       header.append("#\n# WARNING: ").append(w.replace("\n", " ").replace("\r", " ")).append('\n');
     }

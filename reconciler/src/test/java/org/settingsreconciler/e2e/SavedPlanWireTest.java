@@ -130,7 +130,9 @@ class SavedPlanWireTest {
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err())
-        .contains("The saved plan no longer matches the tenant; nothing was applied:")
+        .contains("The saved plan no longer matches the tenant (" + h.graphUrl() + ", tenant Contoso ("
+            + WireHarness.TENANT_ID + ")")
+        .contains("); nothing was applied:")
         .contains("people.pronouns.isEnabledInOrganization: was false when planned, is true now")
         .contains("Plan again");
     h.verifyOnlyReads();
