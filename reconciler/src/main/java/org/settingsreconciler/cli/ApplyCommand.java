@@ -129,7 +129,7 @@ final class ApplyCommand implements Callable<Integer> {
   }
 
   private int applyPlanned(Plan plan, GraphSession session, VerifyPolicy policy) {
-    PlanPrinter.print(ctx, plan, OutputFormat.text, session.origin(), allowDestructive
+    PlanPrinter.print(ctx, plan, OutputFormat.text, session, allowDestructive
         ? PlanTextRenderer.DestructiveNote.ALLOWED : PlanTextRenderer.DestructiveNote.NOT_ALLOWED);
     session.adviseOn(plan.failures());
     if (plan.hasFailures()) {

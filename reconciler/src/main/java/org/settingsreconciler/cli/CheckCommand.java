@@ -60,10 +60,10 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private int judge(Plan plan, GraphSession session) {
-    print(plan, session.origin());
+    print(plan, session);
     session.adviseOn(plan.failures());
     for (ReportFile report : reports) {
-      report.write(ctx, plan, session.origin());
+      report.write(ctx, plan, session);
       ctx.err().println("Wrote the report " + report.path() + ".");
     }
     // A duplicate of an item the YAML names is drift even with no change to plan (prune off): see plan.Duplicate.
@@ -74,12 +74,12 @@ final class CheckCommand implements Callable<Integer> {
     return code;
   }
 
-  private void print(Plan plan, String origin) {
+  private void print(Plan plan, GraphSession session) {
     switch (format) {
-      case json -> ctx.out().print(ReportFile.Format.JSON.render(plan, origin));
-      case markdown -> ctx.out().print(ReportFile.Format.MARKDOWN.render(plan, origin));
+      case json -> ctx.out().print(ReportFile.Format.JSON.render(plan, session));
+      case markdown -> ctx.out().print(ReportFile.Format.MARKDOWN.render(plan, session));
       case text -> {
-        PlanPrinter.print(ctx, plan, format, origin);
+        PlanPrinter.print(ctx, plan, format, session);
         List<String> drifted = plan.statuses().stream()
             .filter(s -> s.state() == SettingStatus.State.DRIFTED).map(SettingStatus::address).toList();
         List<Duplicate> duplicated = plan.duplicates().stream().filter(Duplicate::drift).toList();

@@ -47,7 +47,7 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   private int show(Plan plan, GraphSession session) {
-    PlanPrinter.print(ctx, plan, format, session.origin());
+    PlanPrinter.print(ctx, plan, format, session);
     session.adviseOn(plan.failures());
     if (plan.hasFailures()) {
       if (out != null) {

@@ -24,15 +24,16 @@ final class PlanPrinter {
 
   private PlanPrinter() {}
 
-  static void print(CliContext ctx, Plan plan, OutputFormat format, String origin) {
-    print(ctx, plan, format, origin, PlanTextRenderer.DestructiveNote.NEEDED);
+  static void print(CliContext ctx, Plan plan, OutputFormat format, GraphSession session) {
+    print(ctx, plan, format, session, PlanTextRenderer.DestructiveNote.NEEDED);
   }
 
   /** With what the summary says of destructive changes (see PlanTextRenderer.DestructiveNote). */
   static void print(
-      CliContext ctx, Plan plan, OutputFormat format, String origin, PlanTextRenderer.DestructiveNote note) {
+      CliContext ctx, Plan plan, OutputFormat format, GraphSession session, PlanTextRenderer.DestructiveNote note) {
+    String origin = session.origin();
     if (format == OutputFormat.json) {
-      ctx.out().println(JSON.writeValueAsString(PlanJson.write(plan)));
+      ctx.out().println(JSON.writeValueAsString(PlanJson.write(plan, session.identity())));
       return;
     }
     if (format == OutputFormat.markdown) {

@@ -29,9 +29,10 @@ record ReportFile(Path path, Format format) {
     }
 
     /** The check in this format; {@code check --format json|markdown} prints the same as the report. */
-    String render(Plan plan, String origin) {
+    String render(Plan plan, GraphSession session) {
+      String origin = session.origin();
       return switch (this) {
-        case JSON -> PlanPrinter.JSON.writeValueAsString(CheckJson.write(plan)) + "\n";
+        case JSON -> PlanPrinter.JSON.writeValueAsString(CheckJson.write(plan, session.identity())) + "\n";
         case MARKDOWN -> new PlanMarkdownRenderer(CHECK_TITLE).render(plan, origin);
         case JUNIT -> CheckJUnitReport.write(plan, origin);
       };
@@ -42,8 +43,8 @@ record ReportFile(Path path, Format format) {
    * Writes the report, readable by its owner only (it shows the tenant's settings) and masked like the output: CI
    * publishes it (the Markdown as a job summary or a pull-request comment).
    */
-  void write(CliContext ctx, Plan plan, String origin) {
-    OutputFiles.writeReport(ctx, path, format.render(plan, origin), "the report");
+  void write(CliContext ctx, Plan plan, GraphSession session) {
+    OutputFiles.writeReport(ctx, path, format.render(plan, session), "the report");
   }
 
   static final class Converter implements ITypeConverter<ReportFile> {

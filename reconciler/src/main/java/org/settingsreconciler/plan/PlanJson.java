@@ -3,6 +3,7 @@ package org.settingsreconciler.plan;
 import java.util.List;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.model.ValueOrigin;
+import org.settingsreconciler.tenant.TenantIdentity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -23,6 +24,27 @@ public final class PlanJson {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private PlanJson() {}
+
+  /**
+   * The tenant a plan is for, as plan JSON, check reports and saved plans carry it: its id and name, the Graph root
+   * and who signed in (each null where not known).
+   */
+  public static ObjectNode tenant(TenantIdentity t) {
+    ObjectNode n = F.objectNode();
+    n.put("id", t.tenantId());
+    n.put("displayName", t.displayName());
+    // A user and password in --graph-url are never written (nor sent): the root is the service, not the login.
+    n.put("graphRoot", TenantIdentity.withoutUserInfo(t.graphRoot()));
+    n.put("signedInAs", t.signedInAs());
+    return n;
+  }
+
+  /** The plan as {@code plan --format json} prints it, naming the tenant it was made for. */
+  public static ObjectNode write(Plan plan, TenantIdentity tenant) {
+    ObjectNode root = write(plan);
+    root.set("tenant", tenant(tenant));
+    return root;
+  }
 
   public static ObjectNode write(Plan plan) {
     ObjectNode root = F.objectNode();

@@ -56,11 +56,7 @@ public record SavedPlan(
     root.put("formatVersion", FORMAT_VERSION);
     root.put("tool", tool);
     root.put("createdAt", createdAt.toString());
-    ObjectNode t = root.putObject("tenant");
-    t.put("id", tenant.tenantId());
-    t.put("displayName", tenant.displayName());
-    t.put("graphRoot", TenantIdentity.withoutUserInfo(tenant.graphRoot()));
-    t.put("signedInAs", tenant.signedInAs());
+    root.set("tenant", PlanJson.tenant(tenant));
     ArrayNode list = root.putArray("changes");
     changes.forEach(c -> list.add(SavedChange.write(c)));
     ArrayNode secrets = root.putArray("secretValues");

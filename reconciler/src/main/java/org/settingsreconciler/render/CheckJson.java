@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PlanJson;
+import org.settingsreconciler.tenant.TenantIdentity;
 import org.settingsreconciler.plan.SettingStatus;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,8 +18,8 @@ public final class CheckJson {
 
   private CheckJson() {}
 
-  public static ObjectNode write(Plan plan) {
-    ObjectNode root = PlanJson.write(plan);
+  public static ObjectNode write(Plan plan, TenantIdentity tenant) {
+    ObjectNode root = PlanJson.write(plan, tenant);
     ArrayNode settings = root.putArray("settings");
     for (SettingStatus s : plan.statuses()) {
       ObjectNode n = settings.addObject();

@@ -148,6 +148,10 @@ class PlanWireTest {
     h.verifyOnlyReads();
     JsonNode plan = r.json();
     assertThat(plan.get("formatVersion").asInt()).isEqualTo(1);
+    assertThat(plan.get("tenant")).as("the plan names its tenant, as every heading does").isEqualTo(
+        WireHarness.JSON.readTree("{\"id\":\"" + WireHarness.TENANT_ID + "\",\"displayName\":\"Contoso\","
+            + "\"graphRoot\":\"" + h.graphUrl() + "\",\"signedInAs\":\"the holder of the access token in "
+            + "RECONCILER_ACCESS_TOKEN\"}"));
     JsonNode changes = plan.get("changes");
     assertThat(changes.size()).isEqualTo(8);
     for (JsonNode c : changes) {

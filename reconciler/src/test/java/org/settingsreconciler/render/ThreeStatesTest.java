@@ -13,6 +13,10 @@ import tools.jackson.databind.JsonNode;
 /** Every report format shows each setting as in sync, drifted or unknown, and never counts an unknown as drift. */
 class ThreeStatesTest {
 
+  private static final org.settingsreconciler.tenant.TenantIdentity SOMEWHERE =
+      new org.settingsreconciler.tenant.TenantIdentity(null, null, "https://graph.microsoft.com/beta", null);
+
+
   private static final GraphError DOWN =
       new GraphError(503, "serviceNotAvailable", "throttledUpstream", "down", "req-9", null);
 
@@ -28,7 +32,7 @@ class ThreeStatesTest {
 
   @Test
   void json() throws Exception {
-    JsonNode settings = CheckJson.write(mixed()).get("settings");
+    JsonNode settings = CheckJson.write(mixed(), SOMEWHERE).get("settings");
     assertThat(settings).hasSize(11);
     assertThat(states(settings)).filteredOn("in_sync"::equals).hasSize(3);
     assertThat(states(settings)).filteredOn("drifted"::equals).hasSize(7);
@@ -42,7 +46,7 @@ class ThreeStatesTest {
     assertThat(unknown.get("error").get("message").asString()).contains("The service is temporarily unavailable.");
     assertThat(settings.get(0).has("error")).isFalse();
 
-    JsonNode root = CheckJson.write(unknownOnly());
+    JsonNode root = CheckJson.write(unknownOnly(), SOMEWHERE);
     assertThat(root.get("changes")).isEmpty();
     assertThat(root.get("summary").get("failed").asInt()).isEqualTo(1);
     assertThat(states(root.get("settings"))).containsExactly("in_sync", "unknown");
