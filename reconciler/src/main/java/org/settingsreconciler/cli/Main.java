@@ -79,7 +79,7 @@ public final class Main {
   }
 
   /** Builds commands with the context, so none of them reaches for System.* itself. */
-  private record ContextFactory(CliContext ctx) implements CommandLine.IFactory {
+  record ContextFactory(CliContext ctx) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
       try {

@@ -24,18 +24,7 @@ class NumericOptionsTest {
   private static List<Numeric> numericOptions() {
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     CliContext ctx = new CliContext(sink, sink, Map.of(), Terminal.none());
-    CommandLine.IFactory factory = new CommandLine.IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        try {
-          var constructor = type.getDeclaredConstructor(CliContext.class);
-          constructor.setAccessible(true);
-          return constructor.newInstance(ctx);
-        } catch (NoSuchMethodException e) {
-          return CommandLine.defaultFactory().create(type);
-        }
-      }
-    };
+    CommandLine.IFactory factory = new Main.ContextFactory(ctx);
     List<Numeric> out = new ArrayList<>();
     CommandLine cli = ReconcilerCommand.commandLine(factory);
     cli.getSubcommands().forEach((name, sub) -> sub.getCommandSpec().options().stream()
