@@ -308,6 +308,11 @@ final class GraphSession implements AutoCloseable {
 
   @Override
   public void close() {
+    // No request outlives its command: a run that stopped before it named the tenant (a failed group lookup, say)
+    // waits for the organization read it started, rather than leave it to reach the server after the run ended.
+    if (identity != null) {
+      identity.handle((done, failed) -> done).join();
+    }
     if (sandbox != null) {
       sandbox.close();
     }

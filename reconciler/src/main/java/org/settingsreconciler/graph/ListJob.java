@@ -18,6 +18,13 @@ final class ListJob extends Job {
 
   static final int MAX_PAGES = 10_000;
 
+  /**
+   * The most items one list may hold: ten times the users of the largest tenants the tool is built for, and far
+   * more than any settings collection. Past it a list fails as a whole, as a Graph that pages on and on with full
+   * pages would otherwise fill the memory before the page cap is reached.
+   */
+  static final int MAX_ITEMS = 1_000_000;
+
   private final Origin origin;
   private final Wire first;
   private final Function<JsonNode, Optional<String>> check;
@@ -65,6 +72,11 @@ final class ListJob extends Job {
     if (next != null && !visited.add(next.uri())) {
       // Graph's next links carry a fresh skip token each time: one back to a page already read loops for ever.
       throw Responses.malformed("an @odata.nextLink back to a page already read", r.status(), r.requestId());
+    }
+    if (items.size() + value.size() > MAX_ITEMS) {
+      throw new GraphException(new GraphError(0, "tooManyItems", null,
+          "the list holds more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_ITEMS) + " items",
+          r.requestId(), null));
     }
     List<JsonNode> page = new ArrayList<>(value.size());
     for (JsonNode item : value) {

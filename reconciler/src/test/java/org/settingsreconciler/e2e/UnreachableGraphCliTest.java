@@ -102,9 +102,12 @@ class UnreachableGraphCliTest {
         .endsWith("; nothing was written to the tenant (only reads were sent)\n")
         .doesNotContain("nothing was sent")
         .doesNotContain("invalid");
-    // The group lookup, and the organization read that names the tenant in headings; nothing else.
+    // The group lookup, and perhaps the organization read that names the tenant in headings (it runs alongside, and
+    // the run may end before it leaves); nothing else.
     wm.verify(1, anyRequestedFor(urlPathEqualTo("/beta/groups")));
-    wm.verify(2, anyRequestedFor(anyUrl()));
-    wm.verify(1, anyRequestedFor(urlPathEqualTo("/beta/organization")));
+    assertThat(wm.findAll(anyRequestedFor(anyUrl()))).allSatisfy(q -> {
+      assertThat(q.getMethod().getName()).isEqualTo("GET");
+      assertThat(q.getUrl()).matches("/beta/(groups|organization)\\b.*");
+    });
   }
 }
