@@ -45,6 +45,10 @@ final class ProfileCardPropertyRule implements ServerRule {
   public void complete(Write write) {
     // Stored in the documented spelling, whatever case the client used.
     canonical(String.valueOf(SandboxJson.text(write.merged().get(NAME)))).ifPresent(n -> write.merged().put(NAME, n));
+    // Not nullable in the metadata: a card property is shown unless it was created or set hidden.
+    if (write.created() && !write.merged().hasNonNull("isVisible")) {
+      write.merged().put("isVisible", true);
+    }
   }
 
   private static Optional<String> canonical(String name) {

@@ -104,7 +104,7 @@ class ExportWireTest {
         .contains(ADELE + ":")
         .doesNotContain("imagegeneration")
         .doesNotContain("createdDateTime")
-        .doesNotContain("isVisible")
+        .contains("      isVisible: true\n") // managed since issue 14: a hidden card property is drift
         .doesNotContain("pps-0");
     int readsByExport = h.requests().size();
 

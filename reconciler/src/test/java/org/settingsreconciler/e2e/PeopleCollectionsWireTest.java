@@ -55,6 +55,32 @@ class PeopleCollectionsWireTest {
     h.verifyNoPatch(CARD + "/Alias");
   }
 
+  /**
+   * isVisible (Edm.Boolean in Microsoft's metadata) is managed: a card property the tenant hides is drift, and a YAML
+   * that hides one plans and applies exactly that PATCH, with nothing else in its body.
+   */
+  @Test
+  void hidingACardPropertyIsExactlyOnePatchOfIsVisible() {
+    h.list(CARD, "{\"directoryPropertyName\":\"Alias\",\"isVisible\":true,\"annotations\":[]}");
+    h.patchOk(CARD + "/Alias");
+    String yaml = """
+        people:
+          profileCardProperties:
+            Alias:
+              isVisible: false
+        """;
+
+    Run plan = h.graph("plan", h.yaml("desired.yaml", yaml).toString(), "--format", "json");
+    assertThat(plan.exit()).as(plan.err()).isZero();
+    assertThat(plan.json().get("changes")).hasSize(1);
+    assertThat(plan.json().at("/changes/0/body")).isEqualTo(WireHarness.JSON.readTree("{\"isVisible\":false}"));
+
+    Run r = h.autoApply(yaml);
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    h.verifyPatch(CARD + "/Alias", "{\"isVisible\":false}");
+  }
+
   @Test
   void cardKeysMatchIgnoringCaseAndTheItemIsPatchedAtTheTenantsSpelling() {
     h.list(CARD, "{\"directoryPropertyName\":\"customattribute1\",\"annotations\":[{\"displayName\":\"Old\"}]}");

@@ -1,5 +1,6 @@
 package org.settingsreconciler.resource.defs;
 
+import static org.settingsreconciler.resource.ValueKind.BOOLEAN;
 import static org.settingsreconciler.resource.ValueKind.OBJECT_LIST;
 
 import org.settingsreconciler.resource.CollectionKey;
@@ -21,6 +22,9 @@ public final class ProfileCardProperties {
               new CollectionKey("directoryPropertyName", true, null, true))
           .odataType("#microsoft.graph.profileCardProperty")
           .property(PropertySpec.of("annotations", OBJECT_LIST))
+          // Edm.Boolean, not nullable, in Microsoft's metadata; undocumented beyond that (graph-api.md 6.4). Managed so
+          // that a card property hidden in the tenant is drift, not "in sync".
+          .property(PropertySpec.of("isVisible", BOOLEAN))
           .permissions(Permissions.delegatedOnly("PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All"))
           .schema("resources/people.profileCardProperties.schema.json")
           .build();
