@@ -12,6 +12,7 @@ import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resolve.GroupReference;
 
 /**
  * What the app registration needs for a desired state ({@code permissions PATH...}): per setting type its read and
@@ -94,6 +95,15 @@ public final class PermissionReport {
     if (!writeOnly.isEmpty()) {
       out.add("  App-only tokens cannot write " + String.join(", ", writeOnly) + ": apply them as a signed-in admin.");
     }
+    if (!GroupReference.in(state).isEmpty()) {
+      // Microsoft's "List groups": GroupMember.Read.All is the least privileged, delegated and application alike.
+      out.add("Group names ({group: name}) are looked up in the directory: GroupMember.Read.All (or Group.Read.All), "
+          + "delegated or application, for plan, check and apply alike.");
+    }
+    // Microsoft's "Get organization": User.Read delegated, Organization.Read.All as an application. Optional: the
+    // tenant's name is for headings; without it they show the tenant id (from the token), and nothing else changes.
+    out.add("Optional, to name the tenant in headings and the apply prompt: User.Read (delegated) or "
+        + "Organization.Read.All (application); without it they show the tenant id alone.");
     if (types.keySet().stream().anyMatch(ResourceDescriptor::globalOnly)) {
       out.add("* exists in the global cloud only.");
     }

@@ -44,8 +44,23 @@ class PermissionsCommandTest {
             + "people.profileCardProperties: they need a signed-in admin.")
         .contains("App-only tokens cannot write users.interests")
         .contains("Global Reader to read, Global Administrator to write")
-        .contains("* exists in the global cloud only.");
+        .contains("* exists in the global cloud only.")
+        .contains("Optional, to name the tenant in headings and the apply prompt: User.Read (delegated) or "
+            + "Organization.Read.All (application)")
+        .as("the examples name no group").doesNotContain("GroupMember.Read.All");
     assertThat(f.wm.getAllServeEvents()).as("offline").isEmpty();
+  }
+
+  @Test
+  void groupNamesNeedThePermissionThatReadsGroups() throws Exception {
+    Path named = f.yaml("named.yaml", "copilot:\n  limitedMode:\n    isEnabledForGroup: true\n"
+        + "    groupId: {group: Copilot Pilot}\n");
+
+    Run run = f.cli(f.env(), "permissions", named.toString());
+
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("Group names ({group: name}) are looked up in the directory: "
+        + "GroupMember.Read.All (or Group.Read.All), delegated or application");
   }
 
   @Test
