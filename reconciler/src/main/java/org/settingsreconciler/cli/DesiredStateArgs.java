@@ -10,6 +10,7 @@ import java.util.Map;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.load.DesiredStateLoader;
+import org.settingsreconciler.load.GroupIdWarnings;
 import org.settingsreconciler.load.LayeredLoader;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.tenant.TenantConfig;
@@ -68,7 +69,9 @@ final class DesiredStateArgs {
   /** Loads and validates; on any problem prints every error and returns null. */
   DesiredState load(CliContext ctx) {
     try {
-      return loadOrThrow(ctx);
+      DesiredState state = loadOrThrow(ctx);
+      GroupIdWarnings.in(state).forEach(w -> ctx.err().println("warning: " + w));
+      return state;
     } catch (ConfigException e) {
       printErrors(ctx, e);
       return null;

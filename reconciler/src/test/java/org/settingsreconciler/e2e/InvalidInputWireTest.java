@@ -55,12 +55,12 @@ class InvalidInputWireTest {
                   isEnabledInOrganization: yes
               """, "3:30", "people.pronouns.isEnabledInOrganization",
               "must be a boolean, not a string ('yes'; YAML 1.2 booleans are true and false)"),
-          new BadInput("bad GUID", """
+          new BadInput("group id that is a list", """
               copilot:
                 limitedMode:
                   isEnabledForGroup: true
-                  groupId: 4c563cdf-0efa-44c5-a384-dbf57db277dZ
-              """, "4:14", "copilot.limitedMode.groupId", "must be an Entra object id"),
+                  groupId: [4c563cdf-0efa-44c5-a384-dbf57db277df]
+              """, "4:14", "copilot.limitedMode.groupId", "must be a string"),
           new BadInput("duplicate key", """
               people:
                 pronouns:
@@ -108,7 +108,7 @@ class InvalidInputWireTest {
         copilot:
           limitedMode:
             isEnabledForGroup: yes
-            groupId: nope
+            groupId: [nope]
         people:
           pronoun:
             isEnabledInOrganization: true
@@ -119,7 +119,7 @@ class InvalidInputWireTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err())
         .contains(file + ":3:24: copilot.limitedMode.isEnabledForGroup: must be a boolean")
-        .contains(file + ":4:14: copilot.limitedMode.groupId: must be an Entra object id")
+        .contains(file + ":4:14: copilot.limitedMode.groupId: must be a string")
         .contains(file + ":6:3: people.pronoun: unknown key 'pronoun'; did you mean 'pronouns'?");
     h.verifyNoRequests();
   }

@@ -53,8 +53,8 @@ class DesiredStateLoaderTest {
             "copilot:\n  limitedMode:\n    isEnabledForGroup: true\n",
             ":2:3: copilot.limitedMode.groupId: missing required key 'groupId'"),
         Arguments.of(
-            "copilot:\n  enhancedPersonalization:\n    disabledForGroup: edbfe4fb\n",
-            ":3:23: copilot.enhancedPersonalization.disabledForGroup: must be an Entra object id"),
+            "copilot:\n  enhancedPersonalization:\n    disabledForGroup: [edbfe4fb]\n",
+            ":3:23: copilot.enhancedPersonalization.disabledForGroup: must be a string"),
         Arguments.of(
             "copilot:\n  policySettings:\n    microsoft.copilot.websearch:\n      value: \"1\"\n",
             ":3:5: copilot.policySettings.microsoft.copilot.websearch: unknown key"),
@@ -62,8 +62,8 @@ class DesiredStateLoaderTest {
             "copilot:\n  policySettings:\n    microsoft.copilot.allowwebsearch:\n      value: 1\n",
             ":4:14: copilot.policySettings.microsoft.copilot.allowwebsearch.value: must be"),
         Arguments.of(
-            "users:\n  adele@contoso.com:\n    interests:\n      Go:\n        collaborationTags: [askMe]\n",
-            ":5:29: users.adele@contoso.com.interests.Go.collaborationTags[0]: must be one of"),
+            "users:\n  adele@contoso.com:\n    interests:\n      Go:\n        collaborationTags: [7]\n",
+            ":5:29: users.adele@contoso.com.interests.Go.collaborationTags[0]: must be a string"),
         Arguments.of("users:\n  adele:\n    interests: {}\n", ":2:3: users.adele: 'adele' is not a user principal name"),
         Arguments.of(
             "people:\n  pronouns:\n    isEnabledInOrganization: true\n    isEnabledInOrganization: false\n",
@@ -93,7 +93,7 @@ class DesiredStateLoaderTest {
   @Test
   void everyErrorInEveryFileIsReportedAtOnce() throws IOException {
     Path a = write("a.yaml", "people:\n  pronouns:\n    isEnabledInOrganisation: true\n");
-    Path b = write("b.yaml", "copilot:\n  limitedMode:\n    groupId: nope\n");
+    Path b = write("b.yaml", "copilot:\n  limitedMode:\n    groupId: [nope]\n");
     assertThat(errorsOf(a, b))
         .hasSize(2)
         .anySatisfy(e -> assertThat(e).startsWith(a + ":3:5"))

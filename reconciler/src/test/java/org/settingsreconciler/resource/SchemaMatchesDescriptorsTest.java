@@ -202,9 +202,9 @@ class SchemaMatchesDescriptorsTest {
             "/people/pronouns/isEnabledInOrganization",
             null),
         new BadCase(
-            "group id that is not a GUID",
-            "copilot:\n  enhancedPersonalization:\n    disabledForGroup: sales-team\n",
-            "pattern",
+            "group id that is a number (any string is taken: Graph types it Edm.String)",
+            "copilot:\n  enhancedPersonalization:\n    disabledForGroup: 42\n",
+            "type",
             "/copilot/enhancedPersonalization/disabledForGroup",
             null),
         new BadCase(
@@ -263,10 +263,10 @@ class SchemaMatchesDescriptorsTest {
             "/users",
             "adele"),
         new BadCase(
-            "unknown collaboration tag",
+            "collaboration tag that is not a string (any string is taken: Graph types tags Edm.String)",
             "users:\n  adele.vance@contoso.com:\n    interests:\n      Hiking:\n"
-                + "        collaborationTags: [askMeAbout, canTeach]\n",
-            "enum",
+                + "        collaborationTags: [askMeAbout, 7]\n",
+            "type",
             "/users/adele.vance@contoso.com/interests/Hiking/collaborationTags/1",
             null),
         new BadCase(

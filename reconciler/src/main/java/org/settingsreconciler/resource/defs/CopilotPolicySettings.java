@@ -1,6 +1,5 @@
 package org.settingsreconciler.resource.defs;
 
-import static org.settingsreconciler.resource.ValueKind.GUID;
 import static org.settingsreconciler.resource.ValueKind.STRING;
 
 import java.util.List;
@@ -30,7 +29,7 @@ public final class CopilotPolicySettings {
           .odataType("#microsoft.graph.copilotPolicySetting")
           // "value" is required in every PATCH; policyId is optional (Graph then picks the first tenant policy).
           .property(PropertySpec.of("value", STRING).requiredInEveryPatch())
-          .property(PropertySpec.of("policyId", GUID))
+          .property(PropertySpec.of("policyId", STRING))
           .errorHint(
               404,
               "unsupportedSetting",
