@@ -58,7 +58,12 @@ final class BodyValidator {
       anyProperty = true;
       ValueKind kind = writable.get(name);
       if (kind != null) {
-        checkKind(name, kind, e.getValue());
+        // Null where Microsoft's metadata lets the property hold it: Graph stores it (a nullable Edm.Boolean, say).
+        boolean nullAllowed = e.getValue().isNull()
+            && descriptor.property(name).map(PropertySpec::nullable).orElse(true);
+        if (!nullAllowed) {
+          checkKind(name, kind, e.getValue());
+        }
       } else if (!createOnly.contains(name)) {
         throw notWritable(name, before);
       }

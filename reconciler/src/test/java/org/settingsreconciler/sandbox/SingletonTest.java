@@ -103,6 +103,19 @@ class SingletonTest extends FreshSandbox {
         .isEqualTo("not-a-guid");
   }
 
+  /** Null where Microsoft's metadata says nullable (itemInsights' isEnabledInOrganization), never elsewhere. */
+  @Test
+  void aNullableBooleanTakesNullAndOthersDoNot() {
+    assertThat(client.patch("/admin/people/itemInsights", "{\"isEnabledInOrganization\":null}").status())
+        .isEqualTo(200);
+    assertThat(sandbox.snapshot().at("/resources/people.itemInsights/isEnabledInOrganization").isNull()).isTrue();
+
+    Reply pronouns = client.patch("/admin/people/pronouns", "{\"isEnabledInOrganization\":null}");
+
+    assertThat(pronouns.status()).isEqualTo(400);
+    assertThat(pronouns.errorCode()).isEqualTo("invalidRequest");
+  }
+
   @Test
   void emptyBodyIsRefused() {
     Reply r = client.patch("/admin/people/pronouns", "{}");
