@@ -1,7 +1,11 @@
 package org.settingsreconciler.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.settingsreconciler.e2e.SealedSavedPlanWireTest.reseal;
+import static org.settingsreconciler.e2e.SavedPlanEdits.applySaved;
+import static org.settingsreconciler.e2e.SavedPlanEdits.assertRefusedAndNothingWritten;
+import static org.settingsreconciler.e2e.SavedPlanEdits.change;
+import static org.settingsreconciler.e2e.SavedPlanEdits.applySavedFile;
+import static org.settingsreconciler.e2e.SavedPlanEdits.reseal;
 import static org.settingsreconciler.e2e.WireHarness.ADELE;
 import static org.settingsreconciler.e2e.WireHarness.ENHANCED;
 import static org.settingsreconciler.e2e.WireHarness.INTERESTS;
@@ -18,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.settingsreconciler.e2e.WireHarness.Run;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -68,36 +71,6 @@ class ResealedSavedPlanWireTest {
     return (ObjectNode) WireHarness.JSON.readTree(Files.readString(saved));
   }
 
-  private static ObjectNode change(ObjectNode plan, String address) {
-    for (JsonNode c : plan.get("changes")) {
-      if (c.get("address").asString().equals(address)) {
-        return (ObjectNode) c;
-      }
-    }
-    throw new AssertionError("no change " + address + " in " + plan);
-  }
-
-  private Run applySaved(ObjectNode plan, String... more) throws IOException {
-    Files.writeString(saved, WireHarness.JSON.writeValueAsString(plan));
-    return applySavedFile(more);
-  }
-
-  private Run applySavedFile(String... more) {
-    String[] args = new String[3 + more.length];
-    args[0] = "apply";
-    args[1] = "--plan";
-    args[2] = saved.toString();
-    System.arraycopy(more, 0, args, 3, more.length);
-    return h.graph(args);
-  }
-
-  private void assertRefusedAndNothingWritten(Run r, String... messages) {
-    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
-    assertThat(r.err()).contains(messages);
-    assertThat(r.out()).doesNotContain("applied ");
-    assertThat(h.requests()).allSatisfy(q -> assertThat(q.getMethod().getName()).as(q.getUrl()).isEqualTo("GET"));
-  }
-
   @Test
   void anUpdateThatRenamesAnInterestIntoAnotherIsRefused() throws IOException {
     ObjectNode plan = planAndSave();
@@ -106,7 +79,7 @@ class ResealedSavedPlanWireTest {
     ((ObjectNode) c.get("body")).put("displayName", "Hiking");
     ((ObjectNode) c.get("before")).put("displayName", "Knitting");
 
-    assertRefusedAndNothingWritten(applySaved(reseal(plan), "--no-verify"),
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--no-verify"),
         KNITTING + ": the body sets \"displayName\" to \"Hiking\", not the key its address names");
   }
 
@@ -115,7 +88,7 @@ class ResealedSavedPlanWireTest {
     ObjectNode plan = planAndSave();
     ((ObjectNode) change(plan, CHESS).get("body")).put("displayName", "Knitting");
 
-    assertRefusedAndNothingWritten(applySaved(reseal(plan), "--no-verify"),
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--no-verify"),
         CHESS + ": the body sets \"displayName\" to \"Knitting\", not the key its address names");
   }
 
@@ -127,7 +100,7 @@ class ResealedSavedPlanWireTest {
     ((ObjectNode) again.get("body")).put("displayName", "chess");
     ((ArrayNode) plan.get("changes")).add(again);
 
-    assertRefusedAndNothingWritten(applySaved(reseal(plan), "--no-verify"), "the plan creates this item twice");
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--no-verify"), "the plan creates this item twice");
   }
 
   @Test
@@ -135,7 +108,7 @@ class ResealedSavedPlanWireTest {
     ObjectNode plan = planAndSave();
     ((ArrayNode) plan.get("changes")).add(change(plan, "people.pronouns").deepCopy());
 
-    assertRefusedAndNothingWritten(applySaved(reseal(plan), "--no-verify"),
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--no-verify"),
         "people.pronouns: the plan sends PATCH " + PRONOUNS + " twice");
   }
 
@@ -147,7 +120,7 @@ class ResealedSavedPlanWireTest {
     c.putNull("body");
     c.putObject("before").put("isEnabledInOrganization", false);
 
-    assertRefusedAndNothingWritten(applySaved(reseal(plan), "--allow-destructive", "--no-verify"),
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--allow-destructive", "--no-verify"),
         "people.pronouns: Pronouns is one setting, with no items to delete");
   }
 
@@ -160,7 +133,7 @@ class ResealedSavedPlanWireTest {
     c.putNull("body");
     c.putObject("before").putNull("name");
 
-    assertRefusedAndNothingWritten(applySaved(reseal(plan), "--allow-destructive", "--no-verify"),
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--allow-destructive", "--no-verify"),
         "this item is never deleted, only reset");
   }
 
@@ -174,7 +147,7 @@ class ResealedSavedPlanWireTest {
     c.putObject("body").put("value", "1");
     c.putObject("before").put("value", "0");
 
-    assertRefusedAndNothingWritten(applySaved(reseal(plan), "--no-verify"),
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--no-verify"),
         "is not one of the ids Copilot policy setting has");
   }
 
@@ -188,7 +161,7 @@ class ResealedSavedPlanWireTest {
     c.putObject("before").put("isEnabledInOrganization", true);
     ((ArrayNode) plan.get("changes")).add(c);
 
-    assertRefusedAndNothingWritten(applySaved(reseal(plan), "--no-verify"),
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--no-verify"),
         "copilot.enhancedPersonalization: the body sets \"isEnabledInOrganization\" to \"false\", which is not a "
             + "boolean");
   }
@@ -200,7 +173,7 @@ class ResealedSavedPlanWireTest {
     String text = Files.readString(saved);
     Files.writeString(saved, text.replaceFirst("\"kind\"", "\"tool\" : \"reviewed elsewhere\",\n  \"kind\""));
 
-    assertRefusedAndNothingWritten(applySavedFile("--no-verify"), "an object key given twice");
+    assertRefusedAndNothingWritten(h, applySavedFile(h, saved, "--no-verify"), "an object key given twice");
   }
 
   @Test
@@ -208,7 +181,7 @@ class ResealedSavedPlanWireTest {
     ObjectNode plan = planAndSave();
     plan.put("formatVersion", "2");
 
-    assertRefusedAndNothingWritten(applySaved(reseal(plan)), "formatVersion is \"2\", not a whole number");
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan)), "formatVersion is \"2\", not a whole number");
   }
 
   @Test
@@ -219,7 +192,7 @@ class ResealedSavedPlanWireTest {
     assertThat(plan.get("tenant").get("id").isNull()).as("the plan names no tenant").isTrue();
     h.organization("9d8c7b6a-5f4e-4d3c-b2a1-0f9e8d7c6b5a", "Fabrikam");
 
-    assertRefusedAndNothingWritten(applySaved(plan, "--no-verify"),
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, plan, "--no-verify"),
         "the plan was made where the tenant could not be told",
         "Fabrikam (9d8c7b6a-5f4e-4d3c-b2a1-0f9e8d7c6b5a), which this run signed in to");
   }
@@ -229,7 +202,7 @@ class ResealedSavedPlanWireTest {
     ObjectNode plan = planAndSave();
     ((ArrayNode) plan.get("secretValues")).add(WireHarness.TENANT_ID).add("Contoso");
 
-    assertRefusedAndNothingWritten(applySaved(reseal(plan), "--no-verify"),
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--no-verify"),
         "\"secretValues\" holds a value that no change holds");
   }
 
@@ -238,7 +211,7 @@ class ResealedSavedPlanWireTest {
     planAndSave();
     int sentByPlan = h.requests().size();
 
-    Run r = applySavedFile("--var", "PILOT=Other group", "--no-verify");
+    Run r = applySavedFile(h, saved, "--var", "PILOT=Other group", "--no-verify");
 
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.err()).contains("--var and --var-file cannot change a saved plan");
@@ -262,7 +235,7 @@ class ResealedSavedPlanWireTest {
     assertThat(p.out()).contains("DELETE " + INTERESTS + "/int-2");
     h.deleteOk(INTERESTS + "/int-2");
 
-    Run r = applySavedFile("--allow-destructive", "--no-verify");
+    Run r = applySavedFile(h, saved, "--allow-destructive", "--no-verify");
 
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.err()).doesNotContain("was replaced by another item");
