@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.settingsreconciler.graph.CredentialException;
-import org.settingsreconciler.vars.Secrets;
+import org.settingsreconciler.secrets.Secrets;
 import tools.jackson.databind.JsonNode;
 
 /**

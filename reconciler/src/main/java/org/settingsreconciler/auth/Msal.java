@@ -21,7 +21,7 @@ import org.settingsreconciler.graph.TlsFailure;
 /**
  * The msal4j calls the app-only credentials share, and msal4j's failures turned into messages that say what failed.
  * A message may carry what Entra echoed (a secret, a token): it is shown through the run's one redaction point
- * (vars.Secrets), which knows the credentials.
+ * (secrets.Secrets), which knows the credentials.
  *
  * <p>Instance discovery is off: the authority hosts of the four clouds are known, so msal4j would only spend a
  * request confirming them, and an authority override (AZURE_AUTHORITY_HOST) would need the discovery endpoint too.

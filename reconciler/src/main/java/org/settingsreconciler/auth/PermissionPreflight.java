@@ -13,7 +13,7 @@ import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.ReadFailure;
-import org.settingsreconciler.resource.AddressParser;
+import org.settingsreconciler.resource.defs.AddressParser;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.state.AccessCheck;

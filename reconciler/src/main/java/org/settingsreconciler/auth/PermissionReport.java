@@ -11,7 +11,7 @@ import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.ResourceDescriptor;
-import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resolve.GroupReference;
 
 /**

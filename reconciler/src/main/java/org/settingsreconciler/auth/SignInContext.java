@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.settingsreconciler.graph.CredentialException;
-import org.settingsreconciler.vars.Secrets;
+import org.settingsreconciler.secrets.Secrets;
 
 /**
  * Everything a credential may consult: the chosen method, tenant and cloud, the environment (the CLI's, never

@@ -3,7 +3,7 @@ package org.settingsreconciler.cli;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
-import org.settingsreconciler.vars.Secrets;
+import org.settingsreconciler.secrets.Secrets;
 
 /**
  * What commands get from the outside world; tests pass their own, so no command touches System.* directly.

@@ -11,12 +11,11 @@ import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.load.GroupIdWarnings;
-import org.settingsreconciler.load.LayeredLoader;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.tenant.TenantConfig;
-import org.settingsreconciler.vars.Secrets;
-import org.settingsreconciler.vars.VarFile;
-import org.settingsreconciler.vars.Variables;
+import org.settingsreconciler.secrets.Secrets;
+import org.settingsreconciler.load.VarFile;
+import org.settingsreconciler.load.Variables;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,7 +48,7 @@ final class DesiredStateArgs {
    * may replace; with {@code more} files the command reads too.
    */
   List<Path> inputFiles(Path... more) {
-    List<Path> dirsOrFiles = tenant != null ? tenant.layers().stream().map(LayeredLoader.Layer::dir).toList() : paths;
+    List<Path> dirsOrFiles = tenant != null ? tenant.layers().stream().map(DesiredStateLoader.Layer::dir).toList() : paths;
     List<Path> files = new ArrayList<>(DesiredStateLoader.expand(dirsOrFiles, new ArrayList<>()));
     for (Path dir : dirsOrFiles) {
       for (String described : List.of(DesiredStateLoader.TENANT_FILE, DesiredStateLoader.LAYER_FILE)) {
@@ -81,7 +80,7 @@ final class DesiredStateArgs {
   /** Loads and validates the paths, or the tenant's layers, with this run's variables. */
   DesiredState loadOrThrow(CliContext ctx) throws ConfigException {
     if (tenant != null) {
-      return new LayeredLoader(variables(ctx, tenant.variables())).load(tenant.layers());
+      return new DesiredStateLoader(variables(ctx, tenant.variables())).loadLayers(tenant.layers());
     }
     return new DesiredStateLoader(variables(ctx, Map.of())).load(paths);
   }

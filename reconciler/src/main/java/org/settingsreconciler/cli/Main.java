@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
-import org.settingsreconciler.vars.MaskingPrintStream;
-import org.settingsreconciler.vars.Secrets;
+import org.settingsreconciler.secrets.MaskingPrintStream;
+import org.settingsreconciler.secrets.Secrets;
 import picocli.CommandLine;
 
 /**
@@ -25,7 +25,7 @@ public final class Main {
   /** A run for one tenant of a fleet (see FleetRun), with its own streams, environment and masking. */
   Main(CliContext ctx, CommandLine.IExecutionStrategy strategy) {
     this.strategy = strategy;
-    // The run's one redaction point (see vars.Secrets): every stream masks the credentials of its environment, the
+    // The run's one redaction point (see secrets.Secrets): every stream masks the credentials of its environment, the
     // tokens it signs in with and the secret-looking values its variables bring in; its files are masked the same.
     Secrets secrets = Secrets.forEnvironment(ctx.env());
     this.ctx = new CliContext(new MaskingPrintStream(ctx.out(), secrets), new MaskingPrintStream(ctx.err(), secrets),

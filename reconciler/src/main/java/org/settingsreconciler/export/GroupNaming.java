@@ -13,7 +13,7 @@ import org.settingsreconciler.resolve.DirectoryGroup;
 import org.settingsreconciler.resolve.GroupDirectory;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
-import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resource.Shape;
 import org.settingsreconciler.resource.ValueKind;
 import org.settingsreconciler.state.CurrentState;

@@ -18,7 +18,7 @@ import org.settingsreconciler.model.Location;
 import org.settingsreconciler.model.ValueOrigin;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
-import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resource.Shape;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -13,10 +13,9 @@ import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.resolve.GroupReference;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.PropertySpec;
-import org.settingsreconciler.resource.PruneRule;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
-import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resource.Shape;
 import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
@@ -212,26 +211,15 @@ public final class Differ {
         key.property(), item.get(key.property()), JsonNodeFactory.instance.stringNode(desiredKey), r.location());
   }
 
+  /** Why pruning resets a tenant-only item, as plans show it. */
+  private static final ItemRemoval.Reasons PRUNE = new ItemRemoval.Reasons(
+      "not in the YAML; Graph deletes it only after this reset",
+      "not in the YAML; pruning resets it, as it must never be deleted");
+
   /** The changes pruning plans for one tenant-only item: a reset, a delete, or a reset then a delete. */
   private static List<Change> prune(CollectionScope scope, JsonNode item) {
     ResourceDescriptor d = scope.descriptor();
-    ResourceId id = new ResourceId(d, scope.user(), d.key().keyOf(item));
-    String path = id.objectPath(d.key().graphIdOf(item));
-    PruneRule.Decision decision = d.pruneRule().decide(item);
-    List<Change> out = new ArrayList<>();
-    ObjectNode reset = decision.resetBody();
-    if (reset != null && !reset.isEmpty()) {
-      List<PropertyChange> props = new ArrayList<>();
-      reset.properties().forEach(e -> props.add(new PropertyChange(e.getKey(), item.get(e.getKey()), e.getValue(), null)));
-      String reason = decision.delete()
-          ? "not in the YAML; Graph deletes it only after this reset"
-          : "not in the YAML; pruning resets it, as it must never be deleted";
-      out.add(new Update(id, path, reset, PatchBuilder.beforeOf(reset, item), props, reason));
-    }
-    if (decision.delete()) {
-      out.add(new Delete(id, path, snapshot(d, item)));
-    }
-    return out;
+    return ItemRemoval.of(new ResourceId(d, scope.user(), d.key().keyOf(item)), item, PRUNE);
   }
 
   /** What a delete removes: the item's id, key and managed properties, kept in plans so a reviewer sees it. */

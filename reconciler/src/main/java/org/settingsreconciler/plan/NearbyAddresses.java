@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.settingsreconciler.load.Suggestions;
-import org.settingsreconciler.resource.AddressParser;
-import org.settingsreconciler.resource.AddressParser.Segment;
+import org.settingsreconciler.resource.defs.AddressParser;
+import org.settingsreconciler.resource.defs.AddressParser.Segment;
 
 /**
  * For a target that matches nothing: the addresses that do exist beside it. The deepest part of the target that

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.settingsreconciler.resource.AddressParser;
-import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.defs.AddressParser;
+import org.settingsreconciler.resource.defs.ResourceRegistry;
 
 /**
  * The changes that would bring the tenant to the desired state, in a fixed order (registry order, then address),

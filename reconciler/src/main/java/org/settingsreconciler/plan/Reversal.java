@@ -3,7 +3,6 @@ package org.settingsreconciler.plan;
 import java.util.ArrayList;
 import java.util.List;
 import org.settingsreconciler.resource.PropertySpec;
-import org.settingsreconciler.resource.PruneRule;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Reversal {
 
   static final String UNDO_CREATE = "rolls back this run's create";
+
+  private static final ItemRemoval.Reasons UNDO_CREATE_REASONS = new ItemRemoval.Reasons(
+      UNDO_CREATE + "; Graph deletes it only after this reset",
+      UNDO_CREATE + "; Graph never deletes this item, so it is reset instead");
 
   private Reversal() {}
 
@@ -37,23 +40,7 @@ public final class Reversal {
    * @param created the tenant's copy of the created item (it must carry its id where Graph makes the ids)
    */
   public static List<Change> ofCreate(Create applied, JsonNode created) {
-    ResourceId id = applied.resource();
-    ResourceDescriptor d = id.descriptor();
-    String path = id.objectPath(d.key().graphIdOf(created));
-    PruneRule.Decision decision = d.pruneRule().decide(created);
-    List<Change> out = new ArrayList<>();
-    ObjectNode reset = decision.resetBody();
-    if (reset != null && !reset.isEmpty()) {
-      List<PropertyChange> props = new ArrayList<>();
-      reset.properties().forEach(e -> props.add(new PropertyChange(e.getKey(), created.get(e.getKey()), e.getValue(), null)));
-      String reason = decision.delete() ? UNDO_CREATE + "; Graph deletes it only after this reset"
-          : UNDO_CREATE + "; Graph never deletes this item, so it is reset instead";
-      out.add(new Update(id, path, reset, PatchBuilder.beforeOf(reset, created), props, reason));
-    }
-    if (decision.delete()) {
-      out.add(new Delete(id, path, Differ.snapshot(d, created)));
-    }
-    return out;
+    return ItemRemoval.of(applied.resource(), created, UNDO_CREATE_REASONS);
   }
 
   /**

@@ -47,7 +47,7 @@ final class SavedChange {
     String address = text(n, "address", "(no address)");
     ResourceId id;
     try {
-      id = org.settingsreconciler.resource.AddressParser.parse(address);
+      id = org.settingsreconciler.resource.defs.AddressParser.parse(address);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage());
     }

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.settingsreconciler.load.Suggestions;
-import org.settingsreconciler.resource.AddressParser;
-import org.settingsreconciler.resource.AddressParser.Segment;
+import org.settingsreconciler.resource.defs.AddressParser;
+import org.settingsreconciler.resource.defs.AddressParser.Segment;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
-import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resource.Shape;
 
 /**

@@ -15,7 +15,7 @@ import org.settingsreconciler.plan.PendingCreate;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.SettingStatus;
 import org.settingsreconciler.plan.SettingStatus.State;
-import org.settingsreconciler.resource.AddressParser;
+import org.settingsreconciler.resource.defs.AddressParser;
 
 /**
  * A check as a JUnit XML report, so CI systems show drift like failing tests: one test case per managed setting

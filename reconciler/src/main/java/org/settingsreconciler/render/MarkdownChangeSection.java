@@ -1,10 +1,11 @@
 package org.settingsreconciler.render;
 
-import static org.settingsreconciler.render.MarkdownText.cell;
-import static org.settingsreconciler.render.MarkdownText.code;
-import static org.settingsreconciler.render.MarkdownText.html;
-import static org.settingsreconciler.render.MarkdownText.text;
+import static org.settingsreconciler.text.MarkdownText.cell;
+import static org.settingsreconciler.text.MarkdownText.code;
+import static org.settingsreconciler.text.MarkdownText.html;
+import static org.settingsreconciler.text.MarkdownText.text;
 
+import org.settingsreconciler.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

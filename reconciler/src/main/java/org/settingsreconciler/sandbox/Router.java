@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.settingsreconciler.resource.ResourceDescriptor;
-import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.defs.ResourceRegistry;
 
 /**
  * The routes of the emulated API, derived from the resource registry so that a new descriptor is served without

@@ -3,7 +3,7 @@ package org.settingsreconciler.sandbox;
 import java.util.Map;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
-import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resource.Scope;
 import org.settingsreconciler.resource.ValueKind;
 import org.settingsreconciler.resource.defs.EnhancedPersonalization;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.settingsreconciler.load.LayeredLoader;
+import org.settingsreconciler.load.DesiredStateLoader;
 
 /**
  * One tenant of a fleet, as its {@code tenant.yaml} describes it.
@@ -42,10 +42,10 @@ public record TenantConfig(
   }
 
   /** The layers of this tenant's desired state: its bases in order, then its own directory. */
-  public List<LayeredLoader.Layer> layers() {
-    List<LayeredLoader.Layer> out = new ArrayList<>();
-    bases.forEach(b -> out.add(new LayeredLoader.Layer(b.getFileName().toString(), b)));
-    out.add(new LayeredLoader.Layer(name, dir));
+  public List<DesiredStateLoader.Layer> layers() {
+    List<DesiredStateLoader.Layer> out = new ArrayList<>();
+    bases.forEach(b -> out.add(new DesiredStateLoader.Layer(b.getFileName().toString(), b)));
+    out.add(new DesiredStateLoader.Layer(name, dir));
     return out;
   }
 

@@ -18,7 +18,7 @@ import org.settingsreconciler.load.SourceMap;
 import org.settingsreconciler.load.YamlDocument;
 import org.settingsreconciler.load.YamlDocumentReader;
 import org.settingsreconciler.model.Location;
-import org.settingsreconciler.vars.VarFile;
+import org.settingsreconciler.load.VarFile;
 import tools.jackson.databind.JsonNode;
 
 /**

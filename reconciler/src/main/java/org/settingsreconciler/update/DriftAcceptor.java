@@ -21,7 +21,7 @@ import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.Shape;
-import org.settingsreconciler.vars.Secrets;
+import org.settingsreconciler.secrets.Secrets;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -12,7 +12,7 @@ import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.SourceMap;
 import org.settingsreconciler.load.YamlDocument;
 import org.settingsreconciler.load.YamlDocumentReader;
-import org.settingsreconciler.vars.Secrets;
+import org.settingsreconciler.secrets.Secrets;
 import tools.jackson.databind.JsonNode;
 
 /**

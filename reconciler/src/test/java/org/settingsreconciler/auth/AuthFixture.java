@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 import org.settingsreconciler.cli.Terminal;
 import org.settingsreconciler.secrets.InProcessCli;
 import org.settingsreconciler.secrets.SecretLedger;
-import org.settingsreconciler.vars.Secrets;
+import org.settingsreconciler.secrets.Secrets;
 
 /**
  * One WireMock server playing both Microsoft Entra (the token endpoint, over https: msal4j accepts no other scheme)

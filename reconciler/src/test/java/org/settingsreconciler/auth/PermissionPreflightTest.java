@@ -66,7 +66,7 @@ class PermissionPreflightTest {
         preflight(TestJwt.delegated("CopilotSettings-LimitedMode.ReadWrite", "CopilotPolicySettings.ReadWrite",
             "PeopleSettings.ReadWrite.All", "User.ReadWrite.All"));
 
-    for (var d : org.settingsreconciler.resource.ResourceRegistry.all()) {
+    for (var d : org.settingsreconciler.resource.defs.ResourceRegistry.all()) {
       assertThat(p.readProblem(d)).as(d.type()).isEmpty();
       assertThat(p.writeProblem(d)).as(d.type()).isEmpty();
     }

@@ -24,7 +24,7 @@ import org.settingsreconciler.graph.StaticTokenProvider;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.resource.ResourceDescriptor;
-import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.sandbox.GraphSandbox;
 import org.settingsreconciler.state.StateReader;
 

@@ -1,5 +1,6 @@
 package org.settingsreconciler.render;
 
+import org.settingsreconciler.text.MarkdownText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.settingsreconciler.resource;
 
+import org.settingsreconciler.resource.defs.ResourceRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

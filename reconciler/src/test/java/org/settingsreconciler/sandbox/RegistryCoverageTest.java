@@ -6,7 +6,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
-import org.settingsreconciler.resource.ResourceRegistry;
+import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 import tools.jackson.databind.JsonNode;
 

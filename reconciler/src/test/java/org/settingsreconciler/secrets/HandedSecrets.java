@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.settingsreconciler.vars.Secrets;
-import org.settingsreconciler.vars.SecretShapes;
-import org.settingsreconciler.vars.VarFile;
+import org.settingsreconciler.secrets.Secrets;
+import org.settingsreconciler.secrets.SecretShapes;
+import org.settingsreconciler.load.VarFile;
 
 /**
  * The secrets among what a test hands one CLI run, judged the way the tool judges them: the environment variables

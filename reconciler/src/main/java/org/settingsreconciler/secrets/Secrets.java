@@ -1,4 +1,4 @@
-package org.settingsreconciler.vars;
+package org.settingsreconciler.secrets;
 
 import java.io.PrintStream;
 import java.net.URLEncoder;
@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.settingsreconciler.render.MarkdownText;
+import org.settingsreconciler.text.MarkdownText;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -47,7 +47,7 @@ public final class Secrets {
 
   /**
    * A character reference, {@code &#95;}: how Markdown output writes {@code _}, {@code ~} and other punctuation
-   * (render.MarkdownText), so the shapes below match a credential written that way too.
+   * (text.MarkdownText), so the shapes below match a credential written that way too.
    */
   private static final String REF = "&#[0-9]{1,7};";
   /** A JWT: three base64url segments, the first a JSON object ({"... is eyJ...). */

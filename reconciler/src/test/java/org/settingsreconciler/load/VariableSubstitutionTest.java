@@ -1,5 +1,6 @@
-package org.settingsreconciler.vars;
+package org.settingsreconciler.load;
 
+import org.settingsreconciler.secrets.Secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.settingsreconciler.load.ConfigError;
-import org.settingsreconciler.load.ConfigException;
-import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import tools.jackson.databind.JsonNode;

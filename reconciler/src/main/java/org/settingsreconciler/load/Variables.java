@@ -1,6 +1,8 @@
-package org.settingsreconciler.vars;
+package org.settingsreconciler.load;
 
 import java.util.HashMap;
+import org.settingsreconciler.secrets.SecretShapes;
+import org.settingsreconciler.secrets.Secrets;
 import java.util.Map;
 import java.util.regex.Pattern;
 

@@ -1,12 +1,11 @@
-package org.settingsreconciler.resource;
+package org.settingsreconciler.resource.defs;
 
+import org.settingsreconciler.resource.ResourceId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.settingsreconciler.resource.defs.CopilotPolicySettings;
-import org.settingsreconciler.resource.defs.PersonInterests;
 import org.junit.jupiter.api.Test;
 
 class AddressParserTest {

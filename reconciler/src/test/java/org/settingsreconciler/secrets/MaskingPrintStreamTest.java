@@ -1,4 +1,4 @@
-package org.settingsreconciler.vars;
+package org.settingsreconciler.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,16 +1,11 @@
-package org.settingsreconciler.resource;
+package org.settingsreconciler.resource.defs;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.settingsreconciler.resource.defs.CopilotPolicySettings;
-import org.settingsreconciler.resource.defs.EnhancedPersonalization;
-import org.settingsreconciler.resource.defs.LimitedMode;
-import org.settingsreconciler.resource.defs.PeopleToggles;
-import org.settingsreconciler.resource.defs.PersonInterests;
-import org.settingsreconciler.resource.defs.ProfileCardProperties;
-import org.settingsreconciler.resource.defs.ProfilePropertySettings;
+import org.settingsreconciler.resource.Scope;
+import org.settingsreconciler.resource.ResourceDescriptor;
 
 /** Every managed resource type, in the order plans list them. */
 public final class ResourceRegistry {

@@ -1,14 +1,10 @@
-package org.settingsreconciler.vars;
+package org.settingsreconciler.load;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.settingsreconciler.load.ConfigError;
-import org.settingsreconciler.load.SourceMap;
-import org.settingsreconciler.load.YamlDocument;
-import org.settingsreconciler.load.YamlScalar;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;

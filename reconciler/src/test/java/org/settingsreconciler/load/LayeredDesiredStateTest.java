@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.settingsreconciler.load.LayeredLoader.Layer;
+import org.settingsreconciler.load.DesiredStateLoader.Layer;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.model.ValueOrigin;
@@ -22,12 +22,12 @@ import org.settingsreconciler.plan.PlanJson;
 import org.settingsreconciler.render.PlanTextRenderer;
 import org.settingsreconciler.state.CurrentState;
 import org.settingsreconciler.state.ObjectRead;
-import org.settingsreconciler.vars.Variables;
+import org.settingsreconciler.load.Variables;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Layers merge key by key; an override must be marked overridable by the base; every value knows its layer. */
-class LayeredLoaderTest {
+class LayeredDesiredStateTest {
 
   @TempDir Path dir;
 
@@ -40,8 +40,8 @@ class LayeredLoaderTest {
   }
 
   private DesiredState load(Path... dirs) throws ConfigException {
-    return new LayeredLoader(Variables.none())
-        .load(List.of(dirs).stream().map(d -> new Layer(d.getFileName().toString(), d)).toList());
+    return new DesiredStateLoader(Variables.none())
+        .loadLayers(List.of(dirs).stream().map(d -> new Layer(d.getFileName().toString(), d)).toList());
   }
 
   private List<String> errors(Path... dirs) {

@@ -1,7 +1,9 @@
-package org.settingsreconciler.resource;
+package org.settingsreconciler.resource.defs;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ResourceId;
 
 /**
  * Reads an address back: {@code people.pronouns}, {@code copilot.policySettings["microsoft.copilot.allowwebsearch"]},

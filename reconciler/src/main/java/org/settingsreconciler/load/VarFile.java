@@ -1,13 +1,9 @@
-package org.settingsreconciler.vars;
+package org.settingsreconciler.load;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.settingsreconciler.load.ConfigError;
-import org.settingsreconciler.load.SourceMap;
-import org.settingsreconciler.load.YamlDocument;
-import org.settingsreconciler.load.YamlDocumentReader;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,4 +1,4 @@
-package org.settingsreconciler.vars;
+package org.settingsreconciler.secrets;
 
 import java.util.HashMap;
 import java.util.Map;

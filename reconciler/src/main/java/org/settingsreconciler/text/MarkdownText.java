@@ -1,4 +1,4 @@
-package org.settingsreconciler.render;
+package org.settingsreconciler.text;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ public final class MarkdownText {
    * Text that renders literally anywhere: in paragraphs, table cells and raw HTML blocks such as
    * {@code <summary>}. HTML-significant characters and the Markdown punctuation that could start inline syntax
    * become character references, which CommonMark always treats as literal text; a line break becomes a space, so
-   * a value cannot end a table row or an HTML block. Public for the redaction point (vars.Secrets), which must
+   * a value cannot end a table row or an HTML block. Public for the redaction point (secrets.Secrets), which must
    * recognise a secret in this form too.
    */
   public static String text(String s) {
@@ -38,7 +38,7 @@ public final class MarkdownText {
    * Inline code outside tables. A code span shows its content literally (no HTML, links, mentions or math); its
    * fence is one backtick longer than any run of backticks in the value, so the value cannot end it.
    */
-  static String code(String s) {
+  public static String code(String s) {
     String flat = s.replace('\n', ' ').replace('\r', ' ');
     if (flat.isEmpty()) {
       return "<code></code>";
@@ -59,7 +59,7 @@ public final class MarkdownText {
    * Inline code in a table cell. As {@link #code}, and a {@code |} is escaped: GFM splits rows at every pipe not
    * preceded by a backslash, even inside code spans, then drops that backslash.
    */
-  static String cell(String s) {
+  public static String cell(String s) {
     return code(s.replace("|", "\\|"));
   }
 
@@ -67,7 +67,7 @@ public final class MarkdownText {
    * Inline code inside a raw HTML block (a {@code <summary>}), where Markdown is not parsed, so escaping markup is
    * enough; a line break becomes a space, as a blank line would end the HTML block.
    */
-  static String html(String s) {
+  public static String html(String s) {
     StringBuilder b = new StringBuilder("<code>");
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -83,7 +83,7 @@ public final class MarkdownText {
   }
 
   /** A fenced code block whose fence is longer than any backtick run in the lines, so no line can close it. */
-  static String fenced(String info, List<String> lines) {
+  public static String fenced(String info, List<String> lines) {
     int longest = 0;
     for (String line : lines) {
       int run = 0;
