@@ -1,14 +1,14 @@
 package org.settingsreconciler.auth;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
+import org.settingsreconciler.files.AtomicFiles;
 
 /**
  * The user's configuration directory for this tool: {@code $XDG_CONFIG_HOME/settings-reconciler}, else
@@ -55,31 +55,11 @@ public final class ConfigDir {
   }
 
   /**
-   * Writes a file of the config directory readable by its owner only: through a temporary file created 0600 beside
-   * it, then moved into place, so a reader never sees half a file; the directory is made 0700. The sign-in and the
-   * ledger of recent creates are written this way.
+   * Writes a file of the config directory readable by its owner only, in the directory made 0700, through the one
+   * atomic writer ({@link AtomicFiles}). The sign-in and the ledger of recent creates are written this way.
    */
   public static void writeOwnerOnly(Path file, String content) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    boolean posix = createOwnerOnly(dir);
-    String prefix = "." + file.getFileName() + "-";
-    Path tmp =
-        posix
-            ? Files.createTempFile(
-                dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-            : Files.createTempFile(dir, prefix, ".tmp");
-    try {
-      Files.writeString(tmp, content);
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-      if (posix) {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    createOwnerOnly(file.toAbsolutePath().getParent());
+    AtomicFiles.writeOwnerOnly(file, content.getBytes(StandardCharsets.UTF_8));
   }
 }
