@@ -32,8 +32,8 @@ public record SignInContext(
   public static final String AUTHORITY_HOST = "AZURE_AUTHORITY_HOST";
 
   /**
-   * Builds the context; {@code tenantOption} is {@code --tenant} and wins over AZURE_TENANT_ID. The secrets are those
-   * of the stream the prompts go to (see {@link Secrets#of}).
+   * Builds the context; {@code tenantOption} is {@code --tenant} and wins over AZURE_TENANT_ID. The tokens signed in
+   * with go to {@code secrets}, the run's redaction point, which the prompts stream masks.
    */
   public static SignInContext of(
       AuthMethod method,
@@ -41,13 +41,14 @@ public record SignInContext(
       Cloud cloud,
       Map<String, String> env,
       PrintStream prompts,
-      boolean interactive) {
+      boolean interactive,
+      Secrets secrets) {
     String tenant = blankToNull(tenantOption);
     if (tenant == null) {
       tenant = blankToNull(env.get(TENANT_ID));
     }
     return new SignInContext(method, tenant, cloud, env, prompts, interactive, Clock.systemUTC(),
-        Secrets.of(prompts));
+        secrets);
   }
 
   public SignInContext withMethod(AuthMethod m) {

@@ -10,6 +10,8 @@ import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.plan.Duplicate;
 import org.settingsreconciler.plan.Plan;
+import org.settingsreconciler.render.CheckJson;
+import tools.jackson.databind.JsonNode;
 import org.settingsreconciler.plan.SettingStatus;
 import org.settingsreconciler.update.DriftAcceptor;
 import org.settingsreconciler.update.FileUpdate;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     name = "check",
     description = "Detect drift, for schedules: exit 0 in sync, 2 drift, 1 error. Never writes to the tenant.")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer>, FleetCommand {
 
   private final CliContext ctx;
 
@@ -54,29 +56,42 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Path> inputs = desired.inputFiles(graph.sandboxState);
-    reports.forEach(r -> OutputFiles.refuseInputs("--report", r.path(), inputs));
-    return PlannedRun.run(ctx, desired, graph, target, pending, GraphSession.Purpose.READ, this::judge);
+    return run(RunScope.of(ctx, desired, graph)).exit();
   }
 
-  private int judge(Plan plan, GraphSession session) {
-    print(plan, session);
+  @Override
+  public Outcome run(RunScope scope) {
+    List<Path> inputs = scope.desired().inputFiles(scope.graph().sandboxState);
+    List<ReportFile> named = reports.stream().map(r -> r.at(scope.outputFile(r.path()))).toList();
+    named.forEach(r -> OutputFiles.refuseInputs("--report", r.path(), inputs));
+    return PlannedRun.run(scope, target, pending, GraphSession.Purpose.READ,
+        (plan, session) -> judge(scope, plan, session, named));
+  }
+
+  private Outcome judge(RunScope scope, Plan plan, GraphSession session, List<ReportFile> named) {
+    CliContext ctx = scope.ctx();
+    JsonNode json = print(ctx, plan, session);
     session.adviseOn(plan.failures());
-    for (ReportFile report : reports) {
+    for (ReportFile report : named) {
       report.write(ctx, plan, session);
       ctx.err().println("Wrote the report " + report.path() + ".");
     }
     // A duplicate of an item the YAML names is drift even with no change to plan (prune off): see plan.Duplicate.
     int code = plan.hasFailures() ? ExitCode.ERROR : plan.drifted() ? ExitCode.CHANGES : ExitCode.OK;
-    if (updateFiles && plan.hasChanges() && !acceptDrift(plan, code)) {
-      return ExitCode.ERROR;
+    if (updateFiles && plan.hasChanges() && !acceptDrift(scope, plan, code)) {
+      return new Outcome(ExitCode.ERROR, plan, json);
     }
-    return code;
+    return new Outcome(code, plan, json);
   }
 
-  private void print(Plan plan, GraphSession session) {
+  /** Prints the check; the JSON printed, when the format is JSON, else null. */
+  private JsonNode print(CliContext ctx, Plan plan, GraphSession session) {
     switch (format) {
-      case json -> ctx.out().print(ReportFile.Format.JSON.render(plan, session));
+      case json -> {
+        JsonNode json = CheckJson.write(plan, session.identity());
+        ctx.out().println(PlanPrinter.JSON.writeValueAsString(json));
+        return json;
+      }
       case markdown -> ctx.out().print(ReportFile.Format.MARKDOWN.render(plan, session));
       case text -> {
         PlanPrinter.print(ctx, plan, format, session);
@@ -93,14 +108,36 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
     }
+    return null;
+  }
+
+  @Override
+  public DesiredStateArgs desired() {
+    return desired;
+  }
+
+  @Override
+  public GraphOptions graph() {
+    return graph;
+  }
+
+  @Override
+  public OutputFormat format() {
+    return format;
+  }
+
+  @Override
+  public void checkFleet() {
+    reports.forEach(r -> FleetRun.namesEachTenant("--report", r.path()));
   }
 
   /**
    * Rewrites the YAML to match the tenant for the drifted settings, reports on stderr (stdout may be JSON), and
    * checks the files still load. False when they do not, or a file could not be written.
    */
-  private boolean acceptDrift(Plan plan, int code) {
-    List<Path> files = DesiredStateLoader.expand(desired.paths, new ArrayList<ConfigError>());
+  private boolean acceptDrift(RunScope scope, Plan plan, int code) {
+    CliContext ctx = scope.ctx();
+    List<Path> files = DesiredStateLoader.expand(scope.desired().paths(), new ArrayList<ConfigError>());
     UpdateResult result;
     try {
       result = new DriftAcceptor(files, ctx.secrets()).accept(plan);
@@ -127,11 +164,11 @@ final class CheckCommand implements Callable<Integer> {
           ? "Review and commit them. The exit code is still 2, because drift was found; the next check passes."
           : "Review and commit them. The exit code is 1: some settings could not be read (see above).");
       try {
-        desired.loadOrThrow(ctx);
+        scope.desired().loadOrThrow(ctx);
       } catch (ConfigException e) {
         // The check has read the tenant by now: say only what is true of these files.
-        DesiredStateArgs.printEach(ctx, e);
-        err.println("The updated files are invalid (" + DesiredStateArgs.count(e) + "); do not commit them as "
+        DesiredSource.printEach(ctx, e);
+        err.println("The updated files are invalid (" + DesiredSource.count(e) + "); do not commit them as "
             + "they are.");
         return false;
       }

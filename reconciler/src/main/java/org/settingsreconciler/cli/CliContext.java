@@ -3,6 +3,7 @@ package org.settingsreconciler.cli;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+import org.settingsreconciler.secrets.MaskingPrintStream;
 import org.settingsreconciler.secrets.Secrets;
 
 /**
@@ -11,9 +12,11 @@ import org.settingsreconciler.secrets.Secrets;
  * @param liveErr whether what goes to {@code err} is seen as it is written; not for a tenant of a fleet, whose
  *     output is held back until it ends (so progress lines would only be noise there)
  * @param clock the time, for what the tool remembers between runs (the ledger of recent creates); tests move their own
+ * @param secrets the run's one redaction point: what {@code out}, {@code err} and every file the run writes mask (see
+ *     {@link OutputFiles})
  */
 public record CliContext(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal,
-    boolean liveErr, Clock clock) {
+    boolean liveErr, Clock clock, Secrets secrets) {
 
   public CliContext(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
     this(out, err, env, terminal, true);
@@ -23,8 +26,20 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
     this(out, err, env, terminal, liveErr, Clock.systemUTC());
   }
 
-  /** The run's secrets: what every stream masks, and every file the run writes (see {@link OutputFiles}). */
-  public Secrets secrets() {
-    return Secrets.of(out);
+  /** A context whose streams do not mask yet: {@link #masked()} makes the run's. */
+  public CliContext(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal, boolean liveErr,
+      Clock clock) {
+    this(out, err, env, terminal, liveErr, clock, new Secrets());
+  }
+
+  /**
+   * The context of one run (a command, or one tenant of a fleet): its own redaction point, which knows the
+   * credentials of its environment and learns the tokens it signs in with and the secret-looking values its variables
+   * bring in, and streams that mask them.
+   */
+  CliContext masked() {
+    Secrets run = Secrets.forEnvironment(env);
+    return new CliContext(new MaskingPrintStream(out, run), new MaskingPrintStream(err, run), env, terminal, liveErr,
+        clock, run);
   }
 }

@@ -1,7 +1,6 @@
 package org.settingsreconciler.cli;
 
 import java.util.List;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -11,17 +10,18 @@ import tools.jackson.databind.node.ObjectNode;
  * How a fleet run prints: each tenant's section (what the command printed for it, under a heading naming the
  * tenant) as soon as it and the tenants before it are done, then a summary table of every tenant's exit code and
  * plan counts. A tenant's stderr goes to stderr, each line led by the tenant's name. With {@code --format json}
- * stdout is one JSON document holding each tenant's own JSON, so it stays machine-readable.
+ * stdout is one JSON document holding each tenant's own JSON (as its run made it, not as printed), so it stays
+ * machine-readable.
  */
 final class FleetReport {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private final CliContext ctx;
-  private final String format;
+  private final OutputFormat format;
   private final ArrayNode jsonTenants = F.arrayNode();
 
-  FleetReport(CliContext ctx, String format) {
+  FleetReport(CliContext ctx, OutputFormat format) {
     this.ctx = ctx;
     this.format = format;
   }
@@ -29,8 +29,8 @@ final class FleetReport {
   void section(TenantOutcome o) {
     String id = o.tenantId() == null ? "" : " (" + o.tenantId() + ")";
     switch (format) {
-      case "json" -> jsonTenants.add(json(o));
-      case "markdown" -> ctx.out().print("# Tenant " + o.name() + id + "\n\n" + o.out()
+      case json -> jsonTenants.add(json(o));
+      case markdown -> ctx.out().print("# Tenant " + o.name() + id + "\n\n" + o.out()
           + (o.out().isEmpty() || o.out().endsWith("\n") ? "" : "\n") + "\n");
       default -> {
         ctx.out().println("=== Tenant " + o.name() + id + " ===");
@@ -48,7 +48,7 @@ final class FleetReport {
   void summary(List<TenantOutcome> outcomes, int exit) {
     String why = "exit code " + exit + ", the worst of the tenants (1 error, then 2 changes or drift, then 0)";
     switch (format) {
-      case "json" -> {
+      case json -> {
         ObjectNode root = F.objectNode();
         root.set("tenants", jsonTenants);
         ObjectNode summary = root.putObject("summary");
@@ -56,7 +56,7 @@ final class FleetReport {
         summary.put("exitCode", exit);
         ctx.out().println(PlanPrinter.JSON.writeValueAsString(root));
       }
-      case "markdown" -> {
+      case markdown -> {
         ctx.out().println("# Fleet summary\n");
         ctx.out().println("| tenant | exit | create | update | delete | could not be read |");
         ctx.out().println("|---|---:|---:|---:|---:|---:|");
@@ -110,14 +110,8 @@ final class FleetReport {
       counts.put("delete", c.delete());
       counts.put("unknown", c.unknown());
     }
-    JsonNode result = F.nullNode();
-    if (!o.out().isBlank()) {
-      try {
-        result = PlanPrinter.JSON.readTree(o.out());
-      } catch (JacksonException e) {
-        result = F.stringNode(o.out());
-      }
-    }
+    // The tenant's own JSON document, as its run printed it; null when it printed none (it failed before).
+    JsonNode result = o.json() == null ? F.nullNode() : o.json();
     n.set("result", result);
     return n;
   }

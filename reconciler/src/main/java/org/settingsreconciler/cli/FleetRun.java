@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import picocli.CommandLine.ParseResult;
 
 /**
  * A command run over several tenants: each tenant runs the command on its own ({@link TenantRun}), up to
@@ -27,28 +26,34 @@ import picocli.CommandLine.ParseResult;
  */
 final class FleetRun {
 
-  /** Options naming one file: with several tenants each must say where its tenant's goes, with {tenant}. */
-  private static final List<String> PER_TENANT_FILES = List.of("--out", "--report", "--sandbox-state");
-
   private final CliContext ctx;
-  private final String[] args;
-  private final ParseResult leaf;
+  private final FleetCommand command;
   private final List<Path> dirs;
   private final int parallel;
 
-  FleetRun(CliContext ctx, String[] args, ParseResult leaf, List<Path> dirs, int parallel) {
+  FleetRun(CliContext ctx, FleetCommand command, List<Path> dirs, int parallel) {
     this.ctx = ctx;
-    this.args = args;
-    this.leaf = leaf;
+    this.command = command;
     this.dirs = dirs;
     this.parallel = parallel;
+  }
+
+  /**
+   * Refuses an option naming one file, given without {@code {tenant}} in a run of several tenants: each must say
+   * where its tenant's goes (for example {@code --out out/{tenant}.json}).
+   */
+  static void namesEachTenant(String option, Path file) {
+    if (file != null && !file.toString().contains("{tenant}")) {
+      throw new UserError(option + " with several tenants needs {tenant} in the file name, so each tenant "
+          + "writes its own (for example " + option + " out/{tenant}.json)");
+    }
   }
 
   int run() {
     check();
     Path scratch = scratch();
     try {
-      TenantRun tenants = new TenantRun(ctx, args, leaf, scratch);
+      TenantRun tenants = new TenantRun(ctx, command, scratch);
       if (dirs.size() == 1) {
         return tenants.run(dirs.get(0), ctx.out(), ctx.err(), ctx.terminal(), true).exit();
       }
@@ -70,26 +75,18 @@ final class FleetRun {
             + "credentials name tenants by directory name, so give them different names");
       }
     }
-    String command = leaf.commandSpec().name();
-    if (command.equals("apply") && !leaf.hasMatchedOption("--auto-approve")) {
-      throw new UserError("apply to several tenants needs --auto-approve: there is no way to ask for each. Review "
-          + "the plans first (plan with the same tenants). Nothing was applied");
-    }
-    if (leaf.hasMatchedOption("--graph-url")) {
+    GraphOptions graph = command.graph();
+    if (graph != null && graph.graphUrl != null) {
       throw new UserError("--graph-url would send every tenant to one Graph; set graphUrl or cloud in each "
           + "tenant.yaml instead");
     }
-    for (String option : PER_TENANT_FILES) {
-      if (leaf.hasMatchedOption(option)
-          && leaf.matchedOption(option).stringValues().stream().anyMatch(v -> !v.contains("{tenant}"))) {
-        throw new UserError(option + " with several tenants needs {tenant} in the file name, so each tenant "
-            + "writes its own (for example " + option + " out/{tenant}.json)");
-      }
+    if (graph != null) {
+      namesEachTenant("--sandbox-state", graph.sandboxState);
     }
+    command.checkFleet();
   }
 
   private int runAll(TenantRun tenants) {
-    String format = format();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, dirs.size()), r -> {
       Thread t = new Thread(r, "tenant");
       t.setDaemon(true);
@@ -101,7 +98,7 @@ final class FleetRun {
         running.add(pool.submit(() -> buffered(tenants, dir)));
       }
       List<TenantOutcome> outcomes = new ArrayList<>();
-      FleetReport report = new FleetReport(ctx, format);
+      FleetReport report = new FleetReport(ctx, command.format());
       for (Future<TenantOutcome> f : running) {
         TenantOutcome o = await(f);
         outcomes.add(o);
@@ -125,8 +122,7 @@ final class FleetRun {
       TenantOutcome outcome = tenants.run(dir, o, e, Terminal.none(), false);
       o.flush();
       e.flush();
-      return new TenantOutcome(outcome.name(), outcome.tenantId(), outcome.exit(),
-          out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), outcome.counts());
+      return outcome.withOutput(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
   }
 
@@ -139,12 +135,6 @@ final class FleetRun {
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
-  }
-
-  /** The --format of plan and check; text for the commands without one. */
-  private String format() {
-    var option = leaf.commandSpec().findOption("--format");
-    return option == null ? "text" : String.valueOf((Object) option.getValue());
   }
 
   /** Where sandboxes seeded from tenant.yaml keep their state during the run; deleted afterwards. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.settingsreconciler.tenant.TenantFile;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -14,22 +13,19 @@ import picocli.CommandLine.ParseResult;
 final class FleetStrategy implements CommandLine.IExecutionStrategy {
 
   private final CliContext ctx;
-  private final String[] args;
 
-  FleetStrategy(CliContext ctx, String[] args) {
+  FleetStrategy(CliContext ctx) {
     this.ctx = ctx;
-    this.args = args.clone();
   }
 
   @Override
   public int execute(ParseResult parseResult) {
     ParseResult leaf = leaf(parseResult);
-    CommandSpec desiredSpec = leaf.commandSpec().mixins().get("desired");
     boolean help = leaf.isUsageHelpRequested() || leaf.isVersionHelpRequested();
-    if (desiredSpec == null || help) {
+    if (!(leaf.commandSpec().userObject() instanceof FleetCommand command) || help) {
       return new CommandLine.RunLast().execute(parseResult);
     }
-    DesiredStateArgs desired = (DesiredStateArgs) desiredSpec.userObject();
+    DesiredStateArgs desired = command.desired();
     List<Path> tenants = desired.paths.stream().filter(TenantFile::isTenant).toList();
     if (tenants.isEmpty()) {
       return new CommandLine.RunLast().execute(parseResult);
@@ -40,7 +36,7 @@ final class FleetStrategy implements CommandLine.IExecutionStrategy {
         throw new UserError(other + " is not a tenant directory (it has no tenant.yaml); give either tenant "
             + "directories or desired-state files, not both");
       }
-      return new FleetRun(ctx, args, leaf, tenants, desired.parallelTenants).run();
+      return new FleetRun(ctx, command, tenants, desired.parallelTenants).run();
     } catch (UserError e) {
       ctx.err().println("error: " + e.getMessage());
       return ExitCode.ERROR;

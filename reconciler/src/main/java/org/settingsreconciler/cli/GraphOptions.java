@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.settingsreconciler.tenant.TenantConfig;
 import org.settingsreconciler.auth.AuthMethod;
 import picocli.CommandLine.Mixin;
 import org.settingsreconciler.graph.Throughput;
@@ -68,13 +69,46 @@ public final class GraphOptions {
       description = "Round trips (batches or requests) in flight at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
+  /** These options with another sandbox state file: a fleet tenant's own. */
+  GraphOptions withSandboxState(Path state) {
+    GraphOptions copy = copy();
+    copy.sandboxState = state;
+    return copy;
+  }
+
+  /**
+   * These options for one tenant of a fleet: its cloud and tenant id where the command line names none, and its
+   * graphUrl (a fleet refuses --graph-url, which would send every tenant to one Graph).
+   */
+  GraphOptions forTenant(TenantConfig tenant) {
+    GraphOptions copy = copy();
+    copy.cloud = cloud.orTenant(tenant);
+    if (tenant.graphUrl() != null) {
+      copy.graphUrl = tenant.graphUrl();
+    }
+    return copy;
+  }
+
+  private GraphOptions copy() {
+    GraphOptions copy = new GraphOptions();
+    copy.graphUrl = graphUrl;
+    copy.auth = auth;
+    copy.cloud = cloud;
+    copy.sandbox = sandbox;
+    copy.sandboxState = sandboxState;
+    copy.sandboxFaults = List.copyOf(sandboxFaults);
+    copy.batchSize = batchSize;
+    copy.concurrency = concurrency;
+    return copy;
+  }
+
   /** Within Throughput's limits: the options' converters saw to that. */
   Throughput throughput() {
     return new Throughput(batchSize, concurrency);
   }
 
   URI graphRoot() {
-    String graphUrl = this.graphUrl != null ? this.graphUrl : cloud.cloud.graphRoot();
+    String graphUrl = this.graphUrl != null ? this.graphUrl : cloud.cloud().graphRoot();
     URI uri;
     try {
       uri = URI.create(graphUrl);

@@ -117,8 +117,8 @@ final class GraphSession implements AutoCloseable {
       signIn =
           SignIn.prepare(
               SignInContext.of(
-                  options.auth, options.cloud.tenant, options.cloud.cloud, ctx.env(), ctx.err(),
-                  ctx.terminal().interactive()));
+                  options.auth, options.cloud.tenant, options.cloud.cloud(), ctx.env(), ctx.err(),
+                  ctx.terminal().interactive(), ctx.secrets()));
     } catch (CredentialException e) {
       throw new UserError(e.getMessage());
     }

@@ -29,7 +29,8 @@ final class LoginCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SignInContext s =
-        SignInContext.of(AuthMethod.DEVICE_CODE, cloud.tenant, cloud.cloud, ctx.env(), ctx.err(), true);
+        SignInContext.of(AuthMethod.DEVICE_CODE, cloud.tenant, cloud.cloud(), ctx.env(), ctx.err(), true,
+            ctx.secrets());
     Login.Result r;
     try {
       r = Login.signIn(s);

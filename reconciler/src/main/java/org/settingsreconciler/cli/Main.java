@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
-import org.settingsreconciler.secrets.MaskingPrintStream;
-import org.settingsreconciler.secrets.Secrets;
 import picocli.CommandLine;
 
 /**
@@ -15,21 +13,10 @@ import picocli.CommandLine;
 public final class Main {
 
   private final CliContext ctx;
-  /** How the parsed command runs: null for the fleet-aware default, a tenant's strategy inside a fleet. */
-  private final CommandLine.IExecutionStrategy strategy;
-
   public Main(CliContext ctx) {
-    this(ctx, null);
-  }
-
-  /** A run for one tenant of a fleet (see FleetRun), with its own streams, environment and masking. */
-  Main(CliContext ctx, CommandLine.IExecutionStrategy strategy) {
-    this.strategy = strategy;
     // The run's one redaction point (see secrets.Secrets): every stream masks the credentials of its environment, the
     // tokens it signs in with and the secret-looking values its variables bring in; its files are masked the same.
-    Secrets secrets = Secrets.forEnvironment(ctx.env());
-    this.ctx = new CliContext(new MaskingPrintStream(ctx.out(), secrets), new MaskingPrintStream(ctx.err(), secrets),
-        ctx.env(), ctx.terminal(), ctx.liveErr(), ctx.clock());
+    this.ctx = ctx.masked();
   }
 
   public Main(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
@@ -54,28 +41,33 @@ public final class Main {
           return ExitCode.ERROR;
         });
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionStrategy(new WarmStart(strategy != null ? strategy : new FleetStrategy(ctx, args)));
+    cli.setExecutionStrategy(new WarmStart(new FleetStrategy(ctx)));
     // Messages can carry text from elsewhere (msal4j, the Azure CLI, Graph): the streams mask what they print.
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof UserError) {
-            ctx.err().println("error: " + e.getMessage());
-          } else {
-            ctx.err().println("error: " + String.valueOf(e));
-            if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {
-              StringWriter trace = new StringWriter();
-              e.printStackTrace(new PrintWriter(trace));
-              ctx.err().print(trace);
-            } else {
-              ctx.err().println("(this is a bug in settings-reconciler; run with RECONCILER_DEBUG=1 for details)");
-            }
-          }
-          return ExitCode.ERROR;
-        });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(ctx, e));
     int code = cli.execute(args);
     ctx.out().flush();
     ctx.err().flush();
     return code;
+  }
+
+  /**
+   * Says why a run stopped, on its stderr, and returns its exit code: a user error in one line, anything else as the
+   * bug it is, with a stack trace only with RECONCILER_DEBUG=1. A fleet says it per tenant.
+   */
+  static int failed(CliContext ctx, Exception e) {
+    if (e instanceof UserError) {
+      ctx.err().println("error: " + e.getMessage());
+    } else {
+      ctx.err().println("error: " + String.valueOf(e));
+      if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        ctx.err().print(trace);
+      } else {
+        ctx.err().println("(this is a bug in settings-reconciler; run with RECONCILER_DEBUG=1 for details)");
+      }
+    }
+    return ExitCode.ERROR;
   }
 
   /** Builds commands with the context, so none of them reaches for System.* itself. */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
     name = "permissions",
     mixinStandardHelpOptions = true,
     description = "Print the Microsoft Graph permissions a desired state needs, for the app registration. Offline.")
-final class PermissionsCommand implements Callable<Integer> {
+final class PermissionsCommand implements Callable<Integer>, FleetCommand {
 
   private final CliContext ctx;
 
@@ -22,11 +22,21 @@ final class PermissionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DesiredState state = desired.load(ctx);
+    return run(RunScope.of(ctx, desired, null)).exit();
+  }
+
+  @Override
+  public Outcome run(RunScope scope) {
+    DesiredState state = scope.desired().load(scope.ctx());
     if (state == null) {
-      return ExitCode.ERROR;
+      return Outcome.of(ExitCode.ERROR);
     }
-    PermissionReport.render(state).forEach(ctx.out()::println);
-    return ExitCode.OK;
+    PermissionReport.render(state).forEach(scope.ctx().out()::println);
+    return Outcome.of(ExitCode.OK);
+  }
+
+  @Override
+  public DesiredStateArgs desired() {
+    return desired;
   }
 }

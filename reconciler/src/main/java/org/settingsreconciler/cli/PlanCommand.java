@@ -3,6 +3,7 @@ package org.settingsreconciler.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.settingsreconciler.plan.Plan;
+import tools.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     name = "plan",
     description = "Read the tenant and show what apply would change. Never writes to the tenant.")
-final class PlanCommand implements Callable<Integer> {
+final class PlanCommand implements Callable<Integer>, FleetCommand {
 
   private final CliContext ctx;
 
@@ -42,25 +43,52 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OutputFiles.refuseInputs("--out", out, desired.inputFiles(graph.sandboxState));
-    return PlannedRun.run(ctx, desired, graph, target, pending, GraphSession.Purpose.READ, this::show);
+    return run(RunScope.of(ctx, desired, graph)).exit();
   }
 
-  private int show(Plan plan, GraphSession session) {
-    PlanPrinter.print(ctx, plan, format, session);
+  @Override
+  public Outcome run(RunScope scope) {
+    Path saveTo = scope.outputFile(out);
+    OutputFiles.refuseInputs("--out", saveTo, scope.desired().inputFiles(scope.graph().sandboxState));
+    return PlannedRun.run(scope, target, pending, GraphSession.Purpose.READ,
+        (plan, session) -> show(scope.ctx(), plan, session, saveTo));
+  }
+
+  private Outcome show(CliContext ctx, Plan plan, GraphSession session, Path saveTo) {
+    JsonNode json = PlanPrinter.print(ctx, plan, format, session);
     session.adviseOn(plan.failures());
     if (plan.hasFailures()) {
-      if (out != null) {
+      if (saveTo != null) {
         ctx.err().println("The plan was not saved: settings that could not be read make it incomplete.");
       }
-      return ExitCode.ERROR;
+      return new Outcome(ExitCode.ERROR, plan, json);
     }
-    if (out != null) {
-      if (!PlanPrinter.save(ctx, plan, session.identity(), out)) {
-        return ExitCode.ERROR;
+    if (saveTo != null) {
+      if (!PlanPrinter.save(ctx, plan, session.identity(), saveTo)) {
+        return new Outcome(ExitCode.ERROR, plan, json);
       }
-      ctx.err().println("Saved the plan to " + out + "; apply it with: apply --plan " + out);
+      ctx.err().println("Saved the plan to " + saveTo + "; apply it with: apply --plan " + saveTo);
     }
-    return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    return new Outcome(detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK, plan, json);
+  }
+
+  @Override
+  public DesiredStateArgs desired() {
+    return desired;
+  }
+
+  @Override
+  public GraphOptions graph() {
+    return graph;
+  }
+
+  @Override
+  public OutputFormat format() {
+    return format;
+  }
+
+  @Override
+  public void checkFleet() {
+    FleetRun.namesEachTenant("--out", out);
   }
 }

@@ -12,6 +12,7 @@ import org.settingsreconciler.plan.SavedPlan;
 import org.settingsreconciler.render.PlanMarkdownRenderer;
 import org.settingsreconciler.render.PlanTextRenderer;
 import org.settingsreconciler.tenant.TenantIdentity;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,21 +25,23 @@ final class PlanPrinter {
 
   private PlanPrinter() {}
 
-  static void print(CliContext ctx, Plan plan, OutputFormat format, GraphSession session) {
-    print(ctx, plan, format, session, PlanTextRenderer.DestructiveNote.NEEDED);
+  /** Prints the plan; the JSON printed, when the format is JSON, else null. */
+  static JsonNode print(CliContext ctx, Plan plan, OutputFormat format, GraphSession session) {
+    return print(ctx, plan, format, session, PlanTextRenderer.DestructiveNote.NEEDED);
   }
 
   /** With what the summary says of destructive changes (see PlanTextRenderer.DestructiveNote). */
-  static void print(
+  static JsonNode print(
       CliContext ctx, Plan plan, OutputFormat format, GraphSession session, PlanTextRenderer.DestructiveNote note) {
     String origin = session.origin();
     if (format == OutputFormat.json) {
-      ctx.out().println(JSON.writeValueAsString(PlanJson.write(plan, session.identity())));
-      return;
+      JsonNode json = PlanJson.write(plan, session.identity());
+      ctx.out().println(JSON.writeValueAsString(json));
+      return json;
     }
     if (format == OutputFormat.markdown) {
       ctx.out().print(new PlanMarkdownRenderer(PLAN_TITLE).render(plan, origin));
-      return;
+      return null;
     }
     if (plan.hasChanges() || plan.hasFailures()) {
       ctx.out().println("Planned against " + origin + ":");
@@ -52,6 +55,7 @@ final class PlanPrinter {
     }
     ctx.out().write(text.toByteArray(), 0, text.size());
     ctx.out().flush();
+    return null;
   }
 
   /**

@@ -10,24 +10,25 @@ import org.settingsreconciler.tenant.TenantIdentity;
  */
 final class PlannedRun {
 
-  /** What a command does with its plan, while the session is open; returns the exit code. */
+  /** What a command does with its plan, while the session is open. */
   @FunctionalInterface
   interface WithPlan {
-    int accept(Plan plan, GraphSession session);
+    FleetCommand.Outcome accept(Plan plan, GraphSession session);
   }
 
   private PlannedRun() {}
 
-  static int run(CliContext ctx, DesiredStateArgs desired, GraphOptions graph, TargetOptions target,
-      PendingOptions pending, GraphSession.Purpose purpose, WithPlan then) {
-    DesiredState state = desired.load(ctx);
+  static FleetCommand.Outcome run(RunScope scope, TargetOptions target, PendingOptions pending,
+      GraphSession.Purpose purpose, WithPlan then) {
+    CliContext ctx = scope.ctx();
+    DesiredState state = scope.desired().load(ctx);
     if (state == null) {
-      return ExitCode.ERROR;
+      return FleetCommand.Outcome.of(ExitCode.ERROR);
     }
     DesiredState narrowed = target.narrow(state);
-    try (GraphSession session = GraphSession.open(graph, ctx, purpose)) {
+    try (GraphSession session = GraphSession.open(scope.graph(), ctx, purpose)) {
       Plan whole = session.plan(narrowed, pending.recreatePending);
-      refuseAnotherTenant(desired, session);
+      refuseAnotherTenant(scope.desired(), session);
       return then.accept(target.narrow(state, whole, session), session);
     }
   }
@@ -37,16 +38,16 @@ final class PlannedRun {
    * another tenant's: when Graph's organization says so, the run stops before anything is written, or reported as
    * this tenant's. The sandbox is a demo tenant of its own.
    */
-  private static void refuseAnotherTenant(DesiredStateArgs desired, GraphSession session) {
-    if (desired.tenant == null) {
+  private static void refuseAnotherTenant(DesiredSource desired, GraphSession session) {
+    if (desired.tenant() == null) {
       return;
     }
     TenantIdentity signedIn = session.identity();
     if (signedIn.sandbox() || signedIn.tenantId() == null
-        || signedIn.tenantId().equalsIgnoreCase(desired.tenant.tenantId())) {
+        || signedIn.tenantId().equalsIgnoreCase(desired.tenant().tenantId())) {
       return;
     }
-    throw new UserError("tenant.yaml of " + desired.tenant.name() + " names tenant " + desired.tenant.tenantId()
+    throw new UserError("tenant.yaml of " + desired.tenant().name() + " names tenant " + desired.tenant().tenantId()
         + ", but this run signed in to " + signedIn.tenant() + "; " + session.sentSoFar()
         + ". Give this tenant its own credentials");
   }

@@ -8,34 +8,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.settingsreconciler.files.AtomicFiles;
 import org.settingsreconciler.files.UserFile;
 import org.settingsreconciler.load.ConfigError;
-import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.tenant.TenantConfig;
 import org.settingsreconciler.tenant.TenantEnvironment;
 import org.settingsreconciler.tenant.TenantFile;
 import org.settingsreconciler.tenant.TokenTenantCheck;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParseResult;
 
 /**
- * Runs the command line for one tenant: reads its tenant.yaml, gives it its own environment (credentials), points
- * it at its own Graph (its cloud, graphUrl, or with --sandbox its own sandbox seeded from sandboxSeed), and runs the
- * same command line through {@link Main} with {@code {tenant}} in file names replaced by the tenant's name.
+ * Runs the command for one tenant: reads its tenant.yaml, gives it its own environment (credentials) and redaction
+ * point, points it at its own Graph (its cloud, graphUrl, or with --sandbox its own sandbox seeded from sandboxSeed),
+ * and runs the command in that scope, with {@code {tenant}} in file names the tenant's name.
  */
 final class TenantRun {
 
   private final CliContext ctx;
-  private final String[] args;
-  private final ParseResult leaf;
+  private final FleetCommand command;
   private final Path scratch;
 
-  TenantRun(CliContext ctx, String[] args, ParseResult leaf, Path scratch) {
+  TenantRun(CliContext ctx, FleetCommand command, Path scratch) {
     this.ctx = ctx;
-    this.args = args;
-    this.leaf = leaf;
+    this.command = command;
     this.scratch = scratch;
   }
 
@@ -66,27 +60,34 @@ final class TenantRun {
       err.println("error: " + refused.get());
       return failed(tenant.name(), tenant.tenantId());
     }
-    List<String> arguments;
+    GraphOptions graph;
     try {
-      arguments = arguments(tenant);
+      graph = graph(tenant);
     } catch (UserError e) {
       err.println("error: " + e.getMessage());
       return failed(tenant.name(), tenant.tenantId());
     }
-    AtomicReference<Plan> plan = new AtomicReference<>();
-    int exit = new Main(new CliContext(out, err, env.env(), terminal, alone, ctx.clock()),
-        new TenantStrategy(tenant, plan::set))
-        .run(arguments.toArray(String[]::new));
-    return new TenantOutcome(tenant.name(), tenant.tenantId(), exit, "", "", TenantOutcome.Counts.of(plan.get()));
+    CliContext own = new CliContext(out, err, env.env(), terminal, alone, ctx.clock()).masked();
+    RunScope scope = new RunScope(own, command.desired().source().forTenant(tenant), graph, tenant.name());
+    FleetCommand.Outcome outcome;
+    try {
+      outcome = command.run(scope);
+    } catch (RuntimeException e) {
+      outcome = FleetCommand.Outcome.of(Main.failed(own, e));
+    }
+    own.out().flush();
+    own.err().flush();
+    return new TenantOutcome(tenant.name(), tenant.tenantId(), outcome.exit(), "", "",
+        TenantOutcome.Counts.of(outcome.plan()), outcome.json());
   }
 
   private static TenantOutcome failed(String name, String tenantId) {
-    return new TenantOutcome(name, tenantId, ExitCode.ERROR, "", "", null);
+    return new TenantOutcome(name, tenantId, ExitCode.ERROR, "", "", null, null);
   }
 
   /** Why this tenant must not talk to Graph with the credentials it has, before anything is sent. */
   private Optional<String> refusal(TenantConfig tenant, TenantEnvironment env) {
-    if (!talksToGraph() || leaf.hasMatchedOption("--sandbox")) {
+    if (command.graph() == null || command.graph().sandbox) {
       return Optional.empty();
     }
     if (!env.missing().isEmpty()) {
@@ -96,55 +97,19 @@ final class TenantRun {
     return TokenTenantCheck.problem(env.env().get("RECONCILER_ACCESS_TOKEN"), tenant.tenantId());
   }
 
-  private boolean talksToGraph() {
-    return leaf.commandSpec().mixins().containsKey("graph");
-  }
-
-  /** The command line for this tenant: the fleet's, with {tenant} filled in and the tenant's Graph added. */
-  List<String> arguments(TenantConfig tenant) {
-    List<String> out = new ArrayList<>();
-    for (String a : args) {
-      out.add(a.replace("{tenant}", tenant.name()));
+  /**
+   * Where this tenant's Graph is: the command line's options, with the tenant's sandbox state, or its cloud, tenant id
+   * and graphUrl where the command line does not name them. Null for a command that does not talk to Graph.
+   */
+  private GraphOptions graph(TenantConfig tenant) {
+    GraphOptions given = command.graph();
+    if (given == null) {
+      return null;
     }
-    if (!talksToGraph()) {
-      return out;
+    if (given.sandbox) {
+      return given.withSandboxState(sandboxState(tenant));
     }
-    CommandSpec spec = leaf.commandSpec();
-    if (leaf.hasMatchedOption("--sandbox")) {
-      Path state = sandboxState(tenant);
-      if (state != null) {
-        setOption(out, "--sandbox-state", state.toString());
-      }
-      return out;
-    }
-    // Sign-in options a build may have (--cloud, --tenant) get the tenant's values unless given.
-    boolean hasCloud = spec.findOption("--cloud") != null;
-    if (hasCloud && !leaf.hasMatchedOption("--cloud")) {
-      out.addAll(List.of("--cloud", tenant.cloud()));
-    }
-    if (spec.findOption("--tenant") != null && !leaf.hasMatchedOption("--tenant")) {
-      out.addAll(List.of("--tenant", tenant.tenantId()));
-    }
-    boolean ownRoot = tenant.graphUrl() != null || (!hasCloud && !tenant.cloud().equals("global"));
-    if (ownRoot && !leaf.hasMatchedOption("--graph-url")) {
-      out.addAll(List.of("--graph-url", tenant.graphRoot()));
-    }
-    return out;
-  }
-
-  /** Gives {@code option} the value {@code value} in {@code args}, adding it if it is not there. */
-  private static void setOption(List<String> args, String option, String value) {
-    for (int i = 0; i < args.size(); i++) {
-      if (args.get(i).equals(option) && i + 1 < args.size()) {
-        args.set(i + 1, value);
-        return;
-      }
-      if (args.get(i).startsWith(option + "=")) {
-        args.set(i, option + "=" + value);
-        return;
-      }
-    }
-    args.addAll(List.of(option, value));
+    return given.forTenant(tenant);
   }
 
   /**
@@ -153,12 +118,12 @@ final class TenantRun {
    * apply writes the seed there; any other command leaves it alone and reads a temporary copy.
    */
   private Path sandboxState(TenantConfig tenant) {
-    Path given = leaf.hasMatchedOption("--sandbox-state") ? leaf.matchedOptionValue("--sandbox-state", (Path) null) : null;
+    Path given = command.graph().sandboxState;
     Path scratchCopy = scratch.resolve(tenant.name() + ".json");
     Path state = given != null ? Path.of(given.toString().replace("{tenant}", tenant.name()))
         : tenant.sandboxSeed() == null ? null : scratchCopy;
     if (state != null && tenant.sandboxSeed() != null && !Files.exists(state, LinkOption.NOFOLLOW_LINKS)) {
-      if (!state.equals(scratchCopy) && !leaf.commandSpec().name().equals("apply")) {
+      if (!state.equals(scratchCopy) && !(command instanceof ApplyCommand)) {
         state = scratchCopy; // only apply writes the sandbox state file
       }
       try {

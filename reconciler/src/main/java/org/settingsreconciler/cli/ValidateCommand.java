@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     name = "validate",
     description = "Check desired-state files offline: YAML, schema, duplicate keys. Exit 0 valid, 1 invalid.")
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Callable<Integer>, FleetCommand {
 
   private final CliContext ctx;
 
@@ -21,13 +21,23 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DesiredState state = desired.load(ctx);
+    return run(RunScope.of(ctx, desired, null)).exit();
+  }
+
+  @Override
+  public Outcome run(RunScope scope) {
+    DesiredState state = scope.desired().load(scope.ctx());
     if (state == null) {
-      return ExitCode.ERROR;
+      return Outcome.of(ExitCode.ERROR);
     }
-    ctx.out().println(
+    scope.ctx().out().println(
         "Valid: " + state.resources().size() + " settings and " + state.collections().size()
-            + " collections in " + desired.paths.size() + " path(s).");
-    return ExitCode.OK;
+            + " collections in " + scope.desired().paths().size() + " path(s).");
+    return Outcome.of(ExitCode.OK);
+  }
+
+  @Override
+  public DesiredStateArgs desired() {
+    return desired;
   }
 }

@@ -32,8 +32,6 @@ public final class Planner {
     // Compared as the reads end, while later round trips are still on the wire: the client waits on them anyway.
     DiffInProgress diff = differ.start(resolved, recent);
     CurrentState current = reader.readFor(resolved, new CurrentState(diff));
-    Plan plan = diff.finish(current);
-    PlanObserver.report(plan);
-    return plan;
+    return diff.finish(current);
   }
 }

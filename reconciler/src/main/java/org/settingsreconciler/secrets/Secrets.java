@@ -1,6 +1,5 @@
 package org.settingsreconciler.secrets;
 
-import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -217,10 +216,5 @@ public final class Secrets {
       out = BEARER.matcher(out).replaceAll("$1" + MASK);
     }
     return out;
-  }
-
-  /** The secrets of the run a stream belongs to; a stream that does not mask gets a registry nobody reads. */
-  public static Secrets of(PrintStream stream) {
-    return stream instanceof MaskingPrintStream m ? m.secrets() : new Secrets();
   }
 }

@@ -13,7 +13,7 @@ import org.settingsreconciler.load.DesiredStateLoader;
  * @param name the tenant directory's name: how output, {@code {tenant}} in file names and the environment name it
  * @param dir the tenant directory, whose own YAML is the last layer
  * @param bases the base layer directories, in order
- * @param graphUrl the Graph root from tenant.yaml, or null for the cloud's
+ * @param graphUrl the Graph root from tenant.yaml, or null for the cloud's (see auth.Cloud, the one table of them)
  * @param sandboxSeed the sandbox seed for runs with --sandbox, or null for the demo tenant
  * @param credentials environment variable the tool reads, to the variable holding it for this tenant
  */
@@ -27,19 +27,6 @@ public record TenantConfig(
     String graphUrl,
     Path sandboxSeed,
     Map<String, String> credentials) {
-
-  /** The Graph roots of the clouds (graph-api.md 9.4). */
-  private static final Map<String, String> GRAPH_ROOTS =
-      Map.of(
-          "global", "https://graph.microsoft.com/beta",
-          "usgov", "https://graph.microsoft.us/beta",
-          "usgovdod", "https://dod-graph.microsoft.us/beta",
-          "china", "https://microsoftgraph.chinacloudapi.cn/beta");
-
-  /** The Graph root this tenant is read and written through. */
-  public String graphRoot() {
-    return graphUrl != null ? graphUrl : GRAPH_ROOTS.get(cloud);
-  }
 
   /** The layers of this tenant's desired state: its bases in order, then its own directory. */
   public List<DesiredStateLoader.Layer> layers() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
+import org.settingsreconciler.secrets.Secrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.settingsreconciler.graph.CredentialException;
@@ -62,7 +63,7 @@ class CredentialChainTest {
     Map<String, String> env = new HashMap<>(base());
     saveLogin(env, Cloud.global);
 
-    SignInContext usgov = SignInContext.of(AuthMethod.AUTO, null, Cloud.usgov, env, quiet(), false);
+    SignInContext usgov = SignInContext.of(AuthMethod.AUTO, null, Cloud.usgov, env, quiet(), false, new Secrets());
     assertThatThrownBy(() -> CredentialChain.select(usgov)).hasMessageStartingWith("no credentials found");
   }
 
@@ -141,7 +142,7 @@ class CredentialChainTest {
   }
 
   private static Credential select(AuthMethod m, Map<String, String> env) throws CredentialException {
-    return CredentialChain.select(SignInContext.of(m, null, Cloud.global, env, quiet(), false));
+    return CredentialChain.select(SignInContext.of(m, null, Cloud.global, env, quiet(), false, new Secrets()));
   }
 
   private static PrintStream quiet() {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.settingsreconciler.secrets.Secrets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -170,7 +171,8 @@ class WorkloadIdentitySignInTest {
     all[3] = TestJwt.CLIENT_ID;
     System.arraycopy(pairs, 0, all, 4, pairs.length);
     return SignInContext.of(
-            AuthMethod.AUTO, null, Cloud.global, f.env(all), new PrintStream(new ByteArrayOutputStream()), false)
+            AuthMethod.AUTO, null, Cloud.global, f.env(all), new PrintStream(new ByteArrayOutputStream()), false,
+            new Secrets())
         .withClock(clock);
   }
 
