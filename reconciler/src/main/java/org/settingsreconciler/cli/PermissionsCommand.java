@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "permissions",
     mixinStandardHelpOptions = true,
-    description = "Print the Microsoft Graph permissions a desired state needs, for the app registration. Offline.")
+    description = "Print the Microsoft Graph permissions and the admin's directory roles a desired state needs "
+        + "(every setting's, without PATH), for the app registration. Offline.")
 final class PermissionsCommand implements Callable<Integer> {
 
   private final CliContext ctx;
@@ -22,8 +23,9 @@ final class PermissionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DesiredState state = desired.load(ctx);
-    if (state == null) {
+    // Without PATH: what managing every setting takes (an export of the whole tenant, or planning the YAML to come).
+    DesiredState state = desired.paths.isEmpty() ? null : desired.load(ctx);
+    if (state == null && !desired.paths.isEmpty()) {
       return ExitCode.ERROR;
     }
     PermissionReport.render(state).forEach(ctx.out()::println);
