@@ -12,6 +12,7 @@ import org.settingsreconciler.graph.Bulk;
 import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.graph.Outcome;
 import org.settingsreconciler.plan.Change;
+import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.state.ErrorExplainer;
 
 /**
@@ -85,7 +86,8 @@ public final class Executor {
     }
     ChangeOutcome.Status status =
         o.error().maybeApplied() ? ChangeOutcome.Status.MAYBE_APPLIED : ChangeOutcome.Status.FAILED;
-    return new ChangeOutcome(c, status, ErrorExplainer.explain(c.resource().descriptor(), o.error(), true));
+    Operation op = Operation.ofAction(c.action());
+    return new ChangeOutcome(c, status, ErrorExplainer.explain(c.resource().descriptor(), o.error(), op));
   }
 
   /** Passes outcomes on in plan order: each as soon as every earlier one is known. */

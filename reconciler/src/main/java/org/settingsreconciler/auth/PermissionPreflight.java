@@ -13,25 +13,24 @@ import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.ReadFailure;
+import org.settingsreconciler.resource.Access;
 import org.settingsreconciler.resource.defs.AddressParser;
+import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.state.AccessCheck;
 
 /**
- * Compares what the settings need (each descriptor's {@link Permissions}, its app-only flags and whether it exists
- * outside the global cloud) with what the token carries (its decoded claims), before any request: a read or write
- * that is bound to fail is not sent, and the message says exactly what is missing and how to get it. When the token
- * is not a JWT its permissions are unknown, and only the cloud is checked.
+ * Compares what the settings need (each descriptor's {@link Permissions}: per operation the permission, whether
+ * app-only tokens may use it, and the directory role a signed-in admin needs; and whether the setting exists outside
+ * the global cloud) with what the token carries (its decoded claims), before any request: a read or write that is
+ * bound to fail is not sent, and the message says exactly what is missing and how to get it, role included. When the
+ * token is not a JWT its permissions are unknown, and only the cloud is checked.
  */
 public final class PermissionPreflight implements AccessCheck {
 
   /** A setting that the docs list for the global cloud only, in a run against another cloud. */
   public static final String NOT_IN_CLOUD = "notInThisCloud";
-
-  /** Admin roles Microsoft documents for a delegated call, where it names one. */
-  private static final Map<String, String[]> ROLES =
-      Map.of("copilot.limitedMode", new String[] {"Global Reader", "Global Administrator"});
 
   private final Optional<TokenClaims> claims;
   private final Cloud cloud;
@@ -118,12 +117,12 @@ public final class PermissionPreflight implements AccessCheck {
 
   /** Why this token cannot read {@code d}, or empty. */
   public Optional<String> readProblem(ResourceDescriptor d) {
-    return problem(d, false);
+    return problem(d, Operation.READ);
   }
 
-  /** Why this token cannot write {@code d}, or empty. */
-  public Optional<String> writeProblem(ResourceDescriptor d) {
-    return problem(d, true);
+  /** Why this token cannot send {@code op} (a write) to {@code d}, or empty. */
+  public Optional<String> writeProblem(ResourceDescriptor d, Operation op) {
+    return problem(d, op);
   }
 
   @Override
@@ -132,46 +131,54 @@ public final class PermissionPreflight implements AccessCheck {
       return Optional.of(
           new GraphError(0, NOT_IN_CLOUD, null, d.type() + " exists only in the global cloud", null, null));
     }
-    return readProblem(d).map(p -> GraphError.notSent(p, remedy(d, false)));
+    return readProblem(d).map(p -> GraphError.notSent(p, remedy(d, Operation.READ)));
   }
 
-  /** One line per resource type the plan would write without the permission, with the remedy; empty if none. */
+  /**
+   * One line per resource type and problem the plan would meet writing without the permission, with the remedy (the
+   * role included); empty if none. Writes of one type that fail for the same reason share a line.
+   */
   public List<String> writeRefusals(List<Change> changes) {
-    Map<ResourceDescriptor, Integer> counts = new LinkedHashMap<>();
+    // Keyed by problem and remedy: writes of one type that need different roles get a line each.
+    record Refusal(String problem, String remedy) {} // remedy null: the cloud lacks the type
+    Map<Refusal, Integer> counts = new LinkedHashMap<>();
     for (Change c : changes) {
-      counts.merge(c.resource().descriptor(), 1, Integer::sum);
+      ResourceDescriptor d = c.resource().descriptor();
+      Operation op = Operation.ofAction(c.action());
+      if (d.globalOnly() && cloud != Cloud.global) {
+        counts.merge(new Refusal(d.type(), null), 1, Integer::sum);
+      } else {
+        writeProblem(d, op).ifPresent(p -> counts.merge(new Refusal(p, remedy(d, op)), 1, Integer::sum));
+      }
     }
     List<String> out = new ArrayList<>();
-    counts.forEach(
-        (d, n) -> {
-          if (d.globalOnly() && cloud != Cloud.global) {
-            out.add(d.type() + " (" + n + " change" + (n == 1 ? "" : "s") + "): exists only in the global cloud");
-            return;
-          }
-          writeProblem(d)
-              .ifPresent(p -> out.add(p + " (" + n + " change" + (n == 1 ? "" : "s") + "). " + remedy(d, true)));
-        });
+    counts.forEach((r, n) -> {
+      String changed = n + " change" + (n == 1 ? "" : "s");
+      out.add(r.remedy() == null
+          ? r.problem() + " (" + changed + "): exists only in the global cloud"
+          : r.problem() + " (" + changed + "). " + r.remedy());
+    });
     return out;
   }
 
   @Override
-  public GraphError explain(ResourceDescriptor d, GraphError e, boolean write) {
+  public GraphError explain(ResourceDescriptor d, GraphError e, Operation op) {
     if (e.status() != 403 || claims.isEmpty()) {
       return e;
     }
-    Optional<String> problem = problem(d, write);
+    Optional<String> problem = problem(d, op);
     if (problem.isPresent()) {
-      return e.withHint(problem.get() + ". " + remedy(d, write));
+      return e.withHint(problem.get() + ". " + remedy(d, op));
     }
     TokenClaims c = claims.get();
-    String permission = write ? d.permissions().write() : d.permissions().read();
-    String[] roles = ROLES.get(d.type());
+    Access a = d.permissions().of(op);
     String why =
         c.appOnly()
             ? "Graph refused it anyway: check that admin consent is current for the app"
             : "Graph refused it anyway: the signed-in user needs an admin role for it"
-                + (roles == null ? "" : " (" + roles[write ? 1 : 0] + ")");
-    return e.withHint(d.type() + " needs " + permission + "; this token (" + c.kind() + ") has it, so " + why);
+                + a.namedRole().map(r -> " (" + r + ")").orElse("");
+    return e.withHint(
+        d.type() + " needs " + a.permission(c.appOnly()) + "; this token (" + c.kind() + ") has it, so " + why);
   }
 
   /**
@@ -192,12 +199,14 @@ public final class PermissionPreflight implements AccessCheck {
     List<String> needDelegated = new ArrayList<>();
     List<String> needPermission = new ArrayList<>();
     for (ResourceDescriptor d : refused) {
-      if (claims.get().appOnly() && !d.permissions().appOnlyRead()) {
-        String[] roles = ROLES.get(d.type());
-        needDelegated.add(d.type() + " (" + d.permissions().read() + "; to apply: " + d.permissions().write()
-            + (roles == null ? "" : ", as " + roles[1]) + ")");
+      Permissions p = d.permissions();
+      if (claims.get().appOnly() && !p.read().appOnly()) {
+        String writeRoles = AccessPhrases.writeRoles(p);
+        needDelegated.add(d.type() + " (" + p.read().delegated() + as(p.read()) + "; to apply: "
+            + AccessPhrases.writePermissions(p) + (writeRoles.isEmpty() ? "" : ", as " + writeRoles) + ")");
       } else {
-        needPermission.add(d.type() + " (" + d.permissions().read() + ")");
+        boolean appOnly = claims.get().appOnly();
+        needPermission.add(d.type() + " (" + p.read().permission(appOnly) + (appOnly ? "" : as(p.read())) + ")");
       }
     }
     StringBuilder b = new StringBuilder();
@@ -214,17 +223,21 @@ public final class PermissionPreflight implements AccessCheck {
     return Optional.of(b.toString());
   }
 
-  private Optional<String> problem(ResourceDescriptor d, boolean write) {
+  /** ", as Global Reader" where the docs name a role for the operation; else empty. */
+  private static String as(Access a) {
+    return a.namedRole().map(r -> ", as " + r).orElse("");
+  }
+
+  private Optional<String> problem(ResourceDescriptor d, Operation op) {
     if (claims.isEmpty()) {
       return Optional.empty();
     }
     TokenClaims c = claims.get();
-    Permissions p = d.permissions();
-    String permission = write ? p.write() : p.read();
-    boolean appOnlyAllowed = write ? p.appOnlyWrite() : p.appOnlyRead();
-    if (c.appOnly() && !appOnlyAllowed) {
-      return Optional.of(d.type() + " needs delegated sign-in with " + permission + "; this token is app-only");
+    Access a = d.permissions().of(op);
+    if (c.appOnly() && !a.appOnly()) {
+      return Optional.of(d.type() + " needs delegated sign-in with " + a.delegated() + "; this token is app-only");
     }
+    String permission = a.permission(c.appOnly());
     if (!c.has(permission)) {
       String has = c.permissions().isEmpty() ? "has no Graph permissions" : "has " + String.join(", ", c.permissions());
       return Optional.of(
@@ -234,17 +247,22 @@ public final class PermissionPreflight implements AccessCheck {
     return Optional.empty();
   }
 
-  private String remedy(ResourceDescriptor d, boolean write) {
+  /**
+   * How to get what {@code op} on {@code d} needs: delegated sign-in as an admin with the role the docs name, or the
+   * permission granted (and, for a signed-in admin, the role too).
+   */
+  private String remedy(ResourceDescriptor d, Operation op) {
     TokenClaims c = claims.orElseThrow();
-    Permissions p = d.permissions();
-    boolean appOnlyAllowed = write ? p.appOnlyWrite() : p.appOnlyRead();
-    String permission = write ? p.write() : p.read();
-    String[] roles = ROLES.get(d.type());
-    String role = roles == null ? "" : " with the " + roles[write ? 1 : 0] + " role";
-    if (c.appOnly() && !appOnlyAllowed) {
+    Access a = d.permissions().of(op);
+    String role = a.namedRole().map(r -> " with the " + r + " role").orElse("");
+    if (c.appOnly() && !a.appOnly()) {
       return "Sign in as an admin" + role + ": " + delegatedHint();
     }
-    return "Grant " + permission + " (" + (c.appOnly() ? "application" : "delegated")
-        + " permission) to the app registration with admin consent, then sign in again";
+    if (c.appOnly()) {
+      return "Grant " + a.application()
+          + " (application permission) to the app registration with admin consent, then sign in again";
+    }
+    return "Grant " + a.delegated() + " (delegated permission) to the app registration with admin consent, then "
+        + "sign in again" + (role.isEmpty() ? "" : " as an admin" + role);
   }
 }

@@ -9,23 +9,38 @@ import java.util.Set;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.resolve.GroupDirectory;
+import org.settingsreconciler.resolve.GroupReference;
+import org.settingsreconciler.resource.Access;
+import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.defs.ResourceRegistry;
-import org.settingsreconciler.resolve.GroupReference;
+import org.settingsreconciler.state.Organization;
 
 /**
- * What the app registration needs for a desired state ({@code permissions PATH...}): per setting type its read and
- * write permission and whether app-only tokens may use them, then the lists to grant for a signed-in admin and for
- * an app-only pipeline. Read from the descriptors, like the preflight, so the two never disagree.
+ * What the app registration and the signed-in admin need for a desired state ({@code permissions PATH...}), or for
+ * every setting the tool manages ({@code permissions} alone): per setting type and operation the delegated and the
+ * application permission and the admin's directory role, then what to grant for a signed-in admin and for an app-only
+ * pipeline. Read from the descriptors, like the preflight, so the two never disagree.
  */
 public final class PermissionReport {
 
+  private static final String GROUPS = "{group: name} lookups";
+
+  /** The role that includes every other: where one operation of a type needs it, the others need nothing more. */
+  private static final String GLOBAL_ADMINISTRATOR = "Global Administrator";
+
   private PermissionReport() {}
 
+  /** The report for {@code state}; for every setting type when {@code state} is null (no desired state given). */
   public static List<String> render(DesiredState state) {
     Map<ResourceDescriptor, Integer> types = new LinkedHashMap<>();
     for (ResourceDescriptor d : ResourceRegistry.all()) {
+      if (state == null) {
+        types.put(d, 0);
+        continue;
+      }
       int n = 0;
       for (DesiredResource r : state.resources()) {
         n += r.id().descriptor() == d ? 1 : 0;
@@ -43,99 +58,145 @@ public final class PermissionReport {
       out.add("The desired state manages no settings, so it needs no permissions.");
       return out;
     }
+    // Without a desired state, any YAML may name groups (and export --group-names looks them up by id).
+    boolean groups = state == null || !GroupReference.in(state).isEmpty();
     int settings = types.values().stream().mapToInt(Integer::intValue).sum();
-    out.add("Microsoft Graph permissions for this desired state (" + settings + " setting(s) of " + types.size()
-        + " type(s)):");
+    out.add(state == null
+        ? "Microsoft Graph permissions for every setting the tool manages (" + types.size() + " types):"
+        : "Microsoft Graph permissions for this desired state (" + settings + " setting(s) of " + types.size()
+            + " type(s)):");
     out.add("");
-    List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"setting", "read", "write", "app-only tokens"});
-    for (ResourceDescriptor d : types.keySet()) {
-      Permissions p = d.permissions();
-      rows.add(new String[] {d.type() + (d.globalOnly() ? " *" : ""), p.read(), p.write(), appOnly(p)});
-    }
-    out.addAll(table(rows));
+    out.addAll(table(types.keySet(), groups));
+    out.add("  read: plan, check, export (and apply, which plans first); create, update, delete: apply.");
+    out.add("  role: the least privileged Microsoft Entra role Microsoft's docs name for a signed-in admin");
+    out.add("  (\"" + Access.NO_ROLE + "\": they name none); app-only tokens need no role.");
     out.add("");
-    Set<String> delegatedRead = new LinkedHashSet<>();
-    Set<String> delegatedWrite = new LinkedHashSet<>();
-    Set<String> appRead = new LinkedHashSet<>();
-    Set<String> appWrite = new LinkedHashSet<>();
-    List<String> noAppRead = new ArrayList<>();
-    List<String> noAppWrite = new ArrayList<>();
-    for (ResourceDescriptor d : types.keySet()) {
-      Permissions p = d.permissions();
-      delegatedRead.add(p.read());
-      delegatedWrite.add(p.write());
-      if (p.appOnlyRead()) {
-        appRead.add(p.read());
-      } else {
-        noAppRead.add(d.type());
-      }
-      if (p.appOnlyWrite()) {
-        appWrite.add(p.write());
-      } else {
-        noAppWrite.add(d.type());
-      }
+    out.addAll(delegated(types.keySet(), groups));
+    out.addAll(appOnly(types.keySet(), groups));
+    if (groups) {
+      out.add("Group names ({group: name}) are looked up in the directory before plan, check and apply: "
+          + GroupDirectory.ACCESS.delegated() + ", the least privileged the docs name (Group.Read.All or "
+          + "Directory.Read.All also do), delegated or application.");
     }
-    out.add("A signed-in admin (login, azure-cli): delegated permissions of the app registration");
-    out.add("  plan, check, export:  " + String.join(", ", delegatedRead));
-    out.add("  apply:                " + String.join(", ", delegatedWrite) + "  (each includes its Read)");
-    if (types.containsKey(org.settingsreconciler.resource.defs.LimitedMode.DESCRIPTOR)) {
-      out.add("  copilot.limitedMode also needs the admin's role: Global Reader to read, Global Administrator to "
-          + "write.");
-    }
-    out.add("An app-only pipeline (client-secret, certificate, workload-identity, managed-identity): application "
-        + "permissions");
-    out.add("  plan, check, export:  " + (appRead.isEmpty() ? "(none)" : String.join(", ", appRead)));
-    out.add("  apply:                " + (appWrite.isEmpty() ? "(none)" : String.join(", ", appWrite)));
-    if (!noAppRead.isEmpty()) {
-      out.add("  App-only tokens cannot read " + String.join(", ", noAppRead) + ": they need a signed-in admin.");
-    }
-    List<String> writeOnly = new ArrayList<>(noAppWrite);
-    writeOnly.removeAll(noAppRead);
-    if (!writeOnly.isEmpty()) {
-      out.add("  App-only tokens cannot write " + String.join(", ", writeOnly) + ": apply them as a signed-in admin.");
-    }
-    if (!GroupReference.in(state).isEmpty()) {
-      // Microsoft's "List groups": GroupMember.Read.All is the least privileged, delegated and application alike.
-      out.add("Group names ({group: name}) are looked up in the directory: GroupMember.Read.All (or Group.Read.All), "
-          + "delegated or application, for plan, check and apply alike.");
-    }
-    // Microsoft's "Get organization": User.Read delegated, Organization.Read.All as an application. Optional: the
-    // tenant's name is for headings; without it they show the tenant id (from the token), and nothing else changes.
-    out.add("Optional, to name the tenant in headings and the apply prompt: User.Read (delegated) or "
-        + "Organization.Read.All (application); without it they show the tenant id alone.");
+    out.add("Optional, to name the tenant in headings and the apply prompt: " + Organization.ACCESS.delegated()
+        + " (delegated) or " + Organization.ACCESS.application() + " (application); without it they show the tenant "
+        + "id alone.");
     if (types.keySet().stream().anyMatch(ResourceDescriptor::globalOnly)) {
       out.add("* exists in the global cloud only.");
     }
     out.add("Add them in the Entra admin center (App registrations > API permissions > Microsoft Graph), then grant "
-        + "admin consent.");
+        + "admin consent. Assign roles in Entra ID > Roles and administrators.");
     return out;
   }
 
-  private static String appOnly(Permissions p) {
-    if (p.appOnlyRead() && p.appOnlyWrite()) {
-      return "read and write";
+  /** One row per setting type and operation, then the group lookup. */
+  private static List<String> table(Set<ResourceDescriptor> types, boolean groups) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"setting", "operation", "delegated", "application", "role (signed-in admin)"});
+    for (ResourceDescriptor d : types) {
+      String name = d.type() + (d.globalOnly() ? " *" : "");
+      for (Operation op : Operation.of(d.shape())) {
+        rows.add(row(name, op, d.permissions().of(op)));
+        name = ""; // the type once, on its first operation
+      }
     }
-    if (p.appOnlyRead()) {
-      return "read only (writes need a signed-in admin)";
+    if (groups) {
+      rows.add(row(GROUPS, Operation.READ, GroupDirectory.ACCESS));
     }
-    return "no (a signed-in admin only)";
+    return TextTable.render(rows);
   }
 
-  private static List<String> table(List<String[]> rows) {
-    int[] widths = new int[rows.get(0).length];
-    for (String[] r : rows) {
-      for (int i = 0; i < r.length; i++) {
-        widths[i] = Math.max(widths[i], r[i].length());
-      }
+  private static String[] row(String name, Operation op, Access a) {
+    return new String[] {name, op.verb(), a.delegated(), a.appOnly() ? a.application() : "not supported", a.role()};
+  }
+
+  /** What a signed-in admin's app registration needs, and the admin's roles, for reads and for apply. */
+  private static List<String> delegated(Set<ResourceDescriptor> types, boolean groups) {
+    Set<String> read = new LinkedHashSet<>();
+    Set<String> write = new LinkedHashSet<>();
+    for (ResourceDescriptor d : types) {
+      Permissions p = d.permissions();
+      read.add(p.read().delegated());
+      p.writes().forEach(op -> write.add(p.of(op).delegated()));
+    }
+    if (groups) {
+      read.add(GroupDirectory.ACCESS.delegated());
+      write.add(GroupDirectory.ACCESS.delegated());
     }
     List<String> out = new ArrayList<>();
-    for (String[] r : rows) {
-      StringBuilder b = new StringBuilder(" ");
-      for (int i = 0; i < r.length; i++) {
-        b.append(' ').append(i == r.length - 1 ? r[i] : String.format("%-" + widths[i] + "s ", r[i]));
+    out.add("A signed-in admin (login, azure-cli): delegated permissions of the app registration, and the admin's "
+        + "role");
+    out.add("  plan, check, export:  " + String.join(", ", read));
+    out.add("                        role: " + roles(types, List.of(Operation.READ)));
+    out.add("  apply:                " + String.join(", ", write) + "  (each ReadWrite includes its Read)");
+    out.add("                        role: " + roles(types, List.of(Operation.values())));
+    return out;
+  }
+
+  /**
+   * The roles the docs name for {@code ops} of {@code types}, each with the setting types it is for. A type that needs
+   * Global Administrator for any of them is listed under it alone: that role includes every other.
+   */
+  private static String roles(Set<ResourceDescriptor> types, List<Operation> ops) {
+    Map<String, List<String>> byRole = new LinkedHashMap<>();
+    for (ResourceDescriptor d : types) {
+      Set<String> roles = new LinkedHashSet<>();
+      for (Operation op : ops) {
+        Access a = d.permissions().of(op);
+        if (a != null) {
+          a.namedRole().ifPresent(roles::add);
+        }
       }
-      out.add(b.toString().stripTrailing());
+      if (roles.contains(GLOBAL_ADMINISTRATOR)) {
+        roles.retainAll(Set.of(GLOBAL_ADMINISTRATOR));
+      }
+      roles.forEach(r -> byRole.computeIfAbsent(r, k -> new ArrayList<>()).add(d.type()));
+    }
+    if (byRole.isEmpty()) {
+      return Access.NO_ROLE;
+    }
+    List<String> parts = new ArrayList<>();
+    byRole.forEach((role, what) -> parts.add(role + " (" + String.join(", ", what) + ")"));
+    return String.join("; ", parts) + (byRole.size() > 1 ? "  (Global Administrator includes every role)" : "");
+  }
+
+  /** What an app-only pipeline's app registration needs, and what it cannot do. */
+  private static List<String> appOnly(Set<ResourceDescriptor> types, boolean groups) {
+    Set<String> read = new LinkedHashSet<>();
+    Set<String> write = new LinkedHashSet<>();
+    List<String> noRead = new ArrayList<>();
+    List<String> noWrite = new ArrayList<>();
+    for (ResourceDescriptor d : types) {
+      Permissions p = d.permissions();
+      if (p.read().appOnly()) {
+        read.add(p.read().application());
+      } else {
+        noRead.add(d.type());
+      }
+      boolean writes = true;
+      for (Operation op : p.writes()) {
+        writes &= p.of(op).appOnly();
+      }
+      if (writes) {
+        p.writes().forEach(op -> write.add(p.of(op).application()));
+      } else if (p.read().appOnly()) {
+        noWrite.add(d.type());
+      }
+    }
+    if (groups && !read.isEmpty()) {
+      read.add(GroupDirectory.ACCESS.application());
+      write.add(GroupDirectory.ACCESS.application());
+    }
+    List<String> out = new ArrayList<>();
+    out.add("An app-only pipeline (client-secret, certificate, workload-identity, managed-identity): application "
+        + "permissions");
+    out.add("  plan, check, export:  " + (read.isEmpty() ? "(none)" : String.join(", ", read)));
+    out.add("  apply:                " + (write.isEmpty() ? "(none)" : String.join(", ", write)));
+    if (!noRead.isEmpty()) {
+      out.add("  App-only tokens cannot read " + String.join(", ", noRead) + ": they need a signed-in admin.");
+    }
+    if (!noWrite.isEmpty()) {
+      out.add("  App-only tokens cannot write " + String.join(", ", noWrite) + ": apply them as a signed-in admin.");
     }
     return out;
   }

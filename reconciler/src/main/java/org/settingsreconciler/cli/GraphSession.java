@@ -23,6 +23,7 @@ import org.settingsreconciler.plan.Planner;
 import org.settingsreconciler.plan.RecentCreates;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.resolve.GroupLookupException;
+import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.resolve.UnresolvedGroupsException;
 import org.settingsreconciler.state.AccessCheck;
 import org.settingsreconciler.state.Organization;
@@ -219,7 +220,8 @@ final class GraphSession implements AutoCloseable {
     if (p == null || o.error() == null) {
       return o;
     }
-    return o.withError(p.explain(o.change().resource().descriptor(), o.error(), true));
+    Change c = o.change();
+    return o.withError(p.explain(c.resource().descriptor(), o.error(), Operation.ofAction(c.action())));
   }
 
   /** Signs in on first use and says how on stderr; null for the sandbox. */

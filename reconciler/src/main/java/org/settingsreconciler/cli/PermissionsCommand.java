@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "permissions",
     mixinStandardHelpOptions = true,
-    description = "Print the Microsoft Graph permissions a desired state needs, for the app registration. Offline.")
+    description = "Print the Microsoft Graph permissions and the admin's directory roles a desired state needs "
+        + "(every setting's, without PATH), for the app registration. Offline.")
 final class PermissionsCommand implements Callable<Integer>, FleetCommand {
 
   private final CliContext ctx;
@@ -27,8 +28,10 @@ final class PermissionsCommand implements Callable<Integer>, FleetCommand {
 
   @Override
   public Outcome run(RunScope scope) {
-    DesiredState state = scope.desired().load(scope.ctx());
-    if (state == null) {
+    // Without PATH: what managing every setting takes (an export of the whole tenant, or planning the YAML to come).
+    boolean everything = scope.desired().paths().isEmpty() && scope.desired().tenant() == null;
+    DesiredState state = everything ? null : scope.desired().load(scope.ctx());
+    if (state == null && !everything) {
       return Outcome.of(ExitCode.ERROR);
     }
     PermissionReport.render(state).forEach(scope.ctx().out()::println);

@@ -12,16 +12,23 @@ import java.util.Optional;
 import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.graph.GraphException;
+import org.settingsreconciler.resource.Access;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Looks Entra groups up by display name and by id through Graph's {@code /groups}. Names go into OData string
  * literals, where a quote is written twice ({@code 'O''Brien'}); several names go into one request with
  * {@code displayName in (...)}, at most {@value #NAMES_PER_REQUEST} at a time, the most Graph accepts in one
- * {@code in} clause. Display names match ignoring case, as Entra compares them. Needs Group.Read.All (or
- * GroupMember.Read.All, Directory.Read.All).
+ * {@code in} clause. Display names match ignoring case, as Entra compares them. Needs {@link #ACCESS}.
  */
 public final class GroupDirectory {
+
+  /**
+   * What these lookups need: Microsoft's "List groups" and "Get group" name GroupMember.Read.All the least privileged
+   * (Group.Read.All and Directory.Read.All also do), delegated and application alike, and no directory role (see
+   * docs/permissions.md for where the generated tables disagree).
+   */
+  public static final Access ACCESS = Access.delegatedOrApp("GroupMember.Read.All", Access.NO_ROLE);
 
   static final int NAMES_PER_REQUEST = 15;
 

@@ -2,6 +2,7 @@ package org.settingsreconciler.state;
 
 import java.util.Optional;
 import org.settingsreconciler.graph.GraphError;
+import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.resource.ResourceDescriptor;
 
 /**
@@ -20,7 +21,7 @@ public interface AccessCheck {
         }
 
         @Override
-        public GraphError explain(ResourceDescriptor d, GraphError e, boolean write) {
+        public GraphError explain(ResourceDescriptor d, GraphError e, Operation op) {
           return e;
         }
       };
@@ -29,5 +30,5 @@ public interface AccessCheck {
   Optional<GraphError> refuseRead(ResourceDescriptor d);
 
   /** {@code e}, with what the credential lacks added when Graph refused (403). */
-  GraphError explain(ResourceDescriptor d, GraphError e, boolean write);
+  GraphError explain(ResourceDescriptor d, GraphError e, Operation op);
 }

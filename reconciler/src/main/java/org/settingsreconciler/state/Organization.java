@@ -4,16 +4,19 @@ import java.util.List;
 import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.graph.GraphException;
+import org.settingsreconciler.resource.Access;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The tenant's organization object: its id and display name, to name the tenant in plan headings, the apply
- * prompt and saved plans. Reading it is best effort: {@code GET /organization} needs a permission (User.Read
- * delegated, Organization.Read.All as an app) that a settings-only app may lack, and not knowing the name must not
- * stop a plan. Either field is null when it could not be read, or when the answer holds anything but one object
- * with string fields.
+ * prompt and saved plans. Reading it is best effort: {@code GET /organization} needs a permission ({@link #ACCESS})
+ * that a settings-only app may lack, and not knowing the name must not stop a plan. Either field is null when it
+ * could not be read, or when the answer holds anything but one object with string fields.
  */
 public record Organization(String id, String displayName) {
+
+  /** Microsoft's "Get organization": User.Read delegated, Organization.Read.All as an application; no role. */
+  public static final Access ACCESS = new Access("User.Read", "Organization.Read.All", Access.NO_ROLE);
 
   static final String PATH = "/organization?$select=id,displayName";
 

@@ -18,6 +18,7 @@ import org.settingsreconciler.graph.Outcome;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.defs.ResourceRegistry;
@@ -179,6 +180,6 @@ public final class StateReader {
   }
 
   private GraphError explain(ResourceDescriptor d, GraphError e) {
-    return access.explain(d, ErrorExplainer.explain(d, e, false), false);
+    return access.explain(d, ErrorExplainer.explain(d, e, Operation.READ), Operation.READ);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.graph.GraphError;
+import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.resource.defs.CopilotPolicySettings;
 import org.settingsreconciler.resource.defs.EnhancedPersonalization;
 import org.settingsreconciler.resource.defs.LimitedMode;
@@ -26,15 +27,15 @@ class PermissionPreflightTest {
 
     assertThat(p.readProblem(LimitedMode.DESCRIPTOR)).contains(
         "copilot.limitedMode needs delegated sign-in with CopilotSettings-LimitedMode.Read; this token is app-only");
-    assertThat(p.writeProblem(LimitedMode.DESCRIPTOR)).contains(
+    assertThat(p.writeProblem(LimitedMode.DESCRIPTOR, Operation.UPDATE)).contains(
         "copilot.limitedMode needs delegated sign-in with CopilotSettings-LimitedMode.ReadWrite; this token is "
             + "app-only");
     assertThat(p.readProblem(CopilotPolicySettings.DESCRIPTOR)).isPresent();
     assertThat(p.readProblem(ProfileCardProperties.DESCRIPTOR)).isPresent();
     assertThat(p.readProblem(PeopleToggles.PRONOUNS)).isEmpty();
-    assertThat(p.writeProblem(EnhancedPersonalization.DESCRIPTOR)).isEmpty();
+    assertThat(p.writeProblem(EnhancedPersonalization.DESCRIPTOR, Operation.UPDATE)).isEmpty();
     assertThat(p.readProblem(PersonInterests.DESCRIPTOR)).as("app-only reads of interests are allowed").isEmpty();
-    assertThat(p.writeProblem(PersonInterests.DESCRIPTOR)).contains(
+    assertThat(p.writeProblem(PersonInterests.DESCRIPTOR, Operation.UPDATE)).contains(
         "users.interests needs delegated sign-in with User.ReadWrite.All; this token is app-only");
   }
 
@@ -55,7 +56,7 @@ class PermissionPreflightTest {
     assertThat(p.readProblem(PeopleToggles.PRONOUNS)).contains(
         "people.pronouns needs the application permission PeopleSettings.Read.All; this token (app-only (app "
             + TestJwt.CLIENT_ID + ")) has no Graph permissions");
-    assertThat(preflight(TestJwt.delegated("PeopleSettings.Read.All")).writeProblem(PeopleToggles.PRONOUNS)).contains(
+    assertThat(preflight(TestJwt.delegated("PeopleSettings.Read.All")).writeProblem(PeopleToggles.PRONOUNS, Operation.UPDATE)).contains(
         "people.pronouns needs the delegated permission PeopleSettings.ReadWrite.All; this token (delegated "
             + "(admin@contoso.com)) has PeopleSettings.Read.All");
   }
@@ -68,7 +69,7 @@ class PermissionPreflightTest {
 
     for (var d : org.settingsreconciler.resource.defs.ResourceRegistry.all()) {
       assertThat(p.readProblem(d)).as(d.type()).isEmpty();
-      assertThat(p.writeProblem(d)).as(d.type()).isEmpty();
+      assertThat(p.writeProblem(d, Operation.UPDATE)).as(d.type()).isEmpty();
     }
   }
 
@@ -104,12 +105,12 @@ class PermissionPreflightTest {
     PermissionPreflight p = preflight(TestJwt.delegated("CopilotSettings-LimitedMode.ReadWrite"));
     GraphError forbidden = new GraphError(403, "accessDenied", null, "Access denied", "r1", "old hint");
 
-    assertThat(p.explain(LimitedMode.DESCRIPTOR, forbidden, true).hint()).isEqualTo(
+    assertThat(p.explain(LimitedMode.DESCRIPTOR, forbidden, Operation.UPDATE).hint()).isEqualTo(
         "copilot.limitedMode needs CopilotSettings-LimitedMode.ReadWrite; this token (delegated (admin@contoso.com)) "
             + "has it, so Graph refused it anyway: the signed-in user needs an admin role for it (Global "
             + "Administrator)");
     GraphError notFound = new GraphError(404, "itemNotFound", null, "no", "r2", null);
-    assertThat(p.explain(LimitedMode.DESCRIPTOR, notFound, true)).isSameAs(notFound);
+    assertThat(p.explain(LimitedMode.DESCRIPTOR, notFound, Operation.UPDATE)).isSameAs(notFound);
   }
 
   @Test
@@ -124,6 +125,53 @@ class PermissionPreflightTest {
         "people.pronouns needs the application permission PeopleSettings.ReadWrite.All; this token (app-only (app "
             + TestJwt.CLIENT_ID + ")) has PeopleSettings.Read.All (2 changes). Grant PeopleSettings.ReadWrite.All "
             + "(application permission) to the app registration with admin consent, then sign in again");
+  }
+
+  @Test
+  void aDelegatedTokenWithoutTheWritePermissionIsToldTheRoleToo() {
+    var pronouns = org.settingsreconciler.resource.ResourceId.singleton(PeopleToggles.PRONOUNS);
+    var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("isEnabledInOrganization", true);
+    var change = new org.settingsreconciler.plan.Update(pronouns, "/admin/people/pronouns", body, body, List.of(), null);
+
+    List<String> refusals = preflight(TestJwt.delegated("PeopleSettings.Read.All")).writeRefusals(List.of(change));
+
+    assertThat(refusals).containsExactly(
+        "people.pronouns needs the delegated permission PeopleSettings.ReadWrite.All; this token (delegated "
+            + "(admin@contoso.com)) has PeopleSettings.Read.All (1 change). Grant PeopleSettings.ReadWrite.All "
+            + "(delegated permission) to the app registration with admin consent, then sign in again as an admin "
+            + "with the Global Administrator role");
+  }
+
+  @Test
+  void writesOfOneTypeThatNeedDifferentRolesAreRefusedEachWithItsRole() {
+    var card = new org.settingsreconciler.resource.ResourceId(ProfileCardProperties.DESCRIPTOR, null, "CustomAttribute1");
+    var body = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    var update = new org.settingsreconciler.plan.Update(
+        card, "/admin/people/profileCardProperties/CustomAttribute1", body, body, List.of(), null);
+    var delete = new org.settingsreconciler.plan.Delete(
+        card, "/admin/people/profileCardProperties/CustomAttribute1", body);
+
+    List<String> refusals = preflight(TestJwt.appOnly("PeopleSettings.ReadWrite.All"))
+        .writeRefusals(List.of(update, delete, update));
+
+    String problem = "people.profileCardProperties needs delegated sign-in with PeopleSettings.ReadWrite.All; this "
+        + "token is app-only";
+    assertThat(refusals).containsExactly(
+        problem + " (2 changes). Sign in as an admin with the People Administrator role: " + HINT,
+        problem + " (1 change). Sign in as an admin with the Global Administrator role: " + HINT);
+  }
+
+  @Test
+  void aForbiddenAnswerWithoutAPreflightNamesTheRole() {
+    GraphError forbidden = new GraphError(403, "accessDenied", null, "Access denied", "r1", null);
+
+    assertThat(org.settingsreconciler.state.ErrorExplainer.explain(LimitedMode.DESCRIPTOR, forbidden,
+            Operation.READ).hint())
+        .isEqualTo("Copilot limited mode needs CopilotSettings-LimitedMode.Read with delegated (signed-in user) "
+            + "sign-in, and a signed-in user needs the Global Reader role");
+    assertThat(org.settingsreconciler.state.ErrorExplainer.explain(PeopleToggles.PRONOUNS, forbidden,
+            Operation.READ).hint())
+        .as("the docs name no role for reading pronouns").isEqualTo("Pronouns needs PeopleSettings.Read.All");
   }
 
   private static PermissionPreflight preflight(String token) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.settingsreconciler.auth.AuthFixture.Run;
 
-/** {@code permissions PATH...}: what to grant the app registration, offline. */
+/** {@code permissions PATH...}: what to grant the app registration, and which role the admin needs, offline. */
 class PermissionsCommandTest {
 
   @TempDir Path tmp;
@@ -26,52 +26,123 @@ class PermissionsCommandTest {
   }
 
   @Test
-  void listsEachSettingTypeAndWhatToGrantForAdminsAndPipelines() {
-    Run run = f.cli(f.env(), "permissions", "../examples");
+  void eachOperationWithItsPermissionsAndRoleAndTheGroupLookup() throws Exception {
+    Path desired = f.yaml("desired.yaml", """
+        copilot:
+          limitedMode:
+            isEnabledForGroup: true
+            groupId: {group: Copilot Pilot}
+        people:
+          profileCardProperties:
+            CustomAttribute1:
+              annotations: [{displayName: Cost center}]
+        """);
+
+    Run run = f.cli(f.env(), "permissions", desired.toString());
 
     assertThat(run.code()).as(run.toString()).isZero();
-    assertThat(run.out())
-        .contains("copilot.limitedMode *")
-        .containsPattern("copilot\\.limitedMode \\*\\s+CopilotSettings-LimitedMode\\.Read\\s+"
-            + "CopilotSettings-LimitedMode\\.ReadWrite\\s+no \\(a signed-in admin only\\)")
-        .containsPattern("people\\.pronouns\\s+PeopleSettings\\.Read\\.All\\s+PeopleSettings\\.ReadWrite\\.All\\s+"
-            + "read and write")
-        .containsPattern("users\\.interests\\s+User\\.Read\\.All\\s+User\\.ReadWrite\\.All\\s+read only")
-        .contains("  plan, check, export:  PeopleSettings.Read.All, CopilotSettings-LimitedMode.Read, "
-            + "CopilotPolicySettings.Read, User.Read.All")
-        .contains("  apply:                PeopleSettings.ReadWrite.All\n")
-        .contains("App-only tokens cannot read copilot.limitedMode, copilot.policySettings, "
-            + "people.profileCardProperties: they need a signed-in admin.")
-        .contains("App-only tokens cannot write users.interests")
-        .contains("Global Reader to read, Global Administrator to write")
-        .contains("* exists in the global cloud only.")
-        .contains("Optional, to name the tenant in headings and the apply prompt: User.Read (delegated) or "
-            + "Organization.Read.All (application)")
-        .as("the examples name no group").doesNotContain("GroupMember.Read.All");
+    assertThat(run.out()).isEqualTo("""
+        Microsoft Graph permissions for this desired state (2 setting(s) of 2 type(s)):
+
+          setting                       operation  delegated                              application           role (signed-in admin)
+          copilot.limitedMode *         read       CopilotSettings-LimitedMode.Read       not supported         Global Reader
+                                        update     CopilotSettings-LimitedMode.ReadWrite  not supported         Global Administrator
+          people.profileCardProperties  read       PeopleSettings.Read.All                not supported         Global Administrator
+                                        create     PeopleSettings.ReadWrite.All           not supported         Global Administrator
+                                        update     PeopleSettings.ReadWrite.All           not supported         People Administrator
+                                        delete     PeopleSettings.ReadWrite.All           not supported         Global Administrator
+          {group: name} lookups         read       GroupMember.Read.All                   GroupMember.Read.All  none named
+          read: plan, check, export (and apply, which plans first); create, update, delete: apply.
+          role: the least privileged Microsoft Entra role Microsoft's docs name for a signed-in admin
+          ("none named": they name none); app-only tokens need no role.
+
+        A signed-in admin (login, azure-cli): delegated permissions of the app registration, and the admin's role
+          plan, check, export:  CopilotSettings-LimitedMode.Read, PeopleSettings.Read.All, GroupMember.Read.All
+                                role: Global Reader (copilot.limitedMode); Global Administrator (people.profileCardProperties)  (Global Administrator includes every role)
+          apply:                CopilotSettings-LimitedMode.ReadWrite, PeopleSettings.ReadWrite.All, GroupMember.Read.All  (each ReadWrite includes its Read)
+                                role: Global Administrator (copilot.limitedMode, people.profileCardProperties)
+        An app-only pipeline (client-secret, certificate, workload-identity, managed-identity): application permissions
+          plan, check, export:  (none)
+          apply:                (none)
+          App-only tokens cannot read copilot.limitedMode, people.profileCardProperties: they need a signed-in admin.
+        Group names ({group: name}) are looked up in the directory before plan, check and apply: GroupMember.Read.All, the least privileged the docs name (Group.Read.All or Directory.Read.All also do), delegated or application.
+        Optional, to name the tenant in headings and the apply prompt: User.Read (delegated) or Organization.Read.All (application); without it they show the tenant id alone.
+        * exists in the global cloud only.
+        Add them in the Entra admin center (App registrations > API permissions > Microsoft Graph), then grant admin consent. Assign roles in Entra ID > Roles and administrators.
+        """);
     assertThat(f.wm.getAllServeEvents()).as("offline").isEmpty();
   }
 
   @Test
-  void groupNamesNeedThePermissionThatReadsGroups() throws Exception {
-    Path named = f.yaml("named.yaml", "copilot:\n  limitedMode:\n    isEnabledForGroup: true\n"
-        + "    groupId: {group: Copilot Pilot}\n");
-
-    Run run = f.cli(f.env(), "permissions", named.toString());
-
-    assertThat(run.code()).as(run.toString()).isZero();
-    assertThat(run.out()).contains("Group names ({group: name}) are looked up in the directory: "
-        + "GroupMember.Read.All (or Group.Read.All), delegated or application");
-  }
-
-  @Test
-  void onlyWhatTheDesiredStateManagesIsListed() throws Exception {
+  void aSettingWithoutGroupNamesAsksForNoGroupPermission() throws Exception {
     Path people = f.yaml("people.yaml", "people:\n  pronouns:\n    isEnabledInOrganization: true\n");
 
     Run run = f.cli(f.env(), "permissions", people.toString());
 
-    assertThat(run.code()).isZero();
-    assertThat(run.out()).contains("people.pronouns").doesNotContain("copilot.").doesNotContain("cannot read")
-        .contains("  plan, check, export:  PeopleSettings.Read.All\n");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).isEqualTo("""
+        Microsoft Graph permissions for this desired state (1 setting(s) of 1 type(s)):
+
+          setting          operation  delegated                     application                   role (signed-in admin)
+          people.pronouns  read       PeopleSettings.Read.All       PeopleSettings.Read.All       none named
+                           update     PeopleSettings.ReadWrite.All  PeopleSettings.ReadWrite.All  Global Administrator
+          read: plan, check, export (and apply, which plans first); create, update, delete: apply.
+          role: the least privileged Microsoft Entra role Microsoft's docs name for a signed-in admin
+          ("none named": they name none); app-only tokens need no role.
+
+        A signed-in admin (login, azure-cli): delegated permissions of the app registration, and the admin's role
+          plan, check, export:  PeopleSettings.Read.All
+                                role: none named
+          apply:                PeopleSettings.ReadWrite.All  (each ReadWrite includes its Read)
+                                role: Global Administrator (people.pronouns)
+        An app-only pipeline (client-secret, certificate, workload-identity, managed-identity): application permissions
+          plan, check, export:  PeopleSettings.Read.All
+          apply:                PeopleSettings.ReadWrite.All
+        Optional, to name the tenant in headings and the apply prompt: User.Read (delegated) or Organization.Read.All (application); without it they show the tenant id alone.
+        Add them in the Entra admin center (App registrations > API permissions > Microsoft Graph), then grant admin consent. Assign roles in Entra ID > Roles and administrators.
+        """);
+  }
+
+  @Test
+  void theExamplesListEverySettingTypeWithTheRolesForReadsAndForApply() {
+    Run run = f.cli(f.env(), "permissions", "../examples");
+
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .contains("  people.profilePropertySettings     read       PeopleSettings.Read.All                "
+            + "PeopleSettings.Read.All       none named\n"
+            + "                                     create     PeopleSettings.ReadWrite.All           "
+            + "PeopleSettings.ReadWrite.All  People Administrator\n")
+        .contains("  users.interests                    read       User.Read.All                          "
+            + "User.Read.All                 none named\n"
+            + "                                     create     User.ReadWrite.All                     "
+            + "not supported                 none named\n")
+        .contains("  plan, check, export:  PeopleSettings.Read.All, CopilotSettings-LimitedMode.Read, "
+            + "CopilotPolicySettings.Read, User.Read.All\n"
+            + "                        role: Global Reader (copilot.limitedMode); Global Administrator "
+            + "(people.profileCardProperties)  (Global Administrator includes every role)\n")
+        .contains("                        role: People Administrator (copilot.enhancedPersonalization, "
+            + "people.namePronunciation, people.photoUpdateSettings, people.profilePropertySettings); Global "
+            + "Administrator (copilot.limitedMode, people.pronouns, people.itemInsights, people.profileCardProperties)")
+        .contains("App-only tokens cannot read copilot.limitedMode, copilot.policySettings, "
+            + "people.profileCardProperties: they need a signed-in admin.")
+        .contains("App-only tokens cannot write users.interests")
+        .as("the examples name no group").doesNotContain("GroupMember.Read.All");
+  }
+
+  @Test
+  void withoutAPathEverySettingTypeAndTheGroupLookupAreListed() {
+    Run run = f.cli(f.env(), "permissions");
+
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .startsWith("Microsoft Graph permissions for every setting the tool manages (10 types):\n")
+        .contains("  copilot.enhancedPersonalization *  read ")
+        .contains("  users.interests                    read ")
+        .contains("  {group: name} lookups              read       GroupMember.Read.All ")
+        .contains("  plan, check, export:  PeopleSettings.Read.All, CopilotSettings-LimitedMode.Read, "
+            + "CopilotPolicySettings.Read, User.Read.All, GroupMember.Read.All\n");
+    assertThat(run.err()).isEmpty();
   }
 
   @Test

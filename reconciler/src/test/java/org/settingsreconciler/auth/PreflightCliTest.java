@@ -71,8 +71,9 @@ class PreflightCliTest {
     assertThat(run.err())
         .contains("Signed in with client secret of app " + TestJwt.CLIENT_ID + " in tenant " + TestJwt.TENANT
             + ": app-only token; application permissions: PeopleSettings.ReadWrite.All")
-        .contains("Need delegated sign-in (a signed-in admin): copilot.limitedMode (CopilotSettings-LimitedMode.Read; "
-            + "to apply: CopilotSettings-LimitedMode.ReadWrite, as Global Administrator); copilot.policySettings "
+        .contains("Need delegated sign-in (a signed-in admin): copilot.limitedMode (CopilotSettings-LimitedMode.Read, "
+            + "as Global Reader; to apply: CopilotSettings-LimitedMode.ReadWrite, as Global Administrator); "
+            + "copilot.policySettings "
             + "(CopilotPolicySettings.Read; to apply: CopilotPolicySettings.ReadWrite).")
         .contains("To manage them: run `reconciler login` (device code; AZURE_CLIENT_ID names a public client app "
             + "registration), then run with --auth device-code.")
@@ -142,7 +143,8 @@ class PreflightCliTest {
     assertThat(run.out())
         .contains("not sent: copilot.limitedMode needs the delegated permission CopilotSettings-LimitedMode.Read; "
             + "this token (delegated (admin@contoso.com)) has PeopleSettings.ReadWrite.All, CopilotPolicySettings.Read")
-        .contains("Grant CopilotSettings-LimitedMode.Read (delegated permission) to the app registration");
+        .contains("Grant CopilotSettings-LimitedMode.Read (delegated permission) to the app registration with admin "
+            + "consent, then sign in again as an admin with the Global Reader role");
     assertThat(f.graphRequests()).extracting(LoggedRequest::getUrl).containsExactlyInAnyOrder(
         "/beta/admin/people/pronouns", "/beta/copilot/admin/policySettings/microsoft.copilot.allowwebsearch");
   }
@@ -202,7 +204,9 @@ class PreflightCliTest {
             + "sign-in with CopilotSettings-LimitedMode.Read; this token is app-only")
         .contains("people.profileCardProperties could not be read: not sent")
         .contains("Need delegated sign-in (a signed-in admin): copilot.limitedMode (")
-        .contains("; people.profileCardProperties (PeopleSettings.Read.All; to apply: PeopleSettings.ReadWrite.All).");
+        .contains("; people.profileCardProperties (PeopleSettings.Read.All, as Global Administrator; to apply: "
+            + "PeopleSettings.ReadWrite.All, as Global Administrator to create and delete, People Administrator to "
+            + "update).");
     assertThat(f.graphRequests()).noneMatch(r -> r.getUrl().startsWith("/beta/copilot/admin"))
         .noneMatch(r -> r.getUrl().contains("profileCardProperties"));
   }

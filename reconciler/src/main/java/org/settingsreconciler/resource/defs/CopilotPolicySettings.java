@@ -3,6 +3,7 @@ package org.settingsreconciler.resource.defs;
 import static org.settingsreconciler.resource.ValueKind.STRING;
 
 import java.util.List;
+import org.settingsreconciler.resource.Access;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
@@ -45,7 +46,9 @@ public final class CopilotPolicySettings {
               "the tenant has more group-level Copilot policies than the preview API supports; retry later or "
                   + "reduce the number of group-level policies")
           .permissions(
-              Permissions.delegatedOnly("CopilotPolicySettings.Read", "CopilotPolicySettings.ReadWrite"))
+              Permissions.of(
+                  Access.delegatedOnly("CopilotPolicySettings.Read", Access.NO_ROLE),
+                  Access.delegatedOnly("CopilotPolicySettings.ReadWrite", Access.NO_ROLE)))
           .globalOnly()
           .schema("resources/copilot.policySettings.schema.json")
           .build();

@@ -3,6 +3,7 @@ package org.settingsreconciler.resource.defs;
 import static org.settingsreconciler.resource.ValueKind.BOOLEAN;
 import static org.settingsreconciler.resource.ValueKind.GROUP_ID;
 
+import org.settingsreconciler.resource.Access;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
@@ -25,7 +26,10 @@ public final class EnhancedPersonalization {
                       "turning enhanced personalization off deletes every user's personalized data, which can't be "
                           + "recovered"))
           .property(PropertySpec.of("disabledForGroup", GROUP_ID))
-          .permissions(Permissions.delegatedOrApp("PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All"))
+          .permissions(
+              Permissions.of(
+                  Access.delegatedOrApp("PeopleSettings.Read.All", Access.NO_ROLE),
+                  Access.delegatedOrApp("PeopleSettings.ReadWrite.All", "People Administrator")))
           .globalOnly()
           .getWrappedInValue()
           .schema("resources/copilot.enhancedPersonalization.schema.json")

@@ -3,6 +3,7 @@ package org.settingsreconciler.resource.defs;
 import static org.settingsreconciler.resource.ValueKind.BOOLEAN;
 import static org.settingsreconciler.resource.ValueKind.GROUP_ID;
 
+import org.settingsreconciler.resource.Access;
 import org.settingsreconciler.resource.PatchRule;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
@@ -33,8 +34,9 @@ public final class LimitedMode {
           .property(PropertySpec.of("groupId", GROUP_ID))
           .patchRule(GROUP_ID_WITH_ENABLE)
           .permissions(
-              Permissions.delegatedOnly(
-                  "CopilotSettings-LimitedMode.Read", "CopilotSettings-LimitedMode.ReadWrite"))
+              Permissions.of(
+                  Access.delegatedOnly("CopilotSettings-LimitedMode.Read", "Global Reader"),
+                  Access.delegatedOnly("CopilotSettings-LimitedMode.ReadWrite", "Global Administrator")))
           .globalOnly()
           .schema("resources/copilot.limitedMode.schema.json")
           .build();

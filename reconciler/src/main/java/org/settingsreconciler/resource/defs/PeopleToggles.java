@@ -5,6 +5,7 @@ import static org.settingsreconciler.resource.ValueKind.GROUP_ID;
 import static org.settingsreconciler.resource.ValueKind.STRING;
 import static org.settingsreconciler.resource.ValueKind.STRING_SET;
 
+import org.settingsreconciler.resource.Access;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
@@ -12,8 +13,8 @@ import org.settingsreconciler.resource.ResourceDescriptor;
 /** The People admin singletons under /admin/people (graph-api.md sections 6.1, 6.2, 6.3 and 6.5). */
 public final class PeopleToggles {
 
-  private static final Permissions PEOPLE_SETTINGS =
-      Permissions.delegatedOrApp("PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All");
+  private static final Access READ = Access.delegatedOrApp("PeopleSettings.Read.All", Access.NO_ROLE);
+  private static final String WRITE = "PeopleSettings.ReadWrite.All";
 
   public static final ResourceDescriptor PRONOUNS =
       ResourceDescriptor.builder("people.pronouns")
@@ -21,7 +22,7 @@ public final class PeopleToggles {
           .singleton("/admin/people/pronouns")
           .odataType("#microsoft.graph.pronounsSettings")
           .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN))
-          .permissions(PEOPLE_SETTINGS)
+          .permissions(Permissions.of(READ, Access.delegatedOrApp(WRITE, "Global Administrator")))
           .schema("resources/people.pronouns.schema.json")
           .build();
 
@@ -31,7 +32,7 @@ public final class PeopleToggles {
           .singleton("/admin/people/namePronunciation")
           .odataType("#microsoft.graph.namePronunciationSettings")
           .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN))
-          .permissions(PEOPLE_SETTINGS)
+          .permissions(Permissions.of(READ, Access.delegatedOrApp(WRITE, "People Administrator")))
           .schema("resources/people.namePronunciation.schema.json")
           .build();
 
@@ -42,7 +43,7 @@ public final class PeopleToggles {
           .odataType("#microsoft.graph.insightsSettings")
           .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN).mayBeNull()) // Edm.Boolean, nullable
           .property(PropertySpec.of("disabledForGroup", GROUP_ID))
-          .permissions(PEOPLE_SETTINGS)
+          .permissions(Permissions.of(READ, Access.delegatedOrApp(WRITE, "Global Administrator")))
           .schema("resources/people.itemInsights.schema.json")
           .build();
 
@@ -54,7 +55,7 @@ public final class PeopleToggles {
           .property(PropertySpec.of("allowedRoles", STRING_SET))
           // "source" is documented but missing from the production metadata (2026-08): managed only if set.
           .property(PropertySpec.of("source", STRING))
-          .permissions(PEOPLE_SETTINGS)
+          .permissions(Permissions.of(READ, Access.delegatedOrApp(WRITE, "People Administrator")))
           .schema("resources/people.photoUpdateSettings.schema.json")
           .build();
 

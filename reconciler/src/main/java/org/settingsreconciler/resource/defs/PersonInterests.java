@@ -3,6 +3,7 @@ package org.settingsreconciler.resource.defs;
 import static org.settingsreconciler.resource.ValueKind.STRING;
 import static org.settingsreconciler.resource.ValueKind.STRING_SET;
 
+import org.settingsreconciler.resource.Access;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
@@ -25,8 +26,14 @@ public final class PersonInterests {
           .property(PropertySpec.of("description", STRING))
           .property(PropertySpec.of("webUrl", STRING))
           .property(PropertySpec.of("allowedAudiences", STRING))
-          // App-only writes are contradicted by the current published pages: plan for delegated writes.
-          .permissions(new Permissions("User.Read.All", "User.ReadWrite.All", true, false))
+          // Other users' profiles: the .All permissions. App-only writes are contradicted by the current published
+          // pages: plan for delegated writes (docs/permissions.md).
+          .permissions(
+              Permissions.of(
+                  Access.delegatedOrApp("User.Read.All", Access.NO_ROLE),
+                  Access.delegatedOnly("User.ReadWrite.All", Access.NO_ROLE),
+                  Access.delegatedOnly("User.ReadWrite.All", Access.NO_ROLE),
+                  Access.delegatedOnly("User.ReadWrite.All", Access.NO_ROLE)))
           .schema("resources/users.interests.schema.json")
           .build();
 

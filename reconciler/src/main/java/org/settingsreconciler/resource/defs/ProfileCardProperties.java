@@ -3,6 +3,7 @@ package org.settingsreconciler.resource.defs;
 import static org.settingsreconciler.resource.ValueKind.BOOLEAN;
 import static org.settingsreconciler.resource.ValueKind.OBJECT_LIST;
 
+import org.settingsreconciler.resource.Access;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
@@ -25,7 +26,12 @@ public final class ProfileCardProperties {
           // Edm.Boolean, not nullable, in Microsoft's metadata; undocumented beyond that (graph-api.md 6.4). Managed so
           // that a card property hidden in the tenant is drift, not "in sync".
           .property(PropertySpec.of("isVisible", BOOLEAN))
-          .permissions(Permissions.delegatedOnly("PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All"))
+          .permissions(
+              Permissions.of(
+                  Access.delegatedOnly("PeopleSettings.Read.All", "Global Administrator"),
+                  Access.delegatedOnly("PeopleSettings.ReadWrite.All", "Global Administrator"),
+                  Access.delegatedOnly("PeopleSettings.ReadWrite.All", "People Administrator"),
+                  Access.delegatedOnly("PeopleSettings.ReadWrite.All", "Global Administrator")))
           .schema("resources/people.profileCardProperties.schema.json")
           .build();
 

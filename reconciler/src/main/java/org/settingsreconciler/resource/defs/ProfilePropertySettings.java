@@ -5,6 +5,7 @@ import static org.settingsreconciler.resource.ValueKind.STRING_LIST;
 
 import java.util.List;
 import java.util.Locale;
+import org.settingsreconciler.resource.Access;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
@@ -113,7 +114,12 @@ public final class ProfilePropertySettings {
                       ProfilePropertySettings::entraAppended,
                       "Graph appends the Entra ID source to a list that lacks it"))
           .pruneRule(RESET_SOURCE_PRECEDENCE)
-          .permissions(Permissions.delegatedOrApp("PeopleSettings.Read.All", "PeopleSettings.ReadWrite.All"))
+          .permissions(
+              Permissions.of(
+                  Access.delegatedOrApp("PeopleSettings.Read.All", Access.NO_ROLE),
+                  Access.delegatedOrApp("PeopleSettings.ReadWrite.All", "People Administrator"),
+                  Access.delegatedOrApp("PeopleSettings.ReadWrite.All", "People Administrator"),
+                  Access.delegatedOrApp("PeopleSettings.ReadWrite.All", "People Administrator")))
           .getWrappedInValue()
           .schema("resources/people.profilePropertySettings.schema.json")
           .build();
