@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.settingsreconciler.auth.ConfigDir;
+import org.settingsreconciler.files.ConfigDir;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.PendingCreate;
 import org.settingsreconciler.plan.RecentCreates;

@@ -4,15 +4,16 @@ import java.util.Optional;
 import org.settingsreconciler.graph.CredentialException;
 
 /**
- * The sign-in of one command: the chosen credential, and (after the first token) the permission preflight built
- * from that token's claims. Signing in is lazy, so a command that stops early (invalid YAML, a setting the cloud
- * lacks) sends no token request either.
+ * The sign-in of one command: the chosen credential, and (after the first token) what the token says of itself.
+ * Signing in is lazy, so a command that stops early (invalid YAML, a setting the cloud lacks) sends no token request
+ * either. What the token may do is judged above this package (access.PermissionPreflight).
  */
 public final class SignIn {
 
   private final SignInContext context;
   private final Credential credential;
-  private PermissionPreflight preflight;
+  /** Null until signed in; then the token's claims, empty when it is not a JWT. */
+  private Optional<TokenClaims> claims;
 
   private SignIn(SignInContext context, Credential credential) {
     this.context = context;
@@ -32,27 +33,29 @@ public final class SignIn {
     return context;
   }
 
-  /** Signs in (the first token) and inspects the token; fails when the token cannot serve Graph at all. */
-  public synchronized PermissionPreflight preflight() throws CredentialException {
-    if (preflight == null) {
-      Optional<TokenClaims> claims = TokenClaims.decode(credential.token());
-      PermissionPreflight p = new PermissionPreflight(claims, context.cloud(), () -> delegatedHint(context));
-      Optional<String> problem = p.tokenProblem(context.clock().instant());
+  /**
+   * Signs in (the first token) and reads the token's claims (empty when it is not a JWT); fails when the token cannot
+   * serve Graph at all (see {@link TokenCheck}).
+   */
+  public synchronized Optional<TokenClaims> claims() throws CredentialException {
+    if (claims == null) {
+      Optional<TokenClaims> read = TokenClaims.decode(credential.token());
+      Optional<String> problem = TokenCheck.problem(read, context.cloud(), context.clock().instant());
       if (problem.isPresent()) {
         throw new CredentialException(problem.get());
       }
-      preflight = p;
+      claims = read;
     }
-    return preflight;
+    return claims;
   }
 
   /** One line for stderr: how the run signed in and what the token may do. Never the token. */
   public String summary() {
     StringBuilder b = new StringBuilder("Signed in with ").append(credential.description());
-    if (preflight == null) {
+    if (this.claims == null) {
       return b.toString();
     }
-    Optional<TokenClaims> claims = preflight.claims();
+    Optional<TokenClaims> claims = this.claims;
     if (claims.isEmpty()) {
       return b.append(" (the token is not a JWT: its permissions are checked by Graph only)").toString();
     }
@@ -65,6 +68,10 @@ public final class SignIn {
   }
 
   /** How an admin gets delegated sign-in here: the saved login if there is one, else `login`. */
+  public String delegatedHint() {
+    return delegatedHint(context);
+  }
+
   static String delegatedHint(SignInContext s) {
     Optional<SavedLogin> saved =
         TokenCacheFile.forEnvironment(s.env()).login().filter(l -> l.fits(s));

@@ -1,5 +1,6 @@
 package org.settingsreconciler.auth;
 
+import org.settingsreconciler.files.ConfigDir;
 import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
 import com.microsoft.aad.msal4j.ITokenCacheAccessContext;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package org.settingsreconciler.cli;
 import java.time.Duration;
 import java.util.Optional;
 import org.settingsreconciler.apply.CreateLedger;
-import org.settingsreconciler.auth.ConfigDir;
+import org.settingsreconciler.files.ConfigDir;
 
 /**
  * Opens the ledger of recent creates of one tenant (apply.CreateLedger) in the tool's config directory, for as long

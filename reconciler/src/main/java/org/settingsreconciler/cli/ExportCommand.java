@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.settingsreconciler.auth.PermissionPreflight;
+import org.settingsreconciler.access.PermissionPreflight;
 import org.settingsreconciler.export.ExportResult;
 import org.settingsreconciler.export.Exporter;
 import org.settingsreconciler.export.GroupNaming;

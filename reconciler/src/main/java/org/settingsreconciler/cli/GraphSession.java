@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.settingsreconciler.apply.ChangeOutcome;
 import org.settingsreconciler.apply.CreateLedger;
-import org.settingsreconciler.auth.PermissionPreflight;
+import org.settingsreconciler.access.PermissionPreflight;
 import org.settingsreconciler.auth.SignIn;
 import org.settingsreconciler.auth.SignInContext;
 import org.settingsreconciler.auth.TokenClaims;
@@ -50,7 +50,8 @@ final class GraphSession implements AutoCloseable {
   /** What names this tenant's Graph in the ledger of recent creates; null where nothing is worth remembering. */
   private final String ledgerRoot;
   private CreateLedger ledger;
-  private boolean announced;
+  /** Built from the token once signed in (said on stderr then); null before, and for the sandbox. */
+  private PermissionPreflight preflight;
   private CompletableFuture<TenantIdentity> identity;
 
   private GraphSession(GraphClient client, GraphSandbox sandbox, String root, String where, SignIn signIn,
@@ -225,17 +226,17 @@ final class GraphSession implements AutoCloseable {
   }
 
   /** Signs in on first use and says how on stderr; null for the sandbox. */
-  private PermissionPreflight preflight() {
+  private synchronized PermissionPreflight preflight() {
     if (signIn == null) {
       return null;
     }
     try {
-      PermissionPreflight p = signIn.preflight();
-      if (!announced) {
-        announced = true;
+      Optional<TokenClaims> claims = signIn.claims();
+      if (preflight == null) {
+        preflight = new PermissionPreflight(claims, signIn.context().cloud(), signIn::delegatedHint);
         ctx.err().println(signIn.summary());
       }
-      return p;
+      return preflight;
     } catch (CredentialException e) {
       throw new UserError("sign-in failed; " + (client.anythingSent() ? "nothing more" : "nothing") + " was sent to "
           + "Graph: " + e.getMessage());

@@ -1,7 +1,7 @@
 package org.settingsreconciler.cli;
 
 import java.util.concurrent.Callable;
-import org.settingsreconciler.auth.PermissionReport;
+import org.settingsreconciler.access.PermissionReport;
 import org.settingsreconciler.model.DesiredState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,5 +1,7 @@
 package org.settingsreconciler.auth;
 
+
+import org.settingsreconciler.access.PermissionPreflight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -80,24 +82,24 @@ class PermissionPreflightTest {
     assertThat(p.refuseRead(PeopleToggles.PRONOUNS)).isEmpty();
     assertThat(p.refuseRead(LimitedMode.DESCRIPTOR)).get()
         .satisfies(e -> assertThat(e.code()).isEqualTo(PermissionPreflight.NOT_IN_CLOUD));
-    assertThat(p.tokenProblem(Instant.now())).isEmpty();
+    assertThat(TokenCheck.problem(Optional.empty(), Cloud.usgov, Instant.now())).isEmpty();
   }
 
   @Test
   void aTokenForAnotherAudienceOrExpiredIsUnusable() {
     Map<String, Object> arm = TestJwt.base();
     arm.put("aud", "https://management.core.windows.net/");
-    assertThat(preflight(TestJwt.of(arm)).tokenProblem(Instant.now()))
+    assertThat(TokenCheck.problem(TokenClaims.decode(TestJwt.of(arm)), Cloud.global, Instant.now()))
         .get().asString().startsWith("the access token is for https://management.core.windows.net/, not Microsoft Graph");
 
-    assertThat(new PermissionPreflight(TokenClaims.decode(TestJwt.appOnly()), Cloud.usgov, HINT)
-            .tokenProblem(Instant.now()))
+    assertThat(TokenCheck.problem(TokenClaims.decode(TestJwt.appOnly()), Cloud.usgov, Instant.now()))
         .contains("the access token is for https://graph.microsoft.com, but this run is for --cloud usgov "
             + "(https://graph.microsoft.us)");
 
     Map<String, Object> old = TestJwt.base();
     old.put("exp", 1_000_000_000L);
-    assertThat(preflight(TestJwt.of(old)).tokenProblem(Instant.now())).get().asString().contains("expired");
+    assertThat(TokenCheck.problem(TokenClaims.decode(TestJwt.of(old)), Cloud.global, Instant.now())).get().asString()
+        .contains("expired");
   }
 
   @Test

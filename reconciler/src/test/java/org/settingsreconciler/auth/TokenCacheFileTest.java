@@ -1,5 +1,6 @@
 package org.settingsreconciler.auth;
 
+import org.settingsreconciler.files.ConfigDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

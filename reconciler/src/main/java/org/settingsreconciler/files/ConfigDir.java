@@ -1,4 +1,4 @@
-package org.settingsreconciler.auth;
+package org.settingsreconciler.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
-import org.settingsreconciler.files.AtomicFiles;
 
 /**
  * The user's configuration directory for this tool: {@code $XDG_CONFIG_HOME/settings-reconciler}, else

@@ -1,5 +1,7 @@
-package org.settingsreconciler.auth;
+package org.settingsreconciler.access;
 
+import org.settingsreconciler.auth.TokenClaims;
+import org.settingsreconciler.auth.Cloud;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,31 +91,7 @@ public final class PermissionPreflight implements AccessCheck {
         .toList();
   }
 
-  /**
-   * What makes the token unusable for Graph at all: another audience (a token for Azure Resource Manager, say), or
-   * expired. Checked before any request.
-   */
-  public Optional<String> tokenProblem(Instant now) {
-    if (claims.isEmpty()) {
-      return Optional.empty();
-    }
-    TokenClaims c = claims.get();
-    if (c.audience() != null && !Cloud.isGraphAudience(c.audience())) {
-      return Optional.of(
-          "the access token is for " + c.audience() + ", not Microsoft Graph: get one for "
-              + cloud.graphHost() + " (with the Azure CLI: az account get-access-token --resource-type ms-graph)");
-    }
-    if (c.audience() != null && !cloud.isAudience(c.audience())) {
-      // Tokens are not interchangeable between clouds.
-      return Optional.of(
-          "the access token is for " + c.audience() + ", but this run is for --cloud " + cloud.name() + " ("
-              + cloud.graphHost() + ")");
-    }
-    if (c.expiresAt() != null && !now.isBefore(c.expiresAt())) {
-      return Optional.of("the access token expired at " + c.expiresAt() + ": get a new one");
-    }
-    return Optional.empty();
-  }
+
 
   /** Why this token cannot read {@code d}, or empty. */
   public Optional<String> readProblem(ResourceDescriptor d) {

@@ -1,4 +1,4 @@
-package org.settingsreconciler.auth;
+package org.settingsreconciler.access;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
