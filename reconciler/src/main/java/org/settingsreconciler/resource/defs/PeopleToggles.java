@@ -32,6 +32,7 @@ public final class PeopleToggles {
           .odataType("#microsoft.graph.namePronunciationSettings")
           .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN))
           .permissions(PEOPLE_SETTINGS)
+          .getWrappedInValue() // beta namepronunciationsettings-get.md (docs/metadata-differences.md, GET envelopes)
           .schema("resources/people.namePronunciation.schema.json")
           .build();
 
@@ -55,6 +56,7 @@ public final class PeopleToggles {
           // "source" is documented but missing from the production metadata (2026-08): managed only if set.
           .property(PropertySpec.of("source", STRING))
           .permissions(PEOPLE_SETTINGS)
+          .getWrappedInValue() // beta photoupdatesettings-get.md (docs/metadata-differences.md, GET envelopes)
           .schema("resources/people.photoUpdateSettings.schema.json")
           .build();
 
