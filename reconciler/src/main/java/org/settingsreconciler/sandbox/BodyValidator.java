@@ -27,8 +27,8 @@ final class BodyValidator {
   }
 
   /**
-   * The properties a client may write: the descriptor's, plus a collection's key property (the tool keys items by
-   * it, but it is an ordinary writable property to Graph).
+   * The properties a client may write: the descriptor's, plus a collection's key properties (the tool keys items by
+   * them, but they are ordinary writable properties to Graph).
    */
   Map<String, ValueKind> writable() {
     Map<String, ValueKind> out = new LinkedHashMap<>();
@@ -36,7 +36,7 @@ final class BodyValidator {
       out.put(p.name(), p.kind());
     }
     if (descriptor.shape() == Shape.COLLECTION) {
-      out.putIfAbsent(descriptor.key().property(), ValueKind.STRING);
+      descriptor.key().properties().forEach(k -> out.putIfAbsent(k, ValueKind.STRING));
     }
     return out;
   }

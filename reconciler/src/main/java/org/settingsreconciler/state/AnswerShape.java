@@ -83,9 +83,11 @@ final class AnswerShape {
       return Optional.of("a list item that is " + jsonType(item) + ", not an object");
     }
     CollectionKey key = d.key();
-    JsonNode name = item.get(key.property());
-    if (name != null && !name.isNull() && !name.isString()) {
-      return Optional.of("a list item whose " + key.property() + " is " + jsonType(name) + ", not a string");
+    for (String keyProperty : key.properties()) {
+      JsonNode name = item.get(keyProperty);
+      if (name != null && !name.isNull() && !name.isString()) {
+        return Optional.of("a list item whose " + keyProperty + " is " + jsonType(name) + ", not a string");
+      }
     }
     String idProperty = key.idIsKey() ? key.property() : "id";
     JsonNode id = item.get(idProperty);
