@@ -41,7 +41,7 @@ public final class PeopleToggles {
           .title("Item insights")
           .singleton("/admin/people/itemInsights")
           .odataType("#microsoft.graph.insightsSettings")
-          .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN).mayBeNull()) // Edm.Boolean, nullable
+          .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN)) // Edm.Boolean, nullable in the metadata
           .property(PropertySpec.of("disabledForGroup", GROUP_ID))
           .permissions(PEOPLE_SETTINGS)
           .schema("resources/people.itemInsights.schema.json")
