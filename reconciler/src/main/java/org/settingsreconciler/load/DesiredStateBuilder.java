@@ -162,7 +162,11 @@ final class DesiredStateBuilder {
     }
     for (String keyProperty : d.key().properties()) {
       JsonNode own = item.get(keyProperty);
-      if (own == null || (own.isString() && own.asString().equals(key))) {
+      // The nameless item (sourcePrecedence) may say so with null or "".
+      boolean alike = own == null || (d.key().isEmptyKey(key)
+          ? own.isNull() || (own.isString() && own.asString().isEmpty())
+          : own.isString() && own.asString().equals(key));
+      if (alike) {
         continue;
       }
       String at = SourceMap.child(itemPointer, keyProperty);

@@ -104,6 +104,9 @@ class ProfilePropertySettingNamesWireTest {
             Skills:
               displayName: Skills
               prioritizedSourceUrls: []
+            sourcePrecedence:
+              displayName: null
+              prioritizedSourceUrls: []
         """).toString();
     String differing = h.yaml("differing.yaml", """
         people:
