@@ -139,8 +139,43 @@ final class DesiredStateBuilder {
           continue;
         }
       }
-      resources.add(resource(new ResourceId(d, user, key), itemPointer, item.getValue()));
+      if (d.shape() == Shape.COLLECTION && !keyRepeatedAlike(d, key, itemPointer, item.getValue())) {
+        continue;
+      }
+      DesiredResource r = resource(new ResourceId(d, user, key), itemPointer, item.getValue());
+      if (d.shape() == Shape.COLLECTION) {
+        r.properties().remove(d.key().properties());
+      }
+      resources.add(r);
     }
+  }
+
+  /**
+   * An item may repeat its key property inside it only as the key itself, spelt the same: YAML written before the
+   * key moved to that property (profile property settings were keyed by name, their displayName a property of its
+   * own) stays valid where the two agree, and is an error where they differ, rather than silently meaning something
+   * else. The repeated value is dropped: the key is what is compared and sent.
+   */
+  private boolean keyRepeatedAlike(ResourceDescriptor d, String key, String itemPointer, JsonNode item) {
+    if (item == null || !item.isObject()) {
+      return true;
+    }
+    for (String keyProperty : d.key().properties()) {
+      JsonNode own = item.get(keyProperty);
+      // The nameless item (sourcePrecedence) may say so with null or "".
+      boolean alike = own == null || (d.key().isEmptyKey(key)
+          ? own.isNull() || (own.isString() && own.asString().isEmpty())
+          : own.isString() && own.asString().equals(key));
+      if (alike) {
+        continue;
+      }
+      String at = SourceMap.child(itemPointer, keyProperty);
+      errors.add(new ConfigError(sources.valueLocation(at), SourceMap.dotted(at),
+          "the YAML key '" + key + "' is this item's " + keyProperty + ", so it cannot be set to " + own
+              + " here; to name the item " + own + ", make that its key and remove " + keyProperty));
+      return false;
+    }
+    return true;
   }
 
   private DesiredResource resource(ResourceId id, String pointer, JsonNode node) {

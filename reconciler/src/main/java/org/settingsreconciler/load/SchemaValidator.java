@@ -75,7 +75,9 @@ public final class SchemaValidator {
         String message =
             instance.equals("/users")
                 ? "'" + e.getProperty() + "' is not a user principal name (expected name@domain)"
-                : "'" + e.getProperty() + "' is not an allowed key here";
+                : "'" + e.getProperty() + "' is not an allowed key here"
+                    + allowedKeys(e).map(k -> Suggestions.closest(e.getProperty(), k)).flatMap(s -> s)
+                        .map(s -> "; did you mean '" + s + "'?").orElse("");
         return error(sources.keyLocation(pointer), pointer, message);
       }
       case "required" -> {
@@ -112,11 +114,14 @@ public final class SchemaValidator {
     }
   }
 
-  /** The names the schema object holding an additionalProperties=false allows: its "properties". */
+  /**
+   * The names the schema object holding an additionalProperties=false or a propertyNames rule names: its
+   * "properties".
+   */
   private java.util.Optional<Set<String>> allowedKeys(Error e) {
     try {
       String location = e.getSchemaLocation().toString();
-      String parent = location.substring(0, location.length() - "/additionalProperties".length());
+      String parent = location.substring(0, location.lastIndexOf("/" + e.getKeyword()));
       JsonNode node = Schemas.registry().getSchema(SchemaLocation.of(parent)).getSchemaNode();
       JsonNode properties = node.get("properties");
       if (properties == null) {

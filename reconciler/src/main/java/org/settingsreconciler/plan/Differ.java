@@ -228,8 +228,10 @@ public final class Differ {
     if (item.has("id")) {
       out.set("id", item.get("id"));
     }
-    if (item.has(d.key().property())) {
-      out.set(d.key().property(), item.get(d.key().property()));
+    for (String keyProperty : d.key().properties()) {
+      if (item.has(keyProperty)) {
+        out.set(keyProperty, item.get(keyProperty));
+      }
     }
     for (PropertySpec p : d.properties()) {
       if (item.has(p.name())) {

@@ -135,7 +135,7 @@ final class SavedChange {
     Set<String> allowed = new TreeSet<>();
     d.properties().stream().map(PropertySpec::name).forEach(allowed::add);
     if (d.shape() == Shape.COLLECTION) {
-      allowed.add(d.key().property());
+      allowed.addAll(d.key().properties());
     }
     if (c.body() != null) {
       for (String name : c.body().propertyNames()) {

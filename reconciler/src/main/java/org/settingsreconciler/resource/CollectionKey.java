@@ -10,19 +10,43 @@ import tools.jackson.databind.node.ObjectNode;
  * directoryPropertyName).
  *
  * @param property the item property that holds the key
+ * @param fallback an older property that holds the key where {@code property} is empty, and that a create fills
+ *     with the key too (a profile property setting's {@code name}, kept "for backward compatibility"), or null
  * @param caseInsensitive match keys ignoring case, as Graph does for that property
- * @param emptyKeyAlias the YAML key standing for the one item whose key property is empty (null when none may be)
+ * @param emptyKeyAlias the YAML key standing for the one item whose key properties are empty (null when none may be)
  * @param idIsKey whether the item's URL segment is the key itself rather than a server-made id
  */
-public record CollectionKey(String property, boolean caseInsensitive, String emptyKeyAlias, boolean idIsKey) {
+public record CollectionKey(
+    String property, String fallback, boolean caseInsensitive, String emptyKeyAlias, boolean idIsKey) {
+
+  /** A key held in one property. */
+  public CollectionKey(String property, boolean caseInsensitive, String emptyKeyAlias, boolean idIsKey) {
+    this(property, null, caseInsensitive, emptyKeyAlias, idIsKey);
+  }
+
+  /** The properties that hold the key: {@code property}, then {@code fallback} if there is one. */
+  public java.util.List<String> properties() {
+    return fallback == null ? java.util.List.of(property) : java.util.List.of(property, fallback);
+  }
+
+  /**
+   * The item's key as Graph holds it: the first of {@link #properties()} that is a non-empty string, else null. Where
+   * both are filled and disagree, {@code property} wins (it is the current one; the fallback is kept for old clients).
+   */
+  public String rawKeyOf(JsonNode item) {
+    for (String name : properties()) {
+      JsonNode value = item.get(name);
+      if (value != null && value.isString() && !value.asString().isEmpty()) {
+        return value.asString();
+      }
+    }
+    return null;
+  }
 
   /** The YAML key an item from the tenant is listed under. */
   public String keyOf(JsonNode item) {
-    JsonNode value = item.get(property);
-    if (value == null || value.isNull() || value.asString().isEmpty()) {
-      return emptyKeyAlias;
-    }
-    return value.asString();
+    String raw = rawKeyOf(item);
+    return raw == null ? emptyKeyAlias : raw;
   }
 
   /** The normalised form used to match keys. */
@@ -59,10 +83,13 @@ public record CollectionKey(String property, boolean caseInsensitive, String emp
     return emptyKeyAlias != null && emptyKeyAlias.equals(key);
   }
 
-  /** Puts the key into a create body: the key property, except for the empty-key item whose key stays unset. */
+  /**
+   * Puts the key into a create body: into every key property (the docs' create example writes displayName and name
+   * alike), except for the empty-key item whose key stays unset.
+   */
   public void writeInto(ObjectNode body, String key) {
     if (!isEmptyKey(key)) {
-      body.put(property, key);
+      properties().forEach(name -> body.put(name, key));
     }
   }
 }

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
  * @param planNote what a reviewer should know when this property changes (Graph's own doings), or null
  * @param storedAs what Graph stores when sent a value, where it rewrites values (appends to a list), or null when it
  *     stores what it is sent; a note with {@code planNote} is shown only where the rewrite changes the value
- * @param nullable Microsoft's metadata lets the property hold null (strings and string lists by default; a Boolean
- *     only where the metadata says so)
+ *     <p>Whether a property may hold null is not said here: it is Microsoft's metadata's to say (the sandbox judges
+ *     bodies by it, MetadataConformanceTest the schemas).
  */
 public record PropertySpec(
     String name,
@@ -24,8 +24,7 @@ public record PropertySpec(
     ValueComparator comparator,
     Destructive destructive,
     String planNote,
-    UnaryOperator<JsonNode> storedAs,
-    boolean nullable) {
+    UnaryOperator<JsonNode> storedAs) {
 
   public PropertySpec {
     Objects.requireNonNull(name);
@@ -34,29 +33,25 @@ public record PropertySpec(
   }
 
   public static PropertySpec of(String name, ValueKind kind) {
-    boolean nullable = switch (kind) {
-      case STRING, GUID, GROUP_ID, STRING_SET, STRING_LIST -> true;
-      case BOOLEAN, OBJECT_LIST -> false;
-    };
-    return new PropertySpec(name, kind, false, ValueComparator.forKind(kind), null, null, null, nullable);
+    return new PropertySpec(name, kind, false, ValueComparator.forKind(kind), null, null, null);
   }
 
   public PropertySpec requiredInEveryPatch() {
-    return new PropertySpec(name, kind, true, comparator, destructive, planNote, storedAs, nullable);
+    return new PropertySpec(name, kind, true, comparator, destructive, planNote, storedAs);
   }
 
   public PropertySpec comparedWith(ValueComparator custom) {
-    return new PropertySpec(name, kind, requiredInPatch, custom, destructive, planNote, storedAs, nullable);
+    return new PropertySpec(name, kind, requiredInPatch, custom, destructive, planNote, storedAs);
   }
 
   /** Moving to {@code value} destroys data; {@code reason} says what, for plans and refusals. */
   public PropertySpec destructiveWhenSetTo(JsonNode value, String reason) {
     return new PropertySpec(
-        name, kind, requiredInPatch, comparator, new Destructive(value, reason), planNote, storedAs, nullable);
+        name, kind, requiredInPatch, comparator, new Destructive(value, reason), planNote, storedAs);
   }
 
   public PropertySpec noteInPlans(String note) {
-    return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, note, storedAs, nullable);
+    return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, note, storedAs);
   }
 
   /**
@@ -64,12 +59,7 @@ public record PropertySpec(
    * show the note and what the tenant ends with, where the rewrite changes the value.
    */
   public PropertySpec rewrittenByGraph(UnaryOperator<JsonNode> rewrite, String note) {
-    return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, note, rewrite, nullable);
-  }
-
-  /** The metadata lets this property hold null (a nullable Edm.Boolean, say): Graph stores and answers null. */
-  public PropertySpec mayBeNull() {
-    return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, planNote, storedAs, true);
+    return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, note, rewrite);
   }
 
   /** A value whose setting destroys data, and what is lost. */

@@ -138,7 +138,11 @@ public final class ResourceDescriptor {
     return globalOnly;
   }
 
-  /** The docs show a single GET of this resource wrapped as {@code {"value": {...}}}. */
+  /**
+   * The docs show a single GET of this resource (of one item, for a collection) wrapped as {@code {"value": {...}}},
+   * else bare (the table "GET envelopes" in docs/metadata-differences.md gives each page). The sandbox answers so;
+   * the tool reads either form.
+   */
   public boolean getWrappedInValue() {
     return getWrappedInValue;
   }

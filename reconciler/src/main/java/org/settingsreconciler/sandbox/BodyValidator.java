@@ -11,24 +11,28 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checks a POST or PATCH body against the descriptor, the way Graph refuses bad writes with 400: properties that
- * don't exist or are read-only, values of the wrong JSON type and missing required properties. Strict on purpose: a
- * client that sends something Graph would refuse should fail here first. But no stricter than Graph's types: ids
- * the tool compares as GUIDs are Edm.String to Graph, so any string passes.
+ * Checks a POST or PATCH body the way Graph refuses bad writes with 400: properties that don't exist or are
+ * read-only (by the descriptor: what the tool may write), values Graph's types refuse (by Microsoft's metadata, see
+ * {@link MetadataValues}: JSON type, nullability, enum members, the insides of complex values) and missing required
+ * properties. Strict on purpose: a client that sends something Graph would refuse should fail here first. But no
+ * stricter than Graph's types: ids the tool compares as GUIDs are Edm.String to Graph, so any string passes. Only a
+ * property the metadata lacks (photoUpdateSettings.source) is judged by its descriptor kind and its resource's rule.
  */
 final class BodyValidator {
 
   private final ResourceDescriptor descriptor;
   private final ServerRule rule;
+  private final MetadataValues metadata;
 
   BodyValidator(ResourceDescriptor descriptor, ServerRule rule) {
     this.descriptor = descriptor;
     this.rule = rule;
+    this.metadata = new MetadataValues(descriptor);
   }
 
   /**
-   * The properties a client may write: the descriptor's, plus a collection's key property (the tool keys items by
-   * it, but it is an ordinary writable property to Graph).
+   * The properties a client may write: the descriptor's, plus a collection's key properties (the tool keys items by
+   * them, but they are ordinary writable properties to Graph).
    */
   Map<String, ValueKind> writable() {
     Map<String, ValueKind> out = new LinkedHashMap<>();
@@ -36,7 +40,7 @@ final class BodyValidator {
       out.put(p.name(), p.kind());
     }
     if (descriptor.shape() == Shape.COLLECTION) {
-      out.putIfAbsent(descriptor.key().property(), ValueKind.STRING);
+      descriptor.key().properties().forEach(k -> out.putIfAbsent(k, ValueKind.STRING));
     }
     return out;
   }
@@ -57,15 +61,14 @@ final class BodyValidator {
       }
       anyProperty = true;
       ValueKind kind = writable.get(name);
-      if (kind != null) {
-        // Null where Microsoft's metadata lets the property hold it: Graph stores it (a nullable Edm.Boolean, say).
-        boolean nullAllowed = e.getValue().isNull()
-            && descriptor.property(name).map(PropertySpec::nullable).orElse(true);
-        if (!nullAllowed) {
-          checkKind(name, kind, e.getValue());
-        }
-      } else if (!createOnly.contains(name)) {
+      if (kind == null && !createOnly.contains(name)) {
         throw notWritable(name, before);
+      }
+      var typed = metadata.property(name);
+      if (typed.isPresent()) {
+        metadata.check(typed.get(), e.getValue());
+      } else if (kind != null) {
+        checkKind(name, kind, e.getValue());
       }
     }
     if (!anyProperty) {

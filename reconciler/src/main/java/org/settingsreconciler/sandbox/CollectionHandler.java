@@ -43,15 +43,14 @@ final class CollectionHandler implements RouteHandler {
   /** The item as stored: server id, key, every managed property (null when not sent), create-only extras. */
   private ObjectNode newItem(ObjectNode body) {
     CollectionKey key = descriptor.key();
-    String keyValue = SandboxJson.text(body.get(key.property()));
-    if (key.emptyKeyAlias() == null && (keyValue == null || keyValue.isEmpty())) {
+    if (key.emptyKeyAlias() == null && key.rawKeyOf(body) == null) {
       throw GraphErrors.invalidRequest("The property '" + key.property() + "' is required.");
     }
     ObjectNode item = JsonNodeFactory.instance.objectNode();
     if (!key.idIsKey()) {
       item.put("id", UUID.randomUUID().toString());
     }
-    item.set(key.property(), copyOrNull(body, key.property()));
+    key.properties().forEach(k -> item.set(k, copyOrNull(body, k)));
     for (PropertySpec p : descriptor.properties()) {
       item.set(p.name(), copyOrNull(body, p.name()));
     }

@@ -8,8 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One object of a fixed-id set, such as {@code /copilot/admin/policySettings/{id}} (graph-api.md 2). Ids outside
  * the documented set answer 404 unsupportedSetting; ids configured in a group-level policy answer 422
- * groupScopedSettingNotSupported on GET and PATCH. The object has a string property named {@code value}, so GET is
- * never wrapped.
+ * groupScopedSettingNotSupported on GET and PATCH. The object has a string property named {@code value}; the docs
+ * show its GET bare, and the descriptor says so.
  */
 final class FixedIdHandler implements RouteHandler {
 
@@ -41,7 +41,8 @@ final class FixedIdHandler implements RouteHandler {
     }
     String context = Representations.contextPath(descriptor, null);
     if (method.equals("GET")) {
-      return SandboxResponse.ok(Representations.entity(context, descriptor, withId(id, entry.getValue()), false));
+      return SandboxResponse.ok(Representations.entity(
+          context, descriptor, withId(id, entry.getValue()), descriptor.getWrappedInValue()));
     }
     ObjectNode body = call.request().jsonObjectBody();
     validator.check(body, withId(id, entry.getValue()));

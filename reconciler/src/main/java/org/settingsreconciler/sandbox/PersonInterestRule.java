@@ -1,30 +1,17 @@
 package org.settingsreconciler.sandbox;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A user's interests (graph-api.md 5), an itemFacet: the server stamps who created and last changed an item and
- * when, defaults allowedAudiences to "organization", accepts inference and source on create only, and knows the
- * collaborationTags and allowedAudiences enums.
+ * when, defaults allowedAudiences to "organization", and accepts inference and source on create only. What values
+ * Graph takes (the allowedAudiences flags enum, the complex inference and source, collaborationTags as any strings,
+ * as Microsoft's metadata types them) is judged by {@link MetadataValues}.
  */
 final class PersonInterestRule implements ServerRule {
-
-  private static final Set<String> COLLABORATION_TAGS =
-      Set.of("askMeAbout", "ableToMentor", "wantsToLearn", "wantsToImprove");
-  private static final Set<String> AUDIENCES =
-      Set.of(
-          "me",
-          "family",
-          "contacts",
-          "groupMembers",
-          "organization",
-          "federatedOrganizations",
-          "everyone",
-          "unknownFutureValue");
 
   @Override
   public Set<String> createOnlyProperties() {
@@ -34,36 +21,6 @@ final class PersonInterestRule implements ServerRule {
   @Override
   public Set<String> serverProperties() {
     return Set.of("createdBy", "createdDateTime", "lastModifiedBy", "lastModifiedDateTime");
-  }
-
-  @Override
-  public void checkBody(ObjectNode body, ObjectNode before) {
-    JsonNode tags = body.get("collaborationTags");
-    if (tags != null && tags.isArray()) {
-      for (JsonNode tag : tags) {
-        if (tag.isString() && !COLLABORATION_TAGS.contains(tag.asString())) {
-          throw GraphErrors.invalidRequest(
-              "The value '" + tag.asString() + "' of property 'collaborationTags' is not supported. Supported "
-                  + "values: askMeAbout, ableToMentor, wantsToLearn, wantsToImprove.");
-        }
-      }
-    }
-    JsonNode audiences = body.get("allowedAudiences");
-    if (audiences != null && audiences.isString()) {
-      // A flags enum: a comma-separated combination of members.
-      for (String member : audiences.asString().split(",")) {
-        if (!AUDIENCES.contains(member.trim())) {
-          throw GraphErrors.invalidRequest(
-              "The value '" + audiences.asString() + "' of property 'allowedAudiences' is not valid.");
-        }
-      }
-    }
-    for (String name : List.of("inference", "source")) {
-      JsonNode value = body.get(name);
-      if (value != null && !value.isNull() && !value.isObject()) {
-        throw GraphErrors.invalidRequest("The property '" + name + "' must be an object or null.");
-      }
-    }
   }
 
   @Override

@@ -1,9 +1,8 @@
 package org.settingsreconciler.sandbox;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import org.settingsreconciler.resource.defs.ProfileCardProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,14 +15,7 @@ final class ProfileCardPropertyRule implements ServerRule {
   private static final String NAME = "directoryPropertyName";
 
   /** The attributes the docs allow, in their documented spelling. */
-  static final List<String> ALLOWED = allowed();
-
-  private static List<String> allowed() {
-    List<String> names =
-        new ArrayList<>(List.of("UserPrincipalName", "Fax", "StreetAddress", "PostalCode", "StateOrProvince", "Alias"));
-    IntStream.rangeClosed(1, 15).forEach(i -> names.add("CustomAttribute" + i));
-    return List.copyOf(names);
-  }
+  private static final List<String> ALLOWED = ProfileCardProperties.DIRECTORY_PROPERTY_NAMES;
 
   @Override
   public void checkBody(ObjectNode body, ObjectNode before) {

@@ -18,8 +18,11 @@ import tools.jackson.databind.JsonNode;
  * <p>The rule:
  *
  * <ul>
- *   <li>An object (a singleton or a fixed id) is a JSON object, taken out of {@code {"value": {...}}} first where
- *       Graph wraps it (see {@code Envelope}).
+ *   <li>An object (a singleton or a fixed id) is a JSON object, bare or wrapped as {@code {"value": {...}}}: the
+ *       docs show one form or the other per resource (docs/metadata-differences.md, "GET envelopes") and a real
+ *       Graph may answer either, so both are read (see {@code Envelope}). Nothing in between: a body holding an
+ *       object-valued {@code value} next to properties of its own is neither form, so it is not the resource (a
+ *       resource whose own property is named {@code value} is judged by that property's kind instead).
  *   <li>It shows it is the object asked for. A fixed-id object carries its id (matched ignoring case): Graph returns
  *       every entity with its id, and an object without it, or with another's, is not this one. A singleton has no
  *       id to show, so it carries at least one of its managed properties: Graph writes every declared property (null
@@ -40,6 +43,20 @@ import tools.jackson.databind.JsonNode;
 final class AnswerShape {
 
   private AnswerShape() {}
+
+  /**
+   * What is wrong with {@code body}, the whole answer, as an envelope: an object-valued {@code value} beside keys
+   * other than annotations, where the resource has no property named {@code value}.
+   */
+  static Optional<String> ofEnvelope(ResourceId id, JsonNode body) {
+    if (body == null || !body.isObject() || !body.path("value").isObject()
+        || id.descriptor().property("value").isPresent()) {
+      return Optional.empty();
+    }
+    boolean more = body.propertyNames().stream().anyMatch(n -> !n.equals("value") && !n.startsWith("@odata."));
+    return more ? Optional.of("an object that holds both properties of its own and a {\"value\": {...}} envelope")
+        : Optional.empty();
+  }
 
   /** What is wrong with {@code object} as the tenant's copy of {@code id}, worded to follow "Graph answered with". */
   static Optional<String> ofObject(ResourceId id, JsonNode object) {
@@ -66,9 +83,11 @@ final class AnswerShape {
       return Optional.of("a list item that is " + jsonType(item) + ", not an object");
     }
     CollectionKey key = d.key();
-    JsonNode name = item.get(key.property());
-    if (name != null && !name.isNull() && !name.isString()) {
-      return Optional.of("a list item whose " + key.property() + " is " + jsonType(name) + ", not a string");
+    for (String keyProperty : key.properties()) {
+      JsonNode name = item.get(keyProperty);
+      if (name != null && !name.isNull() && !name.isString()) {
+        return Optional.of("a list item whose " + keyProperty + " is " + jsonType(name) + ", not a string");
+      }
     }
     String idProperty = key.idIsKey() ? key.property() : "id";
     JsonNode id = item.get(idProperty);

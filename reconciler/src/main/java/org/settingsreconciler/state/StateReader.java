@@ -170,7 +170,7 @@ public final class StateReader {
     }
     GraphResponse r = o.response();
     JsonNode object = Envelope.unwrapSingle(r.body());
-    return AnswerShape.ofObject(id, object)
+    return AnswerShape.ofEnvelope(id, r.body()).or(() -> AnswerShape.ofObject(id, object))
         .map(problem -> ObjectRead.failed(GraphError.malformed(problem, r.status(), r.requestId())))
         .orElseGet(() -> ObjectRead.of(object));
   }

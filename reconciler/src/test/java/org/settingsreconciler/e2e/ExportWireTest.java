@@ -117,6 +117,52 @@ class ExportWireTest {
     h.verifyOnlyReads();
   }
 
+  /**
+   * A tenant may spell a card property's directoryPropertyName in another letter case than the docs (Graph matches it
+   * ignoring case): export writes the tenant's own spelling, the schema takes it, and it plans to no change.
+   */
+  @Test
+  void exportWritesACardPropertyInTheTenantsOwnSpellingAndItValidates() throws IOException {
+    h.list(CARD, "{\"directoryPropertyName\":\"customAttribute1\",\"isVisible\":true,\"annotations\":[]}",
+        "{\"directoryPropertyName\":\"ALIAS\",\"isVisible\":false,\"annotations\":[]}");
+    Path out = dir.resolve("tenant.yaml");
+
+    Run export = h.graph("export", "--user", ADELE, "--out", out.toString());
+
+    assertThat(export.exit()).as(export.err()).isZero();
+    assertThat(Files.readString(out)).contains("\n    customAttribute1:\n").contains("\n    ALIAS:\n")
+        .doesNotContain("CustomAttribute1").doesNotContain("Alias:");
+    Run validate = h.run("validate", out.toString());
+    assertThat(validate.exit()).as(validate.err()).isZero();
+    Run plan = h.graph("plan", out.toString(), "--detailed-exitcode");
+    assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
+    h.verifyOnlyReads();
+  }
+
+  /**
+   * A profile property setting is exported under its displayName, or its older name where the tenant fills only that;
+   * where the two differ, displayName is the key. Neither is written inside the item.
+   */
+  @Test
+  void exportKeysAProfilePropertySettingByItsDisplayNameElseItsName() throws IOException {
+    h.list(PROPERTY_SETTINGS,
+        "{\"id\":\"pps-1\",\"name\":\"skillsLegacy\",\"displayName\":\"Skills\",\"prioritizedSourceUrls\":[\""
+            + ENTRA_URL + "\"]}",
+        "{\"id\":\"pps-2\",\"name\":\"office\",\"displayName\":null,\"prioritizedSourceUrls\":[\"" + ENTRA_URL
+            + "\"]}");
+    Path out = dir.resolve("tenant.yaml");
+
+    Run export = h.graph("export", "--user", ADELE, "--out", out.toString());
+
+    assertThat(export.exit()).as(export.err()).isZero();
+    String yaml = Files.readString(out);
+    assertThat(yaml.substring(yaml.indexOf("profilePropertySettings:"), yaml.indexOf("profileCardProperties:")))
+        .contains("\n    Skills:\n").contains("\n    office:\n")
+        .doesNotContain("skillsLegacy").doesNotContain("displayName").doesNotContain("name:");
+    Run plan = h.graph("plan", out.toString(), "--detailed-exitcode");
+    assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
+  }
+
   @Test
   void exportToStdoutIsTheSameYamlAndValidates() throws IOException {
     Path out = dir.resolve("tenant.yaml");

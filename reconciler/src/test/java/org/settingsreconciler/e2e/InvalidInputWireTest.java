@@ -167,6 +167,32 @@ class InvalidInputWireTest {
     h.verifyNoRequests();
   }
 
+  /**
+   * Graph matches a card property's directoryPropertyName ignoring case: any letter case of a documented name is
+   * valid, two keys that differ only in case are one item named twice, and a name the docs lack is refused with the
+   * nearest documented one.
+   */
+  @Test
+  void cardPropertyKeysAreValidInAnyLetterCaseButNotTwiceNorOutsideTheDocumentedNames() {
+    String yaml = h.yaml("cards.yaml", """
+        people:
+          profileCardProperties:
+            customAttribute1: {}
+            ALIAS: {}
+            CustomAttribute1: {isVisible: false}
+            CustomAttribute16: {}
+        """).toString();
+
+    Run r = h.run("validate", yaml);
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err().lines().filter(l -> l.startsWith("error: ")).toList()).containsExactly(
+        "error: " + yaml + ":5:5: people.profileCardProperties.CustomAttribute1: same item as 'customAttribute1' at "
+            + yaml + ":3:5 (Graph matches directoryPropertyName ignoring case)",
+        "error: " + yaml + ":6:5: people.profileCardProperties.CustomAttribute16: 'CustomAttribute16' is not an "
+            + "allowed key here; did you mean 'CustomAttribute1'?");
+  }
+
   @Test
   void aMissingFileIsAnErrorWithoutRequests() {
     Run r = h.graph("plan", dir.resolve("nope.yaml").toString());

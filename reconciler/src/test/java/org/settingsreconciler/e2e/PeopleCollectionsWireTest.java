@@ -99,6 +99,27 @@ class PeopleCollectionsWireTest {
     assertThat(h.requests()).noneMatch(q -> q.getMethod().getName().equals("POST"));
   }
 
+  /** A tenant that spells a card property otherwise than the YAML: the same item, so nothing to create or delete. */
+  @Test
+  void aCardPropertyThatDiffersOnlyInLetterCaseIsNoChange() {
+    h.list(CARD, "{\"directoryPropertyName\":\"customAttribute1\",\"isVisible\":true,"
+        + "\"annotations\":[{\"displayName\":\"Cost Center\"}]}");
+
+    Run r = h.graph("plan", h.yaml("desired.yaml", """
+        people:
+          profileCardProperties:
+            CUSTOMATTRIBUTE1:
+              isVisible: true
+              annotations:
+                - displayName: Cost Center
+        prune: [people.profileCardProperties]
+        """).toString(), "--detailed-exitcode");
+
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("No changes. The tenant matches the desired state (1 checked).");
+    h.verifyOnlyReads();
+  }
+
   @Test
   void prunedProfileCardPropertyIsDeletedAtItsDirectoryPropertyName() {
     h.list(CARD, "{\"directoryPropertyName\":\"Alias\",\"annotations\":[]}",

@@ -203,6 +203,9 @@ final class MetadataConformance {
       add(where, "schema: keys limited to the listed names");
     }
     JsonNode names = root.get("propertyNames");
+    if (names != null && names.has("pattern")) {
+      add(where, "schema: keys limited by a pattern");
+    }
     boolean emptyRefused = names != null && names.path("minLength").asInt(0) > 0;
     boolean emptyHasAlias = d.shape() == Shape.COLLECTION && d.key().emptyKeyAlias() != null;
     if (emptyRefused && !emptyHasAlias) {

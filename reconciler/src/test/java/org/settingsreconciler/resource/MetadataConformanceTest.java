@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every descriptor, and the JSON Schema of its YAML, agrees with Microsoft's own metadata (the slice in
- * {@code src/test/resources/metadata/}), except where {@code docs/metadata-differences.md} lists the difference with
+ * {@code src/main/resources/metadata/}), except where {@code docs/metadata-differences.md} lists the difference with
  * its reason. A property Microsoft adds, a type it changes, or a schema made stricter than Graph fails here until
  * someone decides and writes the decision down; a listed difference that is gone fails too, so the list stays true.
  */
@@ -36,7 +36,7 @@ class MetadataConformanceTest {
   private static final String VERSION_THE_TOOL_USES = "beta";
 
   private static final String REFRESH =
-      "python3 reconciler/src/test/resources/metadata/slice_metadata.py <cleanMetadata.xml> --version <beta|v1.0>"
+      "python3 reconciler/src/main/resources/metadata/slice_metadata.py <cleanMetadata.xml> --version <beta|v1.0>"
           + " --path <its path in microsoftgraph/msgraph-metadata> --commit <its commit>";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

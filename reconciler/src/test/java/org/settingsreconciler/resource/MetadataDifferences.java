@@ -58,6 +58,13 @@ final class MetadataDifferences {
 
   /** The rows of the table that follows the heading {@value #CHECKED_HEADING}. */
   static List<Row> checkedRows() {
+    return table(CHECKED_HEADING, COLUMNS).stream()
+        .map(v -> new Row(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4)))
+        .toList();
+  }
+
+  /** The cells of the first table under {@code heading}, whose header must be {@code columns} (compared by start). */
+  static List<List<String>> table(String heading, List<String> columns) {
     String text;
     try {
       text = Files.readString(FILE);
@@ -68,15 +75,15 @@ final class MetadataDifferences {
     boolean underHeading = false;
     for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
       if (n instanceof Heading h) {
-        underHeading = plain(h).equals(CHECKED_HEADING);
+        underHeading = plain(h).equals(heading);
       } else if (underHeading && n instanceof TableBlock table) {
-        return rows(table);
+        return rows(table, columns);
       }
     }
-    throw new IllegalStateException(NAME + " has no table under the heading '" + CHECKED_HEADING + "'");
+    throw new IllegalStateException(NAME + " has no table under the heading '" + heading + "'");
   }
 
-  private static List<Row> rows(TableBlock table) {
+  private static List<List<String>> rows(TableBlock table, List<String> columns) {
     List<List<String>> cells = new ArrayList<>();
     for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
       for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
@@ -85,15 +92,17 @@ final class MetadataDifferences {
           values.add(plain(cell).strip());
         }
         if (!(section instanceof TableBody)) {
-          if (!values.equals(COLUMNS)) {
-            throw new IllegalStateException(NAME + ": the table's columns must be " + COLUMNS + ", not " + values);
+          boolean same = values.size() == columns.size()
+              && java.util.stream.IntStream.range(0, columns.size()).allMatch(i -> values.get(i).startsWith(columns.get(i)));
+          if (!same) {
+            throw new IllegalStateException(NAME + ": the table's columns must be " + columns + ", not " + values);
           }
           continue;
         }
         cells.add(values);
       }
     }
-    return cells.stream().map(v -> new Row(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4))).toList();
+    return cells;
   }
 
   /** The text of a node with code spans as their literal text and all other markup dropped. */

@@ -75,7 +75,14 @@ class SchemaMatchesDescriptorsTest {
         List<JsonNode> items = collectionItemSchemas(doc);
         assertThat(items).isNotEmpty();
         for (JsonNode item : items) {
-          assertThat(propertyNames(item)).containsExactlyInAnyOrderElementsOf(expected);
+          // A key property may be described too, deprecated, for YAML written before the key moved to it.
+          Set<String> described = new LinkedHashSet<>(propertyNames(item));
+          for (String keyProperty : d.key().properties()) {
+            if (described.remove(keyProperty)) {
+              assertThat(item.at("/properties/" + keyProperty + "/deprecated").asBoolean()).as(keyProperty).isTrue();
+            }
+          }
+          assertThat(described).containsExactlyInAnyOrderElementsOf(expected);
         }
       }
     }
@@ -247,7 +254,7 @@ class SchemaMatchesDescriptorsTest {
         new BadCase(
             "profile card property Graph doesn't allow",
             "people:\n  profileCardProperties:\n    CustomAttribute16: {}\n",
-            "additionalProperties",
+            "propertyNames",
             "/people/profileCardProperties",
             "CustomAttribute16"),
         new BadCase(
@@ -304,15 +311,40 @@ class SchemaMatchesDescriptorsTest {
   void allowedNamesOfAnAdditionalPropertiesErrorAreFoundFromItsSchemaLocation() {
     Error e =
         DESIRED_STATE
-            .validate(yaml("people:\n  profileCardProperties:\n    CustomAtribute2: {}\n"))
+            .validate(yaml("copilot:\n  policySettings:\n    microsoft.copilot.allowwebserch: {value: \"1\"}\n"))
             .get(0);
     assertThat(e.getSchemaNode().isBoolean()).isTrue();
     SchemaLocation at = e.getSchemaLocation();
     assertThat(at.toString())
-        .isEqualTo("classpath:schemas/resources/people.profileCardProperties.schema.json#/additionalProperties");
+        .isEqualTo("classpath:schemas/resources/copilot.policySettings.schema.json#/additionalProperties");
     Schema objectSchema =
         REGISTRY.getSchema(new SchemaLocation(at.getAbsoluteIri(), at.getFragment().getParent()));
-    assertThat(objectSchema.getSchemaNode().get("properties").propertyNames()).contains("CustomAttribute2");
+    assertThat(objectSchema.getSchemaNode().get("properties").propertyNames())
+        .contains("microsoft.copilot.allowwebsearch");
+  }
+
+  /**
+   * Graph matches a card property's directoryPropertyName ignoring case, so the schema names the documented spellings
+   * (for editors) and takes every one of them in any letter case, and nothing else: its pattern spells each letter
+   * as a class ([Cc]), which every JSON Schema engine reads alike, where an inline (?i) flag is not ECMA-262.
+   */
+  @Test
+  void profileCardKeysAreTheDocumentedNamesInAnyLetterCase() {
+    JsonNode doc = classpathJson("schemas/resources/people.profileCardProperties.schema.json");
+    List<String> documented = org.settingsreconciler.resource.defs.ProfileCardProperties.DIRECTORY_PROPERTY_NAMES;
+    assertThat(propertyNames(doc)).containsExactlyElementsOf(documented);
+    java.util.regex.Pattern keys = java.util.regex.Pattern.compile(doc.at("/propertyNames/pattern").asString());
+    for (String name : documented) {
+      for (String spelling : List.of(name, name.toLowerCase(java.util.Locale.ROOT),
+          name.toUpperCase(java.util.Locale.ROOT), Character.toLowerCase(name.charAt(0)) + name.substring(1))) {
+        assertThat(keys.matcher(spelling).matches()).as(spelling).isTrue();
+      }
+    }
+    for (String other : List.of("CustomAttribute0", "CustomAttribute16", "customattribute01", "Faxx", "", "Alias ")) {
+      assertThat(keys.matcher(other).matches()).as(other).isFalse();
+    }
+    assertThat(DESIRED_STATE.validate(yaml("people:\n  profileCardProperties:\n    customATTRIBUTE15: {}\n"
+        + "    FAX: {isVisible: false}\n"))).isEmpty();
   }
 
   // ---- helpers ----

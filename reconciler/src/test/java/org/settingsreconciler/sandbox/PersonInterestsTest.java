@@ -97,12 +97,28 @@ class PersonInterestsTest extends FreshSandbox {
     assertThat(r.errorMessage()).contains("read-only");
   }
 
+  /** Microsoft's metadata types collaborationTags as Collection(Edm.String): any string, but strings only. */
   @Test
-  void collaborationTagsMustBeDocumentedValues() {
-    Reply r = client.post(interests(ADELE), "{\"displayName\":\"Go\",\"collaborationTags\":[\"wantsToPlay\"]}");
+  void collaborationTagsAreStringsAsTheMetadataTypesThem() {
+    assertThat(client.post(interests(ADELE), "{\"displayName\":\"Go\",\"collaborationTags\":[\"wantsToPlay\"]}")
+        .status()).isEqualTo(201);
+    Reply number = client.post(interests(ADELE), "{\"displayName\":\"Go\",\"collaborationTags\":[7]}");
+    assertThat(number.status()).isEqualTo(400);
+    assertThat(number.errorMessage()).contains("collaborationTags[0]").contains("Edm.String");
+    assertThat(client.post(interests(ADELE), "{\"displayName\":\"Go\",\"collaborationTags\":[null]}").status())
+        .isEqualTo(400);
+  }
 
-    assertThat(r.status()).isEqualTo(400);
-    assertThat(r.errorMessage()).contains("wantsToPlay");
+  /** inference is the complex inferenceData: its own properties only, each of its type. */
+  @Test
+  void inferenceIsCheckedAgainstItsComplexType() {
+    Reply unknown = client.post(interests(ADELE), "{\"displayName\":\"Go\",\"inference\":{\"score\":1}}");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.errorMessage()).contains("'score' does not exist on type 'microsoft.graph.inferenceData'");
+    assertThat(client.post(interests(ADELE),
+        "{\"displayName\":\"Go\",\"inference\":{\"confidenceScore\":\"high\"}}").status()).isEqualTo(400);
+    assertThat(client.post(interests(ADELE), "{\"displayName\":\"Go\",\"source\":{\"type\":[\"User\"]}}")
+        .status()).isEqualTo(201);
   }
 
   @Test

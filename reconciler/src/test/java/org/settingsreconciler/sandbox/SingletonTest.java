@@ -25,12 +25,11 @@ class SingletonTest extends FreshSandbox {
 
   @Test
   void unwrappedSingletonCarriesODataTypeAndContext() {
-    Reply r = client.get("/admin/people/namePronunciation");
+    Reply r = client.get("/admin/people/itemInsights");
 
-    assertThat(r.body().get("@odata.type").asString()).isEqualTo("#microsoft.graph.namePronunciationSettings");
-    assertThat(r.body().get("@odata.context").asString()).endsWith("#admin/people/namePronunciation/$entity");
-    assertThat(r.body().get("id").asString()).isNotEmpty();
-    assertThat(r.body().get("isEnabledInOrganization").asBoolean()).isFalse();
+    assertThat(r.body().get("@odata.type").asString()).isEqualTo("#microsoft.graph.insightsSettings");
+    assertThat(r.body().get("@odata.context").asString()).endsWith("#admin/people/itemInsights/$entity");
+    assertThat(r.body().get("isEnabledInOrganization").asBoolean()).isTrue();
   }
 
   @Test
@@ -144,13 +143,13 @@ class SingletonTest extends FreshSandbox {
 
   @Test
   void photoUpdateSettingsDeleteResetsToDefaultsKeepingTheId() {
-    String id = client.get("/admin/people/photoUpdateSettings").body().get("id").asString();
+    String id = client.get("/admin/people/photoUpdateSettings").body().at("/value/id").asString();
 
     assertThat(client.delete("/admin/people/photoUpdateSettings").status()).isEqualTo(204);
 
     Reply after = client.get("/admin/people/photoUpdateSettings");
-    assertThat(after.body().get("id").asString()).isEqualTo(id);
-    assertThat(after.body().get("allowedRoles")).isEmpty();
+    assertThat(after.body().at("/value/id").asString()).isEqualTo(id);
+    assertThat(after.body().at("/value/allowedRoles")).isEmpty();
   }
 
   @Test

@@ -30,7 +30,7 @@ public final class LimitedMode {
           .title("Copilot limited mode")
           .singleton("/copilot/admin/settings/limitedMode")
           .odataType("#microsoft.graph.copilotAdminLimitedMode")
-          .property(PropertySpec.of("isEnabledForGroup", BOOLEAN).mayBeNull()) // Edm.Boolean, nullable
+          .property(PropertySpec.of("isEnabledForGroup", BOOLEAN)) // Edm.Boolean, nullable in the metadata
           .property(PropertySpec.of("groupId", GROUP_ID))
           .patchRule(GROUP_ID_WITH_ENABLE)
           .permissions(

@@ -33,6 +33,7 @@ public final class PeopleToggles {
           .odataType("#microsoft.graph.namePronunciationSettings")
           .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN))
           .permissions(Permissions.of(READ, Access.delegatedOrApp(WRITE, "People Administrator")))
+          .getWrappedInValue() // beta namepronunciationsettings-get.md (docs/metadata-differences.md, GET envelopes)
           .schema("resources/people.namePronunciation.schema.json")
           .build();
 
@@ -41,7 +42,7 @@ public final class PeopleToggles {
           .title("Item insights")
           .singleton("/admin/people/itemInsights")
           .odataType("#microsoft.graph.insightsSettings")
-          .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN).mayBeNull()) // Edm.Boolean, nullable
+          .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN)) // Edm.Boolean, nullable in the metadata
           .property(PropertySpec.of("disabledForGroup", GROUP_ID))
           .permissions(Permissions.of(READ, Access.delegatedOrApp(WRITE, "Global Administrator")))
           .schema("resources/people.itemInsights.schema.json")
@@ -56,6 +57,7 @@ public final class PeopleToggles {
           // "source" is documented but missing from the production metadata (2026-08): managed only if set.
           .property(PropertySpec.of("source", STRING))
           .permissions(Permissions.of(READ, Access.delegatedOrApp(WRITE, "People Administrator")))
+          .getWrappedInValue() // beta photoupdatesettings-get.md (docs/metadata-differences.md, GET envelopes)
           .schema("resources/people.photoUpdateSettings.schema.json")
           .build();
 

@@ -1,6 +1,5 @@
 package org.settingsreconciler.resource.defs;
 
-import static org.settingsreconciler.resource.ValueKind.STRING;
 import static org.settingsreconciler.resource.ValueKind.STRING_LIST;
 
 import java.util.List;
@@ -17,15 +16,21 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Profile property settings (graph-api.md section 3), keyed in YAML by {@code name}. The one entry without a name
- * is the tenant-wide source precedence; YAML calls it {@value #SOURCE_PRECEDENCE}. The docs say it must never be
- * deleted, only patched back to the Entra ID source alone, and that Graph appends the Entra ID source to a list
- * that lacks it.
+ * Profile property settings (graph-api.md section 3), keyed in YAML by the setting's name. The docs (v1.0, 2026-03)
+ * call {@code displayName} the "Name of the property-level setting" and keep {@code name} as its "Other name ... For
+ * backward compatibility", and their create example writes both alike: so the key is read from displayName, or from
+ * name where a tenant fills only that, and a create writes it into both. Where a tenant holds both and they differ,
+ * displayName is the key; name is not managed (see docs/metadata-differences.md). The one entry with neither is the
+ * tenant-wide source precedence; YAML calls it {@value #SOURCE_PRECEDENCE}. The docs say it must never be deleted,
+ * only patched back to the Entra ID source alone, and that Graph appends the Entra ID source to a list that lacks it.
  */
 public final class ProfilePropertySettings {
 
   /** The YAML key of the nameless, tenant-wide source precedence entry. */
   public static final String SOURCE_PRECEDENCE = "sourcePrecedence";
+
+  /** The setting's name: displayName, or the older name where displayName is empty; matched ignoring case. */
+  static final CollectionKey KEY = new CollectionKey("displayName", "name", true, SOURCE_PRECEDENCE, false);
 
   /** The two documented ids of the Microsoft Entra ID profile source. */
   public static final List<String> ENTRA_SOURCE_IDS =
@@ -86,8 +91,7 @@ public final class ProfilePropertySettings {
    */
   static final PruneRule RESET_SOURCE_PRECEDENCE =
       item -> {
-        JsonNode name = item.get("name");
-        boolean nameless = name == null || name.isNull() || name.asString().isEmpty();
+        boolean nameless = KEY.rawKeyOf(item) == null;
         List<String> have = ValueComparator.strings(item.get("prioritizedSourceUrls"));
         boolean entraOnly = have.stream().allMatch(ProfilePropertySettings::isEntraSource);
         boolean resetNeeded = nameless ? !(have.size() == 1 && entraOnly) : !entraOnly;
@@ -102,11 +106,8 @@ public final class ProfilePropertySettings {
   public static final ResourceDescriptor DESCRIPTOR =
       ResourceDescriptor.builder("people.profilePropertySettings")
           .title("Profile property setting")
-          .collection(
-              "/admin/people/profilePropertySettings",
-              new CollectionKey("name", true, SOURCE_PRECEDENCE, false))
+          .collection("/admin/people/profilePropertySettings", KEY)
           .odataType("#microsoft.graph.profilePropertySetting")
-          .property(PropertySpec.of("displayName", STRING))
           .property(
               PropertySpec.of("prioritizedSourceUrls", STRING_LIST)
                   .comparedWith(ENTRA_APPENDED)

@@ -249,7 +249,7 @@ def main(argv):
     sliced = slice_model(model, scope)
     document = {
         "source": {"repository": REPOSITORY, "path": args.path, "commit": args.commit, "version": args.version},
-        "generatedBy": "reconciler/src/test/resources/metadata/slice_metadata.py",
+        "generatedBy": "reconciler/src/main/resources/metadata/slice_metadata.py",
         "scope": {"types": scope["types"], "paths": scope["paths"]},
         **sliced,
     }
