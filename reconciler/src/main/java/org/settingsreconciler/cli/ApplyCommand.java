@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.settingsreconciler.apply.ApplyProgress;
 import org.settingsreconciler.apply.ApplyRun;
 import org.settingsreconciler.apply.ChangeResult;
@@ -22,7 +21,6 @@ import org.settingsreconciler.render.ApplyTextRenderer;
 import org.settingsreconciler.tenant.TenantIdentity;
 import org.settingsreconciler.render.PlanTextRenderer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -36,17 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
           + "report what happened to every change.",
       "With --plan FILE: apply exactly a saved plan, without asking, after checking the tenant still matches it."
     })
-final class ApplyCommand implements Callable<Integer>, FleetCommand {
-
-  private final CliContext ctx;
-
-  @Mixin DesiredStateArgs desired;
-
-  @Mixin GraphOptions graph;
-
-  @Mixin TargetOptions target;
-
-  @Mixin PendingOptions pending;
+final class ApplyCommand extends PlanningCommand {
 
   @Option(names = "--plan", paramLabel = "FILE",
       description = "Apply this saved plan (from plan --out) instead, without asking for confirmation, as Terraform's "
@@ -96,27 +84,12 @@ final class ApplyCommand implements Callable<Integer>, FleetCommand {
       JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   ApplyCommand(CliContext ctx) {
-    this.ctx = ctx;
-  }
-
-  @Override
-  public Integer call() {
-    return run(RunScope.of(ctx, desired, graph)).exit();
+    super(ctx);
   }
 
   @Override
   public Outcome run(RunScope scope) {
     return new Run(scope).start();
-  }
-
-  @Override
-  public DesiredStateArgs desired() {
-    return desired;
-  }
-
-  @Override
-  public GraphOptions graph() {
-    return graph;
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.load.DesiredStateLoader;
@@ -17,24 +16,13 @@ import org.settingsreconciler.update.DriftAcceptor;
 import org.settingsreconciler.update.FileUpdate;
 import org.settingsreconciler.update.UpdateResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
     mixinStandardHelpOptions = true,
     name = "check",
     description = "Detect drift, for schedules: exit 0 in sync, 2 drift, 1 error. Never writes to the tenant.")
-final class CheckCommand implements Callable<Integer>, FleetCommand {
-
-  private final CliContext ctx;
-
-  @Mixin DesiredStateArgs desired;
-
-  @Mixin GraphOptions graph;
-
-  @Mixin TargetOptions target;
-
-  @Mixin PendingOptions pending;
+final class CheckCommand extends PlanningCommand {
 
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
@@ -51,12 +39,7 @@ final class CheckCommand implements Callable<Integer>, FleetCommand {
   boolean updateFiles;
 
   CheckCommand(CliContext ctx) {
-    this.ctx = ctx;
-  }
-
-  @Override
-  public Integer call() {
-    return run(RunScope.of(ctx, desired, graph)).exit();
+    super(ctx);
   }
 
   @Override
@@ -109,16 +92,6 @@ final class CheckCommand implements Callable<Integer>, FleetCommand {
       }
     }
     return null;
-  }
-
-  @Override
-  public DesiredStateArgs desired() {
-    return desired;
-  }
-
-  @Override
-  public GraphOptions graph() {
-    return graph;
   }
 
   @Override

@@ -1,28 +1,16 @@
 package org.settingsreconciler.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.settingsreconciler.plan.Plan;
 import tools.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
     mixinStandardHelpOptions = true,
     name = "plan",
     description = "Read the tenant and show what apply would change. Never writes to the tenant.")
-final class PlanCommand implements Callable<Integer>, FleetCommand {
-
-  private final CliContext ctx;
-
-  @Mixin DesiredStateArgs desired;
-
-  @Mixin GraphOptions graph;
-
-  @Mixin TargetOptions target;
-
-  @Mixin PendingOptions pending;
+final class PlanCommand extends PlanningCommand {
 
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
@@ -38,12 +26,7 @@ final class PlanCommand implements Callable<Integer>, FleetCommand {
   boolean detailedExitCode;
 
   PlanCommand(CliContext ctx) {
-    this.ctx = ctx;
-  }
-
-  @Override
-  public Integer call() {
-    return run(RunScope.of(ctx, desired, graph)).exit();
+    super(ctx);
   }
 
   @Override
@@ -70,16 +53,6 @@ final class PlanCommand implements Callable<Integer>, FleetCommand {
       ctx.err().println("Saved the plan to " + saveTo + "; apply it with: apply --plan " + saveTo);
     }
     return new Outcome(detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK, plan, json);
-  }
-
-  @Override
-  public DesiredStateArgs desired() {
-    return desired;
-  }
-
-  @Override
-  public GraphOptions graph() {
-    return graph;
   }
 
   @Override

@@ -1,0 +1,41 @@
+package org.settingsreconciler.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+
+/**
+ * What plan, check and apply share: they load a desired state, read the tenant through Graph and plan, narrowed by
+ * {@code --target}. A command line is one run in its own scope; a fleet runs the same command in each tenant's.
+ */
+abstract class PlanningCommand implements Callable<Integer>, FleetCommand {
+
+  /** The command line's context; a run uses its scope's (a fleet tenant's own), never this. */
+  private final CliContext ctx;
+
+  @Mixin DesiredStateArgs desired;
+
+  @Mixin GraphOptions graph;
+
+  @Mixin TargetOptions target;
+
+  @Mixin PendingOptions pending;
+
+  PlanningCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public final Integer call() {
+    return run(RunScope.of(ctx, desired, graph)).exit();
+  }
+
+  @Override
+  public final DesiredStateArgs desired() {
+    return desired;
+  }
+
+  @Override
+  public final GraphOptions graph() {
+    return graph;
+  }
+}
