@@ -39,7 +39,8 @@ public final class Reversal {
   public static List<Change> ofCreate(Create applied, JsonNode created) {
     ResourceId id = applied.resource();
     ResourceDescriptor d = id.descriptor();
-    String path = id.objectPath(d.key().graphIdOf(created));
+    // Undone in the version it was made in.
+    String path = id.objectPath(applied.version(), d.key().graphIdOf(created));
     PruneRule.Decision decision = d.pruneRule().decide(created);
     List<Change> out = new ArrayList<>();
     ObjectNode reset = decision.resetBody();
@@ -73,7 +74,7 @@ public final class Reversal {
         props.add(new PropertyChange(p.name(), null, value, null));
       }
     }
-    return new Create(id, id.basePath(), body, props);
+    return new Create(id, id.basePath(applied.version()), body, props);
   }
 
   private static JsonNode merged(JsonNode now, ObjectNode written) {

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record Organization(String id, String displayName) {
 
+  /** Under the version the run's root chooses for directory reads (v1.0 unless it names beta). */
   static final String PATH = "/organization?$select=id,displayName";
 
   static final Organization UNKNOWN = new Organization(null, null);
@@ -22,7 +23,7 @@ public record Organization(String id, String displayName) {
   public static Organization read(GraphClient client) {
     List<JsonNode> items;
     try {
-      items = client.list(PATH);
+      items = client.list(client.versions().directoryPath(PATH));
     } catch (GraphException | RuntimeException e) {
       return UNKNOWN;
     }

@@ -28,13 +28,13 @@ public record TenantConfig(
     Path sandboxSeed,
     Map<String, String> credentials) {
 
-  /** The Graph roots of the clouds (graph-api.md 9.4). */
+  /** The Graph roots of the clouds (graph-api.md 9.4), without a version: each request carries its own. */
   private static final Map<String, String> GRAPH_ROOTS =
       Map.of(
-          "global", "https://graph.microsoft.com/beta",
-          "usgov", "https://graph.microsoft.us/beta",
-          "usgovdod", "https://dod-graph.microsoft.us/beta",
-          "china", "https://microsoftgraph.chinacloudapi.cn/beta");
+          "global", "https://graph.microsoft.com",
+          "usgov", "https://graph.microsoft.us",
+          "usgovdod", "https://dod-graph.microsoft.us",
+          "china", "https://microsoftgraph.chinacloudapi.cn");
 
   /** The Graph root this tenant is read and written through. */
   public String graphRoot() {

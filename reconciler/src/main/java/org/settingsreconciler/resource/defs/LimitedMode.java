@@ -3,6 +3,7 @@ package org.settingsreconciler.resource.defs;
 import static org.settingsreconciler.resource.ValueKind.BOOLEAN;
 import static org.settingsreconciler.resource.ValueKind.GROUP_ID;
 
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.PatchRule;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
@@ -28,6 +29,7 @@ public final class LimitedMode {
       ResourceDescriptor.builder("copilot.limitedMode")
           .title("Copilot limited mode")
           .singleton("/copilot/admin/settings/limitedMode")
+          .versions(GraphVersion.V1_0, GraphVersion.BETA)
           .odataType("#microsoft.graph.copilotAdminLimitedMode")
           .property(PropertySpec.of("isEnabledForGroup", BOOLEAN).mayBeNull()) // Edm.Boolean, nullable
           .property(PropertySpec.of("groupId", GROUP_ID))

@@ -5,6 +5,7 @@ import static org.settingsreconciler.resource.ValueKind.GROUP_ID;
 import static org.settingsreconciler.resource.ValueKind.STRING;
 import static org.settingsreconciler.resource.ValueKind.STRING_SET;
 
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
@@ -19,6 +20,7 @@ public final class PeopleToggles {
       ResourceDescriptor.builder("people.pronouns")
           .title("Pronouns")
           .singleton("/admin/people/pronouns")
+          .versions(GraphVersion.V1_0, GraphVersion.BETA)
           .odataType("#microsoft.graph.pronounsSettings")
           .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN))
           .permissions(PEOPLE_SETTINGS)
@@ -29,6 +31,7 @@ public final class PeopleToggles {
       ResourceDescriptor.builder("people.namePronunciation")
           .title("Name pronunciation")
           .singleton("/admin/people/namePronunciation")
+          .versions(GraphVersion.BETA)
           .odataType("#microsoft.graph.namePronunciationSettings")
           .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN))
           .permissions(PEOPLE_SETTINGS)
@@ -39,6 +42,7 @@ public final class PeopleToggles {
       ResourceDescriptor.builder("people.itemInsights")
           .title("Item insights")
           .singleton("/admin/people/itemInsights")
+          .versions(GraphVersion.V1_0, GraphVersion.BETA)
           .odataType("#microsoft.graph.insightsSettings")
           .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN).mayBeNull()) // Edm.Boolean, nullable
           .property(PropertySpec.of("disabledForGroup", GROUP_ID))
@@ -50,6 +54,7 @@ public final class PeopleToggles {
       ResourceDescriptor.builder("people.photoUpdateSettings")
           .title("Photo update settings")
           .singleton("/admin/people/photoUpdateSettings")
+          .versions(GraphVersion.BETA)
           .odataType("#microsoft.graph.photoUpdateSettings")
           .property(PropertySpec.of("allowedRoles", STRING_SET))
           // "source" is documented but missing from the production metadata (2026-08): managed only if set.

@@ -3,6 +3,7 @@ package org.settingsreconciler.resource.defs;
 import static org.settingsreconciler.resource.ValueKind.BOOLEAN;
 import static org.settingsreconciler.resource.ValueKind.OBJECT_LIST;
 
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
@@ -20,6 +21,7 @@ public final class ProfileCardProperties {
           .collection(
               "/admin/people/profileCardProperties",
               new CollectionKey("directoryPropertyName", true, null, true))
+          .versions(GraphVersion.V1_0, GraphVersion.BETA)
           .odataType("#microsoft.graph.profileCardProperty")
           .property(PropertySpec.of("annotations", OBJECT_LIST))
           // Edm.Boolean, not nullable, in Microsoft's metadata; undocumented beyond that (graph-api.md 6.4). Managed so

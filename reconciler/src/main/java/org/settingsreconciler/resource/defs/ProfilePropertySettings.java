@@ -5,6 +5,7 @@ import static org.settingsreconciler.resource.ValueKind.STRING_LIST;
 
 import java.util.List;
 import java.util.Locale;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
@@ -104,6 +105,7 @@ public final class ProfilePropertySettings {
           .collection(
               "/admin/people/profilePropertySettings",
               new CollectionKey("name", true, SOURCE_PRECEDENCE, false))
+          .versions(GraphVersion.V1_0, GraphVersion.BETA)
           .odataType("#microsoft.graph.profilePropertySetting")
           .property(PropertySpec.of("displayName", STRING))
           .property(
