@@ -51,7 +51,7 @@ class TenantFileTest {
     assertThat(t.name()).isEqualTo("contoso-prod");
     assertThat(t.environmentKey()).isEqualTo("CONTOSO_PROD");
     assertThat(t.tenantId()).isEqualTo(ID);
-    assertThat(t.graphRoot()).isEqualTo("https://graph.microsoft.us/beta");
+    assertThat(t.graphRoot()).isEqualTo("https://graph.microsoft.us");
     assertThat(t.layers()).extracting(l -> l.name()).containsExactly("baseline", "europe", "contoso-prod");
     assertThat(t.variables()).containsEntry("PILOT_GROUP", "Copilot Pilot").containsEntry("LEVEL", "2");
     assertThat(t.sandboxSeed()).isEqualTo(dir.resolve("seed.json"));
@@ -63,7 +63,7 @@ class TenantFileTest {
   @Test
   void defaultsAreTheGlobalCloudAndNoBases() throws IOException {
     TenantConfig t = TenantFile.read(tenant("t", "tenantId: " + ID + "\n"), new ArrayList<>());
-    assertThat(t.graphRoot()).isEqualTo("https://graph.microsoft.com/beta");
+    assertThat(t.graphRoot()).isEqualTo("https://graph.microsoft.com");
     assertThat(t.layers()).hasSize(1);
   }
 
