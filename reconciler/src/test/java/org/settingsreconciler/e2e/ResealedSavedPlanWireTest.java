@@ -186,6 +186,17 @@ class ResealedSavedPlanWireTest {
   }
 
   @Test
+  void aPlanOfFormatTwoWhosePathsWereRelativeToBetaIsRefusedWithAWordToPlanAgain() throws IOException {
+    ObjectNode plan = planAndSave();
+    assertThat(plan.get("formatVersion").asInt()).isEqualTo(3);
+    plan.put("formatVersion", 2);
+    change(plan, "people.pronouns").put("path", PRONOUNS); // as format 2 held it: relative to /beta
+
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan)),
+        "saved plan format 2 is not the one this version reads (3): plan again with this version");
+  }
+
+  @Test
   void aPlanMadeWhereTheTenantCouldNotBeToldIsRefusedInATenantThatCanBe() throws IOException {
     h.getAnswers(WireHarness.ORGANIZATION, WireMock.aResponse().withStatus(403)
         .withBody("{\"error\":{\"code\":\"Authorization_RequestDenied\",\"message\":\"Insufficient privileges\"}}"));

@@ -83,6 +83,18 @@ class SealedSavedPlanWireTest {
   }
 
   @Test
+  void aPathEditedToAnotherGraphVersionIsRefused() throws IOException {
+    // The plan was made with a root ending in /beta, so pronouns goes to /beta; v1.0 has pronouns too, and is not
+    // where this plan (or this run) sends it.
+    ObjectNode plan = planAndSave();
+    change(plan, "people.pronouns").put("path", "/v1.0" + PRONOUNS);
+
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan)),
+        "people.pronouns: the path /v1.0" + PRONOUNS + " does not belong to this address",
+        "goes to " + ROOT + PRONOUNS);
+  }
+
+  @Test
   void anEncodedDotSegmentInAnItemPathIsRefused() throws IOException {
     ObjectNode plan = planAndSave();
     ObjectNode c = change(plan, "users[\"" + ADELE + "\"].interests[\"Knitting\"]");
