@@ -63,12 +63,6 @@ public record VersionChoice(GraphVersion pinned) {
     return choose(EnumSet.allOf(GraphVersion.class)).prefix() + relative;
   }
 
-  /** For people: "each resource's own (v1.0 where it exists, else beta)", or "beta (the Graph root ends in it)". */
-  public String describe() {
-    return pinned == null ? "each resource's own (v1.0 where it exists, else beta)"
-        : pinned + " (the Graph root ends in /" + pinned + ")";
-  }
-
   private static String trimmed(String root) {
     String r = root.strip();
     while (r.endsWith("/")) {
