@@ -56,7 +56,7 @@ record Readback(Seen seen, String detail, GraphError error, JsonNode item) {
       JsonNode item = d.key().find(read.items(), id.key());
       return item == null ? new Readback(Seen.NO, "the tenant does not have it", null, null) : compare(c, item);
     }
-    JsonNode item = TouchedState.itemAt(read.items(), id, c.path());
+    JsonNode item = TouchedState.itemAt(read.items(), c);
     if (c instanceof Delete) {
       return item == null ? new Readback(Seen.YES, null, null, null)
           : new Readback(Seen.NO, "the tenant still has it", null, item);

@@ -113,7 +113,7 @@ final class RollbackPlanner {
       return read != null && read.ok() ? read.object() : null;
     }
     CollectionRead read = now.collection(id.scopeAddress());
-    return read != null && read.ok() ? TouchedState.itemAt(read.items(), id, u.path()) : null;
+    return read != null && read.ok() ? TouchedState.itemAt(read.items(), u) : null;
   }
 
   /** The item a create made: as the tenant shows it, else Graph's answer to the POST if it carries the id. */

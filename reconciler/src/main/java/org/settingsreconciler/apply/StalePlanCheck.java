@@ -64,10 +64,10 @@ public final class StalePlanCheck {
       }
       // The item at the change's path, and keyed as its address says: with copies of one key (a duplicate that
       // pruning deletes), each change names its own copy by id, not the first that Graph lists.
-      now = TouchedState.itemAt(read.items(), id, c.path());
+      now = TouchedState.itemAt(read.items(), c);
       if (now == null || !Objects.equals(d.key().matchForm(d.key().keyOf(now)), d.key().matchForm(id.key()))) {
         findings.add(c.address() + ": was replaced by another item (now at "
-            + id.objectPath(d.key().graphIdOf(first)) + ")");
+            + id.objectPath(c.version(), d.key().graphIdOf(first)) + ")");
         return;
       }
     } else {

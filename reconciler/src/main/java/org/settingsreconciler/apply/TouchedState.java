@@ -36,11 +36,15 @@ final class TouchedState {
     return reader.read(objects.values(), scopes.values());
   }
 
-  /** The collection item whose Graph path is {@code path} (an update or delete targets one item by its id), or null. */
-  static JsonNode itemAt(List<JsonNode> items, ResourceId id, String path) {
+  /**
+   * The collection item a change to one item (an update or delete, which targets it by its id) is sent to: the one
+   * whose Graph path, in the change's version, is the change's; or null.
+   */
+  static JsonNode itemAt(List<JsonNode> items, Change c) {
+    ResourceId id = c.resource();
     ResourceDescriptor d = id.descriptor();
     for (JsonNode item : items) {
-      if (d.key().keyOf(item) != null && id.objectPath(d.key().graphIdOf(item)).equals(path)) {
+      if (d.key().keyOf(item) != null && id.objectPath(c.version(), d.key().graphIdOf(item)).equals(c.path())) {
         return item;
       }
     }

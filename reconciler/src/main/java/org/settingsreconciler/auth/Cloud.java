@@ -29,9 +29,12 @@ public enum Cloud {
     return graphHost;
   }
 
-  /** The Graph root the tool talks to: the beta version on this cloud's host. */
+  /**
+   * The Graph root the tool talks to: this cloud's host, without a version, so each request carries its resource's
+   * own (see graph.VersionChoice).
+   */
   public String graphRoot() {
-    return graphHost + "/beta";
+    return graphHost;
   }
 
   /** The one scope every credential asks for: the permissions granted to the app (or consented for the user). */

@@ -15,6 +15,7 @@ import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.resolve.GroupDirectory;
 import org.settingsreconciler.state.AllUsersRead;
 import org.settingsreconciler.state.StateReader;
+import org.settingsreconciler.state.VersionCheck;
 import org.settingsreconciler.state.CurrentState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +72,7 @@ final class ExportCommand implements Callable<Integer> {
       Map<String, String> names =
           groupNames ? GroupNaming.names(state, new GroupDirectory(session.client()), groupNotes) : Map.of();
       groupNotes.forEach(n -> ctx.err().println("note: " + n));
-      ExportResult result = new Exporter().export(state, exported, session.origin(), names);
+      ExportResult result = new Exporter(session.client().versions()).export(state, exported, session.origin(), names);
       result.notes().forEach(n -> ctx.err().println("note: " + n));
       result.warnings().forEach(w -> ctx.err().println("warning: " + w));
       if (usersError != null) {
@@ -81,6 +82,10 @@ final class ExportCommand implements Callable<Integer> {
       for (ReadFailure f : result.failures()) {
         if (f.error() != null && PermissionPreflight.NOT_IN_CLOUD.equals(f.error().code())) {
           ctx.err().println("note: " + f.address() + " left out: it exists only in the global cloud");
+          continue;
+        }
+        if (f.error() != null && VersionCheck.NOT_IN_VERSION.equals(f.error().code())) {
+          ctx.err().println("note: " + f.address() + " left out: " + f.error().message());
           continue;
         }
         failures.add(f);

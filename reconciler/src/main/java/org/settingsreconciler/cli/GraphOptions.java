@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.settingsreconciler.tenant.TenantConfig;
 import org.settingsreconciler.auth.AuthMethod;
+import org.settingsreconciler.graph.GraphVersion;
 import picocli.CommandLine.Mixin;
 import org.settingsreconciler.graph.Throughput;
 import org.settingsreconciler.sandbox.Fault;
@@ -14,13 +15,14 @@ import picocli.CommandLine.Option;
 /** Where Graph is: the options of every command that talks to it. */
 public final class GraphOptions {
 
-  public static final String DEFAULT_GRAPH_URL = "https://graph.microsoft.com/beta";
+  public static final String DEFAULT_GRAPH_URL = "https://graph.microsoft.com";
 
   @Option(
       names = "--graph-url",
       paramLabel = "URL",
-      description = "Graph root with version (default: the cloud's, " + DEFAULT_GRAPH_URL + " in the global cloud). "
-          + "Must be https unless it is on loopback.")
+      description = "Graph root (default: the cloud's, " + DEFAULT_GRAPH_URL + " in the global cloud). Without a "
+          + "version each setting goes to v1.0 where it exists there, else beta; ending in /beta or /v1.0, "
+          + "everything goes to that version. Must be https unless it is on loopback.")
   String graphUrl;
 
   @Option(
@@ -123,7 +125,21 @@ public final class GraphOptions {
     if (!https && !(http && isLoopback(uri.getHost()))) {
       throw new UserError("--graph-url must use https (plain http is allowed only on loopback): " + graphUrl);
     }
+    refuseUnknownVersion(uri, graphUrl);
     return uri;
+  }
+
+  /**
+   * A root whose last segment looks like a version Graph does not have ({@code /v1}, {@code /v2.0}): taken as a root
+   * without a version, it would put every path after it ({@code /v1/v1.0/admin/...}), so it is surely a typo.
+   */
+  private static void refuseUnknownVersion(URI uri, String graphUrl) {
+    String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    if (last.matches("(?i)v\\d+(\\.\\d+)*|beta.*") && GraphVersion.named(last).isEmpty()) {
+      throw new UserError("--graph-url ends in /" + last + ", which is not a Graph version: give the root without a "
+          + "version (" + DEFAULT_GRAPH_URL + "), or end it in /v1.0 or /beta");
+    }
   }
 
   /** Only loopback literals and localhost: a DNS name such as 127.0.0.1.example.com may resolve anywhere. */

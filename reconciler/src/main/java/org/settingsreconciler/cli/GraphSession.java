@@ -16,6 +16,7 @@ import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.graph.Sleeper;
 import org.settingsreconciler.graph.StaticTokenProvider;
 import org.settingsreconciler.graph.Throughput;
+import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
@@ -28,6 +29,7 @@ import org.settingsreconciler.resolve.UnresolvedGroupsException;
 import org.settingsreconciler.state.AccessCheck;
 import org.settingsreconciler.state.Organization;
 import org.settingsreconciler.state.StateReader;
+import org.settingsreconciler.state.VersionCheck;
 import org.settingsreconciler.sandbox.Fault;
 import org.settingsreconciler.sandbox.GraphSandbox;
 import org.settingsreconciler.tenant.TenantIdentity;
@@ -129,12 +131,15 @@ final class GraphSession implements AutoCloseable {
     URI sent = URI.create(TenantIdentity.withoutUserInfo(root.toString()));
     GraphClient client =
         new GraphClient(sent, signIn.credential(), tuning.retry(), Sleeper.REAL, throughput, tuning.timeout());
-    return new GraphSession(client, null, root.toString(), "", signIn, ctx, root.toString());
+    // The ledger names the tenant's Graph, whichever version a run uses: a create sent through v1.0 is as recent to
+    // a run pinned to beta.
+    return new GraphSession(client, null, root.toString(), "", signIn, ctx,
+        VersionChoice.withoutVersion(root.toString()));
   }
 
   /**
    * Reads what the desired state manages and plans it: the one planning path of plan, apply and check. Settings
-   * the cloud lacks stop it before sign-in; settings the token cannot read are not read (see {@link #reader()}).
+   * the cloud, or the Graph version the root names, lacks stop it before sign-in; settings the token cannot read are not read (see {@link #reader()}).
    */
   Plan plan(DesiredState state) {
     return plan(state, false);
@@ -145,6 +150,12 @@ final class GraphSession implements AutoCloseable {
    * held back (not planned again) unless {@code recreatePending}.
    */
   Plan plan(DesiredState state, boolean recreatePending) {
+    List<String> versionProblems = VersionCheck.problems(state, client.versions());
+    if (!versionProblems.isEmpty()) {
+      versionProblems.forEach(p -> ctx.err().println("error: " + p));
+      throw new UserError("nothing was sent: give --graph-url without a version (each setting then goes to the "
+          + "version it exists in), or remove these settings from the desired state, or narrow the run with --target");
+    }
     if (signIn != null) {
       List<String> problems = PermissionPreflight.cloudProblems(state, signIn.context().cloud());
       if (!problems.isEmpty()) {

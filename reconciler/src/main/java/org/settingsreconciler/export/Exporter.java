@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.settingsreconciler.graph.GraphError;
+import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.plan.Duplicate;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.resource.CollectionKey;
@@ -29,6 +30,18 @@ public final class Exporter {
 
   /** Kinds whose schema allows null: a null there is exported, so that "must stay null" is managed too. */
   private static final Set<ValueKind> NULLABLE = Set.of(ValueKind.GUID, ValueKind.GROUP_ID, ValueKind.STRING);
+
+  private final VersionChoice versions;
+
+  /** An exporter for a run whose Graph root has no version. */
+  public Exporter() {
+    this(VersionChoice.EACH_RESOURCE);
+  }
+
+  /** An exporter whose advice names the paths of the versions {@code versions} chooses (the run's root says which). */
+  public Exporter(VersionChoice versions) {
+    this.versions = versions;
+  }
 
   public ExportResult export(CurrentState state, List<String> users, String origin) {
     return export(state, users, origin, Map.of());
@@ -109,7 +122,7 @@ public final class Exporter {
     }
   }
 
-  private static void exportCollection(
+  private void exportCollection(
       ResourceDescriptor d,
       String user,
       CurrentState state,
@@ -141,7 +154,7 @@ public final class Exporter {
       if (copies.size() > 1) {
         // YAML holds one item per key: the others cannot be exported, and must not vanish without a word.
         List<String> ids = copies.stream().map(key::graphIdOf).toList();
-        Duplicate dup = new Duplicate(id, ids, ids.stream().map(id::objectPath).toList(), false, false);
+        Duplicate dup = new Duplicate(id, ids, ids.stream().map(i -> id.objectPath(versions, i)).toList(), false, false);
         warnings.add(id.address() + " " + dup.problem() + ": exported once, as " + ids.get(0)
             + " (the first Graph lists). " + dup.resolution() + ".");
       }

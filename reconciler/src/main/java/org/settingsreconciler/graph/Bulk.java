@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <pre>{@code
  * Bulk bulk = client.bulk();
- * bulk.send(GraphRequest.get("/admin/people/pronouns"), outcome -> ...);
- * bulk.list("/users/adele@contoso.com/profile/interests", null, list -> ...);
+ * bulk.send(GraphRequest.get("/v1.0/admin/people/pronouns"), outcome -> ...);
+ * bulk.list("/beta/users/adele@contoso.com/profile/interests", null, list -> ...);
  * bulk.run();
  * }</pre>
  */

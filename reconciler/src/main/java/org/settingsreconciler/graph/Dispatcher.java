@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletionService;
@@ -139,15 +140,24 @@ final class Dispatcher {
     }
   }
 
-  /** Up to a batch of requests from the front; a request that cannot be batched goes alone. */
+  /**
+   * The request at the front, and up to a batch of the waiting requests of its Graph version: a batch goes to one
+   * version's {@code /$batch}, and its URLs are relative to that version. A request that cannot be batched goes
+   * alone.
+   */
   private List<Pending> takeGroup() {
     List<Pending> group = new ArrayList<>();
-    group.add(ready.pollFirst());
-    if (group.get(0).wire.relative() == null) {
+    Pending first = ready.pollFirst();
+    group.add(first);
+    if (!first.wire.batchable()) {
       return group;
     }
-    while (group.size() < throughput.batchSize() && !ready.isEmpty() && ready.peekFirst().wire.relative() != null) {
-      group.add(ready.pollFirst());
+    for (Iterator<Pending> it = ready.iterator(); it.hasNext() && group.size() < throughput.batchSize(); ) {
+      Pending p = it.next();
+      if (p.wire.version() == first.wire.version()) {
+        group.add(p);
+        it.remove();
+      }
     }
     return group;
   }

@@ -65,8 +65,14 @@ public final class GraphClient {
     HttpTransport.prepare();
   }
 
+  /** The Graph root as given: without a version, or ending in the one version every request goes to. */
   public URI root() {
     return origin.root();
+  }
+
+  /** Which version each request goes to, as the root says: paths must start with the version this chooses. */
+  public VersionChoice versions() {
+    return origin.versions();
   }
 
   public Throughput throughput() {

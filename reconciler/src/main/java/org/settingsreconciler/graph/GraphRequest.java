@@ -3,8 +3,8 @@ package org.settingsreconciler.graph;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One request to Graph, with its path relative to the version root ({@code /admin/people/pronouns}). Plans hold
- * these and apply sends exactly them.
+ * One request to Graph, with its path under the Graph root, version first ({@code /v1.0/admin/people/pronouns}; see
+ * {@link VersionChoice}). Plans hold these and apply sends exactly them.
  *
  * @param body the JSON body, or null for GET and DELETE
  */

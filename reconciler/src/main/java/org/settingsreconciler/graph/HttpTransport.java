@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One round trip to Graph: a request on its own, or several as one {@code POST /$batch}. It never retries and never
+ * One round trip to Graph: a request on its own, or several of one version as one {@code POST /{version}/$batch}. It never retries and never
  * throws: every request gets an {@link Answer}, and the dispatcher decides what happens next. Redirects are never
  * followed (a token must not travel to another host), response bodies are read up to a bound, and one timeout
  * covers each round trip from sending to the last byte of the answer.
@@ -146,7 +146,9 @@ final class HttpTransport {
   private List<Answer> batch(List<Wire> wires, String token) {
     List<String> itemIds = new ArrayList<>(wires.size());
     wires.forEach(w -> itemIds.add(UUID.randomUUID().toString()));
-    Answer envelope = roundTrip("POST", origin.batchUri(), BatchCodec.encode(wires, itemIds), token);
+    // The dispatcher batches requests of one version only.
+    Answer envelope =
+        roundTrip("POST", origin.batchUri(wires.get(0).version()), BatchCodec.encode(wires, itemIds), token);
     if (envelope.failure() != null || envelope.status() < 200 || envelope.status() >= 300) {
       // No item was answered: each one gets the envelope's answer, judged by its own method (a 429 for the whole
       // batch is retried; a connection reset after sending makes every write in it ambiguous).

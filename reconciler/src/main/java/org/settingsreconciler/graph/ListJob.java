@@ -27,6 +27,8 @@ final class ListJob extends Job {
 
   private final Origin origin;
   private final Wire first;
+  /** The version the list is read in: a relative next link is relative to its root. */
+  private final GraphVersion listVersion;
   private final Function<JsonNode, Optional<String>> check;
   private final Consumer<List<JsonNode>> onPage;
   private final Consumer<ListOutcome> done;
@@ -44,6 +46,7 @@ final class ListJob extends Job {
       Consumer<ListOutcome> done) {
     this.origin = origin;
     this.first = origin.get(path);
+    this.listVersion = first.version();
     this.visited.add(first.uri());
     this.check = check;
     this.onPage = onPage;
@@ -68,7 +71,8 @@ final class ListJob extends Job {
     if (link != null && !link.isNull() && !link.isString()) {
       throw Responses.malformed("an @odata.nextLink that is not a string", r.status(), r.requestId());
     }
-    Wire next = link == null || link.isNull() ? null : origin.nextPage(link.asString(), r.status(), r.requestId());
+    Wire next = link == null || link.isNull() ? null : origin.nextPage(link.asString(), listVersion, r.status(),
+        r.requestId());
     if (next != null && !visited.add(next.uri())) {
       // Graph's next links carry a fresh skip token each time: one back to a page already read loops for ever.
       throw Responses.malformed("an @odata.nextLink back to a page already read", r.status(), r.requestId());

@@ -3,39 +3,66 @@ package org.settingsreconciler.graph;
 import java.net.URI;
 
 /**
- * The Graph root a run talks to, and the one place that turns paths and next links into {@link Wire} requests. A
- * next link is followed only to this host, so a token never goes anywhere else.
+ * The Graph root a run talks to, and the one place that turns paths and next links into {@link Wire} requests. The
+ * root may end in a version (then every path must be under it, see {@link VersionChoice}); paths start with their
+ * version and are sent under the root without it. A next link is followed only to this host, so a token never goes
+ * anywhere else.
  */
 final class Origin {
 
   private final URI root;
-  private final String rootPath;
+  /** The root without its version: what every path, version first, is appended to. */
+  private final String base;
+  private final String basePath;
+  private final VersionChoice versions;
 
   Origin(URI root) {
     String s = root.toString();
     this.root = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
-    this.rootPath = this.root.getRawPath() == null ? "" : this.root.getRawPath();
+    this.versions = VersionChoice.ofRoot(this.root.toString());
+    this.base = VersionChoice.withoutVersion(this.root.toString());
+    String path = URI.create(base).getRawPath();
+    this.basePath = path == null ? "" : path;
   }
 
   URI root() {
     return root;
   }
 
-  /** {@code /$batch} under the version root. */
-  URI batchUri() {
-    return URI.create(root + "/$batch");
+  VersionChoice versions() {
+    return versions;
   }
 
+  /** {@code /$batch} under one version's root. */
+  URI batchUri(GraphVersion version) {
+    return URI.create(base + version.prefix() + "/$batch");
+  }
+
+  /**
+   * @throws IllegalArgumentException when the path does not start with its version, or names another than the one
+   *     the root is pinned to: a path the tool made wrong, which must not reach Graph
+   */
   Wire wire(GraphRequest request) {
-    return new Wire(request.method(), URI.create(root + request.path()), request.path(), request.body());
+    String path = request.path();
+    GraphVersion version = GraphVersion.leading(path).orElseThrow(() -> new IllegalArgumentException(
+        "a Graph path starts with its version (/v1.0 or /beta): " + path));
+    if (versions.pinned() != null && version != versions.pinned()) {
+      throw new IllegalArgumentException(
+          "the Graph root " + root + " sends everything to " + versions.pinned() + ", not " + path);
+    }
+    return new Wire(request.method(), URI.create(base + path), version, path.substring(version.prefix().length()),
+        request.body());
   }
 
   Wire get(String path) {
     return wire(GraphRequest.get(path));
   }
 
-  /** The GET of a list's next page. Relative links are taken as relative to the version root, as Graph means them. */
-  Wire nextPage(String link, int status, String requestId) throws GraphException {
+  /**
+   * The GET of a list's next page. Relative links are taken as relative to the root of {@code version}, the list's,
+   * as Graph means them.
+   */
+  Wire nextPage(String link, GraphVersion version, int status, String requestId) throws GraphException {
     URI u;
     try {
       u = URI.create(link);
@@ -47,7 +74,7 @@ final class Origin {
       throw Responses.malformed("an @odata.nextLink with a \".\" or \"..\" segment", status, requestId);
     }
     if (!u.isAbsolute()) {
-      return get(link.startsWith("/") ? link : "/" + link);
+      return get(version.prefix() + (link.startsWith("/") ? link : "/" + link));
     }
     boolean same =
         root.getScheme().equalsIgnoreCase(u.getScheme())
@@ -57,12 +84,15 @@ final class Origin {
       throw Responses.malformed("an @odata.nextLink to another host (" + u.getHost() + ")", status, requestId);
     }
     String path = u.getRawPath() == null ? "" : u.getRawPath();
-    String relative = null;
-    if (path.startsWith(rootPath + "/")) {
-      // A batch item names its URL relative to the version root.
-      relative = path.substring(rootPath.length()) + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    GraphVersion under = path.startsWith(basePath + "/")
+        ? GraphVersion.leading(path.substring(basePath.length())).orElse(null) : null;
+    if (under == null || path.length() == basePath.length() + under.prefix().length()) {
+      return new Wire("GET", u, null, null, null); // not under a version root: it goes on its own
     }
-    return new Wire("GET", u, relative, null);
+    // A batch item names its URL relative to its version's root.
+    String relative = path.substring(basePath.length() + under.prefix().length())
+        + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    return new Wire("GET", u, under, relative, null);
   }
 
   /** Whether a raw path has a "." or ".." segment, plain or percent-encoded (RFC 3986 makes %2E the same as "."). */

@@ -14,8 +14,4 @@ public record CollectionScope(ResourceDescriptor descriptor, String user, boolea
   public String address() {
     return ResourceId.scopeAddress(descriptor, user);
   }
-
-  public String basePath() {
-    return ResourceId.basePath(descriptor, user);
-  }
 }

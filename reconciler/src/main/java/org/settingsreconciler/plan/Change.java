@@ -1,6 +1,7 @@
 package org.settingsreconciler.plan;
 
 import org.settingsreconciler.graph.GraphRequest;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.ResourceId;
 import tools.jackson.databind.JsonNode;
 
@@ -12,8 +13,14 @@ public sealed interface Change permits Create, Update, Delete {
 
   ResourceId resource();
 
-  /** Graph path relative to the version root. */
+  /** The Graph path, version first: {@code /v1.0/admin/people/pronouns}. */
   String path();
+
+  /** The Graph version the change goes to: the one its path starts with. */
+  default GraphVersion version() {
+    return GraphVersion.leading(path()).orElseThrow(
+        () -> new IllegalStateException(address() + ": the path " + path() + " names no Graph version"));
+  }
 
   /** What apply sends; null for DELETE. */
   tools.jackson.databind.node.ObjectNode body();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
@@ -29,9 +30,11 @@ public final class DiffInProgress implements CurrentState.Listener {
   private final Differ.Part[] scopeParts;
   private final Map<String, List<DesiredResource>> items;
   private final RecentCreates recent;
+  private final VersionChoice versions;
 
-  DiffInProgress(DesiredState desired, RecentCreates recent) {
+  DiffInProgress(DesiredState desired, RecentCreates recent, VersionChoice versions) {
     this.recent = recent;
+    this.versions = versions;
     for (DesiredResource r : desired.resources()) {
       if (r.id().descriptor().shape() != Shape.COLLECTION) {
         objectsAt.computeIfAbsent(r.address(), a -> new ArrayList<>()).add(objects.size());
@@ -80,15 +83,15 @@ public final class DiffInProgress implements CurrentState.Listener {
     return new Plan(Differ.sorted(all.changes), all.failures, all.inSync, all.duplicates, all.pending);
   }
 
-  private static Differ.Part objectPart(DesiredResource r, ObjectRead read) {
+  private Differ.Part objectPart(DesiredResource r, ObjectRead read) {
     Differ.Part p = new Differ.Part();
-    Differ.diffObject(r, read, p.changes, p.failures, p.inSync);
+    Differ.diffObject(r, read, versions, p.changes, p.failures, p.inSync);
     return p;
   }
 
   private Differ.Part scopePart(CollectionScope scope, CollectionRead read) {
     Differ.Part p = new Differ.Part();
-    Differ.diffCollection(scope, items.getOrDefault(scope.address(), List.of()), read, recent, p);
+    Differ.diffCollection(scope, items.getOrDefault(scope.address(), List.of()), read, recent, versions, p);
     return p;
   }
 

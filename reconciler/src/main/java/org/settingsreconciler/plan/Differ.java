@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
@@ -38,6 +39,18 @@ public final class Differ {
           // A reset that must precede a delete of the same item (see PruneRule) runs first.
           .thenComparingInt((Change c) -> List.of("create", "update", "delete").indexOf(c.action()));
 
+  private final VersionChoice versions;
+
+  /** A differ for a run whose Graph root has no version: each change's path under its resource's own version. */
+  public Differ() {
+    this(VersionChoice.EACH_RESOURCE);
+  }
+
+  /** A differ whose changes go to the versions {@code versions} chooses (the run's Graph root says which). */
+  public Differ(VersionChoice versions) {
+    this.versions = versions;
+  }
+
   public Plan diff(DesiredState desired, CurrentState current) {
     return start(desired).finish(current);
   }
@@ -58,12 +71,12 @@ public final class Differ {
   /** As {@link #start(DesiredState)}, holding back the creates {@code recent} says were sent moments ago. */
   public DiffInProgress start(DesiredState desired, RecentCreates recent) {
     GroupReference.requireNone(desired);
-    return new DiffInProgress(desired, recent);
+    return new DiffInProgress(desired, recent, versions);
   }
 
   /** Plans one object (a singleton or fixed id) against what was read of it, null for not read at all. */
-  static void diffObject(DesiredResource r, ObjectRead read, List<Change> changes, List<ReadFailure> failures,
-      List<String> inSync) {
+  static void diffObject(DesiredResource r, ObjectRead read, VersionChoice versions, List<Change> changes,
+      List<ReadFailure> failures, List<String> inSync) {
     if (read == null || !read.ok()) {
       failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
       return;
@@ -71,7 +84,7 @@ public final class Differ {
     var patch = PatchBuilder.build(r, read.object(), null);
     if (patch.isPresent()) {
       var p = patch.get();
-      changes.add(new Update(r.id(), r.id().objectPath(null), p.body(), p.before(), p.changes(), null));
+      changes.add(new Update(r.id(), r.id().objectPath(versions, null), p.body(), p.before(), p.changes(), null));
     } else {
       inSync.add(r.address());
     }
@@ -88,12 +101,12 @@ public final class Differ {
 
   /** Plans one collection against what was read of it, null for not read at all. */
   static void diffCollection(CollectionScope scope, List<DesiredResource> wanted, CollectionRead read,
-      RecentCreates recent, Part out) {
+      RecentCreates recent, VersionChoice versions, Part out) {
     if (read == null || !read.ok()) {
       out.failures.add(new ReadFailure(scope.address(), read == null ? null : read.error()));
       return;
     }
-    diffCollection(scope, wanted, read.items(), recent, out);
+    diffCollection(scope, wanted, read.items(), recent, versions, out);
   }
 
   /** The desired items of every collection, by scope address: one pass, so thousands of users stay linear. */
@@ -123,7 +136,7 @@ public final class Differ {
    */
   private static void diffCollection(
       CollectionScope scope, List<DesiredResource> wanted, List<JsonNode> items, RecentCreates recent,
-      Part out) {
+      VersionChoice versions, Part out) {
     ResourceDescriptor d = scope.descriptor();
     CollectionKey key = d.key();
     Map<String, List<JsonNode>> byKey = new LinkedHashMap<>();
@@ -142,7 +155,7 @@ public final class Differ {
     byKey.forEach((form, copies) -> {
       DesiredResource r = named.get(form);
       if (copies.size() > 1) {
-        out.duplicates.add(duplicate(scope, r, copies));
+        out.duplicates.add(duplicate(scope, r, copies, versions));
       }
       // Without a YAML entry every copy is extra; with one, every copy after the first Graph lists.
       extra.addAll(r == null ? copies : copies.subList(1, copies.size()));
@@ -150,7 +163,7 @@ public final class Differ {
     for (DesiredResource r : wanted) {
       List<JsonNode> copies = byKey.get(key.matchForm(r.id().key()));
       if (copies == null) {
-        Create c = create(r);
+        Create c = create(r, versions);
         recent.heldBack(c).ifPresentOrElse(out.pending::add, () -> out.changes.add(c));
         continue;
       }
@@ -159,7 +172,7 @@ public final class Differ {
       if (patch.isPresent()) {
         var p = patch.get();
         // The path only for items that change: most items of a large tenant are in sync, and a path is not free.
-        String path = r.id().objectPath(key.graphIdOf(item));
+        String path = r.id().objectPath(versions, key.graphIdOf(item));
         out.changes.add(new Update(r.id(), path, p.body(), p.before(), p.changes(), null));
       } else {
         out.inSync.add(r.address());
@@ -167,7 +180,7 @@ public final class Differ {
     }
     if (scope.prune()) {
       for (JsonNode item : extra) {
-        List<Change> pruned = prune(scope, item);
+        List<Change> pruned = prune(scope, item, versions);
         if (pruned.isEmpty()) {
           out.inSync.add(new ResourceId(d, scope.user(), key.keyOf(item)).address());
         }
@@ -176,16 +189,17 @@ public final class Differ {
     }
   }
 
-  private static Duplicate duplicate(CollectionScope scope, DesiredResource named, List<JsonNode> copies) {
+  private static Duplicate duplicate(CollectionScope scope, DesiredResource named, List<JsonNode> copies,
+      VersionChoice versions) {
     CollectionKey key = scope.descriptor().key();
     ResourceId id = named != null ? named.id()
         : new ResourceId(scope.descriptor(), scope.user(), key.keyOf(copies.get(0)));
     List<String> ids = copies.stream().map(key::graphIdOf).toList();
-    List<String> paths = ids.stream().map(id::objectPath).toList();
+    List<String> paths = ids.stream().map(i -> id.objectPath(versions, i)).toList();
     return new Duplicate(id, ids, paths, named != null, scope.prune());
   }
 
-  private static Create create(DesiredResource r) {
+  private static Create create(DesiredResource r, VersionChoice versions) {
     ResourceDescriptor d = r.id().descriptor();
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     d.key().writeInto(body, r.id().key());
@@ -197,7 +211,7 @@ public final class Differ {
         props.add(new PropertyChange(p.name(), null, value, r.propertyLocations().get(p.name()), r.origin(p.name())));
       }
     }
-    return new Create(r.id(), r.id().basePath(), body, props);
+    return new Create(r.id(), r.id().basePath(versions), body, props);
   }
 
   /** Graph matches the key ignoring case, but a different spelling is still a change of the name users see. */
@@ -217,9 +231,10 @@ public final class Differ {
       "not in the YAML; pruning resets it, as it must never be deleted");
 
   /** The changes pruning plans for one tenant-only item: a reset, a delete, or a reset then a delete. */
-  private static List<Change> prune(CollectionScope scope, JsonNode item) {
+  private static List<Change> prune(CollectionScope scope, JsonNode item, VersionChoice versions) {
     ResourceDescriptor d = scope.descriptor();
-    return ItemRemoval.of(new ResourceId(d, scope.user(), d.key().keyOf(item)), item, PRUNE);
+    ResourceId id = new ResourceId(d, scope.user(), d.key().keyOf(item));
+    return ItemRemoval.of(id, id.objectPath(versions, d.key().graphIdOf(item)), item, PRUNE);
   }
 
   /** What a delete removes: the item's id, key and managed properties, kept in plans so a reviewer sees it. */

@@ -26,11 +26,11 @@ final class ItemRemoval {
 
   /**
    * @param id the item's address
+   * @param path the item's Graph path, in the version its removal is sent to
    * @param item the tenant's copy of the item (with its id where Graph makes the ids)
    */
-  static List<Change> of(ResourceId id, JsonNode item, Reasons reasons) {
+  static List<Change> of(ResourceId id, String path, JsonNode item, Reasons reasons) {
     ResourceDescriptor d = id.descriptor();
-    String path = id.objectPath(d.key().graphIdOf(item));
     PruneRule.Decision decision = d.pruneRule().decide(item);
     List<Change> out = new ArrayList<>();
     ObjectNode reset = decision.resetBody();

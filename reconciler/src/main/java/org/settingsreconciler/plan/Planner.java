@@ -15,7 +15,7 @@ public final class Planner {
 
   private final StateReader reader;
   private final RecentCreates recent;
-  private final Differ differ = new Differ();
+  private final Differ differ;
 
   public Planner(StateReader reader) {
     this(reader, RecentCreates.NONE);
@@ -25,6 +25,8 @@ public final class Planner {
   public Planner(StateReader reader, RecentCreates recent) {
     this.reader = reader;
     this.recent = recent;
+    // Changes go to the versions the run's Graph root says, as the reads do.
+    this.differ = new Differ(reader.client().versions());
   }
 
   public Plan plan(DesiredState desired) {

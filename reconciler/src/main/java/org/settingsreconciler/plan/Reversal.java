@@ -40,7 +40,10 @@ public final class Reversal {
    * @param created the tenant's copy of the created item (it must carry its id where Graph makes the ids)
    */
   public static List<Change> ofCreate(Create applied, JsonNode created) {
-    return ItemRemoval.of(applied.resource(), created, UNDO_CREATE_REASONS);
+    ResourceId id = applied.resource();
+    // Undone in the version it was made in.
+    String path = id.objectPath(applied.version(), id.descriptor().key().graphIdOf(created));
+    return ItemRemoval.of(id, path, created, UNDO_CREATE_REASONS);
   }
 
   /**
@@ -60,7 +63,7 @@ public final class Reversal {
         props.add(new PropertyChange(p.name(), null, value, null));
       }
     }
-    return new Create(id, id.basePath(), body, props);
+    return new Create(id, id.basePath(applied.version()), body, props);
   }
 
   private static JsonNode merged(JsonNode now, ObjectNode written) {

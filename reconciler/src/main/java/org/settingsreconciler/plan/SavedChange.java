@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
@@ -15,8 +16,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One change of a saved plan, written and read back. Reading trusts nothing but the address: the path must be the
- * one the descriptors give that address, the body may set only the resource's own properties, and an update's
+ * One change of a saved plan, written and read back. Reading trusts nothing but the address and the Graph root the
+ * plan is bound to: the path must be the one the descriptors give that address under the version the root chooses
+ * for it (see {@link VersionChoice}), the body may set only the resource's own properties, and an update's
  * "before" must hold every property its body sets (the stale-plan check compares exactly those with the tenant, so
  * the safety rails judge the real change). A hand-edited plan that PATCHes one setting under another's name, or
  * climbs out of the resource with {@code ..} or {@code %2e%2e}, is refused, naming both.
@@ -39,8 +41,12 @@ final class SavedChange {
     return n;
   }
 
-  /** Reads and checks one change; throws IllegalArgumentException naming what is wrong. */
-  static Change read(JsonNode n) {
+  /**
+   * Reads and checks one change; throws IllegalArgumentException naming what is wrong.
+   *
+   * @param versions what the plan's Graph root says of versions: its paths must go where it sends them
+   */
+  static Change read(JsonNode n, VersionChoice versions) {
     if (n == null || !n.isObject()) {
       throw new IllegalArgumentException("a change must be a JSON object");
     }
@@ -66,7 +72,8 @@ final class SavedChange {
           + action + " (" + c.method() + ")");
     }
     checkAction(c);
-    checkPath(c);
+    checkVersion(c, versions);
+    checkPath(c, versions);
     checkBody(c);
     return c;
   }
@@ -92,22 +99,34 @@ final class SavedChange {
     }
   }
 
-  /** The path must be the address's own: for an existing collection item, its list path plus one id segment. */
-  private static void checkPath(Change c) {
+  /** A root that names a version reaches only what exists in it: the plan could not have been made otherwise. */
+  private static void checkVersion(Change c, VersionChoice versions) {
+    ResourceDescriptor d = c.resource().descriptor();
+    if (!versions.serves(d.versions())) {
+      throw new IllegalArgumentException(c.address() + ": " + d.title() + " is not in Graph " + versions.pinned()
+          + ", which the plan's Graph root ends in; the plan file was edited");
+    }
+  }
+
+  /**
+   * The path must be the address's own, under the version the plan's root chooses for it: for an existing collection
+   * item, its list path plus one id segment.
+   */
+  private static void checkPath(Change c, VersionChoice versions) {
     ResourceId id = c.resource();
     ResourceDescriptor d = id.descriptor();
     String expected;
     if (d.shape() != Shape.COLLECTION || c instanceof Create) {
-      expected = c instanceof Create ? id.basePath() : id.objectPath(null);
+      expected = c instanceof Create ? id.basePath(versions) : id.objectPath(versions, null);
     } else {
-      String prefix = id.basePath() + "/";
+      String prefix = id.basePath(versions) + "/";
       String segment = c.path().startsWith(prefix) ? c.path().substring(prefix.length()) : null;
       String raw = segment == null ? null : plainSegment(segment);
       // Where the key is the URL segment it may differ only in the letter case Graph ignores; elsewhere the segment
       // is a Graph id, and the stale-plan check proves it is the id of the item the address keys.
       boolean fits = raw != null
           && (!d.key().idIsKey() || d.key().matchForm(raw).equals(d.key().matchForm(id.key())));
-      expected = fits ? c.path() : d.key().idIsKey() ? id.objectPath(id.key()) : prefix + "{id}";
+      expected = fits ? c.path() : d.key().idIsKey() ? id.objectPath(versions, id.key()) : prefix + "{id}";
     }
     if (!expected.equals(c.path())) {
       throw new IllegalArgumentException(c.address() + ": the path " + c.path() + " does not belong to this address "

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.tenant.TenantIdentity;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +38,11 @@ import tools.jackson.databind.node.ObjectNode;
 public record SavedPlan(
     TenantIdentity tenant, String tool, Instant createdAt, List<Change> changes, List<String> secretValues) {
 
-  /** Version 1 was the display JSON itself, bound to no tenant: it is refused, with a word to plan again. */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * Version 1 was the display JSON itself, bound to no tenant; version 2 held paths relative to {@code /beta}, where
+   * the tool then sent everything. Both are refused, with a word to plan again.
+   */
+  public static final int FORMAT_VERSION = 3;
 
   static final String KIND = "settings-reconciler saved plan";
 
@@ -108,8 +112,11 @@ public record SavedPlan(
       throw new IllegalArgumentException("a saved plan needs a changes array");
     }
     List<Change> out = new ArrayList<>();
+    // The paths are checked against the root the plan is bound to; apply refuses a plan bound to another root than
+    // its own (see mismatches), so they go where this run's root sends them.
+    VersionChoice versions = VersionChoice.ofRoot(tenant.graphRoot());
     for (JsonNode n : changes) {
-      out.add(SavedChange.read(n));
+      out.add(SavedChange.read(n, versions));
     }
     checkDistinct(out);
     List<String> secretValues = strings(root, "secretValues");
@@ -198,7 +205,11 @@ public record SavedPlan(
   public List<String> mismatches(TenantIdentity current) {
     List<String> out = new ArrayList<>();
     if (!TenantIdentity.sameRoot(tenant.graphRoot(), current.graphRoot())) {
-      out.add("the plan was made against " + root(tenant) + ", this run talks to " + root(current));
+      boolean versionOnly = TenantIdentity.sameRoot(
+          VersionChoice.withoutVersion(tenant.graphRoot()), VersionChoice.withoutVersion(current.graphRoot()));
+      out.add("the plan was made against " + root(tenant) + ", this run talks to " + root(current)
+          + (versionOnly ? " (the two send settings to different Graph versions: apply with the --graph-url the plan "
+              + "was made with)" : ""));
     }
     if (tenant.tenantId() == null) {
       // Made where the tenant could not be told: nothing shows it was this one, which can be told.

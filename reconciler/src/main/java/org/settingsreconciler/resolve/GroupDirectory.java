@@ -48,7 +48,7 @@ public final class GroupDirectory {
     distinct.forEach(n -> out.put(n, new ArrayList<>()));
     for (int from = 0; from < distinct.size(); from += NAMES_PER_REQUEST) {
       List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_REQUEST));
-      for (JsonNode g : client.list("/groups?$filter=" + encode(filter(chunk)) + "&$select=id,displayName")) {
+      for (JsonNode g : client.list(client.versions().directoryPath("/groups?$filter=" + encode(filter(chunk)) + "&$select=id,displayName"))) {
         DirectoryGroup group = group(g);
         for (String name : chunk) {
           if (group.displayName() != null && fold(group.displayName()).equals(fold(name))) {
@@ -63,7 +63,7 @@ public final class GroupDirectory {
   /** The group with this id, or empty when the directory has none. */
   public Optional<DirectoryGroup> byId(String id) throws GraphException {
     try {
-      JsonNode g = client.getObject("/groups/" + encode(id) + "?$select=id,displayName");
+      JsonNode g = client.getObject(client.versions().directoryPath("/groups/" + encode(id) + "?$select=id,displayName"));
       return Optional.of(group(g));
     } catch (GraphException e) {
       if (e.error().status() == 404) {

@@ -1,9 +1,13 @@
 package org.settingsreconciler.resource;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.settingsreconciler.graph.GraphVersion;
 
 /**
  * Everything the tool knows about one kind of Graph settings resource. The loader, fetcher, differ, applier,
@@ -17,6 +21,7 @@ public final class ResourceDescriptor {
   private final Shape shape;
   private final Scope scope;
   private final String path;
+  private final Set<GraphVersion> versions;
   private final String odataType;
   private final List<PropertySpec> properties;
   private final List<String> fixedIds;
@@ -35,6 +40,10 @@ public final class ResourceDescriptor {
     this.shape = Objects.requireNonNull(b.shape);
     this.scope = b.scope;
     this.path = Objects.requireNonNull(b.path);
+    if (b.versions.isEmpty()) {
+      throw new IllegalArgumentException(type + ": say which Graph versions it exists in (versions(...))");
+    }
+    this.versions = Collections.unmodifiableSet(EnumSet.copyOf(b.versions));
     this.odataType = Objects.requireNonNull(b.odataType);
     this.properties = List.copyOf(b.properties);
     this.fixedIds = List.copyOf(b.fixedIds);
@@ -91,10 +100,18 @@ public final class ResourceDescriptor {
 
   /**
    * The Graph path relative to the version root: the object (singleton), the parent of the ids (fixed ids) or the
-   * list (collection). User-scoped paths hold {@code {user}}.
+   * list (collection). User-scoped paths hold {@code {user}}. Requests put the version first (see {@link ResourceId}).
    */
   public String path() {
     return path;
+  }
+
+  /**
+   * The Graph versions the resource exists in, as Microsoft's metadata has it ({@code MetadataConformanceTest} holds
+   * this against the v1.0 metadata). A run uses v1.0 where it is one of them, unless the Graph root names a version.
+   */
+  public Set<GraphVersion> versions() {
+    return versions;
   }
 
   public String odataType() {
@@ -164,6 +181,7 @@ public final class ResourceDescriptor {
     private Shape shape = Shape.SINGLETON;
     private Scope scope = Scope.TENANT;
     private String path;
+    private final Set<GraphVersion> versions = EnumSet.noneOf(GraphVersion.class);
     private String odataType;
     private final List<PropertySpec> properties = new ArrayList<>();
     private final List<String> fixedIds = new ArrayList<>();
@@ -202,6 +220,12 @@ public final class ResourceDescriptor {
       shape = Shape.COLLECTION;
       path = listPath;
       key = k;
+      return this;
+    }
+
+    /** The Graph versions the resource exists in (required). */
+    public Builder versions(GraphVersion... vs) {
+      versions.addAll(List.of(vs));
       return this;
     }
 

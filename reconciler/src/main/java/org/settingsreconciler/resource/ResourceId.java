@@ -3,6 +3,8 @@ package org.settingsreconciler.resource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.settingsreconciler.graph.GraphVersion;
+import org.settingsreconciler.graph.VersionChoice;
 
 /**
  * One managed object: a descriptor plus, where the descriptor needs them, the user and the key. It knows the
@@ -47,21 +49,41 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
     return key == null ? scopeAddress() : scopeAddress() + "[" + quote(key) + "]";
   }
 
-  /** The list path of a collection, or the object path of a singleton, with the user filled in. */
-  public String basePath() {
-    return basePath(descriptor, user);
+  /**
+   * The list path of a collection, or the object path of a singleton, with the user filled in, under the version
+   * {@code versions} chooses for the resource: {@code /v1.0/admin/people/profileCardProperties}.
+   */
+  public String basePath(VersionChoice versions) {
+    return basePath(descriptor, user, versions);
   }
 
-  public static String basePath(ResourceDescriptor d, String user) {
-    return user == null ? d.path() : d.path().replace("{user}", segment(user));
+  /** As {@link #basePath(VersionChoice)}, under {@code version}. */
+  public String basePath(GraphVersion version) {
+    return basePath(descriptor, user, version);
   }
 
-  /** The path of this object when its URL segment is known: the key for fixed ids, else the given Graph id. */
-  public String objectPath(String graphId) {
+  public static String basePath(ResourceDescriptor d, String user, VersionChoice versions) {
+    return basePath(d, user, versions.choose(d.versions()));
+  }
+
+  private static String basePath(ResourceDescriptor d, String user, GraphVersion version) {
+    return version.prefix() + (user == null ? d.path() : d.path().replace("{user}", segment(user)));
+  }
+
+  /**
+   * The path of this object when its URL segment is known (the key for fixed ids, else the given Graph id), under
+   * the version {@code versions} chooses for the resource.
+   */
+  public String objectPath(VersionChoice versions, String graphId) {
+    return objectPath(versions.choose(descriptor.versions()), graphId);
+  }
+
+  /** As {@link #objectPath(VersionChoice, String)}, under {@code version}. */
+  public String objectPath(GraphVersion version, String graphId) {
     return switch (descriptor.shape()) {
-      case SINGLETON -> basePath();
-      case FIXED_IDS -> basePath() + "/" + segment(key);
-      case COLLECTION -> basePath() + "/" + segment(graphId);
+      case SINGLETON -> basePath(version);
+      case FIXED_IDS -> basePath(version) + "/" + segment(key);
+      case COLLECTION -> basePath(version) + "/" + segment(graphId);
     };
   }
 

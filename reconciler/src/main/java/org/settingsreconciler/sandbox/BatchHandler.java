@@ -13,14 +13,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.settingsreconciler.graph.GraphVersion;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /$batch} as graph-api.md 9.1 describes it: up to 20 requests with ids and URLs relative to the
- * version root, each served exactly like a request of its own (routing, faults, throttling), each answered with its
+ * {@code POST /{version}/$batch} as graph-api.md 9.1 describes it: up to 20 requests with ids and URLs relative to
+ * the root of the version the batch was sent to, each served exactly like a request of its own (routing, faults, throttling), each answered with its
  * own status, headers and body; a fault that breaks the connection breaks the whole batch's (see {@link Fault}).
  * Answers come back shuffled, since Graph promises no order. {@code dependsOn} runs a request after the ones it
  * names, and answers 424 without running it when one of them failed. A batch that breaks the format is refused as a
@@ -56,15 +57,16 @@ final class BatchHandler {
     List<Item> order = runOrder(items);
     service.counters().batches.incrementAndGet();
     service.counters().batchItems.addAndGet(items.size());
+    GraphVersion version = envelope.version();
     for (Item item : items) {
-      recorded.add(new RecordedRequest(item.method(), item.url(), item.body(), true));
+      recorded.add(new RecordedRequest(item.method(), version.prefix() + rooted(item.url()), item.body(), true));
     }
     // Faults are decided as the batch arrives. One that breaks the connection breaks the whole batch's: a reset
     // before any item is carried out, a timeout or truncated answer after all of them are.
     Map<String, Fault> faults = new HashMap<>();
     Fault broken = null;
     for (Item item : items) {
-      Fault f = takeFault(item);
+      Fault f = takeFault(version, item);
       if (f != null && f.kind().breaksConnection()) {
         broken = broken == null ? f : broken;
       } else if (f != null) {
@@ -78,7 +80,8 @@ final class BatchHandler {
     List<ObjectNode> responses = new ArrayList<>();
     for (Item item : order) {
       boolean dependencyFailed = item.dependsOn().stream().anyMatch(id -> statuses.get(id) >= 400);
-      SandboxResponse r = dependencyFailed ? failedDependency() : serve(item, client, arrived, faults.get(item.id()));
+      SandboxResponse r = dependencyFailed ? failedDependency()
+          : serve(version, item, client, arrived, faults.get(item.id()));
       statuses.put(item.id(), r.status());
       responses.add(answer(item.id(), r));
     }
@@ -93,25 +96,28 @@ final class BatchHandler {
   }
 
   /** The fault armed for a batch item, or null (also for an item whose URL is refused anyway). */
-  private Fault takeFault(Item item) {
+  private Fault takeFault(GraphVersion version, Item item) {
     try {
-      return service.takeFault(request(item));
+      return service.takeFault(request(version, item));
     } catch (GraphErrorException e) {
       return null;
     }
   }
 
-  /** The item as a request of its own; its URL must be relative to the version root and not another batch. */
-  private static SandboxRequest request(Item item) {
+  /**
+   * The item as a request of its own, under the batch's version; its URL must be relative to that version's root and
+   * not another batch.
+   */
+  private static SandboxRequest request(GraphVersion version, Item item) {
     if (ABSOLUTE.matcher(item.url()).matches()) {
       throw GraphErrors.badRequest("The url of a batch request must be relative to the version root, such as "
           + "/admin/people/pronouns.");
     }
-    String url = item.url().startsWith("/") ? item.url() : "/" + item.url();
+    String url = rooted(item.url());
     int q = url.indexOf('?');
     String path = q < 0 ? url : url.substring(0, q);
     String query = q < 0 ? null : url.substring(q + 1);
-    SandboxRequest request = SandboxRequests.of(item.method(), path, query, bodyText(item.body()));
+    SandboxRequest request = SandboxRequests.of(version, item.method(), path, query, bodyText(item.body()));
     if (isBatch(request)) {
       throw GraphErrors.badRequest("A batch request cannot contain another batch.");
     }
@@ -204,12 +210,16 @@ final class BatchHandler {
     return order;
   }
 
-  private SandboxResponse serve(Item item, String client, long arrived, Fault fault) {
+  private static String rooted(String url) {
+    return url.startsWith("/") ? url : "/" + url;
+  }
+
+  private SandboxResponse serve(GraphVersion version, Item item, String client, long arrived, Fault fault) {
     String requestId = UUID.randomUUID().toString();
     String sent = header(item.headers(), "client-request-id");
     String clientRequestId = sent == null || sent.isBlank() ? requestId : sent;
     try {
-      return service.serve(request(item), client, arrived, fault);
+      return service.serve(request(version, item), client, arrived, fault);
     } catch (InjectedFault f) {
       // Only a malformed body is an item's own: inside a batch, a body that is not JSON comes as a string.
       if (f.fault().kind() != Fault.Kind.MALFORMED) {

@@ -9,7 +9,7 @@ import java.net.URI;
  * @param user the decoded {@code {user}} segment, or null
  * @param id the decoded item id segment, or null
  * @param state the tenant, locked for the duration of the call
- * @param baseUrl the sandbox root, e.g. {@code http://127.0.0.1:PORT/beta}, for next links
+ * @param baseUrl the sandbox root without a version, e.g. {@code http://127.0.0.1:PORT}, for next links
  * @param pageSize the most items one page of a list holds, or 0 for Graph's own paging
  */
 record Call(SandboxRequest request, String user, String id, SandboxState state, URI baseUrl, int pageSize) {

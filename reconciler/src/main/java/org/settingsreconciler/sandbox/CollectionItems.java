@@ -21,9 +21,11 @@ final class CollectionItems {
   private final ResourceDescriptor descriptor;
   private final ArrayNode items;
   private final SandboxState.User owner;
+  private final Call call;
 
   CollectionItems(ResourceDescriptor descriptor, Call call) {
     this.descriptor = descriptor;
+    this.call = call;
     this.owner = descriptor.scope() == Scope.USER ? call.requireUser() : null;
     this.items = call.state().items(descriptor, owner);
   }
@@ -37,7 +39,7 @@ final class CollectionItems {
   }
 
   String contextPath() {
-    return Representations.contextPath(descriptor, owner);
+    return Representations.contextPath(call, descriptor, owner);
   }
 
   List<JsonNode> typed() {

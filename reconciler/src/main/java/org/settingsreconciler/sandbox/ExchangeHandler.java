@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.settingsreconciler.graph.GraphVersion;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +22,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class ExchangeHandler implements HttpHandler {
 
-  private static final String VERSION = "/beta";
   private static final Pattern BEARER = Pattern.compile("(?i)^Bearer\\s+\\S+.*$");
 
   private final SandboxService service;
@@ -71,11 +71,10 @@ final class ExchangeHandler implements HttpHandler {
     String rawPath = exchange.getRequestURI().getRawPath();
     String rawQuery = exchange.getRequestURI().getRawQuery();
     String bodyText = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    boolean underVersion =
-        rawPath.regionMatches(true, 0, VERSION, 0, VERSION.length())
-            && (rawPath.length() == VERSION.length() || rawPath.charAt(VERSION.length()) == '/');
-    String relative = underVersion ? rawPath.substring(VERSION.length()) : rawPath;
-    String recordedPath = relative + (rawQuery == null ? "" : "?" + rawQuery);
+    // Both versions are served, from the same tenant; what a version lacks is routed as Graph answers it.
+    GraphVersion version = GraphVersion.leading(rawPath).orElse(null);
+    String relative = version == null ? rawPath : rawPath.substring(version.prefix().length());
+    String recordedPath = rawPath + (rawQuery == null ? "" : "?" + rawQuery);
     recorded.add(new RecordedRequest(method, recordedPath, jsonOrNull(bodyText)));
     simulateLatency();
 
@@ -91,11 +90,11 @@ final class ExchangeHandler implements HttpHandler {
               "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", "
                   + "client_id=\"00000003-0000-0000-c000-000000000000\""));
     }
-    if (!underVersion) {
-      String version = rawPath.split("/").length > 1 ? rawPath.split("/")[1] : "";
-      throw GraphErrors.badRequest("Invalid version: " + version);
+    if (version == null) {
+      String first = rawPath.split("/").length > 1 ? rawPath.split("/")[1] : "";
+      throw GraphErrors.badRequest("Invalid version: " + first);
     }
-    SandboxRequest request = SandboxRequests.of(method, relative, rawQuery, bodyText);
+    SandboxRequest request = SandboxRequests.of(version, method, relative, rawQuery, bodyText);
     // Throttling is per client, and the bearer token is what names a client here.
     String client = authorization;
     if (BatchHandler.isBatch(request)) {

@@ -3,6 +3,7 @@ package org.settingsreconciler.sandbox;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import org.settingsreconciler.graph.GraphVersion;
 
 /**
  * A failure the sandbox answers with instead of serving a request normally, so that retry and error handling can
@@ -11,8 +12,11 @@ import java.util.Objects;
  * breaks the connection ({@link Kind#RESET}, {@link Kind#TIMEOUT}, {@link Kind#TRUNCATED}) breaks the whole batch's.
  * See {@link FaultSpec} for the written form, such as {@code PATCH /admin/people/pronouns=503x2}.
  *
+ * <p>A path that starts with a version ({@code /v1.0/admin/people/pronouns}, {@code /beta/...}) matches requests
+ * under that version only; one without ({@code /admin/people/pronouns}) matches the path under either version.
+ *
  * @param method the HTTP method to match, ignoring case
- * @param path the path relative to {@code /beta}, without query, matched exactly but ignoring case
+ * @param path the path, without query, with or without its version first; matched exactly but ignoring case
  * @param kind how the sandbox misbehaves
  * @param status for {@link Kind#ERROR}: the HTTP status, 400 to 599; 0 for the other kinds
  * @param code for {@link Kind#ERROR} and {@link Kind#ERROR_IN_200}: Graph's {@code error.code}; else null
@@ -125,8 +129,18 @@ public record Fault(
     return method.toUpperCase(Locale.ROOT) + " " + path + ": " + what + ", " + often;
   }
 
-  boolean matches(String requestMethod, String relativePath) {
-    return method.equalsIgnoreCase(requestMethod) && normalise(path).equalsIgnoreCase(normalise(relativePath));
+  /** @param requestPath the request's path, version first, without query (see SandboxRequests.faultPath) */
+  boolean matches(String requestMethod, String requestPath) {
+    if (!method.equalsIgnoreCase(requestMethod)) {
+      return false;
+    }
+    String wanted = normalise(path);
+    String got = normalise(requestPath);
+    if (GraphVersion.leading(wanted).isEmpty()) {
+      GraphVersion version = GraphVersion.leading(got).orElse(null);
+      got = version == null ? got : normalise(got.substring(version.prefix().length()));
+    }
+    return wanted.equalsIgnoreCase(got);
   }
 
   private static String normalise(String p) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * A {@link Fault} as people write it on a command line: {@code METHOD PATH=ANSWER[xTIMES][:OPTION...]}.
  *
  * <pre>
- * PATCH /admin/people/pronouns=503                 every PATCH answers 503 serviceNotAvailable
+ * PATCH /admin/people/pronouns=503                 every PATCH answers 503 serviceNotAvailable, in either version
+ * PATCH /v1.0/admin/people/pronouns=503            only the PATCHes sent to v1.0 do
  * PATCH /admin/people/pronouns=503x2               the first two do, then it behaves
  * GET /admin/people/pronouns=429:retry-after=1.5   429 TooManyRequests with Retry-After: 1.5
  * GET /admin/people/itemInsights=reset             the connection is closed without an answer
@@ -61,9 +62,6 @@ public final class FaultSpec {
     if (path.contains("?")) {
       throw invalid(spec, "the path is matched without its query: leave out '" + path.substring(path.indexOf('?'))
           + "'");
-    }
-    if (path.regionMatches(true, 0, "/beta/", 0, 6)) {
-      path = path.substring(5); // paths are relative to the version root, as the plan shows them
     }
     String[] parts = m.group(3).split(":", -1);
     Matcher answer = ANSWER.matcher(parts[0].toLowerCase(Locale.ROOT));

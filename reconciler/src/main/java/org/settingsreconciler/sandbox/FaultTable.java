@@ -29,10 +29,10 @@ final class FaultTable {
   }
 
   /** The first armed fault matching the request, used up by one. */
-  Optional<Fault> take(String method, String relativePath) {
+  Optional<Fault> take(String method, String requestPath) {
     for (Iterator<Armed> it = armed.iterator(); it.hasNext(); ) {
       Armed a = it.next();
-      if (a.fault.matches(method, relativePath)) {
+      if (a.fault.matches(method, requestPath)) {
         if (a.remaining != Fault.ALWAYS && --a.remaining == 0) {
           it.remove();
         }

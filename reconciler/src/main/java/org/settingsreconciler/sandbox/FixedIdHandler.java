@@ -39,7 +39,7 @@ final class FixedIdHandler implements RouteHandler {
           "The setting '" + id + "' is configured in a group-level policy, which this API does not support.",
           "groupScopedSettingNotSupported");
     }
-    String context = Representations.contextPath(descriptor, null);
+    String context = Representations.contextPath(call, descriptor, null);
     if (method.equals("GET")) {
       return SandboxResponse.ok(Representations.entity(
           context, descriptor, withId(id, entry.getValue()), descriptor.getWrappedInValue()));

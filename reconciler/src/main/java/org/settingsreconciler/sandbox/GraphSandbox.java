@@ -19,14 +19,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A stateful emulator of the Microsoft Graph beta endpoints the reconciler manages, served over HTTP on the
+ * A stateful emulator of the Microsoft Graph endpoints the reconciler manages, under {@code /v1.0} and
+ * {@code /beta} as each resource exists in them (both versions serve the same tenant), served over HTTP on the
  * loopback interface. It lets anyone run the tool without a tenant ({@code --sandbox}), backs the standalone
  * {@code sandbox} command, and serves as the test backend. Routes and properties come from the resource registry;
  * behaviour follows shared/graph-api.md.
  *
  * <pre>{@code
  * try (GraphSandbox sandbox = GraphSandbox.start(0, null, null)) {
- *   URI graph = sandbox.baseUrl(); // http://127.0.0.1:PORT/beta
+ *   URI graph = sandbox.baseUrl(); // http://127.0.0.1:PORT, without a version
  * }
  * }</pre>
  */
@@ -57,7 +58,7 @@ public final class GraphSandbox implements AutoCloseable {
     this.server = server;
     this.executor = executor;
     this.service = service;
-    this.baseUrl = URI.create("http://" + LOOPBACK + ":" + server.getAddress().getPort() + "/beta");
+    this.baseUrl = URI.create("http://" + LOOPBACK + ":" + server.getAddress().getPort());
     service.baseUrl(baseUrl);
   }
 
@@ -124,7 +125,10 @@ public final class GraphSandbox implements AutoCloseable {
     return TenantDefaults.emptyTenant();
   }
 
-  /** The Graph root clients should use, e.g. {@code http://127.0.0.1:PORT/beta} (no trailing slash). */
+  /**
+   * The Graph root clients should use, e.g. {@code http://127.0.0.1:PORT} (no version, no trailing slash): requests
+   * go under {@code /v1.0} or {@code /beta}. A client may also use the root of one version, as with Graph.
+   */
   public URI baseUrl() {
     return baseUrl;
   }

@@ -26,7 +26,7 @@ final class GroupsHandler {
             groups.add(SandboxJson.selected(g, select));
           }
         }
-        return SandboxResponse.ok(Pager.page(groups, "groups", call));
+        return SandboxResponse.ok(Pager.page(groups, Representations.context(call, "groups"), call));
       };
 
   static final RouteHandler ONE =
@@ -38,7 +38,7 @@ final class GroupsHandler {
                 .findFirst()
                 .orElseThrow(() -> GraphErrors.directoryObjectNotFound(call.id()));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("@odata.context", Representations.METADATA + "groups/$entity");
+        out.put("@odata.context", Representations.context(call, "groups/$entity"));
         out.setAll(SandboxJson.selected(group, call.request().query().get("$select")));
         return SandboxResponse.ok(out);
       };

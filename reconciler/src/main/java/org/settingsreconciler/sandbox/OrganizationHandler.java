@@ -17,6 +17,7 @@ final class OrganizationHandler {
         }
         String select = call.request().query().get("$select");
         return SandboxResponse.ok(
-            Pager.page(List.of(SandboxJson.selected(call.state().organization(), select)), "organization", call));
+            Pager.page(List.of(SandboxJson.selected(call.state().organization(), select)),
+                Representations.context(call, "organization"), call));
       };
 }

@@ -23,6 +23,7 @@ final class Pager {
   static final int DEFAULT_PAGE = 100;
   static final int MAX_PAGE = 999;
 
+  /** @param contextPath the list's context URL (see {@link Representations#context}) */
   static ObjectNode page(List<? extends JsonNode> items, String contextPath, Call call) {
     SandboxRequest r = call.request();
     String top = r.query().get("$top");
@@ -42,7 +43,7 @@ final class Pager {
       offset = decodeToken(token);
     }
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    out.put("@odata.context", Representations.METADATA + contextPath);
+    out.put("@odata.context", contextPath);
     ArrayNode value = out.putArray("value");
     int end = Math.min(items.size(), offset + size);
     for (int i = offset; i < end; i++) {
@@ -79,7 +80,7 @@ final class Pager {
       }
     }
     kept.add("$skiptoken=" + encodeToken(nextOffset));
-    return call.baseUrl() + call.request().rawPath() + "?" + String.join("&", kept);
+    return call.baseUrl() + call.request().version().prefix() + call.request().rawPath() + "?" + String.join("&", kept);
   }
 
   private static String encodeToken(int offset) {

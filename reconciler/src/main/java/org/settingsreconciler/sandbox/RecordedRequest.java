@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
  * as its envelope ({@code POST /$batch}) followed by each request it carries.
  *
  * @param method the HTTP method
- * @param path the path relative to {@code /beta} with its raw query, e.g. {@code /users?$top=2}
+ * @param path the path, version first, with its raw query, e.g. {@code /v1.0/users?$top=2}; a batch item's is its
+ *     URL under the batch's version
  * @param body the JSON body, or null when there was none or it was not JSON
  * @param inBatch whether the request came inside a {@code $batch}
  */

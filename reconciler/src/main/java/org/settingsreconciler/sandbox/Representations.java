@@ -10,15 +10,23 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Representations {
 
-  /** Graph's metadata root; context URLs are informational, so they name the real service as the docs show. */
-  static final String METADATA = "https://graph.microsoft.com/beta/$metadata#";
+  /** Graph's service root; context URLs are informational, so they name the real service as the docs show. */
+  private static final String SERVICE = "https://graph.microsoft.com";
 
   private Representations() {}
 
-  /** The context path of a resource: its Graph path, with a user-scoped one rooted at {@code users('<id>')}. */
-  static String contextPath(ResourceDescriptor d, SandboxState.User user) {
+  /**
+   * The context URL of what {@code relative} names ({@code users}, {@code admin/people/pronouns}) in the version the
+   * call came in: {@code https://graph.microsoft.com/v1.0/$metadata#users}.
+   */
+  static String context(Call call, String relative) {
+    return SERVICE + call.request().version().prefix() + "/$metadata#" + relative;
+  }
+
+  /** The context URL of a resource: its Graph path, with a user-scoped one rooted at {@code users('<id>')}. */
+  static String contextPath(Call call, ResourceDescriptor d, SandboxState.User user) {
     String path = d.path().substring(1);
-    return user == null ? path : path.replace("/{user}", "('" + user.id() + "')");
+    return context(call, user == null ? path : path.replace("/{user}", "('" + user.id() + "')"));
   }
 
   /** A copy of the stored object led by its {@code @odata.type}. */
@@ -35,7 +43,7 @@ final class Representations {
    */
   static ObjectNode entity(String contextPath, ResourceDescriptor d, ObjectNode stored, boolean wrap) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    out.put("@odata.context", METADATA + contextPath + "/$entity");
+    out.put("@odata.context", contextPath + "/$entity");
     if (wrap) {
       out.set("value", typed(d, stored));
     } else {

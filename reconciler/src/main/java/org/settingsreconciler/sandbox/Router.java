@@ -3,23 +3,26 @@ package org.settingsreconciler.sandbox;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.defs.ResourceRegistry;
 
 /**
  * The routes of the emulated API, derived from the resource registry so that a new descriptor is served without
  * code here: a singleton's path; a fixed-id set's parent (405, no list is documented) and its {@code /{id}}; a
- * collection's list and its {@code /{id}}. Plus {@code /users}, {@code /users/{user}}, {@code /groups} and
- * {@code /groups/{id}}. Segments match ignoring
- * case, as Graph's do.
+ * collection's list and its {@code /{id}}. Plus {@code /users}, {@code /users/{user}}, {@code /groups},
+ * {@code /groups/{id}} and {@code /organization}. Segments match ignoring case, as Graph's do. A resource's routes
+ * exist in the Graph versions its descriptor names (both serve the same state); the directory's in both.
  */
 final class Router {
 
   private static final String USER = "{user}";
   private static final String ID = "{id}";
 
-  private record Route(List<String> pattern, RouteHandler handler) {
+  private record Route(List<String> pattern, Set<GraphVersion> versions, RouteHandler handler) {
     long variables() {
       return pattern.stream().filter(Router::isVariable).count();
     }
@@ -33,37 +36,41 @@ final class Router {
   Router() {
     for (ResourceDescriptor d : ResourceRegistry.all()) {
       List<String> base = split(d.path());
+      Set<GraphVersion> in = d.versions();
       switch (d.shape()) {
-        case SINGLETON -> add(base, new SingletonHandler(d));
+        case SINGLETON -> add(base, in, new SingletonHandler(d));
         case FIXED_IDS -> {
-          add(base, Router::noListDocumented);
-          add(append(base, ID), new FixedIdHandler(d));
+          add(base, in, Router::noListDocumented);
+          add(append(base, ID), in, new FixedIdHandler(d));
         }
         case COLLECTION -> {
-          add(base, new CollectionHandler(d));
-          add(append(base, ID), new CollectionItemHandler(d));
+          add(base, in, new CollectionHandler(d));
+          add(append(base, ID), in, new CollectionItemHandler(d));
         }
       }
     }
-    add(List.of("users"), UsersHandler.LIST);
-    add(List.of("users", USER), UsersHandler.ONE);
-    add(List.of("groups"), GroupsHandler.LIST);
-    add(List.of("groups", ID), GroupsHandler.ONE);
-    add(List.of("organization"), OrganizationHandler.LIST);
+    Set<GraphVersion> every = EnumSet.allOf(GraphVersion.class);
+    add(List.of("users"), every, UsersHandler.LIST);
+    add(List.of("users", USER), every, UsersHandler.ONE);
+    add(List.of("groups"), every, GroupsHandler.LIST);
+    add(List.of("groups", ID), every, GroupsHandler.ONE);
+    add(List.of("organization"), every, OrganizationHandler.LIST);
     // Literal segments win over variables when two routes could match.
     routes.sort(Comparator.comparingLong(Route::variables));
   }
 
-  private void add(List<String> pattern, RouteHandler handler) {
-    routes.add(new Route(pattern, handler));
+  private void add(List<String> pattern, Set<GraphVersion> versions, RouteHandler handler) {
+    routes.add(new Route(pattern, versions, handler));
   }
 
   /**
-   * The route of a decoded path, or Graph's 400 naming the first segment no route knows.
+   * The route of a decoded path under a version, or Graph's 400 naming the first segment no route of that version
+   * knows: a v1.0 request for a resource that exists only in beta is answered as Graph answers it.
    */
-  Match route(List<String> segments) {
+  Match route(GraphVersion version, List<String> segments) {
     for (Route r : routes) {
-      if (r.pattern().size() == segments.size() && prefixMatches(r.pattern(), segments, segments.size())) {
+      if (r.versions().contains(version) && r.pattern().size() == segments.size()
+          && prefixMatches(r.pattern(), segments, segments.size())) {
         String user = null;
         String id = null;
         for (int i = 0; i < segments.size(); i++) {
@@ -76,14 +83,14 @@ final class Router {
         return new Match(r.handler(), user, id);
       }
     }
-    throw GraphErrors.segmentNotFound(firstUnknownSegment(segments));
+    throw GraphErrors.segmentNotFound(firstUnknownSegment(version, segments));
   }
 
-  private String firstUnknownSegment(List<String> segments) {
+  private String firstUnknownSegment(GraphVersion version, List<String> segments) {
     for (int n = 1; n <= segments.size(); n++) {
       final int length = n;
-      boolean known =
-          routes.stream().anyMatch(r -> r.pattern().size() >= length && prefixMatches(r.pattern(), segments, length));
+      boolean known = routes.stream().anyMatch(r -> r.versions().contains(version) && r.pattern().size() >= length
+          && prefixMatches(r.pattern(), segments, length));
       if (!known) {
         return segments.get(n - 1);
       }

@@ -2,6 +2,7 @@ package org.settingsreconciler.sandbox;
 
 import java.util.List;
 import java.util.Map;
+import org.settingsreconciler.graph.GraphVersion;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -9,14 +10,16 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A request reduced to what routing and handlers need, independent of the HTTP server.
  *
+ * @param version the Graph version the request came under ({@code /v1.0} or {@code /beta})
  * @param method the HTTP method, upper case
- * @param segments the URL-decoded path segments after {@code /beta}
- * @param rawPath the undecoded path after {@code /beta}, used to build next links
+ * @param segments the URL-decoded path segments after the version
+ * @param rawPath the undecoded path after the version, used to build next links
  * @param rawQuery the undecoded query string, or null
  * @param query the decoded query options, keys lower-cased (OData option names ignore case)
  * @param bodyText the request body, empty when none
  */
 record SandboxRequest(
+    GraphVersion version,
     String method,
     List<String> segments,
     String rawPath,

@@ -8,23 +8,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.settingsreconciler.graph.GraphVersion;
 
 /**
- * Builds a {@link SandboxRequest} from a raw path and query relative to {@code /beta}: the same parsing for a
- * request of its own and for a {@code $batch} item, so both are served alike.
+ * Builds a {@link SandboxRequest} from a raw path and query relative to a version's root ({@code /v1.0},
+ * {@code /beta}): the same parsing for a request of its own and for a {@code $batch} item, so both are served alike.
  */
 final class SandboxRequests {
 
   private SandboxRequests() {}
 
-  static SandboxRequest of(String method, String relativeRawPath, String rawQuery, String bodyText) {
-    return new SandboxRequest(
-        method, decodeSegments(relativeRawPath), relativeRawPath, rawQuery, decodeQuery(rawQuery), bodyText);
+  static SandboxRequest of(
+      GraphVersion version, String method, String relativeRawPath, String rawQuery, String bodyText) {
+    return new SandboxRequest(version, method, decodeSegments(relativeRawPath), relativeRawPath, rawQuery,
+        decodeQuery(rawQuery), bodyText);
   }
 
-  /** The path as faults name it: decoded segments after {@code /beta}, without query. */
+  /** The path as faults name it: the version, then the decoded segments, without query. */
   static String faultPath(SandboxRequest r) {
-    return "/" + String.join("/", r.segments());
+    return r.version().prefix() + "/" + String.join("/", r.segments());
   }
 
   /** Percent-decodes each segment; '+' is literal in paths, unlike in queries. */

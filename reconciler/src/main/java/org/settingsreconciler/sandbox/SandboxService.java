@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 final class SandboxService {
 
   /** Where a redirect fault points: a host that can never resolve, so nothing could reach it even if followed. */
-  static final String REDIRECT_TO = "https://graph.redirect.invalid/beta";
+  static final String REDIRECT_TO = "https://graph.redirect.invalid";
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Router router = new Router();
@@ -149,7 +149,8 @@ final class SandboxService {
   /** The client, the method, the URL and the body: what makes a request the same request when it is sent again. */
   private static String key(SandboxRequest request, String client) {
     String query = request.rawQuery() == null ? "" : "?" + request.rawQuery();
-    return client + " " + request.method() + " " + request.rawPath() + query + " " + request.bodyText();
+    return client + " " + request.method() + " " + request.version().prefix() + request.rawPath() + query + " "
+        + request.bodyText();
   }
 
   private SandboxResponse faulted(SandboxRequest request, Fault f, String key) {
@@ -168,7 +169,8 @@ final class SandboxService {
       }
       case ERROR_IN_200 -> throw new GraphErrorException(
           200, f.code(), "The sandbox answered with an injected fault: an error in a 200 answer.");
-      case REDIRECT -> new SandboxResponse(302, null, Map.of("Location", REDIRECT_TO + request.rawPath()));
+      case REDIRECT -> new SandboxResponse(302, null, Map.of("Location",
+          REDIRECT_TO + request.version().prefix() + request.rawPath()));
       case EMPTY -> {
         serveNow(request);
         yield new SandboxResponse(200, null, Map.of());
@@ -185,7 +187,7 @@ final class SandboxService {
     held.lock();
     try {
       refreshFromFile();
-      Router.Match match = router.route(request.segments());
+      Router.Match match = router.route(request.version(), request.segments());
       Call call = new Call(request, match.user(), match.id(), state, baseUrl, pageSize);
       SandboxResponse response = match.handler().handle(call);
       if (Writes.isWrite(request.method()) && response.status() < 300) {

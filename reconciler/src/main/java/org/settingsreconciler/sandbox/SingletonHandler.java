@@ -22,7 +22,7 @@ final class SingletonHandler implements RouteHandler {
   @Override
   public SandboxResponse handle(Call call) {
     SandboxState state = call.state();
-    String context = Representations.contextPath(descriptor, null);
+    String context = Representations.contextPath(call, descriptor, null);
     return switch (call.request().method()) {
       case "GET" ->
           SandboxResponse.ok(

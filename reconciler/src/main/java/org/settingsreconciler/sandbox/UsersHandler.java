@@ -19,14 +19,14 @@ final class UsersHandler {
         requireGet(call);
         List<JsonNode> users = new ArrayList<>();
         call.state().users().forEach(u -> users.add(summary(u)));
-        return SandboxResponse.ok(Pager.page(users, "users", call));
+        return SandboxResponse.ok(Pager.page(users, Representations.context(call, "users"), call));
       };
 
   static final RouteHandler ONE =
       call -> {
         requireGet(call);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("@odata.context", Representations.METADATA + "users/$entity");
+        out.put("@odata.context", Representations.context(call, "users/$entity"));
         out.setAll(summary(call.requireUser()));
         return SandboxResponse.ok(out);
       };

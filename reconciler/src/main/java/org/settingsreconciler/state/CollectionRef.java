@@ -1,5 +1,6 @@
 package org.settingsreconciler.state;
 
+import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
 
@@ -14,7 +15,8 @@ public record CollectionRef(ResourceDescriptor descriptor, String user) {
     return ResourceId.scopeAddress(descriptor, user);
   }
 
-  public String basePath() {
-    return ResourceId.basePath(descriptor, user);
+  /** The list's path under the version {@code versions} chooses for the resource. */
+  public String basePath(VersionChoice versions) {
+    return ResourceId.basePath(descriptor, user, versions);
   }
 }

@@ -18,6 +18,7 @@ public record Organization(String id, String displayName) {
   /** Microsoft's "Get organization": User.Read delegated, Organization.Read.All as an application; no role. */
   public static final Access ACCESS = new Access("User.Read", "Organization.Read.All", Access.NO_ROLE);
 
+  /** Under the version the run's root chooses for directory reads (v1.0 unless it names beta). */
   static final String PATH = "/organization?$select=id,displayName";
 
   static final Organization UNKNOWN = new Organization(null, null);
@@ -25,7 +26,7 @@ public record Organization(String id, String displayName) {
   public static Organization read(GraphClient client) {
     List<JsonNode> items;
     try {
-      items = client.list(PATH);
+      items = client.list(client.versions().directoryPath(PATH));
     } catch (GraphException | RuntimeException e) {
       return UNKNOWN;
     }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.settingsreconciler.graph.Bulk;
@@ -15,6 +16,7 @@ import org.settingsreconciler.graph.GraphRequest;
 import org.settingsreconciler.graph.GraphResponse;
 import org.settingsreconciler.graph.ListOutcome;
 import org.settingsreconciler.graph.Outcome;
+import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
@@ -33,7 +35,10 @@ import tools.jackson.databind.JsonNode;
  */
 public final class StateReader {
 
-  /** Every user, only the two properties an export needs, in the largest pages Graph serves for users. */
+  /**
+   * Every user, only the two properties an export needs, in the largest pages Graph serves for users; under the
+   * version the run's root chooses for directory reads.
+   */
   static final String USERS = "/users?$select=id,userPrincipalName&$top=999";
 
   private final GraphClient client;
@@ -97,7 +102,7 @@ public final class StateReader {
     add(bulk, objects, collections, state);
     Set<String> users = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     GraphError[] usersError = {null};
-    bulk.list(USERS, page -> {
+    bulk.list(client.versions().directoryPath(USERS), page -> {
       List<CollectionRef> theirs = new ArrayList<>();
       for (JsonNode user : page) {
         JsonNode upn = user.get("userPrincipalName");
@@ -134,19 +139,23 @@ public final class StateReader {
     }
   }
 
-  /** Queues the reads; one the permission preflight refuses is recorded as not read and never sent. */
+  /**
+   * Queues the reads; one the permission preflight refuses, or of a resource the Graph version the root names lacks,
+   * is recorded as not read and never sent.
+   */
   private void add(
       Bulk bulk, Collection<ResourceId> objects, Collection<CollectionRef> collections, CurrentState into) {
+    VersionChoice versions = client.versions();
     for (ResourceId id : objects) {
-      var refused = access.refuseRead(id.descriptor());
+      var refused = refusal(id.descriptor());
       if (refused.isPresent()) {
         into.putObject(id.address(), ObjectRead.failed(refused.get()));
         continue;
       }
-      bulk.send(GraphRequest.get(id.objectPath(null)), o -> into.putObject(id.address(), objectRead(id, o)));
+      bulk.send(GraphRequest.get(id.objectPath(versions, null)), o -> into.putObject(id.address(), objectRead(id, o)));
     }
     for (CollectionRef c : collections) {
-      var refused = access.refuseRead(c.descriptor());
+      var refused = refusal(c.descriptor());
       if (refused.isPresent()) {
         into.putCollection(c.address(), CollectionRead.failed(refused.get()));
         continue;
@@ -158,9 +167,14 @@ public final class StateReader {
         continue;
       }
       ResourceDescriptor d = c.descriptor();
-      bulk.list(c.basePath(), item -> AnswerShape.ofItem(d, item), null,
+      bulk.list(c.basePath(versions), item -> AnswerShape.ofItem(d, item), null,
           o -> into.putCollection(c.address(), collectionRead(d, o)));
     }
+  }
+
+  /** Why a read of {@code d} is not sent: the Graph version the root names lacks it, or the preflight refuses it. */
+  private Optional<GraphError> refusal(ResourceDescriptor d) {
+    return VersionCheck.refusal(d, client.versions()).or(() -> access.refuseRead(d));
   }
 
   /** The object Graph answered, if it is the resource's data (see {@link AnswerShape}); else why it is not. */

@@ -46,7 +46,7 @@ public record TenantIdentity(String tenantId, String displayName, String graphRo
   }
 
   /**
-   * One phrase for headings and the apply prompt: {@code https://graph.microsoft.com/beta, tenant Contoso
+   * One phrase for headings and the apply prompt: {@code https://graph.microsoft.com, tenant Contoso
    * (0f1e...), signed in as adele@contoso.com}, or {@code the sandbox tenant Contoso (sandbox) (...)}.
    */
   public String describe() {

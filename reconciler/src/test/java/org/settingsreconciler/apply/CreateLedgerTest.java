@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.settingsreconciler.auth.MutableClock;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.PendingCreate;
 import org.settingsreconciler.resource.ResourceId;
@@ -30,7 +31,7 @@ class CreateLedgerTest {
 
   private static Create interest(String name) {
     ResourceId id = new ResourceId(PersonInterests.DESCRIPTOR, "adele@contoso.com", name);
-    return new Create(id, id.basePath(), JsonNodeFactory.instance.objectNode().put("displayName", name), List.of());
+    return new Create(id, id.basePath(GraphVersion.BETA), JsonNodeFactory.instance.objectNode().put("displayName", name), List.of());
   }
 
   @Test

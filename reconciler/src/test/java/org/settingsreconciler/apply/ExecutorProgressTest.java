@@ -51,9 +51,9 @@ class ExecutorProgressTest {
   void answersAreCountedAsTheyComeWhileThePlanOrderWaitsForTheSlowFirstOne() {
     sandbox.injectFault(FaultSpec.parse("PATCH /admin/people/namePronunciation=timeout:delay=0.5"));
     List<Change> changes = List.of(
-        toggleOff(PeopleToggles.NAME_PRONUNCIATION, "/admin/people/namePronunciation"),
-        toggleOff(PeopleToggles.PRONOUNS, "/admin/people/pronouns"),
-        toggleOff(PeopleToggles.ITEM_INSIGHTS, "/admin/people/itemInsights"));
+        toggleOff(PeopleToggles.NAME_PRONUNCIATION, "/beta/admin/people/namePronunciation"),
+        toggleOff(PeopleToggles.PRONOUNS, "/v1.0/admin/people/pronouns"),
+        toggleOff(PeopleToggles.ITEM_INSIGHTS, "/v1.0/admin/people/itemInsights"));
     List<Integer> heardInPlanOrderAt = new ArrayList<>();
     List<Integer> known = new ArrayList<>();
 
@@ -69,7 +69,7 @@ class ExecutorProgressTest {
   @Test
   void aChangeNotSentBecauseTheOneBeforeItFailedCountsAsKnownAtOnce() {
     sandbox.injectFault(FaultSpec.parse("PATCH /admin/people/pronouns=400"));
-    Update first = toggleOff(PeopleToggles.PRONOUNS, "/admin/people/pronouns");
+    Update first = toggleOff(PeopleToggles.PRONOUNS, "/v1.0/admin/people/pronouns");
     List<Integer> known = new ArrayList<>();
 
     List<ChangeOutcome> outcomes = new Executor(client).run(List.of(first, first), o -> { }, known::add);

@@ -24,7 +24,7 @@ class ReadbackTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String HR =
       "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='contosohr1')";
-  private static final String SETTINGS = "/admin/people/profilePropertySettings";
+  private static final String SETTINGS = "/v1.0/admin/people/profilePropertySettings";
   private static final ResourceId SKILLS = new ResourceId(ProfilePropertySettings.DESCRIPTOR, null, "skills");
 
   private static ObjectNode json(String s) {

@@ -86,9 +86,9 @@ class TokenClaimsTest {
   @Test
   void eachCloudPairsItsAuthorityWithItsGraph() {
     assertThat(Cloud.global.scope()).isEqualTo("https://graph.microsoft.com/.default");
-    assertThat(Cloud.usgov.graphRoot()).isEqualTo("https://graph.microsoft.us/beta");
+    assertThat(Cloud.usgov.graphRoot()).isEqualTo("https://graph.microsoft.us");
     assertThat(Cloud.usgov.authorityHost()).isEqualTo("https://login.microsoftonline.us");
-    assertThat(Cloud.usgovdod.graphRoot()).isEqualTo("https://dod-graph.microsoft.us/beta");
+    assertThat(Cloud.usgovdod.graphRoot()).isEqualTo("https://dod-graph.microsoft.us");
     assertThat(Cloud.usgovdod.authorityHost()).isEqualTo("https://login.microsoftonline.us");
     assertThat(Cloud.china.scope()).isEqualTo("https://microsoftgraph.chinacloudapi.cn/.default");
     assertThat(Cloud.china.authorityHost()).isEqualTo("https://login.chinacloudapi.cn");

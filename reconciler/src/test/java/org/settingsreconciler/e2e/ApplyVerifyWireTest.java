@@ -69,7 +69,7 @@ class ApplyVerifyWireTest {
 
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out()).contains("Sending 1 change, then reading the tenant back to verify:")
-        .contains("  applied  people.pronouns    PATCH " + PRONOUNS + "\n\nApply complete: 1 applied, 0 failed.\n");
+        .contains("  applied  people.pronouns    PATCH " + ROOT + PRONOUNS + "\n\nApply complete: 1 applied, 0 failed.\n");
     h.verifyGets(2, PRONOUNS); // the plan's read, then one read back
   }
 
@@ -86,7 +86,7 @@ class ApplyVerifyWireTest {
     Run r = apply("--verify-wait", "0.03", "--report", file.toString());
 
     assertThat(r.exit()).as(r.out()).isZero();
-    assertThat(r.out()).contains("  applied  people.pronouns    PATCH " + PRONOUNS)
+    assertThat(r.out()).contains("  applied  people.pronouns    PATCH " + ROOT + PRONOUNS)
         .contains("Apply complete: 1 applied, 0 failed.").doesNotContain("not yet visible");
     h.verifyGets(3, PRONOUNS);
     JsonNode change = report(file).get("changes").get(0);
@@ -104,7 +104,7 @@ class ApplyVerifyWireTest {
 
     assertThat(r.exit()).as("accepted by Graph: not a failure").isZero();
     assertThat(r.out())
-        .contains("  applied, not yet visible  people.pronouns    PATCH " + PRONOUNS + "\n"
+        .contains("  applied, not yet visible  people.pronouns    PATCH " + ROOT + PRONOUNS + "\n"
             + "                            Graph accepted it, but after 3 reads over 30 ms the tenant shows "
             + "isEnabledInOrganization is false, not true. Graph can take a while to show a change\n")
         .contains("Apply complete: 0 applied, 1 applied but not yet visible, 0 failed.")
@@ -132,7 +132,7 @@ class ApplyVerifyWireTest {
 
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out())
-        .contains("  applied  people.pronouns    PATCH " + PRONOUNS + "\n"
+        .contains("  applied  people.pronouns    PATCH " + ROOT + PRONOUNS + "\n"
             + "           could not verify: HTTP 403 accessDenied: Failure accessDenied.")
         .contains("[request-id req-readback-403]")
         .contains("Apply complete: 1 applied, 0 failed.")
@@ -159,7 +159,7 @@ class ApplyVerifyWireTest {
 
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out())
-        .contains("  applied  people.pronouns    PATCH " + PRONOUNS + "\n"
+        .contains("  applied  people.pronouns    PATCH " + ROOT + PRONOUNS + "\n"
             + "           Graph's answer was lost, but reading the tenant back shows the change: it was applied\n")
         .contains("Apply complete: 1 applied, 0 failed.");
     h.verifyPatch(PRONOUNS, ON);
@@ -180,7 +180,7 @@ class ApplyVerifyWireTest {
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out())
-        .contains("  MAYBE APPLIED  people.pronouns    PATCH " + PRONOUNS + "\n"
+        .contains("  MAYBE APPLIED  people.pronouns    PATCH " + ROOT + PRONOUNS + "\n"
             + "                 HTTP 504 gatewayTimeout: Failure gatewayTimeout.; it may or may not have been "
             + "applied, so it was not sent again")
         .contains("Graph's answer was lost, and after 3 reads over 30 ms the tenant shows isEnabledInOrganization "
@@ -253,8 +253,8 @@ class ApplyVerifyWireTest {
 
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out())
-        .contains("  applied  users[\"" + ADELE + "\"].interests[\"Hiking\"]    POST " + INTERESTS)
-        .contains("  applied  users[\"" + ADELE + "\"].interests[\"Knitting\"]    DELETE " + INTERESTS + "/int-9")
+        .contains("  applied  users[\"" + ADELE + "\"].interests[\"Hiking\"]    POST " + ROOT + INTERESTS)
+        .contains("  applied  users[\"" + ADELE + "\"].interests[\"Knitting\"]    DELETE " + ROOT + INTERESTS + "/int-9")
         .contains("Apply complete: 2 applied, 0 failed.");
   }
 

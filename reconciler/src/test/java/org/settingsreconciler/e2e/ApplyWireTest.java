@@ -15,6 +15,7 @@ import static org.settingsreconciler.e2e.WireHarness.PINNING;
 import static org.settingsreconciler.e2e.WireHarness.POLICY_ID;
 import static org.settingsreconciler.e2e.WireHarness.PRONOUNS;
 import static org.settingsreconciler.e2e.WireHarness.PRONUNCIATION;
+import static org.settingsreconciler.e2e.WireHarness.ROOT;
 import static org.settingsreconciler.e2e.WireHarness.WEBSEARCH;
 import static org.settingsreconciler.e2e.WireHarness.graphError;
 
@@ -55,7 +56,7 @@ class ApplyWireTest {
 
     assertThat(r.exit()).as(r.err()).isZero();
     h.verifyPatch(ENHANCED, "{\"isEnabledInOrganization\":false,\"disabledForGroup\":\"" + GROUP_B + "\"}");
-    assertThat(r.out()).contains("applied  copilot.enhancedPersonalization    PATCH " + ENHANCED);
+    assertThat(r.out()).contains("applied  copilot.enhancedPersonalization    PATCH " + ROOT + ENHANCED);
   }
 
   @Test
@@ -222,11 +223,11 @@ class ApplyWireTest {
     h.verifyPatch(PRONUNCIATION, "{\"isEnabledInOrganization\":true}");
     h.verifyPatch(INSIGHTS, "{\"isEnabledInOrganization\":true}");
     assertThat(r.out())
-        .contains("FAILED   people.pronouns    PATCH " + PRONOUNS)
+        .contains("FAILED   people.pronouns    PATCH " + ROOT + PRONOUNS)
         .contains("HTTP 500 generalException")
         .contains("req-pronouns-500")
-        .contains("applied  people.namePronunciation    PATCH " + PRONUNCIATION)
-        .contains("applied  people.itemInsights    PATCH " + INSIGHTS)
+        .contains("applied  people.namePronunciation    PATCH " + ROOT + PRONUNCIATION)
+        .contains("applied  people.itemInsights    PATCH " + ROOT + INSIGHTS)
         .contains("Apply incomplete: 2 applied, 1 failed.");
   }
 }

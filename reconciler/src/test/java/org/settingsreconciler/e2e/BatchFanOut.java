@@ -27,7 +27,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Makes WireMock answer {@code POST /beta/$batch} the way Graph does, from the stubs of the individual requests:
+ * Makes WireMock answer {@code POST /{version}/$batch} the way Graph does, from the stubs of the individual requests
+ * under that version:
  * each item is sent to WireMock itself over loopback (with the batch's bearer token), so every existing stub,
  * scenario and verify works on the individual requests, and the answers are assembled into a batch response in
  * shuffled order. {@code dependsOn} gets Graph's 424 when a dependency failed. An item whose connection drops drops
@@ -56,7 +57,9 @@ final class BatchFanOut implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent event) {
     Request envelope = event.getRequest();
-    String base = envelope.getScheme() + "://" + envelope.getHost() + ":" + envelope.getPort() + WireHarness.ROOT;
+    // Item URLs are relative to the root of the version the batch was sent to.
+    String version = envelope.getUrl().substring(0, envelope.getUrl().lastIndexOf("/$batch"));
+    String base = envelope.getScheme() + "://" + envelope.getHost() + ":" + envelope.getPort() + version;
     JsonNode requests = JSON.readTree(envelope.getBodyAsString()).get("requests");
     Map<String, Integer> statuses = new HashMap<>();
     List<JsonNode> answers = new ArrayList<>();

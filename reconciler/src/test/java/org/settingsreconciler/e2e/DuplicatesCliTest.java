@@ -68,7 +68,7 @@ class DuplicatesCliTest {
     assertThat(text.out())
         .contains("  ! " + TRAVEL + " is in the tenant 2 times (ids " + TRAVEL_1 + ", " + TRAVEL_2
             + "; displayName compared ignoring case)\n")
-        .contains("DELETE /users/" + ADELE + "/profile/interests/" + TRAVEL_2 + ") in the Microsoft 365 admin centre")
+        .contains("DELETE /beta/users/" + ADELE + "/profile/interests/" + TRAVEL_2 + ") in the Microsoft 365 admin centre")
         .contains("or list users.interests under prune so apply deletes it.")
         .contains("ids " + KNITTING_1 + ", " + KNITTING_2)
         .contains("Plan: 0 to create, 0 to update, 0 to delete, 1 unchanged.\n"
@@ -85,7 +85,7 @@ class DuplicatesCliTest {
     assertThat(plan.at("/duplicates/0/ids").toString()).isEqualTo("[\"" + TRAVEL_1 + "\",\"" + TRAVEL_2 + "\"]");
     assertThat(plan.at("/duplicates/0/drift").asBoolean()).isTrue();
     assertThat(plan.at("/duplicates/1/drift").asBoolean()).as("Knitting is not in the YAML").isFalse();
-    assertThat(plan.at("/duplicates/0/resolution").asString()).contains("DELETE /users/" + ADELE);
+    assertThat(plan.at("/duplicates/0/resolution").asString()).contains("DELETE /beta/users/" + ADELE);
   }
 
   @Test
@@ -147,7 +147,7 @@ class DuplicatesCliTest {
     assertThat(export.exit()).as(export.toString()).isZero();
     assertThat(export.err())
         .contains("warning: " + TRAVEL + " is in the tenant 2 times (ids " + TRAVEL_1 + ", " + TRAVEL_2)
-        .contains("exported once, as " + TRAVEL_1 + " (the first Graph lists). Delete the extra copy (DELETE /users/"
+        .contains("exported once, as " + TRAVEL_1 + " (the first Graph lists). Delete the extra copy (DELETE /beta/users/"
             + ADELE + "/profile/interests/" + TRAVEL_2 + ")");
     String yaml = Files.readString(out);
     assertThat(yaml).contains("# WARNING: " + TRAVEL + " is in the tenant 2 times").contains("Knitting");

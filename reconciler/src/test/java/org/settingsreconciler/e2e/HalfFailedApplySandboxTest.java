@@ -25,6 +25,8 @@ class HalfFailedApplySandboxTest {
   /** Maven runs tests in the module directory; the examples sit at the top of the repository. */
   private static final String EXAMPLES = "../examples";
   private static final String PRONOUNS = "/admin/people/pronouns";
+  /** The sandbox's root has no version: pronouns and profile card properties go to v1.0, where they exist. */
+  private static final String V1 = "/v1.0";
 
   @TempDir Path tmp;
 
@@ -54,10 +56,10 @@ class HalfFailedApplySandboxTest {
     assertThat(first.exit()).as(first.toString()).isEqualTo(1);
     assertThat(first.out())
         .contains("Sending 9 changes, then reading the tenant back to verify:")
-        .contains("  FAILED   people.pronouns    PATCH " + PRONOUNS + "\n"
+        .contains("  FAILED   people.pronouns    PATCH " + V1 + PRONOUNS + "\n"
             + "           HTTP 500 generalException: ")
         .contains("  applied  people.profileCardProperties[\"CustomAttribute2\"]    POST "
-            + "/admin/people/profileCardProperties\n")
+            + V1 + "/admin/people/profileCardProperties\n")
         .contains("Apply incomplete: 8 applied, 1 failed.\n"
             + "Run apply again to finish: it reads the tenant again and sends only what still differs, so it retries "
             + "the 1 change that did not apply and does not repeat the 8 that did.\n");
@@ -73,7 +75,7 @@ class HalfFailedApplySandboxTest {
     assertThat(second.out())
         .contains("Plan: 0 to create, 1 to update, 0 to delete, 15 unchanged.")
         .contains("Sending 1 change, then reading the tenant back to verify:\n"
-            + "  applied  people.pronouns    PATCH " + PRONOUNS + "\n\nApply complete: 1 applied, 0 failed.\n");
+            + "  applied  people.pronouns    PATCH " + V1 + PRONOUNS + "\n\nApply complete: 1 applied, 0 failed.\n");
 
     Run third = sandbox(state, "plan", EXAMPLES, "--detailed-exitcode");
     assertThat(third.exit()).as(third.toString()).isZero();
@@ -89,7 +91,7 @@ class HalfFailedApplySandboxTest {
 
     assertThat(apply.exit()).as(apply.toString()).isEqualTo(1);
     assertThat(apply.out())
-        .contains("  FAILED       people.pronouns    PATCH " + PRONOUNS)
+        .contains("  FAILED       people.pronouns    PATCH " + V1 + PRONOUNS)
         .contains("Apply incomplete: 0 applied, 1 failed, 8 rolled back.")
         .contains("Rolled back 8 changes to their values before this run.")
         .doesNotContain("ROLLBACK FAILED");

@@ -3,6 +3,7 @@ package org.settingsreconciler.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.settingsreconciler.e2e.WireHarness.ADELE;
 import static org.settingsreconciler.e2e.WireHarness.INTERESTS;
+import static org.settingsreconciler.e2e.WireHarness.ROOT;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class InterestsWireTest {
     assertThat(r.exit()).as(r.err()).isZero();
     h.verifyPost(INTERESTS,
         "{\"displayName\":\"Chelsea FC\",\"categories\":[\"Sports\"],\"webUrl\":\"https://www.chelseafc.com\"}");
-    assertThat(r.out()).contains("+ users[\"" + ADELE + "\"].interests[\"Chelsea FC\"] will be created\n      POST " + INTERESTS);
+    assertThat(r.out()).contains("+ users[\"" + ADELE + "\"].interests[\"Chelsea FC\"] will be created\n      POST " + ROOT + INTERESTS);
   }
 
   @Test

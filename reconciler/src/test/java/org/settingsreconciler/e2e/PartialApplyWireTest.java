@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.settingsreconciler.e2e.WireHarness.INSIGHTS;
 import static org.settingsreconciler.e2e.WireHarness.PRONOUNS;
 import static org.settingsreconciler.e2e.WireHarness.PRONUNCIATION;
+import static org.settingsreconciler.e2e.WireHarness.ROOT;
 import static org.settingsreconciler.e2e.WireHarness.graphError;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -61,10 +62,10 @@ class PartialApplyWireTest {
     assertThat(first.exit()).isEqualTo(1);
     assertThat(first.out()).endsWith("""
         Sending 3 changes, then reading the tenant back to verify:
-          FAILED   people.pronouns    PATCH /admin/people/pronouns
+          FAILED   people.pronouns    PATCH /beta/admin/people/pronouns
                    HTTP 500 generalException: Failure generalException. [request-id req-pronouns-500]
-          applied  people.namePronunciation    PATCH /admin/people/namePronunciation
-          applied  people.itemInsights    PATCH /admin/people/itemInsights
+          applied  people.namePronunciation    PATCH /beta/admin/people/namePronunciation
+          applied  people.itemInsights    PATCH /beta/admin/people/itemInsights
 
         Apply incomplete: 2 applied, 1 failed.
         Run apply again to finish: it reads the tenant again and sends only what still differs, so it retries the \
@@ -85,7 +86,7 @@ class PartialApplyWireTest {
         "people.pronouns=failed", "people.namePronunciation=applied", "people.itemInsights=applied");
     JsonNode failed = json.at("/changes/0");
     assertThat(failed.get("method").asString()).isEqualTo("PATCH");
-    assertThat(failed.get("path").asString()).isEqualTo(PRONOUNS);
+    assertThat(failed.get("path").asString()).isEqualTo(ROOT + PRONOUNS);
     assertThat(failed.get("body").toString()).isEqualTo("{\"isEnabledInOrganization\":true}");
     assertThat(failed.get("before").toString()).isEqualTo("{\"isEnabledInOrganization\":false}");
     assertThat(failed.at("/error/status").asInt()).isEqualTo(500);
@@ -109,7 +110,7 @@ class PartialApplyWireTest {
     assertThat(second.exit()).as(second.out()).isZero();
     assertThat(second.out())
         .contains("Plan: 0 to create, 1 to update, 0 to delete, 2 unchanged.")
-        .contains("  applied  people.pronouns    PATCH /admin/people/pronouns")
+        .contains("  applied  people.pronouns    PATCH /beta/admin/people/pronouns")
         .contains("Apply complete: 1 applied, 0 failed.");
     assertThat(h.patchesTo(PRONOUNS)).hasSize(2);
     assertThat(h.patchesTo(PRONUNCIATION)).as("applied the first time, not repeated").hasSize(1);

@@ -14,6 +14,7 @@ import static org.settingsreconciler.e2e.WireHarness.PINNING;
 import static org.settingsreconciler.e2e.WireHarness.POLICY_ID;
 import static org.settingsreconciler.e2e.WireHarness.PRONOUNS;
 import static org.settingsreconciler.e2e.WireHarness.PROPERTY_SETTINGS;
+import static org.settingsreconciler.e2e.WireHarness.ROOT;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -103,11 +104,11 @@ class PlanWireTest {
     assertThat(h.batches()).as("every read shares one JSON batch").hasSize(1);
     assertThat(r.out())
         .contains("Planned against " + h.graphUrl())
-        .contains("~ copilot.limitedMode will be updated\n      PATCH " + LIMITED)
+        .contains("~ copilot.limitedMode will be updated\n      PATCH " + ROOT + LIMITED)
         .contains("~ isEnabledForGroup: false -> true")
-        .contains("+ people.profileCardProperties[\"CustomAttribute1\"] will be created\n      POST " + CARD)
+        .contains("+ people.profileCardProperties[\"CustomAttribute1\"] will be created\n      POST " + ROOT + CARD)
         .contains("- users[\"" + ADELE + "\"].interests[\"Knitting\"] will be deleted\n"
-            + "      ! DESTRUCTIVE: deletes this person interest\n      DELETE " + INTERESTS + "/int-2")
+            + "      ! DESTRUCTIVE: deletes this person interest\n      DELETE " + ROOT + INTERESTS + "/int-2")
         .contains("Plan: 1 to create, 6 to update, 1 to delete, 0 unchanged.");
   }
 
@@ -161,7 +162,7 @@ class PlanWireTest {
     JsonNode limited = change(plan, "copilot.limitedMode");
     assertThat(limited.get("action").asString()).isEqualTo("update");
     assertThat(limited.get("method").asString()).isEqualTo("PATCH");
-    assertThat(limited.get("path").asString()).isEqualTo(LIMITED);
+    assertThat(limited.get("path").asString()).isEqualTo(ROOT + LIMITED);
     assertThat(limited.get("body")).isEqualTo(WireHarness.JSON.readTree(
         "{\"isEnabledForGroup\":true,\"groupId\":\"" + GROUP_B + "\"}"));
     assertThat(limited.get("before")).isEqualTo(WireHarness.JSON.readTree(
@@ -185,7 +186,9 @@ class PlanWireTest {
     List<JsonNode> changes = new ArrayList<>();
     plan.get("changes").forEach(changes::add);
     for (JsonNode c : changes) {
-      String path = c.get("path").asString();
+      // The stubs take paths under the root, which ends in /beta: the plan's paths start with it.
+      assertThat(c.get("path").asString()).startsWith(ROOT + "/");
+      String path = c.get("path").asString().substring(ROOT.length());
       switch (c.get("method").asString()) {
         case "PATCH" -> h.patchOk(path);
         case "POST" -> h.postCreated(path);
@@ -199,7 +202,7 @@ class PlanWireTest {
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("Apply complete: 8 applied, 0 failed.");
     for (JsonNode c : changes) {
-      String path = c.get("path").asString();
+      String path = c.get("path").asString().substring(ROOT.length());
       switch (c.get("method").asString()) {
         case "PATCH" -> h.verifyPatch(path, c.get("body").toString());
         case "POST" -> h.verifyPost(path, c.get("body").toString());

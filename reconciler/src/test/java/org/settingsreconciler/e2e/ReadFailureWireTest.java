@@ -8,6 +8,7 @@ import static org.settingsreconciler.e2e.WireHarness.PINNING;
 import static org.settingsreconciler.e2e.WireHarness.POLICY_ID;
 import static org.settingsreconciler.e2e.WireHarness.PRONOUNS;
 import static org.settingsreconciler.e2e.WireHarness.PRONUNCIATION;
+import static org.settingsreconciler.e2e.WireHarness.ROOT;
 import static org.settingsreconciler.e2e.WireHarness.WEBSEARCH;
 import static org.settingsreconciler.e2e.WireHarness.graphError;
 
@@ -72,7 +73,7 @@ class ReadFailureWireTest {
         .contains("! " + pinning + " could not be read:")
         .contains(described)
         .contains("[request-id req-" + status + "]")
-        .contains("~ " + webSearch + " will be updated\n      PATCH " + WEBSEARCH)
+        .contains("~ " + webSearch + " will be updated\n      PATCH " + ROOT + WEBSEARCH)
         .doesNotContain("~ " + pinning)
         .contains("Plan: 0 to create, 1 to update, 0 to delete, 0 unchanged.")
         .contains("Error: 1 could not be read; nothing is planned for it.");
@@ -105,7 +106,7 @@ class ReadFailureWireTest {
     assertThat(r.exit()).isEqualTo(1);
     JsonNode plan = r.json();
     assertThat(plan.get("changes").size()).isEqualTo(1);
-    assertThat(plan.get("changes").get(0).get("path").asString()).isEqualTo(WEBSEARCH);
+    assertThat(plan.get("changes").get(0).get("path").asString()).isEqualTo(ROOT + WEBSEARCH);
     JsonNode failure = plan.get("failures").get(0);
     assertThat(failure.get("address").asString()).isEqualTo("copilot.policySettings[\"microsoft.copilot.copilotchatpinning\"]");
     assertThat(failure.get("status").asInt()).isEqualTo(422);
@@ -173,7 +174,7 @@ class ReadFailureWireTest {
         .contains("HTTP 403 accessDenied")
         .contains("Person interest needs User.Read.All")
         .contains("[request-id req-list]")
-        .contains("~ people.pronouns will be updated\n      PATCH " + PRONOUNS)
+        .contains("~ people.pronouns will be updated\n      PATCH " + ROOT + PRONOUNS)
         .doesNotContain("Hiking\"]    POST")
         .contains("Plan: 0 to create, 1 to update, 0 to delete, 1 unchanged.");
     h.verifyOnlyReads();

@@ -191,7 +191,7 @@ class RecentCreatesWireTest {
     assertThat(posts()).isZero();
     assertThat(r.out())
         .contains("+ users[\"" + ADELE + "\"].interests[\"Chess\"] will be created")
-        .contains("  already present  users[\"" + ADELE + "\"].interests[\"Chess\"]    POST " + INTERESTS + "\n"
+        .contains("  already present  users[\"" + ADELE + "\"].interests[\"Chess\"]    POST " + ROOT + INTERESTS + "\n"
             + "                   not created again: a fresh read right before sending shows it (id c-1), made since "
             + "the plan")
         .contains("Apply complete: 0 applied, 1 already present, 0 failed.");

@@ -11,6 +11,7 @@ import static org.settingsreconciler.e2e.WireHarness.ENHANCED;
 import static org.settingsreconciler.e2e.WireHarness.INTERESTS;
 import static org.settingsreconciler.e2e.WireHarness.PRONOUNS;
 import static org.settingsreconciler.e2e.WireHarness.PROPERTY_SETTINGS;
+import static org.settingsreconciler.e2e.WireHarness.ROOT;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -109,14 +110,14 @@ class ResealedSavedPlanWireTest {
     ((ArrayNode) plan.get("changes")).add(change(plan, "people.pronouns").deepCopy());
 
     assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--no-verify"),
-        "people.pronouns: the plan sends PATCH " + PRONOUNS + " twice");
+        "people.pronouns: the plan sends PATCH " + ROOT + PRONOUNS + " twice");
   }
 
   @Test
   void aDeleteOfASingletonIsRefusedEvenWithConsentToDeletes() throws IOException {
     ObjectNode plan = planAndSave();
     ObjectNode c = ((ArrayNode) plan.get("changes")).addObject();
-    c.put("address", "people.pronouns").put("action", "delete").put("method", "DELETE").put("path", PRONOUNS);
+    c.put("address", "people.pronouns").put("action", "delete").put("method", "DELETE").put("path", ROOT + PRONOUNS);
     c.putNull("body");
     c.putObject("before").put("isEnabledInOrganization", false);
 
@@ -129,7 +130,7 @@ class ResealedSavedPlanWireTest {
     ObjectNode plan = planAndSave();
     ObjectNode c = ((ArrayNode) plan.get("changes")).addObject();
     c.put("address", "people.profilePropertySettings[\"sourcePrecedence\"]").put("action", "delete")
-        .put("method", "DELETE").put("path", PROPERTY_SETTINGS + "/pps-0");
+        .put("method", "DELETE").put("path", ROOT + PROPERTY_SETTINGS + "/pps-0");
     c.putNull("body");
     c.putObject("before").putNull("name");
 
@@ -143,7 +144,7 @@ class ResealedSavedPlanWireTest {
     ObjectNode c = ((ArrayNode) plan.get("changes")).addObject();
     String id = "microsoft.copilot.allowwebsearch%2F..%2F..%2Fsettings%2FlimitedMode";
     c.put("address", "copilot.policySettings[\"microsoft.copilot.allowwebsearch/../../settings/limitedMode\"]")
-        .put("action", "update").put("method", "PATCH").put("path", WireHarness.POLICY + id);
+        .put("action", "update").put("method", "PATCH").put("path", ROOT + WireHarness.POLICY + id);
     c.putObject("body").put("value", "1");
     c.putObject("before").put("value", "0");
 
@@ -156,7 +157,7 @@ class ResealedSavedPlanWireTest {
     ObjectNode plan = planAndSave();
     // "false" as a string is no boolean false to the rails; what Graph would make of it is not for apply to find out.
     ObjectNode c = change(plan, "people.pronouns").deepCopy();
-    c.put("address", "copilot.enhancedPersonalization").put("path", ENHANCED);
+    c.put("address", "copilot.enhancedPersonalization").put("path", ROOT + ENHANCED);
     c.putObject("body").put("isEnabledInOrganization", "false");
     c.putObject("before").put("isEnabledInOrganization", true);
     ((ArrayNode) plan.get("changes")).add(c);
@@ -182,6 +183,17 @@ class ResealedSavedPlanWireTest {
     plan.put("formatVersion", "2");
 
     assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan)), "formatVersion is \"2\", not a whole number");
+  }
+
+  @Test
+  void aPlanOfFormatTwoWhosePathsWereRelativeToBetaIsRefusedWithAWordToPlanAgain() throws IOException {
+    ObjectNode plan = planAndSave();
+    assertThat(plan.get("formatVersion").asInt()).isEqualTo(3);
+    plan.put("formatVersion", 2);
+    change(plan, "people.pronouns").put("path", PRONOUNS); // as format 2 held it: relative to /beta
+
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan)),
+        "saved plan format 2 is not the one this version reads (3): plan again with this version");
   }
 
   @Test
@@ -232,7 +244,7 @@ class ResealedSavedPlanWireTest {
         """.formatted(ADELE));
     Run p = h.graph("plan", desired.toString(), "--out", saved.toString());
     assertThat(p.exit()).as(p.err()).isZero();
-    assertThat(p.out()).contains("DELETE " + INTERESTS + "/int-2");
+    assertThat(p.out()).contains("DELETE " + ROOT + INTERESTS + "/int-2");
     h.deleteOk(INTERESTS + "/int-2");
 
     Run r = applySavedFile(h, saved, "--allow-destructive", "--no-verify");

@@ -178,7 +178,7 @@ class RetryAndPagingWireTest {
     // Chelsea FC is on page 2: found there, it is patched in place, not created again, and nothing is pruned.
     assertThat(changes.size()).isEqualTo(1);
     assertThat(changes.get(0).get("method").asString()).isEqualTo("PATCH");
-    assertThat(changes.get(0).get("path").asString()).isEqualTo(INTERESTS + "/i-2");
+    assertThat(changes.get(0).get("path").asString()).isEqualTo(ROOT + INTERESTS + "/i-2");
     assertThat(changes.get(0).get("body").toString()).isEqualTo("{\"description\":\"new\"}");
     h.verifyGets(1, INTERESTS);
     h.verifyGets(1, INTERESTS + "?$skiptoken=p2");

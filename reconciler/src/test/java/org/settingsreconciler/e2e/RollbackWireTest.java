@@ -147,13 +147,13 @@ class RollbackWireTest {
 
     String hiking = "users[\"" + ADELE + "\"].interests[\"Hiking\"]";
     assertThat(r.out())
-        .contains("  rolled back  copilot.enhancedPersonalization    PATCH " + ENHANCED + "\n"
-            + "               undone by PATCH " + ENHANCED + "\n")
-        .contains("  rolled back  copilot.limitedMode    PATCH " + LIMITED + "\n")
-        .contains("  FAILED       people.pronouns    PATCH " + PRONOUNS + "\n"
+        .contains("  rolled back  copilot.enhancedPersonalization    PATCH " + ROOT + ENHANCED + "\n"
+            + "               undone by PATCH " + ROOT + ENHANCED + "\n")
+        .contains("  rolled back  copilot.limitedMode    PATCH " + ROOT + LIMITED + "\n")
+        .contains("  FAILED       people.pronouns    PATCH " + ROOT + PRONOUNS + "\n"
             + "               HTTP 500 generalException: Failure generalException. [request-id req-pronouns-500]\n")
-        .contains("  rolled back  " + hiking + "    POST " + INTERESTS + "\n"
-            + "               undone by DELETE " + INTERESTS + "/int-new\n")
+        .contains("  rolled back  " + hiking + "    POST " + ROOT + INTERESTS + "\n"
+            + "               undone by DELETE " + ROOT + INTERESTS + "/int-new\n")
         .contains("Apply incomplete: 0 applied, 1 failed, 4 rolled back.\n"
             + "Rolled back 4 changes to their values before this run.\n"
             + "Fix what failed, then run apply again: it sends only what still differs.\n");
@@ -173,7 +173,7 @@ class RollbackWireTest {
         .isEqualTo(json("{\"isEnabledInOrganization\":true,\"disabledForGroup\":\"" + GROUP_A + "\"}"));
     JsonNode created = change(json, hiking);
     assertThat(created.at("/rollback/requests/0/method").asString()).isEqualTo("DELETE");
-    assertThat(created.at("/rollback/requests/0/path").asString()).isEqualTo(INTERESTS + "/int-new");
+    assertThat(created.at("/rollback/requests/0/path").asString()).isEqualTo(ROOT + INTERESTS + "/int-new");
     assertThat(change(json, "people.pronouns").get("status").asString()).isEqualTo("failed");
     assertThat(change(json, "people.pronouns").get("rollback").isNull()).isTrue();
   }
@@ -190,9 +190,9 @@ class RollbackWireTest {
     assertThat(h.patchesTo(PRONUNCIATION)).map(JsonNode::toString)
         .containsExactly("{\"isEnabledInOrganization\":true}", "{\"isEnabledInOrganization\":false}");
     assertThat(r.out())
-        .contains("  FAILED           people.pronouns    PATCH " + PRONOUNS)
-        .contains("  ROLLBACK FAILED  people.namePronunciation    PATCH " + PRONUNCIATION + "\n"
-            + "                   undoing it failed (PATCH " + PRONUNCIATION + "): HTTP 500 generalException: Failure "
+        .contains("  FAILED           people.pronouns    PATCH " + ROOT + PRONOUNS)
+        .contains("  ROLLBACK FAILED  people.namePronunciation    PATCH " + ROOT + PRONUNCIATION + "\n"
+            + "                   undoing it failed (PATCH " + ROOT + PRONUNCIATION + "): HTTP 500 generalException: Failure "
             + "generalException. [request-id req-undo-500]; it stays applied\n")
         .contains("Apply incomplete: 0 applied, 1 failed, 1 rollback failed.")
         .contains("Rolled back 0 changes to their values before this run; 1 change could not be rolled back and "
@@ -223,7 +223,7 @@ class RollbackWireTest {
     wm.verify(1, postRequestedFor(urlEqualTo(ROOT + INTERESTS)).withRequestBody(
         equalToJson("{\"displayName\":\"Knitting\",\"categories\":[\"Crafts\"],\"description\":\"Wool\"}")));
     assertThat(r.out()).contains("  rolled back  users[\"" + ADELE + "\"].interests[\"Knitting\"]    DELETE "
-        + INTERESTS + "/int-9\n               undone by POST " + INTERESTS + "\n");
+        + ROOT + INTERESTS + "/int-9\n               undone by POST " + ROOT + INTERESTS + "\n");
   }
 
   @Test
@@ -235,7 +235,7 @@ class RollbackWireTest {
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(h.patchesTo(ENHANCED)).as("turning it back off is not sent").hasSize(1);
-    assertThat(r.out()).contains("  ROLLBACK FAILED  copilot.enhancedPersonalization    PATCH " + ENHANCED + "\n"
+    assertThat(r.out()).contains("  ROLLBACK FAILED  copilot.enhancedPersonalization    PATCH " + ROOT + ENHANCED + "\n"
         + "                   not rolled back: undoing it is destructive (turning enhanced personalization off "
         + "deletes every user's personalized data, which can't be recovered); it stays applied. Allow that with "
         + "--allow-destructive\n");

@@ -42,12 +42,23 @@ final class SavedPlanEdits {
   }
 
   static Run applySavedFile(WireHarness h, Path saved, String... more) {
+    return h.graph(applyArgs(saved, more));
+  }
+
+  /** As {@link #applySaved}, with {@code --graph-url graphUrl} instead of the harness's own root. */
+  static Run applySavedAt(WireHarness h, String graphUrl, Path saved, ObjectNode plan, String... more)
+      throws IOException {
+    Files.writeString(saved, WireHarness.JSON.writeValueAsString(plan));
+    return h.graphAt(graphUrl, applyArgs(saved, more));
+  }
+
+  private static String[] applyArgs(Path saved, String... more) {
     String[] args = new String[3 + more.length];
     args[0] = "apply";
     args[1] = "--plan";
     args[2] = saved.toString();
     System.arraycopy(more, 0, args, 3, more.length);
-    return h.graph(args);
+    return args;
   }
 
   /** Exit 1, each message on stderr, nothing reported applied, and only reads reached Graph. */

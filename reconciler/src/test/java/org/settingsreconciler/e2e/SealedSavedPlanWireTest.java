@@ -9,6 +9,7 @@ import static org.settingsreconciler.e2e.WireHarness.ADELE;
 import static org.settingsreconciler.e2e.WireHarness.ENHANCED;
 import static org.settingsreconciler.e2e.WireHarness.INTERESTS;
 import static org.settingsreconciler.e2e.WireHarness.PRONOUNS;
+import static org.settingsreconciler.e2e.WireHarness.ROOT;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
@@ -70,22 +71,34 @@ class SealedSavedPlanWireTest {
   void aPlanOfPronounsEditedToTurnOffEnhancedPersonalizationIsRefused() throws IOException {
     ObjectNode plan = planAndSave();
     ObjectNode c = change(plan, "people.pronouns");
-    c.put("path", ENHANCED);
+    c.put("path", ROOT + ENHANCED);
     c.putObject("body").put("isEnabledInOrganization", false);
     c.putObject("before").put("isEnabledInOrganization", false);
 
     assertRefusedAndNothingWritten(h, applySaved(h, saved, plan), "the plan file was changed after it was saved");
 
     assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan)),
-        "people.pronouns: the path " + ENHANCED + " does not belong to this address",
-        "goes to " + PRONOUNS);
+        "people.pronouns: the path " + ROOT + ENHANCED + " does not belong to this address",
+        "goes to " + ROOT + PRONOUNS);
+  }
+
+  @Test
+  void aPathEditedToAnotherGraphVersionIsRefused() throws IOException {
+    // The plan was made with a root ending in /beta, so pronouns goes to /beta; v1.0 has pronouns too, and is not
+    // where this plan (or this run) sends it.
+    ObjectNode plan = planAndSave();
+    change(plan, "people.pronouns").put("path", "/v1.0" + PRONOUNS);
+
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan)),
+        "people.pronouns: the path /v1.0" + PRONOUNS + " does not belong to this address",
+        "goes to " + ROOT + PRONOUNS);
   }
 
   @Test
   void anEncodedDotSegmentInAnItemPathIsRefused() throws IOException {
     ObjectNode plan = planAndSave();
     ObjectNode c = change(plan, "users[\"" + ADELE + "\"].interests[\"Knitting\"]");
-    c.put("path", INTERESTS + "/%2e%2e");
+    c.put("path", ROOT + INTERESTS + "/%2e%2e");
 
     assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan)), "does not belong to this address");
   }
@@ -118,7 +131,7 @@ class SealedSavedPlanWireTest {
     // Claim enhanced personalization was already off, so turning it off looks like no change to the rails.
     ObjectNode c = change(plan, "people.pronouns").deepCopy();
     c.put("address", "copilot.enhancedPersonalization");
-    c.put("path", ENHANCED);
+    c.put("path", ROOT + ENHANCED);
     c.putObject("body").put("isEnabledInOrganization", false);
     c.putObject("before").put("isEnabledInOrganization", false);
     ((ArrayNode) plan.get("changes")).add(c);

@@ -38,9 +38,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every end-to-end test shares: a WireMock "Graph" at {@code /beta}, the CLI run in-process with captured
- * streams, YAML written to a temp dir, and stub/verify shorthands that take Graph paths as the descriptors write
- * them. Every run checks that the token never reaches stdout or stderr and that no stack trace is printed.
+ * What every end-to-end test shares: a WireMock "Graph" whose root is {@code /beta} (so every request goes there, as
+ * {@code --graph-url .../beta} says), the CLI run in-process with captured streams, YAML written to a temp dir, and
+ * stub/verify shorthands that take Graph paths as the descriptors write them, relative to the version. Tests of the
+ * root without a version serve {@code /v1.0} too ({@link #serve}) and run with {@link #graphAt}. Every run checks that the token never reaches stdout or stderr and that no stack trace is printed.
  */
 final class WireHarness {
 
@@ -88,6 +89,29 @@ final class WireHarness {
     this.dir = dir;
     wm.stubFor(post(urlEqualTo(BATCH)).willReturn(aResponse().withTransformers(BatchFanOut.NAME)));
     organization(TENANT_ID, TENANT_NAME);
+  }
+
+  /**
+   * Serves a version's root as this one serves {@code /beta}: its {@code $batch} (fanned out to the stubs under it)
+   * and the organization. Settings under it are stubbed with their full paths.
+   */
+  void serve(String version) {
+    wm.stubFor(post(urlEqualTo(version + "/$batch")).willReturn(aResponse().withTransformers(BatchFanOut.NAME)));
+    wm.stubFor(WireMock.get(urlEqualTo(version + ORGANIZATION)).willReturn(okJson(
+        "{\"value\":[{\"id\":\"" + TENANT_ID + "\",\"displayName\":\"" + TENANT_NAME + "\"}]}")));
+  }
+
+  /** Runs a command that talks to Graph, pointed at {@code graphUrl} (this WireMock's, with or without a version). */
+  Run graphAt(String graphUrl, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--graph-url");
+    all.add(graphUrl);
+    return run(Terminal.none(), all.toArray(String[]::new));
+  }
+
+  /** This WireMock's root without a version. */
+  String versionlessUrl() {
+    return wm.baseUrl();
   }
 
   /** Makes {@code GET /organization} name another tenant (a test's stub replaces the default one). */
@@ -337,12 +361,12 @@ final class WireHarness {
 
   /**
    * Every request received for the settings, oldest first, the requests inside batches included but not the batch
-   * envelopes themselves: what reached Graph, however it was carried. The organization read that names the tenant
+   * envelopes themselves (of any version): what reached Graph, however it was carried. The organization read that names the tenant
    * is left out (every plan makes it; {@link #organizationReads()} counts it).
    */
   List<LoggedRequest> requests() {
     return wm.findAll(anyRequestedFor(anyUrl())).stream()
-        .filter(r -> !r.getUrl().equals(BATCH) && !r.getUrl().equals(ROOT + ORGANIZATION))
+        .filter(r -> !r.getUrl().endsWith("/$batch") && !r.getUrl().endsWith(ORGANIZATION))
         .toList();
   }
 

@@ -81,10 +81,10 @@ class SandboxFaultModeCliTest {
     assertThat(half.err()).contains("note: sandbox fault armed: PATCH /admin/people/pronouns: 503 serviceNotAvailable, "
         + "every time");
     assertThat(half.out())
-        .contains("  FAILED   people.pronouns    PATCH /admin/people/pronouns\n"
+        .contains("  FAILED   people.pronouns    PATCH /v1.0/admin/people/pronouns\n"
             + "           HTTP 503 serviceNotAvailable: The sandbox answered with an injected fault (503). "
             + "(gave up after 5 attempts) [request-id ")
-        .contains("  applied  people.namePronunciation    PATCH /admin/people/namePronunciation")
+        .contains("  applied  people.namePronunciation    PATCH /beta/admin/people/namePronunciation")
         .contains("Apply incomplete: 1 applied, 1 failed.\nRun apply again to finish: it reads the tenant again and "
             + "sends only what still differs, so it retries the 1 change that did not apply and does not repeat the 1 "
             + "that did.");
@@ -94,20 +94,20 @@ class SandboxFaultModeCliTest {
     assertThat(rest.exit()).as(rest.toString()).isZero();
     assertThat(rest.out())
         .contains("Plan: 0 to create, 1 to update, 0 to delete, 1 unchanged.")
-        .contains("  applied  people.pronouns    PATCH /admin/people/pronouns")
+        .contains("  applied  people.pronouns    PATCH /v1.0/admin/people/pronouns")
         .doesNotContain("namePronunciation    PATCH")
         .contains("Apply complete: 1 applied, 0 failed.");
   }
 
   @Test
   void aWriteWhoseAnswerWasLostIsNotSentAgainAndTheReadBackSeesWhatHappened() {
-    // The sandbox carries the PATCH out, then holds its answer back past the client's timeout: the answer to the
-    // whole batch is lost, so both writes are judged by reading the tenant back, and neither is sent again.
+    // The sandbox carries the PATCH out, then holds its answer back past the client's timeout: the answer is lost,
+    // so the write is judged by reading the tenant back, and is not sent again.
     Run lost = apply("PATCH /admin/people/pronouns=timeoutx1");
 
     assertThat(lost.exit()).as(lost.toString()).isZero();
     assertThat(lost.out())
-        .contains("  applied  people.pronouns    PATCH /admin/people/pronouns\n"
+        .contains("  applied  people.pronouns    PATCH /v1.0/admin/people/pronouns\n"
             + "           Graph's answer was lost, but reading the tenant back shows the change: it was applied")
         .contains("Apply complete: 2 applied, 0 failed.");
 

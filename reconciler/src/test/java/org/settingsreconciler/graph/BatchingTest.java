@@ -88,7 +88,7 @@ class BatchingTest {
          {"id":"1","status":200,"body":{"n":1}},
          {"id":"2","status":200,"body":{"n":2}}]""");
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/a", "/b", "/c"));
+    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b", "/beta/c"));
 
     assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2, 3);
     LoggedRequest batch = wm.findAll(postRequestedFor(urlEqualTo(BATCH))).get(0);
@@ -105,7 +105,7 @@ class BatchingTest {
     ObjectNode body = JSON.createObjectNode().put("displayName", "Hiking");
 
     List<Outcome> out = client(Throughput.DEFAULT).sendAll(List.of(
-        new GraphRequest("DELETE", "/items/1", null), new GraphRequest("POST", "/items", body)));
+        new GraphRequest("DELETE", "/beta/items/1", null), new GraphRequest("POST", "/beta/items", body)));
 
     assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
     wm.verify(postRequestedFor(urlEqualTo(BATCH)).withRequestBody(equalToJson("""
@@ -120,7 +120,7 @@ class BatchingTest {
         + ",{\"id\":\"3\",\"status\":200,\"body\":{\"n\":3}}]");
     wm.stubFor(get(urlEqualTo("/beta/b")).willReturn(okJson("{\"n\":2}")));
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/a", "/b", "/c"));
+    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b", "/beta/c"));
 
     assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2, 3);
     assertThat(time.waits()).containsExactly(Duration.ofMillis(2128));
@@ -137,7 +137,7 @@ class BatchingTest {
         .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
     wm.stubFor(get(urlEqualTo("/beta/b")).inScenario("b").whenScenarioStateIs("up").willReturn(okJson("{\"n\":2}")));
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/a", "/b"));
+    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b"));
 
     assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2);
     assertThat(time.waits()).hasSize(2);
@@ -150,7 +150,7 @@ class BatchingTest {
     batchAnswers("[{\"id\":\"2\",\"status\":424,\"body\":{\"error\":{\"code\":\"failedDependency\",\"message\":"
         + "\"A request it depends on failed.\"}}},{\"id\":\"1\",\"status\":200,\"body\":{\"n\":1}}]");
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/a", "/b"));
+    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b"));
 
     assertThat(n(out.get(0))).isEqualTo(1);
     assertThat(out.get(1).error().status()).isEqualTo(424);
@@ -163,7 +163,7 @@ class BatchingTest {
     batchAnswers("[{\"id\":\"1\",\"status\":200,\"body\":{\"n\":1}}," + throttledItem("2", "0.5") + "]");
     wm.stubFor(get(urlEqualTo("/beta/b")).willReturn(throttled("0.5")));
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/a", "/b"));
+    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b"));
 
     assertThat(out.get(0).ok()).isTrue();
     assertThat(out.get(1).error().describe())
@@ -178,7 +178,7 @@ class BatchingTest {
   void aRetryAfterPastTheWaitCapFailsAtOnce() {
     batchAnswers("[{\"id\":\"1\",\"status\":200,\"body\":{\"n\":1}}," + throttledItem("2", "300") + "]");
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/a", "/b"));
+    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b"));
 
     assertThat(out.get(1).error().describe()).contains("not retried: waiting 300.0 s");
     assertThat(time.waits()).isEmpty();
@@ -192,7 +192,7 @@ class BatchingTest {
     wm.stubFor(get(urlEqualTo("/beta/a")).inScenario("a").whenScenarioStateIs("ok").willReturn(okJson("{\"n\":1}")));
     wm.stubFor(get(urlEqualTo("/beta/b")).willReturn(okJson("{\"n\":2}")));
 
-    List<Outcome> out = client(new Throughput(1, 1)).sendAll(gets("/a", "/b"));
+    List<Outcome> out = client(new Throughput(1, 1)).sendAll(gets("/beta/a", "/beta/b"));
 
     assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2);
     assertThat(time.waits()).containsExactly(Duration.ofMillis(1500));
@@ -209,7 +209,7 @@ class BatchingTest {
             + "\"body\":{\"n\":1}}]}")));
 
     List<Outcome> out = client(Throughput.DEFAULT).sendAll(List.of(
-        new GraphRequest("POST", "/items", JSON.createObjectNode().put("displayName", "x")), GraphRequest.get("/b")));
+        new GraphRequest("POST", "/beta/items", JSON.createObjectNode().put("displayName", "x")), GraphRequest.get("/beta/b")));
 
     assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2);
     assertThat(time.waits()).containsExactly(Duration.ofSeconds(1));
@@ -222,7 +222,7 @@ class BatchingTest {
     wm.stubFor(get(urlEqualTo("/beta/b")).willReturn(okJson("{\"n\":2}")));
 
     List<Outcome> out = client(Throughput.DEFAULT).sendAll(List.of(
-        new GraphRequest("POST", "/items", JSON.createObjectNode().put("displayName", "x")), GraphRequest.get("/b")));
+        new GraphRequest("POST", "/beta/items", JSON.createObjectNode().put("displayName", "x")), GraphRequest.get("/beta/b")));
 
     assertThat(out.get(0).error().describe())
         .startsWith("no response connectionFailed")
@@ -239,7 +239,7 @@ class BatchingTest {
         + "{\"id\":\"2\",\"status\":200,\"body\":{\"n\":2}}]");
 
     List<Outcome> out = client(Throughput.DEFAULT).sendAll(List.of(
-        new GraphRequest("POST", "/items", JSON.createObjectNode().put("displayName", "x")), GraphRequest.get("/b")));
+        new GraphRequest("POST", "/beta/items", JSON.createObjectNode().put("displayName", "x")), GraphRequest.get("/beta/b")));
 
     assertThat(out.get(0).error().describe()).startsWith("HTTP 504 gatewayTimeout").contains("may or may not");
     assertThat(wm.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
@@ -253,7 +253,7 @@ class BatchingTest {
         .formatted(wm.baseUrl()));
     wm.stubFor(get(urlEqualTo("/beta/l1?$skiptoken=p2")).willReturn(okJson("{\"value\":[{\"i\":2}]}")));
 
-    List<ListOutcome> out = client(Throughput.DEFAULT).listAll(List.of("/l1", "/l2"));
+    List<ListOutcome> out = client(Throughput.DEFAULT).listAll(List.of("/beta/l1", "/beta/l2"));
 
     assertThat(out.get(0).items()).extracting(i -> i.get("i").asInt()).containsExactly(1, 2);
     assertThat(out.get(1).items()).extracting(i -> i.get("i").asString()).containsExactly("x");
@@ -266,7 +266,7 @@ class BatchingTest {
     wm.stubFor(get(urlEqualTo("/beta/b")).willReturn(okJson("{\"n\":2}")));
 
     List<Outcome> out = client(Throughput.DEFAULT).sendAll(List.of(
-        new GraphRequest("PATCH", "/items/1", JSON.createObjectNode().put("x", 1)), GraphRequest.get("/b")));
+        new GraphRequest("PATCH", "/beta/items/1", JSON.createObjectNode().put("x", 1)), GraphRequest.get("/beta/b")));
 
     assertThat(out.get(0).error().code()).isEqualTo("malformedResponse");
     assertThat(out.get(0).error().message()).contains("without an answer to request \"1\"")
@@ -282,9 +282,59 @@ class BatchingTest {
     wm.stubFor(get(urlEqualTo("/beta/a")).willReturn(okJson("{\"n\":1}")));
     wm.stubFor(get(urlEqualTo("/beta/b")).willReturn(okJson("{\"n\":2}")));
 
-    List<Outcome> out = client(new Throughput(1, 4)).sendAll(gets("/a", "/b"));
+    List<Outcome> out = client(new Throughput(1, 4)).sendAll(gets("/beta/a", "/beta/b"));
 
     assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2);
     wm.verify(0, postRequestedFor(urlEqualTo(BATCH)));
+  }
+
+  @Test
+  void requestsOfDifferentVersionsGoInDifferentBatchesEachRelativeToItsVersion() {
+    wm.stubFor(post(urlEqualTo("/v1.0/$batch")).willReturn(okJson("""
+        {"responses":[{"id":"2","status":200,"body":{"n":3}},{"id":"1","status":200,"body":{"n":1}}]}""")));
+    wm.stubFor(post(urlEqualTo("/beta/$batch")).willReturn(okJson("""
+        {"responses":[{"id":"1","status":200,"body":{"n":2}},{"id":"2","status":200,"body":{"n":4}}]}""")));
+    GraphClient versionless = new GraphClient(URI.create(wm.baseUrl()), () -> "token",
+        new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1)), time, Throughput.DEFAULT);
+
+    List<Outcome> out = versionless.sendAll(gets("/v1.0/a", "/beta/b", "/v1.0/c", "/beta/d"));
+
+    assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2, 3, 4);
+    assertThat(urlsIn("/v1.0/$batch")).containsExactly("/a", "/c");
+    assertThat(urlsIn("/beta/$batch")).containsExactly("/b", "/d");
+    assertThat(wm.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
+  }
+
+  @Test
+  void aRelativeNextLinkIsUnderItsListsVersion() {
+    wm.stubFor(get(urlEqualTo("/v1.0/l")).willReturn(okJson("{\"value\":[1],\"@odata.nextLink\":\"/l?p=2\"}")));
+    wm.stubFor(get(urlEqualTo("/v1.0/l?p=2")).willReturn(okJson("{\"value\":[2]}")));
+    GraphClient versionless = new GraphClient(URI.create(wm.baseUrl()), () -> "token",
+        new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1)), time, Throughput.DEFAULT);
+
+    List<ListOutcome> out = versionless.listAll(List.of("/v1.0/l"));
+
+    assertThat(out.get(0).items()).extracting(JsonNode::asInt).containsExactly(1, 2);
+  }
+
+  @Test
+  void aPathWithoutItsVersionOrOfAnotherThanThePinnedOneIsNeverSent() {
+    GraphClient pinned = client(Throughput.DEFAULT);
+    GraphClient versionless = new GraphClient(URI.create(wm.baseUrl()), () -> "token");
+
+    assertThat(pinned.versions()).isEqualTo(VersionChoice.pinnedTo(GraphVersion.BETA));
+    assertThat(versionless.versions()).isEqualTo(VersionChoice.EACH_RESOURCE);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> pinned.sendAll(gets("/v1.0/a")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sends everything to beta");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> versionless.sendAll(gets("/admin/people/pronouns")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("starts with its version");
+    assertThat(wm.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+  }
+
+  private static List<String> urlsIn(String batch) {
+    List<LoggedRequest> batches = wm.findAll(postRequestedFor(urlEqualTo(batch)));
+    assertThat(batches).as(batch).hasSize(1);
+    return JSON.readTree(batches.get(0).getBodyAsString()).get("requests").valueStream()
+        .map(r -> r.get("url").asString()).toList();
   }
 }

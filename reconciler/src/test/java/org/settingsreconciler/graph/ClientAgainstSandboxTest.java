@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 /** The client under load against the sandbox: full batches, bounded concurrency, paging and throttling end to end. */
 class ClientAgainstSandboxTest {
 
-  private static final String PRONOUNS = "/admin/people/pronouns";
-  private static final String ADELE = "/users/adele.vance@contoso.com/profile/interests";
-  private static final String ALEX = "/users/alex.wilber@contoso.com/profile/interests";
+  private static final String PRONOUNS = "/v1.0/admin/people/pronouns";
+  private static final String ADELE = "/beta/users/adele.vance@contoso.com/profile/interests";
+  private static final String ALEX = "/beta/users/alex.wilber@contoso.com/profile/interests";
 
   private GraphSandbox sandbox;
 
@@ -68,7 +68,7 @@ class ClientAgainstSandboxTest {
         .containsExactly(ADELE, ALEX);
     // Adele's second page is a further request, on its own since nothing else is left to send.
     assertThat(sandbox.requests()).filteredOn(r -> !r.inBatch()).extracting(RecordedRequest::path)
-        .containsExactly("/$batch", ADELE + "?$skiptoken=" + tokenOf(sandbox.requests()));
+        .containsExactly("/beta/$batch", ADELE + "?$skiptoken=" + tokenOf(sandbox.requests()));
   }
 
   private static String tokenOf(List<RecordedRequest> requests) {

@@ -59,7 +59,7 @@ class EndlessListTest {
         () -> "token", new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofMillis(1)), new FakeTime(),
         new Throughput(1, 1), Duration.ofSeconds(30));
 
-    ListOutcome outcome = client.listAll(List.of("/things")).get(0);
+    ListOutcome outcome = client.listAll(List.of("/beta/things")).get(0);
 
     assertThat(outcome.ok()).isFalse();
     assertThat(outcome.error().code()).isEqualTo("tooManyItems");

@@ -68,7 +68,7 @@ class TransportFailureTest {
     }
     GraphClient refused = new GraphClient(URI.create("http://127.0.0.1:" + closed + "/beta"), () -> "token",
         RetryPolicy.NONE, Sleeper.REAL);
-    Outcome o = refused.sendAll(List.of(GraphRequest.get("/admin/people/pronouns"))).get(0);
+    Outcome o = refused.sendAll(List.of(GraphRequest.get("/beta/admin/people/pronouns"))).get(0);
     assertThat(o.error().describe())
         .startsWith("no response connectionFailed: cannot connect to 127.0.0.1:" + closed + ": the connection was "
             + "refused");
@@ -78,7 +78,7 @@ class TransportFailureTest {
     GraphClient answered = new GraphClient(URI.create(wm.baseUrl() + "/beta"), () -> "token", RetryPolicy.NONE,
         Sleeper.REAL);
     assertThat(answered.anythingSent()).isFalse();
-    answered.sendAll(List.of(GraphRequest.get("/admin/people/pronouns")));
+    answered.sendAll(List.of(GraphRequest.get("/beta/admin/people/pronouns")));
     assertThat(answered.anythingSent()).isTrue();
   }
 }

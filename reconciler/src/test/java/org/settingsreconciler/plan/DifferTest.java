@@ -143,9 +143,9 @@ class DifferTest {
          {"id":"i3","displayName":"Knitting"}]"""));
     assertThat(plan.changes()).extracting(Change::action, Change::method, Change::path, c -> String.valueOf(c.body()))
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("create", "POST", "/users/adele@contoso.com/profile/interests",
+            org.assertj.core.groups.Tuple.tuple("create", "POST", "/beta/users/adele@contoso.com/profile/interests",
                 "{\"displayName\":\"Chess\"}"),
-            org.assertj.core.groups.Tuple.tuple("update", "PATCH", "/users/adele@contoso.com/profile/interests/i1",
+            org.assertj.core.groups.Tuple.tuple("update", "PATCH", "/beta/users/adele@contoso.com/profile/interests/i1",
                 "{\"displayName\":\"chelsea fc\",\"categories\":[\"Sports\",\"Football\"]}"));
     assertThat(plan.unchanged()).isEqualTo(1);
   }
@@ -159,7 +159,7 @@ class DifferTest {
     Plan pruned = new Differ().diff(desired(yaml + "prune: [users.interests]\n"), interests(tenant));
     assertThat(pruned.changes()).singleElement().satisfies(c -> {
       assertThat(c).isInstanceOf(Delete.class);
-      assertThat(c.path()).isEqualTo("/users/adele@contoso.com/profile/interests/i3");
+      assertThat(c.path()).isEqualTo("/beta/users/adele@contoso.com/profile/interests/i3");
       assertThat(c.address()).isEqualTo(INTERESTS + "[\"Knitting\"]");
       assertThat(c.before().toString()).isEqualTo("{\"id\":\"i3\",\"displayName\":\"Knitting\",\"categories\":[\"Crafts\"]}");
     });
@@ -171,7 +171,7 @@ class DifferTest {
     Plan plan = new Differ().diff(
         desired("users:\n  adele@contoso.com:\n    interests: {}\nprune: [users.interests]\n"), interests(tenant));
     assertThat(plan.changes()).extracting(Change::path)
-        .containsExactly("/users/adele@contoso.com/profile/interests/i3");
+        .containsExactly("/beta/users/adele@contoso.com/profile/interests/i3");
   }
 
   @Test
@@ -186,9 +186,9 @@ class DifferTest {
         desired("people:\n  profilePropertySettings: {}\nprune: [people.profilePropertySettings]\n"), current);
     assertThat(plan.changes()).extracting(Change::method, Change::path, c -> String.valueOf(c.body()))
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("PATCH", "/admin/people/profilePropertySettings/p0",
+            org.assertj.core.groups.Tuple.tuple("PATCH", "/v1.0/admin/people/profilePropertySettings/p0",
                 "{\"prioritizedSourceUrls\":[\"" + entra + "\"]}"),
-            org.assertj.core.groups.Tuple.tuple("DELETE", "/admin/people/profilePropertySettings/p1", "null"));
+            org.assertj.core.groups.Tuple.tuple("DELETE", "/v1.0/admin/people/profilePropertySettings/p1", "null"));
   }
 
   @Test

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.defs.EnhancedPersonalization;
 import org.settingsreconciler.resource.defs.LimitedMode;
 import org.settingsreconciler.resource.defs.PeopleToggles;
 import org.settingsreconciler.resource.defs.PersonInterests;
+import org.settingsreconciler.resource.defs.ProfileCardProperties;
 import org.settingsreconciler.resource.defs.ProfilePropertySettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,7 +75,7 @@ class ReversalTest {
   @Test
   void limitedModeTurnedBackOnCarriesTheTenantsGroup() {
     ResourceId id = ResourceId.singleton(LimitedMode.DESCRIPTOR);
-    Update applied = update(id, "/copilot/admin/settings/limitedMode", "{\"isEnabledForGroup\":false}",
+    Update applied = update(id, "/v1.0/copilot/admin/settings/limitedMode", "{\"isEnabledForGroup\":false}",
         "{\"isEnabledForGroup\":true}");
 
     Update undo = Reversal.ofUpdate(applied, json("{\"isEnabledForGroup\":false,\"groupId\":\"" + GROUP + "\"}"));
@@ -84,18 +86,18 @@ class ReversalTest {
   @Test
   void aCreatedInterestIsDeletedByItsNewId() {
     ResourceId id = new ResourceId(PersonInterests.DESCRIPTOR, "adele@contoso.com", "Hiking");
-    Create applied = new Create(id, id.basePath(), json("{\"displayName\":\"Hiking\"}"), List.of());
+    Create applied = new Create(id, id.basePath(GraphVersion.BETA), json("{\"displayName\":\"Hiking\"}"), List.of());
 
     List<Change> undo = Reversal.ofCreate(applied, json("{\"id\":\"int-new\",\"displayName\":\"Hiking\"}"));
 
     assertThat(undo).singleElement().isInstanceOf(Delete.class);
-    assertThat(undo.get(0).path()).isEqualTo("/users/adele@contoso.com/profile/interests/int-new");
+    assertThat(undo.get(0).path()).isEqualTo("/beta/users/adele@contoso.com/profile/interests/int-new");
   }
 
   @Test
   void aCreatedProfilePropertySettingIsResetThenDeletedAsGraphRequires() {
     ResourceId id = new ResourceId(ProfilePropertySettings.DESCRIPTOR, null, "skills");
-    Create applied = new Create(id, id.basePath(),
+    Create applied = new Create(id, id.basePath(GraphVersion.V1_0),
         json("{\"name\":\"skills\",\"prioritizedSourceUrls\":[\"" + HR + "\"]}"), List.of());
     JsonNode created = json("{\"id\":\"pps-7\",\"name\":\"skills\",\"prioritizedSourceUrls\":[\"" + HR + "\",\""
         + ProfilePropertySettings.ENTRA_SOURCE_URL + "\"]}");
@@ -103,7 +105,7 @@ class ReversalTest {
     List<Change> undo = Reversal.ofCreate(applied, created);
 
     assertThat(undo).extracting(Change::method).containsExactly("PATCH", "DELETE");
-    assertThat(undo).extracting(Change::path).containsOnly("/admin/people/profilePropertySettings/pps-7");
+    assertThat(undo).extracting(Change::path).containsOnly("/v1.0/admin/people/profilePropertySettings/pps-7");
     assertThat(undo.get(0).body()).isEqualTo(
         json("{\"prioritizedSourceUrls\":[\"" + ProfilePropertySettings.ENTRA_SOURCE_URL + "\"]}"));
   }
@@ -111,7 +113,8 @@ class ReversalTest {
   @Test
   void aCreatedSourcePrecedenceIsOnlyResetSinceGraphNeverDeletesIt() {
     ResourceId id = new ResourceId(ProfilePropertySettings.DESCRIPTOR, null, ProfilePropertySettings.SOURCE_PRECEDENCE);
-    Create applied = new Create(id, id.basePath(), json("{\"prioritizedSourceUrls\":[\"" + HR + "\"]}"), List.of());
+    Create applied = new Create(id, id.basePath(GraphVersion.V1_0), json("{\"prioritizedSourceUrls\":[\"" + HR + "\"]}"),
+        List.of());
 
     List<Change> undo = Reversal.ofCreate(applied, json("{\"id\":\"pps-1\",\"prioritizedSourceUrls\":[\"" + HR
         + "\"]}"));
@@ -123,13 +126,28 @@ class ReversalTest {
   @Test
   void aDeletedItemIsCreatedAgainFromItsKeyAndManagedValues() {
     ResourceId id = new ResourceId(PersonInterests.DESCRIPTOR, "adele@contoso.com", "Knitting");
-    Delete applied = new Delete(id, id.basePath() + "/int-9", json("{\"id\":\"int-9\",\"displayName\":\"Knitting\","
+    Delete applied = new Delete(id, id.basePath(GraphVersion.BETA) + "/int-9", json("{\"id\":\"int-9\",\"displayName\":\"Knitting\","
         + "\"categories\":[\"Crafts\"],\"webUrl\":null}"));
 
     Create undo = Reversal.ofDelete(applied);
 
     assertThat(undo.method()).isEqualTo("POST");
-    assertThat(undo.path()).isEqualTo("/users/adele@contoso.com/profile/interests");
+    assertThat(undo.path()).isEqualTo("/beta/users/adele@contoso.com/profile/interests");
     assertThat(undo.body()).isEqualTo(json("{\"displayName\":\"Knitting\",\"categories\":[\"Crafts\"]}"));
+  }
+
+  @Test
+  void aReversalGoesToTheVersionOfTheChangeItUndoes() {
+    // A run pinned to beta created it under /beta, though a root without a version would use v1.0 for it.
+    ResourceId id = new ResourceId(ProfileCardProperties.DESCRIPTOR, null, "CustomAttribute1");
+    Create applied = new Create(id, id.basePath(GraphVersion.BETA),
+        json("{\"directoryPropertyName\":\"CustomAttribute1\"}"), List.of());
+    Delete deleted = new Delete(id, id.basePath(GraphVersion.BETA) + "/CustomAttribute1",
+        json("{\"directoryPropertyName\":\"CustomAttribute1\"}"));
+
+    List<Change> undoCreate = Reversal.ofCreate(applied, json("{\"directoryPropertyName\":\"CustomAttribute1\"}"));
+
+    assertThat(undoCreate).extracting(Change::path).containsExactly("/beta/admin/people/profileCardProperties/CustomAttribute1");
+    assertThat(Reversal.ofDelete(deleted).path()).isEqualTo("/beta/admin/people/profileCardProperties");
   }
 }

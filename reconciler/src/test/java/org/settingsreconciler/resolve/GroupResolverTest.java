@@ -76,7 +76,7 @@ class GroupResolverTest {
   private List<String> groupQueries() {
     return sandbox.requests().stream()
         .map(RecordedRequest::path)
-        .filter(p -> p.startsWith("/groups"))
+        .filter(p -> p.startsWith("/v1.0/groups"))
         .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))
         .toList();
   }
@@ -195,7 +195,7 @@ class GroupResolverTest {
           assertThat(e.error().status()).isEqualTo(403);
         });
     assertThat(sandbox.requests()).as("nothing but the lookup").allMatch(r -> r.method().equals("GET"))
-        .allMatch(r -> r.path().startsWith("/groups"));
+        .allMatch(r -> r.path().startsWith("/v1.0/groups"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.GraphMetadata.Property;
 import tools.jackson.databind.JsonNode;
 
@@ -54,6 +55,30 @@ final class MetadataConformance {
     MetadataConformance check = new MetadataConformance(metadata, schemas);
     descriptors.forEach(check::descriptor);
     return check.findings;
+  }
+
+  /**
+   * Where the descriptors' Graph versions ({@link ResourceDescriptor#versions()}) disagree with one version's
+   * metadata: a resource declared in {@code version} that its metadata lacks (the type, or the path to it), and one
+   * its metadata has (type and path) that is not declared in it. The tool sends a resource to v1.0 wherever it says
+   * it is there, and to beta only where it says it is not.
+   */
+  static SortedSet<Finding> versions(List<ResourceDescriptor> descriptors, GraphVersion version, GraphMetadata metadata) {
+    SortedSet<Finding> out = new TreeSet<>();
+    for (ResourceDescriptor d : descriptors) {
+      String type = typeOf(d);
+      GraphMetadata.PathTarget target = metadata.path(d.path()).orElse(null);
+      String lacks = !metadata.hasWholeType(type) ? "type " + type + " absent"
+          : target == null ? "path " + d.path() + " not in the slice's scope"
+          : target.missing() != null ? target.missing() : null;
+      boolean declared = d.versions().contains(version);
+      if (declared && lacks != null) {
+        out.add(new Finding(d.type(), "declared in " + version + ", which lacks it: " + lacks));
+      } else if (!declared && lacks == null) {
+        out.add(new Finding(d.type(), "in the " + version + " metadata, not declared in " + version));
+      }
+    }
+    return out;
   }
 
   /** The schema file a descriptor names, from the classpath. */

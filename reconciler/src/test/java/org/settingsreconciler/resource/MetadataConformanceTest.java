@@ -17,22 +17,30 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.MetadataConformance.Finding;
 import org.settingsreconciler.resource.MetadataDifferences.Row;
+import org.settingsreconciler.resource.defs.PeopleToggles;
+import org.settingsreconciler.resource.defs.PersonInterests;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Every descriptor, and the JSON Schema of its YAML, agrees with Microsoft's own metadata (the slice in
- * {@code src/main/resources/metadata/}), except where {@code docs/metadata-differences.md} lists the difference with
+ * Every descriptor, and the JSON Schema of its YAML, agrees with Microsoft's own metadata (the slices in
+ * {@code src/main/resources/metadata/}) of every Graph version it says it exists in, and says it exists in exactly
+ * the versions whose metadata has it, except where {@code docs/metadata-differences.md} lists the difference with
  * its reason. A property Microsoft adds, a type it changes, or a schema made stricter than Graph fails here until
  * someone decides and writes the decision down; a listed difference that is gone fails too, so the list stays true.
  */
 class MetadataConformanceTest {
 
-  /** The tool sends everything to /beta today, so the beta metadata is the one it must agree with. */
+  /**
+   * The version the tests of the check itself edit. The real check holds each descriptor against the metadata of
+   * every version it says it exists in: the tool sends a resource to v1.0 where it exists there and to beta
+   * otherwise, or everything to the one version {@code --graph-url} ends in.
+   */
   private static final String VERSION_THE_TOOL_USES = "beta";
 
   private static final String REFRESH =
@@ -41,11 +49,28 @@ class MetadataConformanceTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /**
+   * Every disagreement with the metadata of each Graph version: the descriptors and schemas against every version a
+   * descriptor is declared in, and the declared versions against what each version's metadata has.
+   */
+  static SortedSet<Finding> findings(List<ResourceDescriptor> descriptors) {
+    SortedSet<Finding> out = new TreeSet<>();
+    for (GraphVersion v : GraphVersion.values()) {
+      GraphMetadata metadata = GraphMetadata.load(v.segment());
+      out.addAll(MetadataConformance.versions(descriptors, v, metadata));
+      // A type the version lacks is reported once, by the versions check.
+      List<ResourceDescriptor> declared = descriptors.stream()
+          .filter(d -> d.versions().contains(v) && metadata.hasWholeType(MetadataConformance.typeOf(d))).toList();
+      out.addAll(MetadataConformance.check(declared, metadata, MetadataConformance::schemaOf));
+    }
+    return out;
+  }
+
   @Test
   void everyDisagreementWithTheMetadataIsListedAndEveryListedOneIsReal() {
-    GraphMetadata metadata = GraphMetadata.load(VERSION_THE_TOOL_USES);
-    SortedSet<Finding> findings =
-        MetadataConformance.check(ResourceRegistry.all(), metadata, MetadataConformance::schemaOf);
+    SortedSet<Finding> findings = findings(ResourceRegistry.all());
+    String metadata = "metadata of " + String.join(" and ",
+        List.of(GraphVersion.values()).stream().map(v -> GraphMetadata.load(v.segment()).label()).toList());
     List<Row> rows = MetadataDifferences.checkedRows();
 
     List<Finding> unlisted = findings.stream().filter(f -> rows.stream().noneMatch(r -> r.matches(f))).toList();
@@ -58,21 +83,21 @@ class MetadataConformanceTest {
       message
           .append(MetadataDifferences.NAME)
           .append(" does not list these disagreements with the ")
-          .append(metadata.label())
+          .append(metadata)
           .append(".\nFix the tool, or decide and add a row under '")
           .append(MetadataDifferences.CHECKED_HEADING)
           .append("' (Status: deliberate, or 'to fix: issue N item M'; say why):\n");
       unlisted.forEach(
           f ->
               message
-                  .append(new Row(f.where(), f.difference(), "?", VERSION_THE_TOOL_USES + " metadata", "?").markdown())
+                  .append(new Row(f.where(), f.difference(), "?", "beta or v1.0 metadata", "?").markdown())
                   .append('\n'));
     }
     if (!stale.isEmpty()) {
       message
           .append(MetadataDifferences.NAME)
           .append(" lists differences the ")
-          .append(metadata.label())
+          .append(metadata)
           .append(" no longer shows; remove these rows")
           .append(" (a 'to fix' row here means its fix has landed):\n");
       stale.forEach(r -> message.append(r.markdown()).append('\n'));
@@ -169,6 +194,47 @@ class MetadataConformanceTest {
         .contains(
             new Finding("copilot.limitedMode.groupId", "managed, not in the metadata"),
             new Finding("copilot.policySettings.value", "kind STRING does not fit Edm.Int32"));
+  }
+
+  @Test
+  void aDescriptorDeclaredInAVersionWhoseMetadataLacksItIsADisagreement() {
+    // Person interests claiming v1.0, where Microsoft's v1.0 metadata has no personInterest and no user profile.
+    ResourceDescriptor claimsV1 = likeInterests(GraphVersion.V1_0, GraphVersion.BETA);
+
+    SortedSet<Finding> findings = findings(List.of(claimsV1));
+
+    Finding wrong = new Finding("users.interests", "declared in v1.0, which lacks it: type "
+        + "microsoft.graph.personInterest absent");
+    assertThat(findings).contains(wrong);
+    assertThat(findings).noneMatch(f -> f.difference().contains("type microsoft.graph.personInterest not in"));
+    assertThat(MetadataDifferences.checkedRows()).noneMatch(r -> r.matches(wrong));
+    assertThat(findings(List.of(likeInterests(GraphVersion.BETA)))).noneMatch(f -> f.difference().contains("v1.0"));
+  }
+
+  @Test
+  void aResourceV1HasButThatIsDeclaredBetaOnlyIsADisagreement() {
+    ObjectNode doc = (ObjectNode) GraphMetadata.load("v1.0").document().deepCopy();
+    ResourceDescriptor pronounsBetaOnly = ResourceDescriptor.builder("people.pronouns").title("Pronouns")
+        .singleton(PeopleToggles.PRONOUNS.path()).versions(GraphVersion.BETA)
+        .odataType(PeopleToggles.PRONOUNS.odataType()).permissions(PeopleToggles.PRONOUNS.permissions())
+        .schema(PeopleToggles.PRONOUNS.schemaFile()).build();
+
+    SortedSet<Finding> findings =
+        MetadataConformance.versions(List.of(pronounsBetaOnly), GraphVersion.V1_0, GraphMetadata.of(doc));
+
+    Finding undeclared = new Finding("people.pronouns", "in the v1.0 metadata, not declared in v1.0");
+    assertThat(findings).containsExactly(undeclared);
+    assertThat(MetadataDifferences.checkedRows()).noneMatch(r -> r.matches(undeclared));
+    assertThat(MetadataConformance.versions(List.of(PeopleToggles.PRONOUNS), GraphVersion.V1_0, GraphMetadata.of(doc)))
+        .isEmpty();
+  }
+
+  private static ResourceDescriptor likeInterests(GraphVersion... versions) {
+    ResourceDescriptor d = PersonInterests.DESCRIPTOR;
+    ResourceDescriptor.Builder b = ResourceDescriptor.builder(d.type()).title(d.title()).collection(d.path(), d.key())
+        .perUser().versions(versions).odataType(d.odataType()).permissions(d.permissions()).schema(d.schemaFile());
+    d.properties().forEach(b::property);
+    return b.build();
   }
 
   private static List<String> strings(JsonNode array) {

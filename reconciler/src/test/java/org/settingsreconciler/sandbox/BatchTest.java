@@ -64,10 +64,10 @@ class BatchTest extends FreshSandbox {
 
     Reply first = batch(get("1", "/users/adele.vance@contoso.com/profile/interests"));
     String next = answer(first, "1").at("/body/@odata.nextLink").asString();
-    String relative = next.substring(sandbox.baseUrl().toString().length());
+    String relative = next.substring(client.base().toString().length());
     Reply second = batch(get("1", relative));
 
-    assertThat(next).startsWith(sandbox.baseUrl().toString());
+    assertThat(next).startsWith(client.base().toString());
     assertThat(answer(second, "1").get("status").asInt()).isEqualTo(200);
     assertThat(answer(second, "1").at("/body/value")).hasSize(1);
     assertThat(answer(second, "1").at("/body/value/0/id").asString())
@@ -119,7 +119,7 @@ class BatchTest extends FreshSandbox {
 
   @Test
   void absoluteUrlsAndNestedBatchesAreRefusedPerItem() {
-    Reply r = batch(get("1", sandbox.baseUrl() + PRONOUNS), get("2", "/$batch"), get("3", PRONOUNS));
+    Reply r = batch(get("1", client.base() + PRONOUNS), get("2", "/$batch"), get("3", PRONOUNS));
 
     assertThat(r.status()).isEqualTo(200);
     assertThat(answer(r, "1").get("status").asInt()).isEqualTo(400);
@@ -184,10 +184,10 @@ class BatchTest extends FreshSandbox {
 
     assertThat(sandbox.requests()).extracting(RecordedRequest::method, RecordedRequest::path, RecordedRequest::inBatch)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("POST", "/$batch", false),
-            org.assertj.core.groups.Tuple.tuple("GET", PRONOUNS, true),
-            org.assertj.core.groups.Tuple.tuple("GET", MEGAN, true),
-            org.assertj.core.groups.Tuple.tuple("GET", PRONOUNS, false));
+            org.assertj.core.groups.Tuple.tuple("POST", "/beta/$batch", false),
+            org.assertj.core.groups.Tuple.tuple("GET", "/beta" + PRONOUNS, true),
+            org.assertj.core.groups.Tuple.tuple("GET", "/beta" + MEGAN, true),
+            org.assertj.core.groups.Tuple.tuple("GET", "/beta" + PRONOUNS, false));
     LoadStats stats = sandbox.stats();
     assertThat(stats.roundTrips()).isEqualTo(2);
     assertThat(stats.batches()).isEqualTo(1);

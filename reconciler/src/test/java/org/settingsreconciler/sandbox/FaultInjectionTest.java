@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 
 /** Injected faults: matched by method and path, counted down, with an optional Retry-After, changing nothing. */
@@ -66,5 +67,20 @@ class FaultInjectionTest extends FreshSandbox {
   void faultsMustBeErrorsThatHappenAtLeastOnce() {
     assertThatThrownBy(() -> Fault.of("GET", PRONOUNS, 200, "ok", 1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Fault.of("GET", PRONOUNS, 503, "x", 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aPathWithAVersionFailsOnlyThatVersionAndOneWithoutFailsBoth() {
+    SandboxClient v1 = new SandboxClient(sandbox, GraphVersion.V1_0);
+    sandbox.injectFault(FaultSpec.parse("GET /v1.0" + PRONOUNS + "=503"));
+    sandbox.injectFault(FaultSpec.parse("GET /beta/admin/people/itemInsights=504"));
+    sandbox.injectFault(FaultSpec.parse("PATCH " + PRONOUNS + "=500x2"));
+
+    assertThat(v1.get(PRONOUNS).status()).isEqualTo(503);
+    assertThat(client.get(PRONOUNS).status()).isEqualTo(200);
+    assertThat(v1.get("/admin/people/itemInsights").status()).isEqualTo(200);
+    assertThat(client.get("/admin/people/itemInsights").status()).isEqualTo(504);
+    assertThat(v1.patch(PRONOUNS, "{\"isEnabledInOrganization\":true}").status()).isEqualTo(500);
+    assertThat(client.patch(PRONOUNS, "{\"isEnabledInOrganization\":true}").status()).isEqualTo(500);
   }
 }

@@ -40,7 +40,7 @@ class FaultKindsTest {
 
   private HttpResponse<String> send(String method, String path, String json, Duration timeout)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/beta" + path))
         .header("Authorization", "Bearer t").timeout(timeout);
     b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
         : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));

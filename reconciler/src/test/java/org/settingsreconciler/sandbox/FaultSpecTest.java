@@ -28,7 +28,8 @@ class FaultSpecTest {
     assertThat(FaultSpec.parse("GET /x=timeout:delay=2.5").delay()).isEqualTo(Duration.ofMillis(2500));
     assertThat(FaultSpec.parse("GET /x=error-in-200:code=generalException").code()).isEqualTo("generalException");
     assertThat(FaultSpec.parse("  GET   /beta/admin/people/itemInsights = RESETx1 "))
-        .isEqualTo(Fault.of("GET", "/admin/people/itemInsights", Fault.Kind.RESET, 1));
+        .isEqualTo(Fault.of("GET", "/beta/admin/people/itemInsights", Fault.Kind.RESET, 1));
+    assertThat(FaultSpec.parse("PATCH /v1.0/admin/people/pronouns=503").path()).isEqualTo("/v1.0/admin/people/pronouns");
   }
 
   @Test

@@ -54,7 +54,7 @@ class PagingTest extends FreshSandbox {
 
     String next = client.get("/admin/people/profileCardProperties").body().get("@odata.nextLink").asString();
 
-    assertThat(next).startsWith(sandbox.baseUrl() + "/admin/people/profileCardProperties?").contains("$skiptoken=");
+    assertThat(next).startsWith(sandbox.baseUrl() + "/beta/admin/people/profileCardProperties?").contains("$skiptoken=");
   }
 
   @Test

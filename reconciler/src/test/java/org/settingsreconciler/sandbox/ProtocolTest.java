@@ -79,12 +79,16 @@ class ProtocolTest extends FreshSandbox {
   }
 
   @Test
-  void pathsOutsideBetaAreRefused() {
-    Reply r = client.send(client.unauthenticated(sandbox.baseUrl().toString().replace("/beta", "/v1.0")
-        + "/admin/people/pronouns").header("Authorization", "Bearer t").GET());
+  void pathsOutsideTheVersionsAreRefused() {
+    Reply r = client.send(client.unauthenticated(sandbox.baseUrl() + "/v2.0/admin/people/pronouns")
+        .header("Authorization", "Bearer t").GET());
+    Reply none = client.send(client.unauthenticated(sandbox.baseUrl() + "/admin/people/pronouns")
+        .header("Authorization", "Bearer t").GET());
 
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.errorMessage()).contains("v1.0");
+    assertThat(r.errorMessage()).isEqualTo("Invalid version: v2.0");
+    assertThat(none.status()).isEqualTo(400);
+    assertThat(none.errorMessage()).isEqualTo("Invalid version: admin");
   }
 
   @Test
@@ -113,9 +117,9 @@ class ProtocolTest extends FreshSandbox {
     assertThat(sandbox.requests())
         .extracting(RecordedRequest::method, RecordedRequest::path)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("GET", "/users?$top=1"),
-            org.assertj.core.groups.Tuple.tuple("PATCH", "/admin/people/pronouns"),
-            org.assertj.core.groups.Tuple.tuple("GET", "/admin/people/pronouns"));
+            org.assertj.core.groups.Tuple.tuple("GET", "/beta/users?$top=1"),
+            org.assertj.core.groups.Tuple.tuple("PATCH", "/beta/admin/people/pronouns"),
+            org.assertj.core.groups.Tuple.tuple("GET", "/beta/admin/people/pronouns"));
     assertThat(sandbox.requests().get(0).body()).isNull();
     assertThat(sandbox.requests().get(1).body())
         .isEqualTo(SandboxClient.json("{\"isEnabledInOrganization\":true}"));
@@ -123,7 +127,7 @@ class ProtocolTest extends FreshSandbox {
 
   @Test
   void bindsTheLoopbackInterfaceOnly() throws IOException {
-    assertThat(sandbox.baseUrl().toString()).isEqualTo("http://127.0.0.1:" + sandbox.port() + "/beta");
+    assertThat(sandbox.baseUrl().toString()).isEqualTo("http://127.0.0.1:" + sandbox.port());
     Optional<InetAddress> external = externalAddress();
     Assumptions.assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address to try");
 

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.settingsreconciler.graph.GraphVersion;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,8 +37,19 @@ final class SandboxClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI base;
 
+  /** A client of the sandbox's beta root, where every resource exists. */
   SandboxClient(GraphSandbox sandbox) {
-    this.base = sandbox.baseUrl();
+    this(sandbox, GraphVersion.BETA);
+  }
+
+  /** A client of one version's root: paths are relative to it, as a batch item's are. */
+  SandboxClient(GraphSandbox sandbox, GraphVersion version) {
+    this.base = URI.create(sandbox.baseUrl() + version.prefix());
+  }
+
+  /** The root this client's paths are relative to: the sandbox's, then the version. */
+  URI base() {
+    return base;
   }
 
   Reply get(String path) {
@@ -56,7 +68,7 @@ final class SandboxClient {
     return send(withBody(request(path), "POST", json));
   }
 
-  /** A request to a path relative to /beta (or an absolute URL, for next links), with a token. */
+  /** A request to a path relative to the client's version root (or an absolute URL, for next links), with a token. */
   HttpRequest.Builder request(String pathOrUrl) {
     return unauthenticated(pathOrUrl).header("Authorization", "Bearer test-token");
   }

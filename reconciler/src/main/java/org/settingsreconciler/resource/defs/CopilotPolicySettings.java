@@ -4,6 +4,7 @@ import static org.settingsreconciler.resource.ValueKind.STRING;
 
 import java.util.List;
 import org.settingsreconciler.resource.Access;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
@@ -27,6 +28,7 @@ public final class CopilotPolicySettings {
       ResourceDescriptor.builder("copilot.policySettings")
           .title("Copilot policy setting")
           .fixedIds("/copilot/admin/policySettings", SUPPORTED_IDS)
+          .versions(GraphVersion.BETA)
           .odataType("#microsoft.graph.copilotPolicySetting")
           // "value" is required in every PATCH; policyId is optional (Graph then picks the first tenant policy).
           .property(PropertySpec.of("value", STRING).requiredInEveryPatch())

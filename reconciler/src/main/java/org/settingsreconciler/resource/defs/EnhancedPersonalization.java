@@ -4,6 +4,7 @@ import static org.settingsreconciler.resource.ValueKind.BOOLEAN;
 import static org.settingsreconciler.resource.ValueKind.GROUP_ID;
 
 import org.settingsreconciler.resource.Access;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
@@ -16,6 +17,7 @@ public final class EnhancedPersonalization {
       ResourceDescriptor.builder("copilot.enhancedPersonalization")
           .title("Copilot enhanced personalization")
           .singleton("/copilot/settings/people/enhancedPersonalization")
+          .versions(GraphVersion.BETA)
           .odataType("#microsoft.graph.enhancedPersonalizationSetting")
           // The update page marks isEnabledInOrganization "Required": it goes in every PATCH.
           .property(

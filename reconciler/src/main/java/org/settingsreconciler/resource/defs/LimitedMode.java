@@ -4,6 +4,7 @@ import static org.settingsreconciler.resource.ValueKind.BOOLEAN;
 import static org.settingsreconciler.resource.ValueKind.GROUP_ID;
 
 import org.settingsreconciler.resource.Access;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.PatchRule;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
@@ -29,6 +30,7 @@ public final class LimitedMode {
       ResourceDescriptor.builder("copilot.limitedMode")
           .title("Copilot limited mode")
           .singleton("/copilot/admin/settings/limitedMode")
+          .versions(GraphVersion.V1_0, GraphVersion.BETA)
           .odataType("#microsoft.graph.copilotAdminLimitedMode")
           .property(PropertySpec.of("isEnabledForGroup", BOOLEAN)) // Edm.Boolean, nullable in the metadata
           .property(PropertySpec.of("groupId", GROUP_ID))

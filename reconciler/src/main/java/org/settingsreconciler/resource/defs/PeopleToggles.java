@@ -6,6 +6,7 @@ import static org.settingsreconciler.resource.ValueKind.STRING;
 import static org.settingsreconciler.resource.ValueKind.STRING_SET;
 
 import org.settingsreconciler.resource.Access;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
@@ -20,6 +21,7 @@ public final class PeopleToggles {
       ResourceDescriptor.builder("people.pronouns")
           .title("Pronouns")
           .singleton("/admin/people/pronouns")
+          .versions(GraphVersion.V1_0, GraphVersion.BETA)
           .odataType("#microsoft.graph.pronounsSettings")
           .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN))
           .permissions(Permissions.of(READ, Access.delegatedOrApp(WRITE, "Global Administrator")))
@@ -30,6 +32,7 @@ public final class PeopleToggles {
       ResourceDescriptor.builder("people.namePronunciation")
           .title("Name pronunciation")
           .singleton("/admin/people/namePronunciation")
+          .versions(GraphVersion.BETA)
           .odataType("#microsoft.graph.namePronunciationSettings")
           .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN))
           .permissions(Permissions.of(READ, Access.delegatedOrApp(WRITE, "People Administrator")))
@@ -41,6 +44,7 @@ public final class PeopleToggles {
       ResourceDescriptor.builder("people.itemInsights")
           .title("Item insights")
           .singleton("/admin/people/itemInsights")
+          .versions(GraphVersion.V1_0, GraphVersion.BETA)
           .odataType("#microsoft.graph.insightsSettings")
           .property(PropertySpec.of("isEnabledInOrganization", BOOLEAN)) // Edm.Boolean, nullable in the metadata
           .property(PropertySpec.of("disabledForGroup", GROUP_ID))
@@ -52,6 +56,7 @@ public final class PeopleToggles {
       ResourceDescriptor.builder("people.photoUpdateSettings")
           .title("Photo update settings")
           .singleton("/admin/people/photoUpdateSettings")
+          .versions(GraphVersion.BETA)
           .odataType("#microsoft.graph.photoUpdateSettings")
           .property(PropertySpec.of("allowedRoles", STRING_SET))
           // "source" is documented but missing from the production metadata (2026-08): managed only if set.

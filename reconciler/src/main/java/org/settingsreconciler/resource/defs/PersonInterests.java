@@ -4,6 +4,7 @@ import static org.settingsreconciler.resource.ValueKind.STRING;
 import static org.settingsreconciler.resource.ValueKind.STRING_SET;
 
 import org.settingsreconciler.resource.Access;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
@@ -19,6 +20,7 @@ public final class PersonInterests {
       ResourceDescriptor.builder("users.interests")
           .title("Person interest")
           .collection("/users/{user}/profile/interests", new CollectionKey("displayName", true, null, false))
+          .versions(GraphVersion.BETA)
           .perUser()
           .odataType("#microsoft.graph.personInterest")
           .property(PropertySpec.of("categories", STRING_SET))

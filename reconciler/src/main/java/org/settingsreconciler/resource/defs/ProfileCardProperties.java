@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.settingsreconciler.resource.Access;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
@@ -38,6 +39,7 @@ public final class ProfileCardProperties {
           .collection(
               "/admin/people/profileCardProperties",
               new CollectionKey("directoryPropertyName", true, null, true))
+          .versions(GraphVersion.V1_0, GraphVersion.BETA)
           .odataType("#microsoft.graph.profileCardProperty")
           .property(PropertySpec.of("annotations", OBJECT_LIST))
           // Edm.Boolean, not nullable, in Microsoft's metadata; undocumented beyond that (graph-api.md 6.4). Managed so

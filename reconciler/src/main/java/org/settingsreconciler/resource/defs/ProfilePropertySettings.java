@@ -5,6 +5,7 @@ import static org.settingsreconciler.resource.ValueKind.STRING_LIST;
 import java.util.List;
 import java.util.Locale;
 import org.settingsreconciler.resource.Access;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
@@ -107,6 +108,7 @@ public final class ProfilePropertySettings {
       ResourceDescriptor.builder("people.profilePropertySettings")
           .title("Profile property setting")
           .collection("/admin/people/profilePropertySettings", KEY)
+          .versions(GraphVersion.V1_0, GraphVersion.BETA)
           .odataType("#microsoft.graph.profilePropertySetting")
           .property(
               PropertySpec.of("prioritizedSourceUrls", STRING_LIST)

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.settingsreconciler.graph.GraphVersion;
+import org.settingsreconciler.graph.VersionChoice;
 import org.junit.jupiter.api.Test;
 
 class AddressParserTest {
@@ -27,16 +29,18 @@ class AddressParserTest {
     assertThat(id.descriptor()).isSameAs(PersonInterests.DESCRIPTOR);
     assertThat(id.user()).isEqualTo("adele@contoso.com");
     assertThat(id.key()).isEqualTo("Chelsea FC");
-    assertThat(id.objectPath("0fb4")).isEqualTo("/users/adele@contoso.com/profile/interests/0fb4");
+    assertThat(id.objectPath(VersionChoice.EACH_RESOURCE, "0fb4"))
+        .isEqualTo("/beta/users/adele@contoso.com/profile/interests/0fb4");
     ResourceId policy = AddressParser.parse("copilot.policySettings[\"microsoft.copilot.imagegeneration\"]");
     assertThat(policy.descriptor()).isSameAs(CopilotPolicySettings.DESCRIPTOR);
-    assertThat(policy.objectPath(null)).isEqualTo("/copilot/admin/policySettings/microsoft.copilot.imagegeneration");
+    assertThat(policy.objectPath(VersionChoice.EACH_RESOURCE, null))
+        .isEqualTo("/beta/copilot/admin/policySettings/microsoft.copilot.imagegeneration");
   }
 
   @Test
   void keysAreEncodedAsOnePathSegment() {
     ResourceId id = new ResourceId(PersonInterests.DESCRIPTOR, "o'neil@contoso.com", "A/B C");
-    assertThat(id.objectPath("x/y")).isEqualTo("/users/o%27neil@contoso.com/profile/interests/x%2Fy");
+    assertThat(id.objectPath(GraphVersion.BETA, "x/y")).isEqualTo("/beta/users/o%27neil@contoso.com/profile/interests/x%2Fy");
   }
 
   @Test
