@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PlanJson {
 
-  public static final int FORMAT_VERSION = 1;
+  /** 2: every path starts with its Graph version ({@code /v1.0/...}, {@code /beta/...}), the root has none. */
+  public static final int FORMAT_VERSION = 2;
 
   /** The saved plan's list of the secret values it holds (see {@link #setSecretValues}). */
   static final String SECRET_VALUES = "secretValues";

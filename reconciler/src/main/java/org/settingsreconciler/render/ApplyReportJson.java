@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ApplyReportJson {
 
-  public static final int FORMAT_VERSION = 1;
+  /** 2: every path starts with its Graph version ({@code /v1.0/...}, {@code /beta/...}), the root has none. */
+  public static final int FORMAT_VERSION = 2;
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 

@@ -74,7 +74,7 @@ class PartialApplyWireTest {
     assertThat(first.err()).contains("Wrote the apply report to " + report + ".");
 
     JsonNode json = WireHarness.JSON.readTree(report.toFile());
-    assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
+    assertThat(json.get("formatVersion").asInt()).isEqualTo(2);
     assertThat(json.at("/tenant/origin").asString()).isEqualTo(h.graphUrl());
     assertThat(json.get("result").asString()).isEqualTo("incomplete");
     assertThat(json.get("exitCode").asInt()).isEqualTo(1);

@@ -148,7 +148,7 @@ class PlanWireTest {
     assertThat(r.exit()).isZero();
     h.verifyOnlyReads();
     JsonNode plan = r.json();
-    assertThat(plan.get("formatVersion").asInt()).isEqualTo(1);
+    assertThat(plan.get("formatVersion").asInt()).isEqualTo(2);
     assertThat(plan.get("tenant")).as("the plan names its tenant, as every heading does").isEqualTo(
         WireHarness.JSON.readTree("{\"id\":\"" + WireHarness.TENANT_ID + "\",\"displayName\":\"Contoso\","
             + "\"graphRoot\":\"" + h.graphUrl() + "\",\"signedInAs\":\"the holder of the access token in "
