@@ -1,5 +1,9 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.run.UserError;
+import org.settingsreconciler.run.GraphSession;
+import org.settingsreconciler.run.PlannedRun;
+import org.settingsreconciler.run.ClientTuning;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -137,7 +141,7 @@ final class ApplyCommand extends PlanningCommand {
 
     Outcome start() {
       if (report != null) {
-        OutputFiles.refuseInputs("--report", report.path(), scope.desired().inputFiles(scope.graph().sandboxState, savedPlan));
+        OutputFiles.refuseInputs("--report", report.path(), scope.desired().inputFiles(scope.graph().sandboxState(), savedPlan));
       }
       VerifyPolicy policy = verifyPolicy();
       if (savedPlan != null) {
@@ -153,7 +157,8 @@ final class ApplyCommand extends PlanningCommand {
         }
         return Outcome.of(applySaved(policy));
       }
-      return PlannedRun.run(scope, target, pending, GraphSession.Purpose.APPLY,
+      return PlannedRun.run(ctx.run(), scope.desired(), scope.graph(), target.targets(),
+          pending.recreatePending, GraphSession.Purpose.APPLY, Outcome.of(ExitCode.ERROR),
           (plan, session) -> new Outcome(applyPlanned(plan, session, policy), plan, null));
     }
 
@@ -196,7 +201,7 @@ final class ApplyCommand extends PlanningCommand {
         throw new UserError(savedPlan + ": " + e.getMessage() + "; nothing was sent");
       }
       List<Change> changes = saved.changes();
-      try (GraphSession session = GraphSession.open(scope.graph(), ctx, GraphSession.Purpose.APPLY)) {
+      try (GraphSession session = GraphSession.open(scope.graph(), ctx.run(), GraphSession.Purpose.APPLY)) {
         List<String> elsewhere = saved.mismatches(session.identity());
         if (!elsewhere.isEmpty()) {
           ctx.err().println("Refusing to apply the saved plan " + savedPlan + " here; nothing was applied:");

@@ -1,5 +1,9 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.run.UserError;
+import org.settingsreconciler.run.GraphSession;
+import org.settingsreconciler.run.DesiredSource;
+import org.settingsreconciler.run.PlannedRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,10 +48,11 @@ final class CheckCommand extends PlanningCommand {
 
   @Override
   public Outcome run(RunScope scope) {
-    List<Path> inputs = scope.desired().inputFiles(scope.graph().sandboxState);
+    List<Path> inputs = scope.desired().inputFiles(scope.graph().sandboxState());
     List<ReportFile> named = reports.stream().map(r -> r.at(scope.outputFile(r.path()))).toList();
     named.forEach(r -> OutputFiles.refuseInputs("--report", r.path(), inputs));
-    return PlannedRun.run(scope, target, pending, GraphSession.Purpose.READ,
+    return PlannedRun.run(scope.ctx().run(), scope.desired(), scope.graph(), target.targets(),
+        pending.recreatePending, GraphSession.Purpose.READ, Outcome.of(ExitCode.ERROR),
         (plan, session) -> judge(scope, plan, session, named));
   }
 
@@ -137,10 +142,10 @@ final class CheckCommand extends PlanningCommand {
           ? "Review and commit them. The exit code is still 2, because drift was found; the next check passes."
           : "Review and commit them. The exit code is 1: some settings could not be read (see above).");
       try {
-        scope.desired().loadOrThrow(ctx);
+        scope.desired().loadOrThrow(ctx.run());
       } catch (ConfigException e) {
         // The check has read the tenant by now: say only what is true of these files.
-        DesiredSource.printEach(ctx, e);
+        DesiredSource.tellEach(ctx.run().view(), e);
         err.println("The updated files are invalid (" + DesiredSource.count(e) + "); do not commit them as "
             + "they are.");
         return false;

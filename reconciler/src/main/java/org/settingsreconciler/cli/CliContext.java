@@ -3,6 +3,7 @@ package org.settingsreconciler.cli;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+import org.settingsreconciler.run.RunContext;
 import org.settingsreconciler.secrets.MaskingPrintStream;
 import org.settingsreconciler.secrets.Secrets;
 
@@ -30,6 +31,11 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
   public CliContext(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal, boolean liveErr,
       Clock clock) {
     this(out, err, env, terminal, liveErr, clock, new Secrets());
+  }
+
+  /** What a run of the use cases (see run/) takes from this context: its view is stderr. */
+  public RunContext run() {
+    return new RunContext(env, clock, secrets, terminal.interactive(), err, new StderrView(err));
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.run.DesiredSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.run.UserError;
+import org.settingsreconciler.run.GraphSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +57,7 @@ final class ExportCommand implements Callable<Integer> {
       throw new UserError("give --user or --all-users, not both");
     }
     OutputFiles.refuseInputs("--out", out, Arrays.asList(graph.sandboxState));
-    try (GraphSession session = GraphSession.open(graph, ctx, GraphSession.Purpose.READ)) {
+    try (GraphSession session = GraphSession.open(graph.target(), ctx.run(), GraphSession.Purpose.READ)) {
       StateReader reader = session.reader();
       List<String> exported = users;
       CurrentState state;

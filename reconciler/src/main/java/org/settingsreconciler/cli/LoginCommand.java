@@ -1,7 +1,9 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.run.UserError;
 import java.util.concurrent.Callable;
 import org.settingsreconciler.auth.AuthMethod;
+import org.settingsreconciler.auth.Cloud;
 import org.settingsreconciler.auth.Login;
 import org.settingsreconciler.auth.SignInContext;
 import org.settingsreconciler.auth.TokenClaims;
@@ -29,7 +31,7 @@ final class LoginCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SignInContext s =
-        SignInContext.of(AuthMethod.DEVICE_CODE, cloud.tenant, cloud.cloud(), ctx.env(), ctx.err(), true,
+        SignInContext.of(AuthMethod.DEVICE_CODE, cloud.tenant, cloud.cloud == null ? Cloud.global : cloud.cloud, ctx.env(), ctx.err(), true,
             ctx.secrets());
     Login.Result r;
     try {

@@ -30,7 +30,7 @@ final class PermissionsCommand implements Callable<Integer>, FleetCommand {
   public Outcome run(RunScope scope) {
     // Without PATH: what managing every setting takes (an export of the whole tenant, or planning the YAML to come).
     boolean everything = scope.desired().paths().isEmpty() && scope.desired().tenant() == null;
-    DesiredState state = everything ? null : scope.desired().load(scope.ctx());
+    DesiredState state = everything ? null : scope.desired().load(scope.ctx().run());
     if (state == null && !everything) {
       return Outcome.of(ExitCode.ERROR);
     }

@@ -1,5 +1,7 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.run.GraphSession;
+import org.settingsreconciler.run.PlannedRun;
 import java.nio.file.Path;
 import org.settingsreconciler.plan.Plan;
 import tools.jackson.databind.JsonNode;
@@ -32,8 +34,9 @@ final class PlanCommand extends PlanningCommand {
   @Override
   public Outcome run(RunScope scope) {
     Path saveTo = scope.outputFile(out);
-    OutputFiles.refuseInputs("--out", saveTo, scope.desired().inputFiles(scope.graph().sandboxState));
-    return PlannedRun.run(scope, target, pending, GraphSession.Purpose.READ,
+    OutputFiles.refuseInputs("--out", saveTo, scope.desired().inputFiles(scope.graph().sandboxState()));
+    return PlannedRun.run(scope.ctx().run(), scope.desired(), scope.graph(), target.targets(),
+        pending.recreatePending, GraphSession.Purpose.READ, Outcome.of(ExitCode.ERROR),
         (plan, session) -> show(scope.ctx(), plan, session, saveTo));
   }
 

@@ -1,11 +1,11 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.run.GraphSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.time.Instant;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PlanJson;
 import org.settingsreconciler.plan.SavedPlan;

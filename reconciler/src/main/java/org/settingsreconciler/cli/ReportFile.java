@@ -1,5 +1,6 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.run.GraphSession;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.settingsreconciler.plan.Plan;

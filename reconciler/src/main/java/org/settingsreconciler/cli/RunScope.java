@@ -1,6 +1,9 @@
 package org.settingsreconciler.cli;
 
 import java.nio.file.Path;
+import org.settingsreconciler.run.DesiredSource;
+import org.settingsreconciler.run.GraphTarget;
+import org.settingsreconciler.run.UserError;
 import picocli.CommandLine;
 
 /**
@@ -12,10 +15,10 @@ import picocli.CommandLine;
  * @param tenantName the fleet tenant's name, which fills {@code {tenant}} in the names of the files it writes; null
  *     for a plain run
  */
-record RunScope(CliContext ctx, DesiredSource desired, GraphOptions graph, String tenantName) {
+record RunScope(CliContext ctx, DesiredSource desired, GraphTarget graph, String tenantName) {
 
   static RunScope of(CliContext ctx, DesiredStateArgs desired, GraphOptions graph) {
-    return new RunScope(ctx, desired.source(), graph, null);
+    return new RunScope(ctx, desired.source(), graph == null ? null : graph.target(), null);
   }
 
   /** A file this run reads: {@code {tenant}} in its name is the tenant's (a fleet checked that every one has it). */

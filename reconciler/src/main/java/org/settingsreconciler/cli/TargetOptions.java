@@ -2,8 +2,6 @@ package org.settingsreconciler.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.settingsreconciler.model.DesiredState;
-import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.Target;
 import org.settingsreconciler.plan.Targets;
 import picocli.CommandLine.ITypeConverter;
@@ -37,34 +35,5 @@ final class TargetOptions {
 
   Targets targets() {
     return new Targets(targets);
-  }
-
-  /**
-   * Narrows the desired state. A target that matches nothing in it is a mistake worth stopping for before anything
-   * is sent: only what the desired state names is read, so it could match nothing in the tenant either.
-   */
-  DesiredState narrow(DesiredState state) {
-    List<String> unmatched = targets().unmatched(state);
-    if (!unmatched.isEmpty()) {
-      throw new UserError(String.join("\nerror: ", unmatched) + "\nNothing was sent to the tenant.");
-    }
-    return targets().narrow(state);
-  }
-
-  /**
-   * The plan within the targets, once every target is known to match something in the desired state or the tenant
-   * as read (a typo in an item's key passes {@link #narrow}: its collection is read).
-   *
-   * @param whole the plan of the narrowed desired state, which also holds what the tenant has around the targets
-   * @param session for what the run sent, to say it truly
-   */
-  Plan narrow(DesiredState state, Plan whole, GraphSession session) {
-    List<String> unmatched = targets().unmatched(state, whole);
-    if (!unmatched.isEmpty()) {
-      String sent = session.sentSoFar();
-      throw new UserError(String.join("\nerror: ", unmatched) + "\n" + Character.toUpperCase(sent.charAt(0))
-          + sent.substring(1) + ".");
-    }
-    return targets().narrow(whole);
   }
 }

@@ -1,5 +1,7 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.run.GraphTarget;
+import org.settingsreconciler.run.UserError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -60,7 +62,7 @@ final class TenantRun {
       err.println("error: " + refused.get());
       return failed(tenant.name(), tenant.tenantId());
     }
-    GraphOptions graph;
+    GraphTarget graph;
     try {
       graph = graph(tenant);
     } catch (UserError e) {
@@ -101,15 +103,13 @@ final class TenantRun {
    * Where this tenant's Graph is: the command line's options, with the tenant's sandbox state, or its cloud, tenant id
    * and graphUrl where the command line does not name them. Null for a command that does not talk to Graph.
    */
-  private GraphOptions graph(TenantConfig tenant) {
+  private GraphTarget graph(TenantConfig tenant) {
     GraphOptions given = command.graph();
     if (given == null) {
       return null;
     }
-    if (given.sandbox) {
-      return given.withSandboxState(sandboxState(tenant));
-    }
-    return given.forTenant(tenant);
+    GraphTarget target = given.target();
+    return target.sandbox() ? target.withSandboxState(sandboxState(tenant)) : target.forTenant(tenant);
   }
 
   /**

@@ -26,7 +26,7 @@ final class ValidateCommand implements Callable<Integer>, FleetCommand {
 
   @Override
   public Outcome run(RunScope scope) {
-    DesiredState state = scope.desired().load(scope.ctx());
+    DesiredState state = scope.desired().load(scope.ctx().run());
     if (state == null) {
       return Outcome.of(ExitCode.ERROR);
     }

@@ -1,4 +1,4 @@
-package org.settingsreconciler.cli;
+package org.settingsreconciler.run;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -21,7 +21,7 @@ final class CreateLedgers {
    *
    * @throws UserError when {@value #WINDOW} is not a number of minutes from 0 to 1440
    */
-  static CreateLedger open(CliContext ctx, String graphRoot, String tenant) {
+  static CreateLedger open(RunContext ctx, String graphRoot, String tenant) {
     Duration window = window(ctx);
     Optional<java.nio.file.Path> dir = ConfigDir.of(ctx.env());
     if (window.isZero() || dir.isEmpty()) {
@@ -30,7 +30,7 @@ final class CreateLedgers {
     return CreateLedger.in(dir.get(), graphRoot, tenant == null ? "" : tenant, window, ctx.clock());
   }
 
-  static Duration window(CliContext ctx) {
+  static Duration window(RunContext ctx) {
     String v = ctx.env().get(WINDOW);
     if (v == null || v.isBlank()) {
       return CreateLedger.DEFAULT_WINDOW;

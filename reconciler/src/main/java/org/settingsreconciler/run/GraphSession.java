@@ -1,4 +1,4 @@
-package org.settingsreconciler.cli;
+package org.settingsreconciler.run;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,7 +35,7 @@ import org.settingsreconciler.sandbox.GraphSandbox;
 import org.settingsreconciler.tenant.TenantIdentity;
 
 /** A connection to Graph for one command: the real service, or an in-process sandbox that ends with the command. */
-final class GraphSession implements AutoCloseable {
+public final class GraphSession implements AutoCloseable {
 
   /** The sandbox checks only that a bearer token is present. */
   private static final String SANDBOX_TOKEN = "sandbox";
@@ -48,7 +48,7 @@ final class GraphSession implements AutoCloseable {
   private final String where;
   /** Null for the sandbox, which accepts any token and needs no preflight. */
   private final SignIn signIn;
-  private final CliContext ctx;
+  private final RunContext ctx;
   /** What names this tenant's Graph in the ledger of recent creates; null where nothing is worth remembering. */
   private final String ledgerRoot;
   private CreateLedger ledger;
@@ -57,7 +57,7 @@ final class GraphSession implements AutoCloseable {
   private CompletableFuture<TenantIdentity> identity;
 
   private GraphSession(GraphClient client, GraphSandbox sandbox, String root, String where, SignIn signIn,
-      CliContext ctx, String ledgerRoot) {
+      RunContext ctx, String ledgerRoot) {
     this.client = client;
     this.sandbox = sandbox;
     this.root = root;
@@ -66,45 +66,45 @@ final class GraphSession implements AutoCloseable {
     this.ctx = ctx;
     this.ledgerRoot = ledgerRoot;
     if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {
-      client.debugTo(line -> ctx.err().println("debug: " + line));
+      client.debugTo(ctx.view()::debug);
     }
   }
 
   /** What a command does with the tenant: only apply changes it, and only then is the sandbox's state file written. */
-  enum Purpose {
+  public enum Purpose {
     READ,
     APPLY
   }
 
-  static GraphSession open(GraphOptions options, CliContext ctx, Purpose purpose) {
+  public static GraphSession open(GraphTarget options, RunContext ctx, Purpose purpose) {
     Throughput throughput = options.throughput();
     ClientTuning tuning = ClientTuning.from(ctx.env());
-    if (options.sandbox) {
-      if (options.graphUrl != null) {
+    if (options.sandbox()) {
+      if (options.graphUrl() != null) {
         throw new UserError("--sandbox and --graph-url cannot be used together");
       }
       GraphSandbox sandbox;
       try {
-        sandbox = GraphSandbox.start(0, options.sandboxState, null, purpose == Purpose.APPLY);
+        sandbox = GraphSandbox.start(0, options.sandboxState(), null, purpose == Purpose.APPLY);
       } catch (IOException e) {
         throw new UserError("cannot start the sandbox: " + e.getMessage());
       }
-      for (Fault f : options.sandboxFaults) {
+      for (Fault f : options.sandboxFaults()) {
         sandbox.injectFault(f);
-        ctx.err().println("note: sandbox fault armed: " + f.describe());
+        ctx.view().note("sandbox fault armed: " + f.describe());
       }
       GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of(SANDBOX_TOKEN), tuning.retry(),
           Sleeper.REAL, throughput, tuning.timeout());
-      String where = options.sandboxState == null ? "" : " (" + options.sandboxState + ")";
+      String where = options.sandboxState() == null ? "" : " (" + options.sandboxState() + ")";
       // A sandbox without a state file is new each run: there is no later run to keep from creating twice.
-      String ledgerRoot = options.sandboxState == null ? null
-          : "sandbox:" + options.sandboxState.toAbsolutePath().normalize();
+      String ledgerRoot = options.sandboxState() == null ? null
+          : "sandbox:" + options.sandboxState().toAbsolutePath().normalize();
       return new GraphSession(client, sandbox, TenantIdentity.SANDBOX_ROOT, where, null, ctx, ledgerRoot);
     }
-    if (options.sandboxState != null) {
+    if (options.sandboxState() != null) {
       throw new UserError("--sandbox-state needs --sandbox");
     }
-    if (!options.sandboxFaults.isEmpty()) {
+    if (!options.sandboxFaults().isEmpty()) {
       throw new UserError("--sandbox-fault needs --sandbox; to try faults with another client, run the sandbox on its "
           + "own: reconciler sandbox --fault SPEC");
     }
@@ -121,8 +121,8 @@ final class GraphSession implements AutoCloseable {
       signIn =
           SignIn.prepare(
               SignInContext.of(
-                  options.auth, options.cloud.tenant, options.cloud.cloud(), ctx.env(), ctx.err(),
-                  ctx.terminal().interactive(), ctx.secrets()));
+                  options.auth(), options.tenant(), options.cloudOrGlobal(), ctx.env(), ctx.prompts(),
+                  ctx.interactive(), ctx.secrets()));
     } catch (CredentialException e) {
       throw new UserError(e.getMessage());
     }
@@ -141,7 +141,7 @@ final class GraphSession implements AutoCloseable {
    * Reads what the desired state manages and plans it: the one planning path of plan, apply and check. Settings
    * the cloud, or the Graph version the root names, lacks stop it before sign-in; settings the token cannot read are not read (see {@link #reader()}).
    */
-  Plan plan(DesiredState state) {
+  public Plan plan(DesiredState state) {
     return plan(state, false);
   }
 
@@ -149,17 +149,17 @@ final class GraphSession implements AutoCloseable {
    * As {@link #plan(DesiredState)}; a create an earlier apply sent moments ago, which Graph does not show yet, is
    * held back (not planned again) unless {@code recreatePending}.
    */
-  Plan plan(DesiredState state, boolean recreatePending) {
+  public Plan plan(DesiredState state, boolean recreatePending) {
     List<String> versionProblems = VersionCheck.problems(state, client.versions());
     if (!versionProblems.isEmpty()) {
-      versionProblems.forEach(p -> ctx.err().println("error: " + p));
+      versionProblems.forEach(ctx.view()::error);
       throw new UserError("nothing was sent: give --graph-url without a version (each setting then goes to the "
           + "version it exists in), or remove these settings from the desired state, or narrow the run with --target");
     }
     if (signIn != null) {
       List<String> problems = PermissionPreflight.cloudProblems(state, signIn.context().cloud());
       if (!problems.isEmpty()) {
-        problems.forEach(p -> ctx.err().println("error: " + p));
+        problems.forEach(ctx.view()::error);
         throw new UserError(
             "nothing was sent: remove these settings from the desired state for this cloud, or narrow the run "
                 + "with --target");
@@ -170,7 +170,7 @@ final class GraphSession implements AutoCloseable {
     try {
       return new Planner(reader, recreatePending ? RecentCreates.NONE : ledger()).plan(state);
     } catch (UnresolvedGroupsException e) {
-      e.errors().forEach(error -> ctx.err().println("error: " + error));
+      e.errors().forEach(error -> ctx.view().error(String.valueOf(error)));
       throw new UserError((e.errors().size() == 1 ? "1 group name" : e.errors().size() + " group names")
           + " could not be resolved; " + sentSoFar());
     } catch (GroupLookupException e) {
@@ -184,7 +184,7 @@ final class GraphSession implements AutoCloseable {
    * What a run that stops before any write can truly say it sent: nothing at all while every request failed before
    * leaving (a refused connection, say), else that reads went out and nothing was written.
    */
-  String sentSoFar() {
+  public String sentSoFar() {
     return client.anythingSent()
         ? "nothing was written to the tenant (only reads were sent)"
         : "nothing was sent to the tenant";
@@ -195,7 +195,7 @@ final class GraphSession implements AutoCloseable {
    * the signed-in token's tenant where known, else the configured one. Off for a sandbox without a state file and
    * where the environment names no config directory.
    */
-  CreateLedger ledger() {
+  public CreateLedger ledger() {
     if (ledger == null) {
       ledger = ledgerRoot == null ? CreateLedger.off() : CreateLedgers.open(ctx, ledgerRoot, tenant());
     }
@@ -215,19 +215,19 @@ final class GraphSession implements AutoCloseable {
    * A state reader that signs in first and sends no read the permission preflight refuses (an app-only token and a
    * delegated-only setting, a missing permission, a setting the cloud lacks): those are recorded as not read.
    */
-  StateReader reader() {
+  public StateReader reader() {
     PermissionPreflight p = preflight();
     return new StateReader(client, p == null ? AccessCheck.NONE : p);
   }
 
   /** The planned writes the token lacks permission for, one line per setting type, before any write. */
-  List<String> writeRefusals(List<Change> changes) {
+  public List<String> writeRefusals(List<Change> changes) {
     PermissionPreflight p = preflight();
     return p == null ? List.of() : p.writeRefusals(changes);
   }
 
   /** A failed write, with what the token lacks when Graph refused it (403). */
-  ChangeOutcome explained(ChangeOutcome o) {
+  public ChangeOutcome explained(ChangeOutcome o) {
     PermissionPreflight p = preflight();
     if (p == null || o.error() == null) {
       return o;
@@ -245,7 +245,7 @@ final class GraphSession implements AutoCloseable {
       Optional<TokenClaims> claims = signIn.claims();
       if (preflight == null) {
         preflight = new PermissionPreflight(claims, signIn.context().cloud(), signIn::delegatedHint);
-        ctx.err().println(signIn.summary());
+        ctx.view().say(signIn.summary());
       }
       return preflight;
     } catch (CredentialException e) {
@@ -255,17 +255,17 @@ final class GraphSession implements AutoCloseable {
   }
 
   /** After a plan or export: which settings the token could not read and how to get the access, on stderr. */
-  void adviseOn(List<ReadFailure> failures) {
+  public void adviseOn(List<ReadFailure> failures) {
     if (signIn == null) {
       return;
     }
     preflight().advice(failures).ifPresent(a -> {
-      ctx.err().println();
-      ctx.err().println(a);
+      ctx.view().say("");
+      ctx.view().say(a);
     });
   }
 
-  GraphClient client() {
+  public GraphClient client() {
     return client;
   }
 
@@ -273,17 +273,17 @@ final class GraphSession implements AutoCloseable {
    * Where the state comes from, for headings and the apply prompt: the Graph root, the tenant (name and id) and who
    * is signed in; or the sandbox tenant.
    */
-  String origin() {
+  public String origin() {
     return identity().describe() + where;
   }
 
   /** The Graph root, or "the sandbox tenant" and its state file: where reports say the run went. */
-  String place() {
+  public String place() {
     return TenantIdentity.SANDBOX_ROOT.equals(root) ? "the sandbox tenant" + where : root;
   }
 
   /** Which tenant this session reads and writes, and as whom (signs in first, if it has not yet). */
-  TenantIdentity identity() {
+  public TenantIdentity identity() {
     startIdentity();
     return identity.join();
   }

@@ -1,4 +1,4 @@
-package org.settingsreconciler.cli;
+package org.settingsreconciler.run;
 
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.settingsreconciler.graph.RetryPolicy;
  * @param timeout {@value #TIMEOUT}: the longest wait for one round trip's whole answer
  * @param retry {@value #ATTEMPTS}, {@value #MAX_WAIT} and {@value #BACKOFF}
  */
-record ClientTuning(Duration timeout, RetryPolicy retry) {
+public record ClientTuning(Duration timeout, RetryPolicy retry) {
 
   static final String TIMEOUT = "RECONCILER_HTTP_TIMEOUT_SECONDS";
   static final String ATTEMPTS = "RECONCILER_RETRY_ATTEMPTS";
@@ -21,7 +21,7 @@ record ClientTuning(Duration timeout, RetryPolicy retry) {
   static final String BACKOFF = "RECONCILER_RETRY_BACKOFF_SECONDS";
 
   /** @throws UserError when a variable is set to something that is not a sensible number */
-  static ClientTuning from(Map<String, String> env) {
+  public static ClientTuning from(Map<String, String> env) {
     RetryPolicy d = RetryPolicy.DEFAULT;
     Duration timeout = seconds(env, TIMEOUT, GraphClient.DEFAULT_TIMEOUT, false);
     int attempts = d.maxAttempts();
@@ -45,7 +45,7 @@ record ClientTuning(Duration timeout, RetryPolicy retry) {
    *
    * @throws UserError when it is set to anything else
    */
-  static Duration seconds(Map<String, String> env, String name, Duration otherwise, boolean zeroAllowed) {
+  public static Duration seconds(Map<String, String> env, String name, Duration otherwise, boolean zeroAllowed) {
     String v = env.get(name);
     if (v == null || v.isBlank()) {
       return otherwise;

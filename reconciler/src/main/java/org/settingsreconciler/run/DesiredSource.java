@@ -1,4 +1,4 @@
-package org.settingsreconciler.cli;
+package org.settingsreconciler.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +25,10 @@ import org.settingsreconciler.tenant.TenantConfig;
  * @param vars the {@code --var NAME=VALUE}s
  * @param varFiles the {@code --var-file}s
  */
-record DesiredSource(List<Path> paths, TenantConfig tenant, List<String> vars, List<Path> varFiles) {
+public record DesiredSource(List<Path> paths, TenantConfig tenant, List<String> vars, List<Path> varFiles) {
 
   /** The same run for one tenant of a fleet: its layers, its own directory, its variables. */
-  DesiredSource forTenant(TenantConfig t) {
+  public DesiredSource forTenant(TenantConfig t) {
     return new DesiredSource(List.of(t.dir()), t, vars, varFiles);
   }
 
@@ -36,7 +36,7 @@ record DesiredSource(List<Path> paths, TenantConfig tenant, List<String> vars, L
    * The files this run reads its desired state and variables from (a tenant's layers, or the PATHs), which no output
    * may replace; with {@code more} files the command reads too.
    */
-  List<Path> inputFiles(Path... more) {
+  public List<Path> inputFiles(Path... more) {
     List<Path> dirsOrFiles = tenant != null ? tenant.layers().stream().map(DesiredStateLoader.Layer::dir).toList() : paths;
     List<Path> files = new ArrayList<>(DesiredStateLoader.expand(dirsOrFiles, new ArrayList<>()));
     for (Path dir : dirsOrFiles) {
@@ -54,20 +54,20 @@ record DesiredSource(List<Path> paths, TenantConfig tenant, List<String> vars, L
     return files;
   }
 
-  /** Loads and validates; on any problem prints every error and returns null. */
-  DesiredState load(CliContext ctx) {
+  /** Loads and validates; on any problem tells the view every error and returns null. */
+  public DesiredState load(RunContext ctx) {
     try {
       DesiredState state = loadOrThrow(ctx);
-      GroupIdWarnings.in(state).forEach(w -> ctx.err().println("warning: " + w));
+      GroupIdWarnings.in(state).forEach(w -> ctx.view().warning(w.toString()));
       return state;
     } catch (ConfigException e) {
-      printErrors(ctx, e);
+      tellErrors(ctx.view(), e);
       return null;
     }
   }
 
   /** Loads and validates the paths, or the tenant's layers, with this run's variables. */
-  DesiredState loadOrThrow(CliContext ctx) throws ConfigException {
+  public DesiredState loadOrThrow(RunContext ctx) throws ConfigException {
     if (tenant != null) {
       return new DesiredStateLoader(variables(ctx, tenant.variables())).loadLayers(tenant.layers());
     }
@@ -78,7 +78,7 @@ record DesiredSource(List<Path> paths, TenantConfig tenant, List<String> vars, L
    * The variables of this run: the environment, then {@code defaults} (a tenant's own), the var files in order and
    * the {@code --var}s, each winning over the ones before.
    */
-  Variables variables(CliContext ctx, Map<String, String> defaults) throws ConfigException {
+  private Variables variables(RunContext ctx, Map<String, String> defaults) throws ConfigException {
     List<ConfigError> errors = new ArrayList<>();
     Map<String, String> values = new LinkedHashMap<>(defaults);
     for (Path file : varFiles) {
@@ -99,18 +99,18 @@ record DesiredSource(List<Path> paths, TenantConfig tenant, List<String> vars, L
   }
 
   /** Every error of a desired state that failed to load; loading comes before any request, so nothing was sent. */
-  static void printErrors(CliContext ctx, ConfigException e) {
-    printEach(ctx, e);
-    ctx.err().println("The desired state is invalid (" + count(e) + "); nothing was sent to the tenant.");
+  public static void tellErrors(RunView view, ConfigException e) {
+    tellEach(view, e);
+    view.say("The desired state is invalid (" + count(e) + "); nothing was sent to the tenant.");
   }
 
-  static void printEach(CliContext ctx, ConfigException e) {
+  public static void tellEach(RunView view, ConfigException e) {
     for (ConfigError error : e.errors()) {
-      ctx.err().println("error: " + error);
+      view.error(error.toString());
     }
   }
 
-  static String count(ConfigException e) {
+  public static String count(ConfigException e) {
     return e.errors().size() == 1 ? "1 error" : e.errors().size() + " errors";
   }
 }

@@ -1,4 +1,4 @@
-package org.settingsreconciler.cli;
+package org.settingsreconciler.run;
 
 /** A mistake in how the tool was called or what it was given: printed as one line, exit 1, no stack trace. */
 public final class UserError extends RuntimeException {

@@ -1,0 +1,88 @@
+package org.settingsreconciler.run;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.settingsreconciler.auth.AuthMethod;
+import org.settingsreconciler.auth.Cloud;
+import org.settingsreconciler.graph.GraphVersion;
+import org.settingsreconciler.graph.Throughput;
+import org.settingsreconciler.sandbox.Fault;
+import org.settingsreconciler.tenant.TenantConfig;
+
+/**
+ * Where a run's Graph is and how to reach it: a URL (or the cloud's root) and how to sign in, or the built-in sandbox
+ * with its state file and faults; and how many requests go at once.
+ *
+ * @param graphUrl the root given, or null for the cloud's
+ * @param tenant the tenant to sign in to, or null for AZURE_TENANT_ID
+ * @param cloud the cloud given, or null for the global one
+ */
+public record GraphTarget(String graphUrl, AuthMethod auth, String tenant, Cloud cloud, boolean sandbox,
+    Path sandboxState, List<Fault> sandboxFaults, Throughput throughput) {
+
+  public static final String DEFAULT_GRAPH_URL = "https://graph.microsoft.com";
+
+  public GraphTarget {
+    sandboxFaults = List.copyOf(sandboxFaults);
+  }
+
+  /** The cloud given, else the global one. */
+  public Cloud cloudOrGlobal() {
+    return cloud == null ? Cloud.global : cloud;
+  }
+
+  /** The same Graph with another sandbox state file: a fleet tenant's own. */
+  public GraphTarget withSandboxState(Path state) {
+    return new GraphTarget(graphUrl, auth, tenant, cloud, sandbox, state, sandboxFaults, throughput);
+  }
+
+  /**
+   * The Graph of one tenant of a fleet: its cloud and tenant id where the command line names none, and its graphUrl
+   * (a fleet refuses --graph-url, which would send every tenant to one Graph).
+   */
+  public GraphTarget forTenant(TenantConfig t) {
+    return new GraphTarget(t.graphUrl() != null ? t.graphUrl() : graphUrl, auth, tenant != null ? tenant : t.tenantId(),
+        cloud != null ? cloud : Cloud.valueOf(t.cloud()), sandbox, sandboxState, sandboxFaults, throughput);
+  }
+
+  /** The root requests go to: the URL given, checked, or the cloud's. */
+  public URI graphRoot() {
+    String url = graphUrl != null ? graphUrl : cloudOrGlobal().graphRoot();
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--graph-url is not a URL: " + url);
+    }
+    if (uri.getHost() == null || uri.getScheme() == null) {
+      throw new UserError("--graph-url must be an absolute URL such as " + DEFAULT_GRAPH_URL);
+    }
+    boolean https = uri.getScheme().equalsIgnoreCase("https");
+    boolean http = uri.getScheme().equalsIgnoreCase("http");
+    if (!https && !(http && isLoopback(uri.getHost()))) {
+      throw new UserError("--graph-url must use https (plain http is allowed only on loopback): " + url);
+    }
+    refuseUnknownVersion(uri);
+    return uri;
+  }
+
+  /**
+   * A root whose last segment looks like a version Graph does not have ({@code /v1}, {@code /v2.0}): taken as a root
+   * without a version, it would put every path after it ({@code /v1/v1.0/admin/...}), so it is surely a typo.
+   */
+  private static void refuseUnknownVersion(URI uri) {
+    String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    if (last.matches("(?i)v\\d+(\\.\\d+)*|beta.*") && GraphVersion.named(last).isEmpty()) {
+      throw new UserError("--graph-url ends in /" + last + ", which is not a Graph version: give the root without a "
+          + "version (" + DEFAULT_GRAPH_URL + "), or end it in /v1.0 or /beta");
+    }
+  }
+
+  /** Only loopback literals and localhost: a DNS name such as 127.0.0.1.example.com may resolve anywhere. */
+  static boolean isLoopback(String host) {
+    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    return h.equalsIgnoreCase("localhost") || h.matches("127(\\.\\d{1,3}){3}") || h.equals("::1");
+  }
+}

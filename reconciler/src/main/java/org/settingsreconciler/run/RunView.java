@@ -1,0 +1,24 @@
+package org.settingsreconciler.run;
+
+/**
+ * What a run tells the person or pipeline running it while it works, apart from its result: the use cases of this
+ * package never print, they tell their view (as Terraform's operations tell their views and hooks). The command line
+ * shows these on stderr; a fleet tenant's are held back with the rest of its output.
+ */
+public interface RunView {
+
+  /** Something worth knowing that changes nothing (a sandbox fault armed, a setting left out of an export). */
+  void note(String text);
+
+  /** Something that may be a mistake, with where it was written when it was. */
+  void warning(String text);
+
+  /** Something that stops the run, or this part of it. */
+  void error(String text);
+
+  /** A line said as it is: how the run signed in, what a refusal means, advice on getting access. */
+  void say(String text);
+
+  /** The Graph client's trace, with RECONCILER_DEBUG=1. */
+  void debug(String line);
+}
