@@ -1,5 +1,6 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.run.ExitCode;
 import org.settingsreconciler.run.UserError;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.run.ExitCode;
 import java.util.concurrent.Callable;
 import org.settingsreconciler.access.PermissionReport;
 import org.settingsreconciler.model.DesiredState;

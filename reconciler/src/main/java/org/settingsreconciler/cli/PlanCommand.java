@@ -1,5 +1,6 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.run.ExitCode;
 import org.settingsreconciler.run.GraphSession;
 import org.settingsreconciler.run.PlannedRun;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.run.ExitCode;
 import org.settingsreconciler.plan.Plan;
 import tools.jackson.databind.JsonNode;
 

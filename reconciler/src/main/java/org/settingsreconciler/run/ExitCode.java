@@ -1,4 +1,4 @@
-package org.settingsreconciler.cli;
+package org.settingsreconciler.run;
 
 /** Exit codes, the same for every command so pipelines can rely on them. */
 public final class ExitCode {
