@@ -1,23 +1,18 @@
 package org.settingsreconciler.cli;
 
 import org.settingsreconciler.run.ExitCode;
-import org.settingsreconciler.run.UserError;
 import org.settingsreconciler.run.GraphSession;
 import org.settingsreconciler.run.DesiredSource;
+import org.settingsreconciler.run.DriftWriteBack;
 import org.settingsreconciler.run.PlannedRun;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.settingsreconciler.load.ConfigError;
-import org.settingsreconciler.load.ConfigException;
-import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.plan.Duplicate;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.render.CheckJson;
 import tools.jackson.databind.JsonNode;
 import org.settingsreconciler.plan.SettingStatus;
-import org.settingsreconciler.update.DriftAcceptor;
 import org.settingsreconciler.update.FileUpdate;
 import org.settingsreconciler.update.UpdateResult;
 import picocli.CommandLine.Command;
@@ -116,13 +111,8 @@ final class CheckCommand extends PlanningCommand {
    */
   private boolean acceptDrift(RunScope scope, Plan plan, int code) {
     CliContext ctx = scope.ctx();
-    List<Path> files = DesiredStateLoader.expand(scope.desired().paths(), new ArrayList<ConfigError>());
-    UpdateResult result;
-    try {
-      result = new DriftAcceptor(files, ctx.secrets()).accept(plan);
-    } catch (IOException e) {
-      throw new UserError("--update-files: cannot write the desired state: " + e.getMessage());
-    }
+    DriftWriteBack.Result written = DriftWriteBack.run(ctx.run(), scope.desired(), plan);
+    UpdateResult result = written.update();
     var err = ctx.err();
     err.println();
     if (result.updated().isEmpty()) {
@@ -142,16 +132,15 @@ final class CheckCommand extends PlanningCommand {
       err.println(code == ExitCode.CHANGES
           ? "Review and commit them. The exit code is still 2, because drift was found; the next check passes."
           : "Review and commit them. The exit code is 1: some settings could not be read (see above).");
-      try {
-        scope.desired().loadOrThrow(ctx.run());
-      } catch (ConfigException e) {
-        // The check has read the tenant by now: say only what is true of these files.
-        DesiredSource.tellEach(ctx.run().view(), e);
-        err.println("The updated files are invalid (" + DesiredSource.count(e) + "); do not commit them as "
-            + "they are.");
-        return false;
-      }
+    }
+    if (written.invalidAfter() != null) {
+      // The check has read the tenant by now: say only what is true of these files.
+      DesiredSource.tellEach(ctx.run().view(), written.invalidAfter());
+      err.println("The updated files are invalid (" + DesiredSource.count(written.invalidAfter()) + "); do not commit "
+          + "them as they are.");
+      return false;
     }
     return true;
   }
+
 }
