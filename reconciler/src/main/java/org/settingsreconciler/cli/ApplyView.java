@@ -17,7 +17,7 @@ record ApplyView(CliContext ctx) implements ApplyUseCase.View {
 
   @Override
   public void plan(Plan plan, GraphSession session, boolean destructiveAllowed) {
-    PlanPrinter.print(ctx, plan, OutputFormat.text, session, destructiveAllowed
+    PlanPrinter.print(ctx, PlanPrinter.Kind.PLAN, plan, OutputFormat.text, session, destructiveAllowed
         ? PlanTextRenderer.DestructiveNote.ALLOWED : PlanTextRenderer.DestructiveNote.NOT_ALLOWED);
   }
 

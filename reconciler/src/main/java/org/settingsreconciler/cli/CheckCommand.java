@@ -8,11 +8,9 @@ import org.settingsreconciler.run.PlannedRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.settingsreconciler.plan.Duplicate;
 import org.settingsreconciler.plan.Plan;
-import org.settingsreconciler.render.CheckJson;
+import org.settingsreconciler.render.PlanTextRenderer;
 import tools.jackson.databind.JsonNode;
-import org.settingsreconciler.plan.SettingStatus;
 import org.settingsreconciler.update.FileUpdate;
 import org.settingsreconciler.update.UpdateResult;
 import picocli.CommandLine.Command;
@@ -70,30 +68,10 @@ final class CheckCommand extends PlanningCommand {
 
   /** Prints the check; the JSON printed, when the format is JSON, else null. */
   private JsonNode print(CliContext ctx, Plan plan, GraphSession session) {
-    switch (format) {
-      case json -> {
-        JsonNode json = CheckJson.write(plan, session.identity());
-        ctx.out().println(PlanPrinter.JSON.writeValueAsString(json));
-        return json;
-      }
-      case markdown -> ctx.out().print(ReportFile.Format.MARKDOWN.render(plan, session));
-      case text -> {
-        PlanPrinter.print(ctx, plan, format, session);
-        List<String> drifted = plan.statuses().stream()
-            .filter(s -> s.state() == SettingStatus.State.DRIFTED).map(SettingStatus::address).toList();
-        List<Duplicate> duplicated = plan.duplicates().stream().filter(Duplicate::drift).toList();
-        if (!drifted.isEmpty() || !duplicated.isEmpty()) {
-          ctx.out().println();
-          ctx.out().println("Drift: " + (drifted.size() + duplicated.size())
-              + " setting(s) differ from the desired state:");
-          drifted.forEach(a -> ctx.out().println("  " + a));
-          duplicated.forEach(d -> ctx.out().println("  " + d.address() + " (in the tenant " + d.ids().size()
-              + " times)"));
-        }
-      }
-    }
-    return null;
+    return PlanPrinter.print(ctx, PlanPrinter.Kind.CHECK, plan, format, session,
+        PlanTextRenderer.DestructiveNote.NEEDED);
   }
+
 
   @Override
   public OutputFormat format() {

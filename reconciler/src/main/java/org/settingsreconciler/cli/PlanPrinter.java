@@ -6,7 +6,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.settingsreconciler.plan.Duplicate;
 import org.settingsreconciler.plan.Plan;
+import org.settingsreconciler.plan.SettingStatus;
+import org.settingsreconciler.render.CheckJUnitReport;
+import org.settingsreconciler.render.CheckJson;
 import org.settingsreconciler.plan.PlanJson;
 import org.settingsreconciler.plan.SavedPlan;
 import org.settingsreconciler.render.PlanMarkdownRenderer;
@@ -16,46 +20,104 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Prints and saves plans, in one place for plan, apply and check. */
+/** Prints and saves plans and checks, in every format, in one place for plan, apply and check. */
 final class PlanPrinter {
 
   static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-  static final String PLAN_TITLE = "settings-reconciler plan";
-
   private PlanPrinter() {}
+
+  /** What is rendered: a plan (plan, apply), or a check, which is a plan read as drift. */
+  enum Kind {
+    PLAN("settings-reconciler plan"),
+    CHECK("settings-reconciler check");
+
+    final String title;
+
+    Kind(String title) {
+      this.title = title;
+    }
+  }
+
+  /** Every format a plan or check is rendered in: on stdout (text, JSON, Markdown) or in a report file (also JUnit). */
+  enum Format {
+    TEXT,
+    JSON,
+    MARKDOWN,
+    JUNIT
+  }
 
   /** Prints the plan; the JSON printed, when the format is JSON, else null. */
   static JsonNode print(CliContext ctx, Plan plan, OutputFormat format, GraphSession session) {
-    return print(ctx, plan, format, session, PlanTextRenderer.DestructiveNote.NEEDED);
+    return print(ctx, Kind.PLAN, plan, format, session, PlanTextRenderer.DestructiveNote.NEEDED);
   }
 
-  /** With what the summary says of destructive changes (see PlanTextRenderer.DestructiveNote). */
-  static JsonNode print(
-      CliContext ctx, Plan plan, OutputFormat format, GraphSession session, PlanTextRenderer.DestructiveNote note) {
-    String origin = session.origin();
-    if (format == OutputFormat.json) {
-      JsonNode json = PlanJson.write(plan, session.identity());
+  /**
+   * Prints a plan or a check on stdout, with what the summary says of destructive changes (see
+   * PlanTextRenderer.DestructiveNote); returns the JSON printed, when the format is JSON, else null.
+   */
+  static JsonNode print(CliContext ctx, Kind kind, Plan plan, OutputFormat format, GraphSession session,
+      PlanTextRenderer.DestructiveNote note) {
+    Format as = switch (format) {
+      case text -> Format.TEXT;
+      case json -> Format.JSON;
+      case markdown -> Format.MARKDOWN;
+    };
+    if (as == Format.JSON) {
+      JsonNode json = json(kind, plan, session);
       ctx.out().println(JSON.writeValueAsString(json));
       return json;
     }
-    if (format == OutputFormat.markdown) {
-      ctx.out().print(new PlanMarkdownRenderer(PLAN_TITLE).render(plan, origin));
-      return null;
-    }
-    if (plan.hasChanges() || plan.hasFailures()) {
-      ctx.out().println("Planned against " + origin + ":");
-      ctx.out().println();
-    }
     // Rendered whole, then written once: the output stream masks and flushes per write, and a plan of a thousand
     // users is thousands of lines.
-    ByteArrayOutputStream text = new ByteArrayOutputStream();
-    try (PrintStream to = new PrintStream(text, false, StandardCharsets.UTF_8)) {
-      new PlanTextRenderer(to).render(plan, note);
-    }
-    ctx.out().write(text.toByteArray(), 0, text.size());
+    byte[] text = render(kind, as, plan, session, note).getBytes(StandardCharsets.UTF_8);
+    ctx.out().write(text, 0, text.length);
     ctx.out().flush();
     return null;
+  }
+
+  /** The one dispatch from a kind and a format to what is written. */
+  static String render(Kind kind, Format format, Plan plan, GraphSession session,
+      PlanTextRenderer.DestructiveNote note) {
+    String origin = session.origin();
+    return switch (format) {
+      case JSON -> JSON.writeValueAsString(json(kind, plan, session)) + "\n";
+      case MARKDOWN -> new PlanMarkdownRenderer(kind.title).render(plan, origin);
+      case JUNIT -> CheckJUnitReport.write(plan, origin);
+      case TEXT -> text(kind, plan, origin, note);
+    };
+  }
+
+  private static JsonNode json(Kind kind, Plan plan, GraphSession session) {
+    return kind == Kind.PLAN ? PlanJson.write(plan, session.identity()) : CheckJson.write(plan, session.identity());
+  }
+
+  /** A plan as text; a check's ends with the settings that drifted. */
+  private static String text(Kind kind, Plan plan, String origin, PlanTextRenderer.DestructiveNote note) {
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    try (PrintStream to = new PrintStream(text, false, StandardCharsets.UTF_8)) {
+      if (plan.hasChanges() || plan.hasFailures()) {
+        to.println("Planned against " + origin + ":");
+        to.println();
+      }
+      new PlanTextRenderer(to).render(plan, note);
+      if (kind == Kind.CHECK) {
+        driftList(plan, to);
+      }
+    }
+    return text.toString(StandardCharsets.UTF_8);
+  }
+
+  private static void driftList(Plan plan, PrintStream to) {
+    List<String> drifted = plan.statuses().stream()
+        .filter(s -> s.state() == SettingStatus.State.DRIFTED).map(SettingStatus::address).toList();
+    List<Duplicate> duplicated = plan.duplicates().stream().filter(Duplicate::drift).toList();
+    if (!drifted.isEmpty() || !duplicated.isEmpty()) {
+      to.println();
+      to.println("Drift: " + (drifted.size() + duplicated.size()) + " setting(s) differ from the desired state:");
+      drifted.forEach(a -> to.println("  " + a));
+      duplicated.forEach(d -> to.println("  " + d.address() + " (in the tenant " + d.ids().size() + " times)"));
+    }
   }
 
   /**

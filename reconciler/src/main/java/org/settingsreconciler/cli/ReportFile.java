@@ -4,9 +4,7 @@ import org.settingsreconciler.run.GraphSession;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.settingsreconciler.plan.Plan;
-import org.settingsreconciler.render.CheckJUnitReport;
-import org.settingsreconciler.render.CheckJson;
-import org.settingsreconciler.render.PlanMarkdownRenderer;
+import org.settingsreconciler.render.PlanTextRenderer;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -15,8 +13,6 @@ import picocli.CommandLine.TypeConversionException;
  * names. Checked when the command line is parsed, so a wrong name fails before any request.
  */
 record ReportFile(Path path, Format format) {
-
-  static final String CHECK_TITLE = "settings-reconciler check";
 
   enum Format {
     JSON(".json"),
@@ -31,13 +27,14 @@ record ReportFile(Path path, Format format) {
 
     /** The check in this format; {@code check --format json|markdown} prints the same as the report. */
     String render(Plan plan, GraphSession session) {
-      String origin = session.origin();
-      return switch (this) {
-        case JSON -> PlanPrinter.JSON.writeValueAsString(CheckJson.write(plan, session.identity())) + "\n";
-        case MARKDOWN -> new PlanMarkdownRenderer(CHECK_TITLE).render(plan, origin);
-        case JUNIT -> CheckJUnitReport.write(plan, origin);
+      PlanPrinter.Format as = switch (this) {
+        case JSON -> PlanPrinter.Format.JSON;
+        case MARKDOWN -> PlanPrinter.Format.MARKDOWN;
+        case JUNIT -> PlanPrinter.Format.JUNIT;
       };
+      return PlanPrinter.render(PlanPrinter.Kind.CHECK, as, plan, session, PlanTextRenderer.DestructiveNote.NEEDED);
     }
+
   }
 
   /**
