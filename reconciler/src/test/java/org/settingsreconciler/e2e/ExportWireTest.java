@@ -121,6 +121,31 @@ class ExportWireTest {
    * A tenant may spell a card property's directoryPropertyName in another letter case than the docs (Graph matches it
    * ignoring case): export writes the tenant's own spelling, the schema takes it, and it plans to no change.
    */
+  /**
+   * OData lets Graph annotate any value, nested ones too ({@code @odata.type} on a complex value, or
+   * {@code displayName@odata.type} beside a property): annotations are not data, so export leaves them out of the
+   * YAML (which could not hold them) and plan does not take them for drift.
+   */
+  @Test
+  void annotationsInsideNestedValuesAreNeitherExportedNorDrift() throws IOException {
+    h.list(CARD, "{\"directoryPropertyName\":\"CustomAttribute1\",\"isVisible\":true,\"annotations\":[{"
+        + "\"@odata.type\":\"#microsoft.graph.profileCardAnnotation\",\"displayName\":\"Cost Center\","
+        + "\"displayName@odata.type\":\"#String\",\"localizations\":[{"
+        + "\"@odata.type\":\"#microsoft.graph.displayNameLocalization\",\"languageTag\":\"de-DE\","
+        + "\"displayName\":\"Kostenstelle\"}]}]}");
+    Path out = dir.resolve("tenant.yaml");
+
+    Run export = h.graph("export", "--user", ADELE, "--out", out.toString());
+
+    assertThat(export.exit()).as(export.err()).isZero();
+    assertThat(Files.readString(out)).contains("Kostenstelle").doesNotContain("@odata");
+    Run validate = h.run("validate", out.toString());
+    assertThat(validate.exit()).as(validate.err()).isZero();
+    Run plan = h.graph("plan", out.toString(), "--detailed-exitcode");
+    assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
+    h.verifyOnlyReads();
+  }
+
   @Test
   void exportWritesACardPropertyInTheTenantsOwnSpellingAndItValidates() throws IOException {
     h.list(CARD, "{\"directoryPropertyName\":\"customAttribute1\",\"isVisible\":true,\"annotations\":[]}",
