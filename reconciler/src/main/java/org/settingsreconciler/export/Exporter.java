@@ -144,6 +144,12 @@ public final class Exporter {
         notes.add(address + ": an item without " + key.property() + " left out");
         continue;
       }
+      if (!d.keyDocumented(k)) {
+        // The metadata types the key as any string, but the YAML can name only what the docs allow (the schema).
+        notes.add(new ResourceId(d, user, k).address() + " left out: " + key.property() + " " + ResourceId.quote(k)
+            + " is none the docs allow, so the YAML cannot name it");
+        continue;
+      }
       byKey.computeIfAbsent(key.matchForm(k), f -> new ArrayList<>()).add(item);
     }
     Map<String, Object> items = new LinkedHashMap<>();
