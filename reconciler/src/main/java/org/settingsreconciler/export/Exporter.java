@@ -141,7 +141,10 @@ public final class Exporter {
     for (JsonNode item : read.items()) {
       String k = key.keyOf(item);
       if (k == null) {
-        notes.add(address + ": an item without " + key.property() + " left out");
+        String raw = key.rawKeyOf(item);
+        notes.add(address + ": " + (raw == null ? "an item without " + key.property()
+            : "the item named " + ResourceId.quote(raw) + ", the word the YAML keeps for the item without a "
+                + key.property() + ",") + " left out");
         continue;
       }
       if (!d.keyDocumented(k)) {

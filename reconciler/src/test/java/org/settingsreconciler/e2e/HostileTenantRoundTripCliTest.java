@@ -112,6 +112,63 @@ class HostileTenantRoundTripCliTest {
     assertThat(apply.out()).contains("Apply complete: 1 applied, 0 failed.").doesNotContain("not yet visible");
   }
 
+  /**
+   * A profile property setting's name is any string, "sourcePrecedence" too, which YAML spends on the tenant-wide
+   * setting (no displayName nor name). The named one is not that setting: it is never matched with it, nor does
+   * pruning reset the real tenant-wide setting as a "duplicate" of it.
+   */
+  @Test
+  void aSettingNamedLikeTheTenantWideKeyIsNotTakenForIt() throws IOException {
+    Path state = seed(resources -> {
+      ArrayNode settings = resources.putArray("people.profilePropertySettings");
+      settings.addObject().put("id", "named").put("name", "SourcePrecedence").putNull("displayName")
+          .putArray("prioritizedSourceUrls").add("https://contoso.example/named");
+      settings.addObject().put("id", "tenant-wide").putNull("name").putNull("displayName")
+          .putArray("prioritizedSourceUrls").add("https://contoso.example/hr");
+    });
+    Path desired = tmp.resolve("desired.yaml");
+    Files.writeString(desired,
+        """
+        people:
+          profilePropertySettings:
+            sourcePrecedence:
+              prioritizedSourceUrls: ["https://contoso.example/hr"]
+        prune:
+          - people.profilePropertySettings
+        """);
+
+    CliRunner.Run plan = CliRunner.run(Map.of(), "plan", "--detailed-exitcode", "--sandbox", "--sandbox-state",
+        state.toString(), desired.toString());
+
+    assertThat(plan.exit()).as(plan.toString()).isZero();
+    assertThat(plan.out()).contains("No changes").doesNotContain("more than once");
+    String yaml = exportValidatePlanClean(state);
+    assertThat(yaml).contains("https://contoso.example/hr").doesNotContain("https://contoso.example/named");
+  }
+
+  /**
+   * Graph matches a setting's displayName ignoring case, so "SourcePrecedence" in YAML would be matched with the
+   * tenant-wide setting and renamed into a property-level one: it is an error, naming the key to write.
+   */
+  @Test
+  void theTenantWideKeyInAnotherLetterCaseIsAnError() throws IOException {
+    Path desired = tmp.resolve("desired.yaml");
+    Files.writeString(desired,
+        """
+        people:
+          profilePropertySettings:
+            SourcePrecedence:
+              prioritizedSourceUrls: ["https://contoso.example/hr"]
+        """);
+
+    CliRunner.Run validate = CliRunner.run(Map.of(), "validate", desired.toString());
+
+    assertThat(validate.exit()).as(validate.toString()).isEqualTo(1);
+    assertThat(validate.err()).contains(desired + ":3:5: people.profilePropertySettings.SourcePrecedence: "
+        + "'SourcePrecedence' is the reserved key 'sourcePrecedence' (the item without a displayName) in another "
+        + "letter case: write 'sourcePrecedence'");
+  }
+
   /** Exports the tenant in {@code state}, and holds the promise: the YAML validates and plans to no changes. */
   private String exportValidatePlanClean(Path state) throws IOException {
     Path exported = tmp.resolve("exported.yaml");
