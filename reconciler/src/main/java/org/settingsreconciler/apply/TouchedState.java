@@ -43,8 +43,15 @@ final class TouchedState {
   static JsonNode itemAt(List<JsonNode> items, Change c) {
     ResourceId id = c.resource();
     ResourceDescriptor d = id.descriptor();
+    // Where the key is the URL id and Graph matches it ignoring case, Graph may answer another spelling than the path
+    // the change was sent to (a card property's documented one): the same item, so the paths compare as Graph does.
+    boolean ignoreCase = d.key().idIsKey() && d.key().caseInsensitive();
     for (JsonNode item : items) {
-      if (d.key().keyOf(item) != null && id.objectPath(c.version(), d.key().graphIdOf(item)).equals(c.path())) {
+      if (d.key().keyOf(item) == null) {
+        continue;
+      }
+      String path = id.objectPath(c.version(), d.key().graphIdOf(item));
+      if (ignoreCase ? path.equalsIgnoreCase(c.path()) : path.equals(c.path())) {
         return item;
       }
     }

@@ -141,7 +141,16 @@ public final class Exporter {
     for (JsonNode item : read.items()) {
       String k = key.keyOf(item);
       if (k == null) {
-        notes.add(address + ": an item without " + key.property() + " left out");
+        String raw = key.rawKeyOf(item);
+        notes.add(address + ": " + (raw == null ? "an item without " + key.property()
+            : "the item named " + ResourceId.quote(raw) + ", the word the YAML keeps for the item without a "
+                + key.property() + ",") + " left out");
+        continue;
+      }
+      if (!d.keyDocumented(k)) {
+        // The metadata types the key as any string, but the YAML can name only what the docs allow (the schema).
+        notes.add(new ResourceId(d, user, k).address() + " left out: " + key.property() + " " + ResourceId.quote(k)
+            + " is none the docs allow, so the YAML cannot name it");
         continue;
       }
       byKey.computeIfAbsent(key.matchForm(k), f -> new ArrayList<>()).add(item);

@@ -127,6 +127,14 @@ final class DesiredStateBuilder {
     for (Map.Entry<String, JsonNode> item : node.properties()) {
       String key = item.getKey();
       String itemPointer = SourceMap.child(pointer, key);
+      String alias = d.shape() == Shape.COLLECTION ? d.key().emptyKeyAlias() : null;
+      if (alias != null && !alias.equals(key) && d.key().matchForm(alias).equals(d.key().matchForm(key))) {
+        // Graph would match it ignoring case with the tenant-wide item, and renaming that one makes it another.
+        errors.add(new ConfigError(sources.keyLocation(itemPointer), SourceMap.dotted(itemPointer),
+            "'" + key + "' is the reserved key '" + alias + "' (the item without a " + d.key().property()
+                + ") in another letter case: write '" + alias + "'"));
+        continue;
+      }
       if (d.shape() == Shape.COLLECTION) {
         String earlier = seen.putIfAbsent(d.key().matchForm(key), key);
         if (earlier != null) {

@@ -43,10 +43,17 @@ public record CollectionKey(
     return null;
   }
 
-  /** The YAML key an item from the tenant is listed under. */
+  /**
+   * The YAML key an item from the tenant is listed under, or null when the YAML cannot name it: it has no key and
+   * there is no alias for that, or its key is the alias (a setting named "sourcePrecedence"), which YAML spends on
+   * the keyless item; taking it for that one would write the tenant-wide values to it, and prune the real one.
+   */
   public String keyOf(JsonNode item) {
     String raw = rawKeyOf(item);
-    return raw == null ? emptyKeyAlias : raw;
+    if (raw == null) {
+      return emptyKeyAlias;
+    }
+    return emptyKeyAlias != null && matchForm(raw).equals(matchForm(emptyKeyAlias)) ? null : raw;
   }
 
   /** The normalised form used to match keys. */

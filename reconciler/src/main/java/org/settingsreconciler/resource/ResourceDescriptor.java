@@ -33,6 +33,7 @@ public final class ResourceDescriptor {
   private final boolean globalOnly;
   private final boolean getWrappedInValue;
   private final String schemaFile;
+  private final List<String> documentedKeys;
 
   private ResourceDescriptor(Builder b) {
     this.type = Objects.requireNonNull(b.type);
@@ -55,6 +56,7 @@ public final class ResourceDescriptor {
     this.globalOnly = b.globalOnly;
     this.getWrappedInValue = b.getWrappedInValue;
     this.schemaFile = Objects.requireNonNull(b.schemaFile);
+    this.documentedKeys = b.documentedKeys == null ? null : List.copyOf(b.documentedKeys);
     if (shape == Shape.COLLECTION && key == null) {
       throw new IllegalArgumentException(type + ": a collection needs a key");
     }
@@ -134,6 +136,17 @@ public final class ResourceDescriptor {
     return key;
   }
 
+  /**
+   * Whether the YAML can name a collection item by {@code key}: any key, unless the docs limit them (the schema then
+   * takes only those, as its key compares). An item of the tenant whose key it is not is data the YAML cannot name.
+   */
+  public boolean keyDocumented(String key) {
+    if (documentedKeys == null) {
+      return true;
+    }
+    return documentedKeys.stream().anyMatch(k -> this.key.matchForm(k).equals(this.key.matchForm(key)));
+  }
+
   public PatchRule patchRule() {
     return patchRule;
   }
@@ -193,6 +206,7 @@ public final class ResourceDescriptor {
     private boolean globalOnly;
     private boolean getWrappedInValue;
     private String schemaFile;
+    private List<String> documentedKeys;
 
     private Builder(String type) {
       this.type = type;
@@ -271,6 +285,12 @@ public final class ResourceDescriptor {
 
     public Builder getWrappedInValue() {
       getWrappedInValue = true;
+      return this;
+    }
+
+    /** The only keys the docs allow for the collection's items (the schema's propertyNames say the same). */
+    public Builder keysLimitedTo(List<String> keys) {
+      documentedKeys = keys;
       return this;
     }
 

@@ -52,6 +52,25 @@ public interface ValueComparator {
     return asSet(desired).equals(asSet(current));
   }
 
+  /**
+   * For a flags enum (isFlags in the metadata, serialised as members joined by commas): the same members in any order
+   * are the same value, as Graph answers them in its own order. Anything else compares as JSON.
+   */
+  static boolean sameFlags(JsonNode desired, JsonNode current) {
+    if (desired != null && current != null && desired.isString() && current.isString()) {
+      return flags(desired.asString()).equals(flags(current.asString()));
+    }
+    return sameJson(desired, current);
+  }
+
+  private static Set<String> flags(String value) {
+    Set<String> out = new HashSet<>();
+    for (String member : value.split(",", -1)) {
+      out.add(member.strip());
+    }
+    return out;
+  }
+
   private static Set<JsonNode> asSet(JsonNode node) {
     Set<JsonNode> out = new HashSet<>();
     if (node != null && node.isArray()) {

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  *       (see {@link ResourceId#isOneSegment}); without it no path to the item can be made, only made up. Its key is a
  *       string when it is there. An item without a key but with its id is data: the YAML cannot name it, so it is
  *       never matched nor pruned (an interest without a displayName), or it is the one keyless item the YAML names
- *       by a word of its own (the profile property setting sourcePrecedence).
+ *       by a word of its own (the profile property setting sourcePrecedence). Where the key is the id, an item
+ *       whose key is null or empty (the metadata lets it be) but that carries its entity id is such an item too.
  *   <li>Every managed property present is null or of its kind's JSON type ({@code ValueKind.fits}). One left out is
  *       fine: a tenant may leave out a nullable property, which is then read as null.
  *   <li>Nothing else is looked at (annotations, read-only properties the tool does not manage): it is never compared
@@ -88,6 +89,11 @@ final class AnswerShape {
       if (name != null && !name.isNull() && !name.isString()) {
         return Optional.of("a list item whose " + keyProperty + " is " + jsonType(name) + ", not a string");
       }
+    }
+    if (key.idIsKey() && key.rawKeyOf(item) == null && item.path("id").isString()) {
+      // The metadata lets the key be null (a card property without its directoryPropertyName): with its entity id it
+      // is data, keyless, so never matched nor pruned and no path to it is ever made; the YAML cannot name it.
+      return properties(d, item, "a list item whose ");
     }
     String idProperty = key.idIsKey() ? key.property() : "id";
     JsonNode id = item.get(idProperty);

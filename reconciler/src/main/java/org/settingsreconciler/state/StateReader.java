@@ -186,11 +186,12 @@ public final class StateReader {
     JsonNode object = Envelope.unwrapSingle(r.body());
     return AnswerShape.ofEnvelope(id, r.body()).or(() -> AnswerShape.ofObject(id, object))
         .map(problem -> ObjectRead.failed(GraphError.malformed(problem, r.status(), r.requestId())))
-        .orElseGet(() -> ObjectRead.of(object));
+        .orElseGet(() -> ObjectRead.of(NestedAnnotations.strip(id.descriptor(), object)));
   }
 
   private CollectionRead collectionRead(ResourceDescriptor d, ListOutcome o) {
-    return o.ok() ? CollectionRead.of(o.items()) : CollectionRead.failed(explain(d, o.error()));
+    return o.ok() ? CollectionRead.of(o.items().stream().map(item -> NestedAnnotations.strip(d, item)).toList())
+        : CollectionRead.failed(explain(d, o.error()));
   }
 
   private GraphError explain(ResourceDescriptor d, GraphError e) {

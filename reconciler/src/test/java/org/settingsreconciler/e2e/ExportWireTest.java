@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +122,54 @@ class ExportWireTest {
    * A tenant may spell a card property's directoryPropertyName in another letter case than the docs (Graph matches it
    * ignoring case): export writes the tenant's own spelling, the schema takes it, and it plans to no change.
    */
+  /**
+   * OData lets Graph annotate any value, nested ones too ({@code @odata.type} on a complex value, or
+   * {@code displayName@odata.type} beside a property): annotations are not data, so export leaves them out of the
+   * YAML (which could not hold them) and plan does not take them for drift.
+   */
+  @Test
+  void annotationsInsideNestedValuesAreNeitherExportedNorDrift() throws IOException {
+    h.list(CARD, "{\"directoryPropertyName\":\"CustomAttribute1\",\"isVisible\":true,\"annotations\":[{"
+        + "\"@odata.type\":\"#microsoft.graph.profileCardAnnotation\",\"displayName\":\"Cost Center\","
+        + "\"displayName@odata.type\":\"#String\",\"localizations\":[{"
+        + "\"@odata.type\":\"#microsoft.graph.displayNameLocalization\",\"languageTag\":\"de-DE\","
+        + "\"displayName\":\"Kostenstelle\"}]}]}");
+    Path out = dir.resolve("tenant.yaml");
+
+    Run export = h.graph("export", "--user", ADELE, "--out", out.toString());
+
+    assertThat(export.exit()).as(export.err()).isZero();
+    assertThat(Files.readString(out)).contains("Kostenstelle").doesNotContain("@odata");
+    Run validate = h.run("validate", out.toString());
+    assertThat(validate.exit()).as(validate.err()).isZero();
+    Run plan = h.graph("plan", out.toString(), "--detailed-exitcode");
+    assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
+    h.verifyOnlyReads();
+  }
+
+  /**
+   * Graph adds properties to its types over time (the metadata is a snapshot): a property of a nested complex value
+   * the metadata slice does not have yet must not make export write YAML the schema refuses, nor plans show drift.
+   */
+  @Test
+  @Disabled("issue 14: a property the metadata lacks inside a nested complex value (a card "
+      + "annotation) is exported into YAML the schema refuses, and YAML without it plans an update forever that "
+      + "would drop it from the tenant; needs a rule for unknown nested properties (ignore in compare and export, "
+      + "keep the tenant's in a PATCH)")
+  void anUnknownPropertyInsideANestedValueIsNeitherExportedNorDrift() throws IOException {
+    h.list(CARD, "{\"directoryPropertyName\":\"CustomAttribute1\",\"isVisible\":true,\"annotations\":[{"
+        + "\"displayName\":\"Cost Center\",\"localizations\":[],\"isDefaultLabel\":true}]}");
+    Path out = dir.resolve("tenant.yaml");
+
+    Run export = h.graph("export", "--user", ADELE, "--out", out.toString());
+
+    assertThat(export.exit()).as(export.err()).isZero();
+    Run validate = h.run("validate", out.toString());
+    assertThat(validate.exit()).as(validate.err()).isZero();
+    Run plan = h.graph("plan", out.toString(), "--detailed-exitcode");
+    assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
+  }
+
   @Test
   void exportWritesACardPropertyInTheTenantsOwnSpellingAndItValidates() throws IOException {
     h.list(CARD, "{\"directoryPropertyName\":\"customAttribute1\",\"isVisible\":true,\"annotations\":[]}",

@@ -60,6 +60,9 @@ class AnswerShapeTest {
     "users.interests | {\"id\":\"i2\",\"displayName\":null} | ",
     "people.profileCardProperties | {\"directoryPropertyName\":\"Fax\","
         + "\"annotations\":[{\"displayName\":\"F\"}]} | ",
+    // directoryPropertyName is nullable: an item with its entity id but no name is data the YAML cannot name
+    "people.profileCardProperties | {\"id\":\"c1\",\"directoryPropertyName\":null,\"isVisible\":false} | ",
+    "people.profileCardProperties | {\"id\":\"c2\",\"directoryPropertyName\":\"\"} | ",
     // what is not an item of the list
     "people.profilePropertySettings | \"x\" | a list item that is a string, not an object",
     "people.profilePropertySettings | 5 | a list item that is a number, not an object",

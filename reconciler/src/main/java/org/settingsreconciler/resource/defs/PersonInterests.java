@@ -9,6 +9,7 @@ import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ValueComparator;
 
 /**
  * A user's interests (graph-api.md section 5). Graph makes the ids, so YAML keys interests by displayName, matched
@@ -27,7 +28,8 @@ public final class PersonInterests {
           .property(PropertySpec.of("collaborationTags", STRING_SET))
           .property(PropertySpec.of("description", STRING))
           .property(PropertySpec.of("webUrl", STRING))
-          .property(PropertySpec.of("allowedAudiences", STRING))
+          // A flags enum (microsoft.graph.allowedAudiences, isFlags): its members in any order are one value.
+          .property(PropertySpec.of("allowedAudiences", STRING).comparedWith(ValueComparator::sameFlags))
           // Other users' profiles: the .All permissions. App-only writes are contradicted by the current published
           // pages: plan for delegated writes (docs/permissions.md).
           .permissions(

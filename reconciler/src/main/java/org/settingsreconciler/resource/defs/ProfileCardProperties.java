@@ -39,6 +39,7 @@ public final class ProfileCardProperties {
           .collection(
               "/admin/people/profileCardProperties",
               new CollectionKey("directoryPropertyName", true, null, true))
+          .keysLimitedTo(DIRECTORY_PROPERTY_NAMES)
           .versions(GraphVersion.V1_0, GraphVersion.BETA)
           .odataType("#microsoft.graph.profileCardProperty")
           .property(PropertySpec.of("annotations", OBJECT_LIST))
