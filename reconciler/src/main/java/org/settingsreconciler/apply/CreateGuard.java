@@ -1,5 +1,6 @@
 package org.settingsreconciler.apply;
 
+import org.settingsreconciler.graph.GraphResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,6 @@ import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.PendingCreate;
 import org.settingsreconciler.resource.CollectionKey;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
 import org.settingsreconciler.state.StateReader;
 import tools.jackson.databind.JsonNode;
@@ -48,9 +48,9 @@ final class CreateGuard {
     List<Integer> toClaim = new ArrayList<>();
     for (int i : at) {
       Create c = (Create) changes.get(i);
-      CollectionRead read = fresh.collection(c.resource().scopeAddress());
+      GraphResult<List<JsonNode>> read = fresh.collection(c.resource().scopeAddress());
       CollectionKey key = c.resource().descriptor().key();
-      JsonNode item = read == null || !read.ok() ? null : key.find(read.items(), c.resource().key());
+      JsonNode item = read == null || !read.ok() ? null : key.find(read.value(), c.resource().key());
       if (item == null) {
         toClaim.add(i);
       } else {

@@ -1,5 +1,7 @@
 package org.settingsreconciler.apply;
 
+import org.settingsreconciler.graph.GraphResult;
+import org.settingsreconciler.graph.GraphResponse;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -10,7 +12,6 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import org.settingsreconciler.graph.Bulk;
 import org.settingsreconciler.graph.GraphClient;
-import org.settingsreconciler.graph.Outcome;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.state.ErrorExplainer;
@@ -80,9 +81,9 @@ public final class Executor {
     });
   }
 
-  private static ChangeOutcome outcome(Change c, Outcome o) {
+  private static ChangeOutcome outcome(Change c, GraphResult<GraphResponse> o) {
     if (o.ok()) {
-      return new ChangeOutcome(c, ChangeOutcome.Status.APPLIED, null, o.response().body(), null);
+      return new ChangeOutcome(c, ChangeOutcome.Status.APPLIED, null, o.value().body(), null);
     }
     ChangeOutcome.Status status =
         o.error().maybeApplied() ? ChangeOutcome.Status.MAYBE_APPLIED : ChangeOutcome.Status.FAILED;

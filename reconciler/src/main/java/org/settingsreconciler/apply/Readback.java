@@ -1,5 +1,6 @@
 package org.settingsreconciler.apply;
 
+import org.settingsreconciler.graph.GraphResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.settingsreconciler.graph.GraphError;
@@ -11,9 +12,7 @@ import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.Shape;
 import org.settingsreconciler.resource.ValueComparator;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,21 +41,21 @@ record Readback(Seen seen, String detail, GraphError error, JsonNode item) {
     ResourceId id = c.resource();
     ResourceDescriptor d = id.descriptor();
     if (d.shape() != Shape.COLLECTION) {
-      ObjectRead read = now.object(id.address());
+      GraphResult<JsonNode> read = now.object(id.address());
       if (read == null || !read.ok()) {
         return unknown(read == null ? null : read.error());
       }
-      return compare(c, read.object());
+      return compare(c, read.value());
     }
-    CollectionRead read = now.collection(id.scopeAddress());
+    GraphResult<List<JsonNode>> read = now.collection(id.scopeAddress());
     if (read == null || !read.ok()) {
       return unknown(read == null ? null : read.error());
     }
     if (c instanceof Create) {
-      JsonNode item = d.key().find(read.items(), id.key());
+      JsonNode item = d.key().find(read.value(), id.key());
       return item == null ? new Readback(Seen.NO, "the tenant does not have it", null, null) : compare(c, item);
     }
-    JsonNode item = TouchedState.itemAt(read.items(), c);
+    JsonNode item = TouchedState.itemAt(read.value(), c);
     if (c instanceof Delete) {
       return item == null ? new Readback(Seen.YES, null, null, null)
           : new Readback(Seen.NO, "the tenant still has it", null, item);

@@ -1,5 +1,6 @@
 package org.settingsreconciler.apply;
 
+import org.settingsreconciler.graph.GraphResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +14,7 @@ import org.settingsreconciler.plan.Update;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.Shape;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -109,19 +108,19 @@ final class RollbackPlanner {
   private JsonNode tenantCopy(Update u) {
     ResourceId id = u.resource();
     if (id.descriptor().shape() != Shape.COLLECTION) {
-      ObjectRead read = now.object(id.address());
-      return read != null && read.ok() ? read.object() : null;
+      GraphResult<JsonNode> read = now.object(id.address());
+      return read != null && read.ok() ? read.value() : null;
     }
-    CollectionRead read = now.collection(id.scopeAddress());
-    return read != null && read.ok() ? TouchedState.itemAt(read.items(), u) : null;
+    GraphResult<List<JsonNode>> read = now.collection(id.scopeAddress());
+    return read != null && read.ok() ? TouchedState.itemAt(read.value(), u) : null;
   }
 
   /** The item a create made: as the tenant shows it, else Graph's answer to the POST if it carries the id. */
   private JsonNode created(Create c, JsonNode answer) {
     ResourceId id = c.resource();
     ResourceDescriptor d = id.descriptor();
-    CollectionRead read = now.collection(id.scopeAddress());
-    JsonNode item = read != null && read.ok() ? d.key().find(read.items(), id.key()) : null;
+    GraphResult<List<JsonNode>> read = now.collection(id.scopeAddress());
+    JsonNode item = read != null && read.ok() ? d.key().find(read.value(), id.key()) : null;
     if (item != null) {
       return item;
     }

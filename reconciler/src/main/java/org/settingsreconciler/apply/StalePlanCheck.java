@@ -1,5 +1,6 @@
 package org.settingsreconciler.apply;
 
+import org.settingsreconciler.graph.GraphResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,9 +11,7 @@ import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.Shape;
 import org.settingsreconciler.resource.ValueComparator;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 import org.settingsreconciler.state.StateReader;
 import tools.jackson.databind.JsonNode;
 
@@ -46,12 +45,12 @@ public final class StalePlanCheck {
     ResourceDescriptor d = id.descriptor();
     JsonNode now;
     if (d.shape() == Shape.COLLECTION) {
-      CollectionRead read = current.collection(id.scopeAddress());
+      GraphResult<List<JsonNode>> read = current.collection(id.scopeAddress());
       if (!read.ok()) {
         findings.add(id.scopeAddress() + ": " + UNREADABLE + read.error().describe());
         return;
       }
-      JsonNode first = d.key().find(read.items(), id.key());
+      JsonNode first = d.key().find(read.value(), id.key());
       if (c instanceof Create) {
         if (first != null) {
           findings.add(c.address() + ": planned as a create, but it exists now");
@@ -64,19 +63,19 @@ public final class StalePlanCheck {
       }
       // The item at the change's path, and keyed as its address says: with copies of one key (a duplicate that
       // pruning deletes), each change names its own copy by id, not the first that Graph lists.
-      now = TouchedState.itemAt(read.items(), c);
+      now = TouchedState.itemAt(read.value(), c);
       if (now == null || !Objects.equals(d.key().matchForm(d.key().keyOf(now)), d.key().matchForm(id.key()))) {
         findings.add(c.address() + ": was replaced by another item (now at "
             + id.objectPath(c.version(), d.key().graphIdOf(first)) + ")");
         return;
       }
     } else {
-      ObjectRead read = current.object(id.address());
+      GraphResult<JsonNode> read = current.object(id.address());
       if (!read.ok()) {
         findings.add(c.address() + ": " + UNREADABLE + read.error().describe());
         return;
       }
-      now = read.object();
+      now = read.value();
     }
     JsonNode before = c.before();
     if (before == null) {

@@ -1,5 +1,6 @@
 package org.settingsreconciler.export;
 
+import org.settingsreconciler.graph.GraphResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +18,7 @@ import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resource.Scope;
 import org.settingsreconciler.resource.Shape;
 import org.settingsreconciler.resource.ValueKind;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -67,9 +66,9 @@ public final class Exporter {
       Map<String, Object> section = section(root, d.yamlSection());
       switch (d.shape()) {
         case SINGLETON -> {
-          ObjectRead read = state.object(ResourceId.singleton(d).address());
+          GraphResult<JsonNode> read = state.object(ResourceId.singleton(d).address());
           if (read.ok()) {
-            section.put(d.yamlName(), properties(d, read.object(), groupNames));
+            section.put(d.yamlName(), properties(d, read.value(), groupNames));
           } else {
             failures.add(new ReadFailure(ResourceId.singleton(d).address(), read.error()));
           }
@@ -100,7 +99,7 @@ public final class Exporter {
     Map<String, Object> items = new LinkedHashMap<>();
     for (String id : d.fixedIds()) {
       ResourceId rid = new ResourceId(d, null, id);
-      ObjectRead read = state.object(rid.address());
+      GraphResult<JsonNode> read = state.object(rid.address());
       if (!read.ok()) {
         GraphError e = read.error();
         if (e.hint() != null && (e.status() == 404 || e.status() == 422)) {
@@ -110,12 +109,12 @@ public final class Exporter {
         }
         continue;
       }
-      JsonNode value = read.object().get("value");
+      JsonNode value = read.value().get("value");
       if (value == null || value.isNull()) {
         notes.add(rid.address() + " left out: not configured in the tenant");
         continue;
       }
-      items.put(id, properties(d, read.object(), Map.of()));
+      items.put(id, properties(d, read.value(), Map.of()));
     }
     if (!items.isEmpty()) {
       section.put(d.yamlName(), items);
@@ -131,14 +130,14 @@ public final class Exporter {
       List<String> warnings,
       List<ReadFailure> failures) {
     String address = ResourceId.scopeAddress(d, user);
-    CollectionRead read = state.collection(address);
+    GraphResult<List<JsonNode>> read = state.collection(address);
     if (!read.ok()) {
       failures.add(new ReadFailure(address, read.error()));
       return;
     }
     CollectionKey key = d.key();
     Map<String, List<JsonNode>> byKey = new LinkedHashMap<>();
-    for (JsonNode item : read.items()) {
+    for (JsonNode item : read.value()) {
       String k = key.keyOf(item);
       if (k == null) {
         String raw = key.rawKeyOf(item);

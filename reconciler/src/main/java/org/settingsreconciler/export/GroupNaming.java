@@ -1,5 +1,6 @@
 package org.settingsreconciler.export;
 
+import org.settingsreconciler.graph.GraphResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +18,6 @@ import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resource.Shape;
 import org.settingsreconciler.resource.ValueKind;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -71,12 +71,12 @@ public final class GroupNaming {
       if (d.shape() != Shape.SINGLETON) {
         continue;
       }
-      ObjectRead read = state.object(org.settingsreconciler.resource.ResourceId.singleton(d).address());
+      GraphResult<JsonNode> read = state.object(org.settingsreconciler.resource.ResourceId.singleton(d).address());
       if (read == null || !read.ok()) {
         continue;
       }
       for (PropertySpec p : d.properties()) {
-        JsonNode v = read.object().get(p.name());
+        JsonNode v = read.value().get(p.name());
         if (p.kind() == ValueKind.GROUP_ID && v != null && v.isString() && !v.asString().isEmpty()) {
           ids.add(v.asString());
         }

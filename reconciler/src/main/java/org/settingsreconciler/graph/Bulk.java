@@ -29,7 +29,7 @@ public final class Bulk {
   }
 
   /** Sends one request; {@code done} hears how it ended. */
-  public Bulk send(GraphRequest request, Consumer<Outcome> done) {
+  public Bulk send(GraphRequest request, Consumer<GraphResult<GraphResponse>> done) {
     dispatcher.start(new SendJob(origin.wire(request), done));
     return this;
   }
@@ -40,7 +40,7 @@ public final class Bulk {
    * @param onPage hears each page's items as the page arrives, or null
    * @param done hears the whole list, or why it could not be read
    */
-  public Bulk list(String path, Consumer<List<JsonNode>> onPage, Consumer<ListOutcome> done) {
+  public Bulk list(String path, Consumer<List<JsonNode>> onPage, Consumer<GraphResult<List<JsonNode>>> done) {
     return list(path, item -> Optional.empty(), onPage, done);
   }
 
@@ -49,7 +49,7 @@ public final class Bulk {
    * with an item (worded to follow "Graph answered with"), or nothing. A list with an item that fails it is not read.
    */
   public Bulk list(String path, Function<JsonNode, Optional<String>> check, Consumer<List<JsonNode>> onPage,
-      Consumer<ListOutcome> done) {
+      Consumer<GraphResult<List<JsonNode>>> done) {
     dispatcher.start(new ListJob(origin, path, check, onPage, done));
     return this;
   }

@@ -3,7 +3,7 @@ package org.settingsreconciler.graph;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -102,27 +102,27 @@ public final class GraphClient {
   }
 
   /** Sends every request (batched, concurrently) and returns how each ended, in the order given. */
-  public List<Outcome> sendAll(List<GraphRequest> requests) {
-    Outcome[] out = new Outcome[requests.size()];
+  public List<GraphResult<GraphResponse>> sendAll(List<GraphRequest> requests) {
+    List<GraphResult<GraphResponse>> out = new ArrayList<>(Collections.nCopies(requests.size(), null));
     Bulk bulk = bulk();
     for (int i = 0; i < requests.size(); i++) {
       int index = i;
-      bulk.send(requests.get(i), o -> out[index] = o);
+      bulk.send(requests.get(i), o -> out.set(index, o));
     }
     bulk.run();
-    return Arrays.asList(out);
+    return out;
   }
 
   /** Reads every page of every list (batched, concurrently), in the order given. */
-  public List<ListOutcome> listAll(List<String> paths) {
-    ListOutcome[] out = new ListOutcome[paths.size()];
+  public List<GraphResult<List<JsonNode>>> listAll(List<String> paths) {
+    List<GraphResult<List<JsonNode>>> out = new ArrayList<>(Collections.nCopies(paths.size(), null));
     Bulk bulk = bulk();
     for (int i = 0; i < paths.size(); i++) {
       int index = i;
-      bulk.list(paths.get(i), null, o -> out[index] = o);
+      bulk.list(paths.get(i), null, o -> out.set(index, o));
     }
     bulk.run();
-    return Arrays.asList(out);
+    return out;
   }
 
   /** GETs one object, unwrapping the documented {@code {"value": {...}}} envelope. */
@@ -132,19 +132,19 @@ public final class GraphClient {
 
   /** GETs every item of a list, following {@code @odata.nextLink} pages. */
   public List<JsonNode> list(String path) throws GraphException {
-    ListOutcome o = listAll(List.of(path)).get(0);
+    GraphResult<List<JsonNode>> o = listAll(List.of(path)).get(0);
     if (!o.ok()) {
       throw new GraphException(o.error());
     }
-    return new ArrayList<>(o.items());
+    return new ArrayList<>(o.value());
   }
 
   public GraphResponse send(GraphRequest request) throws GraphException {
-    Outcome o = sendAll(List.of(request)).get(0);
+    GraphResult<GraphResponse> o = sendAll(List.of(request)).get(0);
     if (!o.ok()) {
       throw new GraphException(o.error());
     }
-    return o.response();
+    return o.value();
   }
 
   /** Graph's error JSON in raw bytes as a {@link GraphError}; see {@link Responses#errorFrom}. */

@@ -31,7 +31,7 @@ final class ListJob extends Job {
   private final GraphVersion listVersion;
   private final Function<JsonNode, Optional<String>> check;
   private final Consumer<List<JsonNode>> onPage;
-  private final Consumer<ListOutcome> done;
+  private final Consumer<GraphResult<List<JsonNode>>> done;
   private final List<JsonNode> items = new ArrayList<>();
   /** Every page asked for so far. */
   private final Set<URI> visited = new HashSet<>();
@@ -43,7 +43,7 @@ final class ListJob extends Job {
    * @param onPage hears of each page's items as it arrives (to start work on them), or null
    */
   ListJob(Origin origin, String path, Function<JsonNode, Optional<String>> check, Consumer<List<JsonNode>> onPage,
-      Consumer<ListOutcome> done) {
+      Consumer<GraphResult<List<JsonNode>>> done) {
     this.origin = origin;
     this.first = origin.get(path);
     this.listVersion = first.version();
@@ -95,14 +95,14 @@ final class ListJob extends Job {
       onPage.accept(page);
     }
     if (next == null) {
-      done.accept(ListOutcome.of(items));
+      done.accept(GraphResult.items(items));
     }
     return next;
   }
 
   @Override
   void failed(GraphError error) {
-    done.accept(ListOutcome.failed(error));
+    done.accept(GraphResult.failed(error));
   }
 
   @Override

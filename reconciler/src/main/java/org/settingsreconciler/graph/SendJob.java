@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 final class SendJob extends Job {
 
   private final Wire wire;
-  private final Consumer<Outcome> done;
+  private final Consumer<GraphResult<GraphResponse>> done;
 
-  SendJob(Wire wire, Consumer<Outcome> done) {
+  SendJob(Wire wire, Consumer<GraphResult<GraphResponse>> done) {
     this.wire = wire;
     this.done = done;
   }
@@ -20,12 +20,12 @@ final class SendJob extends Job {
 
   @Override
   Wire succeeded(GraphResponse response) {
-    done.accept(Outcome.of(response));
+    done.accept(GraphResult.of(response));
     return null;
   }
 
   @Override
   void failed(GraphError error) {
-    done.accept(Outcome.failed(error));
+    done.accept(GraphResult.failed(error));
   }
 }

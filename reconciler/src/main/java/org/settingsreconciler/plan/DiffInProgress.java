@@ -1,5 +1,7 @@
 package org.settingsreconciler.plan;
 
+import tools.jackson.databind.JsonNode;
+import org.settingsreconciler.graph.GraphResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,9 +11,7 @@ import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.resource.Shape;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 
 /**
  * A diff made as the reads arrive rather than after the last one: each object and collection is compared when its
@@ -51,14 +51,14 @@ public final class DiffInProgress implements CurrentState.Listener {
   }
 
   @Override
-  public void object(String address, ObjectRead read) {
+  public void object(String address, GraphResult<JsonNode> read) {
     for (int i : objectsAt.getOrDefault(address, List.of())) {
       objectParts[i] = objectPart(objects.get(i), read);
     }
   }
 
   @Override
-  public void collection(String scopeAddress, CollectionRead read) {
+  public void collection(String scopeAddress, GraphResult<List<JsonNode>> read) {
     for (int i : scopesAt.getOrDefault(scopeAddress, List.of())) {
       scopeParts[i] = scopePart(scopes.get(i), read);
     }
@@ -83,13 +83,13 @@ public final class DiffInProgress implements CurrentState.Listener {
     return new Plan(Differ.sorted(all.changes), all.failures, all.inSync, all.duplicates, all.pending);
   }
 
-  private Differ.Part objectPart(DesiredResource r, ObjectRead read) {
+  private Differ.Part objectPart(DesiredResource r, GraphResult<JsonNode> read) {
     Differ.Part p = new Differ.Part();
     Differ.diffObject(r, read, versions, p.changes, p.failures, p.inSync);
     return p;
   }
 
-  private Differ.Part scopePart(CollectionScope scope, CollectionRead read) {
+  private Differ.Part scopePart(CollectionScope scope, GraphResult<List<JsonNode>> read) {
     Differ.Part p = new Differ.Part();
     Differ.diffCollection(scope, items.getOrDefault(scope.address(), List.of()), read, recent, versions, p);
     return p;

@@ -1,5 +1,6 @@
 package org.settingsreconciler.plan;
 
+import org.settingsreconciler.graph.GraphResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,9 +19,7 @@ import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resource.Shape;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -75,13 +74,13 @@ public final class Differ {
   }
 
   /** Plans one object (a singleton or fixed id) against what was read of it, null for not read at all. */
-  static void diffObject(DesiredResource r, ObjectRead read, VersionChoice versions, List<Change> changes,
+  static void diffObject(DesiredResource r, GraphResult<JsonNode> read, VersionChoice versions, List<Change> changes,
       List<ReadFailure> failures, List<String> inSync) {
     if (read == null || !read.ok()) {
       failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
       return;
     }
-    var patch = PatchBuilder.build(r, read.object(), null);
+    var patch = PatchBuilder.build(r, read.value(), null);
     if (patch.isPresent()) {
       var p = patch.get();
       changes.add(new Update(r.id(), r.id().objectPath(versions, null), p.body(), p.before(), p.changes(), null));
@@ -100,13 +99,13 @@ public final class Differ {
   }
 
   /** Plans one collection against what was read of it, null for not read at all. */
-  static void diffCollection(CollectionScope scope, List<DesiredResource> wanted, CollectionRead read,
+  static void diffCollection(CollectionScope scope, List<DesiredResource> wanted, GraphResult<List<JsonNode>> read,
       RecentCreates recent, VersionChoice versions, Part out) {
     if (read == null || !read.ok()) {
       out.failures.add(new ReadFailure(scope.address(), read == null ? null : read.error()));
       return;
     }
-    diffCollection(scope, wanted, read.items(), recent, versions, out);
+    diffCollection(scope, wanted, read.value(), recent, versions, out);
   }
 
   /** The desired items of every collection, by scope address: one pass, so thousands of users stay linear. */

@@ -1,5 +1,8 @@
 package org.settingsreconciler.state;
 
+import tools.jackson.databind.JsonNode;
+import org.settingsreconciler.graph.GraphResult;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,21 +14,21 @@ public final class CurrentState {
 
   /** Hears of each read as it is recorded, on the thread that records it (so a plan can be made as reads end). */
   public interface Listener {
-    void object(String address, ObjectRead read);
+    void object(String address, GraphResult<JsonNode> read);
 
-    void collection(String scopeAddress, CollectionRead read);
+    void collection(String scopeAddress, GraphResult<List<JsonNode>> read);
   }
 
   private static final Listener NOBODY = new Listener() {
     @Override
-    public void object(String address, ObjectRead read) {}
+    public void object(String address, GraphResult<JsonNode> read) {}
 
     @Override
-    public void collection(String scopeAddress, CollectionRead read) {}
+    public void collection(String scopeAddress, GraphResult<List<JsonNode>> read) {}
   };
 
-  private final Map<String, ObjectRead> objects = new LinkedHashMap<>();
-  private final Map<String, CollectionRead> collections = new LinkedHashMap<>();
+  private final Map<String, GraphResult<JsonNode>> objects = new LinkedHashMap<>();
+  private final Map<String, GraphResult<List<JsonNode>>> collections = new LinkedHashMap<>();
   private final Listener listener;
 
   public CurrentState() {
@@ -36,29 +39,29 @@ public final class CurrentState {
     this.listener = listener;
   }
 
-  public void putObject(String address, ObjectRead read) {
+  public void putObject(String address, GraphResult<JsonNode> read) {
     synchronized (this) {
       objects.put(address, read);
     }
     listener.object(address, read);
   }
 
-  public void putCollection(String scopeAddress, CollectionRead read) {
+  public void putCollection(String scopeAddress, GraphResult<List<JsonNode>> read) {
     synchronized (this) {
       collections.put(scopeAddress, read);
     }
     listener.collection(scopeAddress, read);
   }
 
-  public synchronized ObjectRead object(String address) {
+  public synchronized GraphResult<JsonNode> object(String address) {
     return objects.get(address);
   }
 
-  public synchronized CollectionRead collection(String scopeAddress) {
+  public synchronized GraphResult<List<JsonNode>> collection(String scopeAddress) {
     return collections.get(scopeAddress);
   }
 
-  public synchronized Map<String, ObjectRead> objects() {
+  public synchronized Map<String, GraphResult<JsonNode>> objects() {
     return Map.copyOf(objects);
   }
 }

@@ -1,5 +1,6 @@
 package org.settingsreconciler.state;
 
+import org.settingsreconciler.graph.GraphResult;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,8 +15,6 @@ import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.graph.GraphRequest;
 import org.settingsreconciler.graph.GraphResponse;
-import org.settingsreconciler.graph.ListOutcome;
-import org.settingsreconciler.graph.Outcome;
 import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
@@ -149,7 +148,7 @@ public final class StateReader {
     for (ResourceId id : objects) {
       var refused = refusal(id.descriptor());
       if (refused.isPresent()) {
-        into.putObject(id.address(), ObjectRead.failed(refused.get()));
+        into.putObject(id.address(), GraphResult.failed(refused.get()));
         continue;
       }
       bulk.send(GraphRequest.get(id.objectPath(versions, null)), o -> into.putObject(id.address(), objectRead(id, o)));
@@ -157,12 +156,12 @@ public final class StateReader {
     for (CollectionRef c : collections) {
       var refused = refusal(c.descriptor());
       if (refused.isPresent()) {
-        into.putCollection(c.address(), CollectionRead.failed(refused.get()));
+        into.putCollection(c.address(), GraphResult.failed(refused.get()));
         continue;
       }
       if (c.user() != null && !ResourceId.isOneSegment(c.user())) {
         // A user name from the tenant's user list (or the command line) that would not stay one segment of the path.
-        into.putCollection(c.address(), CollectionRead.failed(GraphError.notSent(
+        into.putCollection(c.address(), GraphResult.failed(GraphError.notSent(
             "the user principal name " + ResourceId.quote(c.user()) + " cannot be one segment of a URL path", null)));
         continue;
       }
@@ -178,20 +177,20 @@ public final class StateReader {
   }
 
   /** The object Graph answered, if it is the resource's data (see {@link AnswerShape}); else why it is not. */
-  private ObjectRead objectRead(ResourceId id, Outcome o) {
+  private GraphResult<JsonNode> objectRead(ResourceId id, GraphResult<GraphResponse> o) {
     if (!o.ok()) {
-      return ObjectRead.failed(explain(id.descriptor(), o.error()));
+      return GraphResult.failed(explain(id.descriptor(), o.error()));
     }
-    GraphResponse r = o.response();
+    GraphResponse r = o.value();
     JsonNode object = Envelope.unwrapSingle(r.body());
     return AnswerShape.ofEnvelope(id, r.body()).or(() -> AnswerShape.ofObject(id, object))
-        .map(problem -> ObjectRead.failed(GraphError.malformed(problem, r.status(), r.requestId())))
-        .orElseGet(() -> ObjectRead.of(NestedAnnotations.strip(id.descriptor(), object)));
+        .map(problem -> GraphResult.<JsonNode>failed(GraphError.malformed(problem, r.status(), r.requestId())))
+        .orElseGet(() -> GraphResult.of(NestedAnnotations.strip(id.descriptor(), object)));
   }
 
-  private CollectionRead collectionRead(ResourceDescriptor d, ListOutcome o) {
-    return o.ok() ? CollectionRead.of(o.items().stream().map(item -> NestedAnnotations.strip(d, item)).toList())
-        : CollectionRead.failed(explain(d, o.error()));
+  private GraphResult<List<JsonNode>> collectionRead(ResourceDescriptor d, GraphResult<List<JsonNode>> o) {
+    return o.ok() ? GraphResult.items(o.value().stream().map(item -> NestedAnnotations.strip(d, item)).toList())
+        : GraphResult.failed(explain(d, o.error()));
   }
 
   private GraphError explain(ResourceDescriptor d, GraphError e) {

@@ -1,5 +1,6 @@
 package org.settingsreconciler.apply;
 
+import org.settingsreconciler.graph.GraphResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,9 +12,7 @@ import org.settingsreconciler.plan.Update;
 import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.defs.PeopleToggles;
 import org.settingsreconciler.resource.defs.ProfilePropertySettings;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,7 +33,7 @@ class ReadbackTest {
   private static CurrentState settings(String... items) {
     CurrentState s = new CurrentState();
     s.putCollection("people.profilePropertySettings",
-        CollectionRead.of(List.of(items).stream().map(i -> (JsonNode) json(i)).toList()));
+        GraphResult.items(List.of(items).stream().map(i -> (JsonNode) json(i)).toList()));
     return s;
   }
 
@@ -79,7 +78,7 @@ class ReadbackTest {
         json("{\"isEnabledInOrganization\":false}"), List.of(), null);
     CurrentState s = new CurrentState();
     GraphError e = new GraphError(503, "serviceNotAvailable", null, "down", "req-1", null);
-    s.putObject("people.pronouns", ObjectRead.failed(e));
+    s.putObject("people.pronouns", GraphResult.failed(e));
 
     Readback r = Readback.of(update, s, false);
 

@@ -77,8 +77,8 @@ class BatchingTest {
     return List.of(paths).stream().map(GraphRequest::get).toList();
   }
 
-  private static int n(Outcome o) {
-    return o.response().body().get("n").asInt();
+  private static int n(GraphResult<GraphResponse> o) {
+    return o.value().body().get("n").asInt();
   }
 
   @Test
@@ -88,7 +88,7 @@ class BatchingTest {
          {"id":"1","status":200,"body":{"n":1}},
          {"id":"2","status":200,"body":{"n":2}}]""");
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b", "/beta/c"));
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b", "/beta/c"));
 
     assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2, 3);
     LoggedRequest batch = wm.findAll(postRequestedFor(urlEqualTo(BATCH))).get(0);
@@ -104,7 +104,7 @@ class BatchingTest {
     batchAnswers("[{\"id\":\"1\",\"status\":204},{\"id\":\"2\",\"status\":201,\"body\":{\"id\":\"x\"}}]");
     ObjectNode body = JSON.createObjectNode().put("displayName", "Hiking");
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(List.of(
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(List.of(
         new GraphRequest("DELETE", "/beta/items/1", null), new GraphRequest("POST", "/beta/items", body)));
 
     assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
@@ -120,7 +120,7 @@ class BatchingTest {
         + ",{\"id\":\"3\",\"status\":200,\"body\":{\"n\":3}}]");
     wm.stubFor(get(urlEqualTo("/beta/b")).willReturn(okJson("{\"n\":2}")));
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b", "/beta/c"));
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b", "/beta/c"));
 
     assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2, 3);
     assertThat(time.waits()).containsExactly(Duration.ofMillis(2128));
@@ -137,7 +137,7 @@ class BatchingTest {
         .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
     wm.stubFor(get(urlEqualTo("/beta/b")).inScenario("b").whenScenarioStateIs("up").willReturn(okJson("{\"n\":2}")));
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b"));
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b"));
 
     assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2);
     assertThat(time.waits()).hasSize(2);
@@ -150,7 +150,7 @@ class BatchingTest {
     batchAnswers("[{\"id\":\"2\",\"status\":424,\"body\":{\"error\":{\"code\":\"failedDependency\",\"message\":"
         + "\"A request it depends on failed.\"}}},{\"id\":\"1\",\"status\":200,\"body\":{\"n\":1}}]");
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b"));
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b"));
 
     assertThat(n(out.get(0))).isEqualTo(1);
     assertThat(out.get(1).error().status()).isEqualTo(424);
@@ -163,7 +163,7 @@ class BatchingTest {
     batchAnswers("[{\"id\":\"1\",\"status\":200,\"body\":{\"n\":1}}," + throttledItem("2", "0.5") + "]");
     wm.stubFor(get(urlEqualTo("/beta/b")).willReturn(throttled("0.5")));
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b"));
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b"));
 
     assertThat(out.get(0).ok()).isTrue();
     assertThat(out.get(1).error().describe())
@@ -178,7 +178,7 @@ class BatchingTest {
   void aRetryAfterPastTheWaitCapFailsAtOnce() {
     batchAnswers("[{\"id\":\"1\",\"status\":200,\"body\":{\"n\":1}}," + throttledItem("2", "300") + "]");
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b"));
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(gets("/beta/a", "/beta/b"));
 
     assertThat(out.get(1).error().describe()).contains("not retried: waiting 300.0 s");
     assertThat(time.waits()).isEmpty();
@@ -192,7 +192,7 @@ class BatchingTest {
     wm.stubFor(get(urlEqualTo("/beta/a")).inScenario("a").whenScenarioStateIs("ok").willReturn(okJson("{\"n\":1}")));
     wm.stubFor(get(urlEqualTo("/beta/b")).willReturn(okJson("{\"n\":2}")));
 
-    List<Outcome> out = client(new Throughput(1, 1)).sendAll(gets("/beta/a", "/beta/b"));
+    List<GraphResult<GraphResponse>> out = client(new Throughput(1, 1)).sendAll(gets("/beta/a", "/beta/b"));
 
     assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2);
     assertThat(time.waits()).containsExactly(Duration.ofMillis(1500));
@@ -208,7 +208,7 @@ class BatchingTest {
         "{\"responses\":[{\"id\":\"2\",\"status\":200,\"body\":{\"n\":2}},{\"id\":\"1\",\"status\":201,"
             + "\"body\":{\"n\":1}}]}")));
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(List.of(
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(List.of(
         new GraphRequest("POST", "/beta/items", JSON.createObjectNode().put("displayName", "x")), GraphRequest.get("/beta/b")));
 
     assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2);
@@ -221,7 +221,7 @@ class BatchingTest {
     wm.stubFor(post(urlEqualTo(BATCH)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     wm.stubFor(get(urlEqualTo("/beta/b")).willReturn(okJson("{\"n\":2}")));
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(List.of(
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(List.of(
         new GraphRequest("POST", "/beta/items", JSON.createObjectNode().put("displayName", "x")), GraphRequest.get("/beta/b")));
 
     assertThat(out.get(0).error().describe())
@@ -238,7 +238,7 @@ class BatchingTest {
     batchAnswers("[{\"id\":\"1\",\"status\":504,\"body\":{\"error\":{\"code\":\"gatewayTimeout\"}}},"
         + "{\"id\":\"2\",\"status\":200,\"body\":{\"n\":2}}]");
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(List.of(
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(List.of(
         new GraphRequest("POST", "/beta/items", JSON.createObjectNode().put("displayName", "x")), GraphRequest.get("/beta/b")));
 
     assertThat(out.get(0).error().describe()).startsWith("HTTP 504 gatewayTimeout").contains("may or may not");
@@ -253,10 +253,10 @@ class BatchingTest {
         .formatted(wm.baseUrl()));
     wm.stubFor(get(urlEqualTo("/beta/l1?$skiptoken=p2")).willReturn(okJson("{\"value\":[{\"i\":2}]}")));
 
-    List<ListOutcome> out = client(Throughput.DEFAULT).listAll(List.of("/beta/l1", "/beta/l2"));
+    List<GraphResult<List<JsonNode>>> out = client(Throughput.DEFAULT).listAll(List.of("/beta/l1", "/beta/l2"));
 
-    assertThat(out.get(0).items()).extracting(i -> i.get("i").asInt()).containsExactly(1, 2);
-    assertThat(out.get(1).items()).extracting(i -> i.get("i").asString()).containsExactly("x");
+    assertThat(out.get(0).value()).extracting(i -> i.get("i").asInt()).containsExactly(1, 2);
+    assertThat(out.get(1).value()).extracting(i -> i.get("i").asString()).containsExactly("x");
   }
 
   /** A batch answer without an answer for each request is believed in nothing: reads go again, writes are unknown. */
@@ -265,7 +265,7 @@ class BatchingTest {
     batchAnswers("[{\"id\":\"2\",\"status\":200,\"body\":{\"n\":0}}]");
     wm.stubFor(get(urlEqualTo("/beta/b")).willReturn(okJson("{\"n\":2}")));
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(List.of(
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(List.of(
         new GraphRequest("PATCH", "/beta/items/1", JSON.createObjectNode().put("x", 1)), GraphRequest.get("/beta/b")));
 
     assertThat(out.get(0).error().code()).isEqualTo("malformedResponse");
@@ -282,7 +282,7 @@ class BatchingTest {
     wm.stubFor(get(urlEqualTo("/beta/a")).willReturn(okJson("{\"n\":1}")));
     wm.stubFor(get(urlEqualTo("/beta/b")).willReturn(okJson("{\"n\":2}")));
 
-    List<Outcome> out = client(new Throughput(1, 4)).sendAll(gets("/beta/a", "/beta/b"));
+    List<GraphResult<GraphResponse>> out = client(new Throughput(1, 4)).sendAll(gets("/beta/a", "/beta/b"));
 
     assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2);
     wm.verify(0, postRequestedFor(urlEqualTo(BATCH)));
@@ -297,7 +297,7 @@ class BatchingTest {
     GraphClient versionless = new GraphClient(URI.create(wm.baseUrl()), () -> "token",
         new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1)), time, Throughput.DEFAULT);
 
-    List<Outcome> out = versionless.sendAll(gets("/v1.0/a", "/beta/b", "/v1.0/c", "/beta/d"));
+    List<GraphResult<GraphResponse>> out = versionless.sendAll(gets("/v1.0/a", "/beta/b", "/v1.0/c", "/beta/d"));
 
     assertThat(out).extracting(BatchingTest::n).containsExactly(1, 2, 3, 4);
     assertThat(urlsIn("/v1.0/$batch")).containsExactly("/a", "/c");
@@ -312,9 +312,9 @@ class BatchingTest {
     GraphClient versionless = new GraphClient(URI.create(wm.baseUrl()), () -> "token",
         new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1)), time, Throughput.DEFAULT);
 
-    List<ListOutcome> out = versionless.listAll(List.of("/v1.0/l"));
+    List<GraphResult<List<JsonNode>>> out = versionless.listAll(List.of("/v1.0/l"));
 
-    assertThat(out.get(0).items()).extracting(JsonNode::asInt).containsExactly(1, 2);
+    assertThat(out.get(0).value()).extracting(JsonNode::asInt).containsExactly(1, 2);
   }
 
   @Test

@@ -47,7 +47,7 @@ class ClientAgainstSandboxTest {
 
   @Test
   void requestsGoInFullBatchesOfTwenty() {
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(reads(45));
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(reads(45));
 
     assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
     LoadStats stats = sandbox.stats();
@@ -60,10 +60,10 @@ class ClientAgainstSandboxTest {
   void listsArePagedInsideBatches() {
     sandbox.setPageSize(1);
 
-    List<ListOutcome> out = client(Throughput.DEFAULT).listAll(List.of(ADELE, ALEX));
+    List<GraphResult<List<JsonNode>>> out = client(Throughput.DEFAULT).listAll(List.of(ADELE, ALEX));
 
-    assertThat(out.get(0).items()).hasSize(2);
-    assertThat(out.get(1).items()).hasSize(1);
+    assertThat(out.get(0).value()).hasSize(2);
+    assertThat(out.get(1).value()).hasSize(1);
     assertThat(sandbox.requests()).filteredOn(RecordedRequest::inBatch).extracting(RecordedRequest::path)
         .containsExactly(ADELE, ALEX);
     // Adele's second page is a further request, on its own since nothing else is left to send.
@@ -81,7 +81,7 @@ class ClientAgainstSandboxTest {
     sandbox.setLatency(Duration.ofMillis(150));
 
     long start = System.nanoTime();
-    List<Outcome> out = client(new Throughput(1, 4)).sendAll(reads(8));
+    List<GraphResult<GraphResponse>> out = client(new Throughput(1, 4)).sendAll(reads(8));
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
@@ -105,7 +105,7 @@ class ClientAgainstSandboxTest {
       return "t";
     };
 
-    List<Outcome> out = new GraphClient(sandbox.baseUrl(), slow, new Throughput(1, 8)).sendAll(reads(16));
+    List<GraphResult<GraphResponse>> out = new GraphClient(sandbox.baseUrl(), slow, new Throughput(1, 8)).sendAll(reads(16));
 
     assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
     assertThat(most.get()).isEqualTo(1);
@@ -117,7 +117,7 @@ class ClientAgainstSandboxTest {
       throw new CredentialException("no credentials: set RECONCILER_ACCESS_TOKEN");
     };
 
-    List<Outcome> out = new GraphClient(sandbox.baseUrl(), none, Throughput.DEFAULT).sendAll(reads(25));
+    List<GraphResult<GraphResponse>> out = new GraphClient(sandbox.baseUrl(), none, Throughput.DEFAULT).sendAll(reads(25));
 
     assertThat(out).allSatisfy(o -> assertThat(o.error().code()).isEqualTo("noCredentials"));
     assertThat(sandbox.requests()).isEmpty();
@@ -131,10 +131,10 @@ class ClientAgainstSandboxTest {
       distinct.add(GraphRequest.get(ADELE + "?$top=" + i));
     }
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(distinct);
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(distinct);
 
     assertThat(out).allSatisfy(o -> assertThat(o.ok()).as(o.ok() ? "" : o.error().describe()).isTrue());
-    assertThat(out).allSatisfy(o -> assertThat(o.response().body().get("value")).isNotEmpty());
+    assertThat(out).allSatisfy(o -> assertThat(o.value().body().get("value")).isNotEmpty());
     LoadStats stats = sandbox.stats();
     assertThat(stats.throttled()).isPositive();
     assertThat(stats.earlyRetries()).isZero();
@@ -149,7 +149,7 @@ class ClientAgainstSandboxTest {
           tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("displayName", "Topic " + i)));
     }
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(creates);
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(creates);
 
     assertThat(out).allSatisfy(o -> assertThat(o.ok()).as(o.ok() ? "" : o.error().describe()).isTrue());
     JsonNode interests = sandbox.snapshot().at("/users/adele.vance@contoso.com/interests");

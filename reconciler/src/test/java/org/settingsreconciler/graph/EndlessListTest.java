@@ -1,5 +1,6 @@
 package org.settingsreconciler.graph;
 
+import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
@@ -59,7 +60,7 @@ class EndlessListTest {
         () -> "token", new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofMillis(1)), new FakeTime(),
         new Throughput(1, 1), Duration.ofSeconds(30));
 
-    ListOutcome outcome = client.listAll(List.of("/beta/things")).get(0);
+    GraphResult<List<JsonNode>> outcome = client.listAll(List.of("/beta/things")).get(0);
 
     assertThat(outcome.ok()).isFalse();
     assertThat(outcome.error().code()).isEqualTo("tooManyItems");

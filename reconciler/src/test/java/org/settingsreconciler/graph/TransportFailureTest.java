@@ -68,7 +68,7 @@ class TransportFailureTest {
     }
     GraphClient refused = new GraphClient(URI.create("http://127.0.0.1:" + closed + "/beta"), () -> "token",
         RetryPolicy.NONE, Sleeper.REAL);
-    Outcome o = refused.sendAll(List.of(GraphRequest.get("/beta/admin/people/pronouns"))).get(0);
+    GraphResult<GraphResponse> o = refused.sendAll(List.of(GraphRequest.get("/beta/admin/people/pronouns"))).get(0);
     assertThat(o.error().describe())
         .startsWith("no response connectionFailed: cannot connect to 127.0.0.1:" + closed + ": the connection was "
             + "refused");

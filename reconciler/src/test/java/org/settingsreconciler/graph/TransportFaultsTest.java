@@ -53,7 +53,7 @@ class TransportFaultsTest {
         new RetryPolicy(2, Duration.ofSeconds(10), Duration.ofMillis(1)), time, throughput, TIMEOUT);
   }
 
-  private Outcome send(GraphRequest request) {
+  private GraphResult<GraphResponse> send(GraphRequest request) {
     return client(new Throughput(1, 1)).sendAll(List.of(request)).get(0);
   }
 
@@ -69,7 +69,7 @@ class TransportFaultsTest {
     wm.stubFor(get(urlEqualTo("/beta/stall")).willReturn(okJson("{\"on\":true,\"padding\":\"....................\"}")
         .withChunkedDribbleDelay(40, 2_000)));
 
-    Outcome o = send(GraphRequest.get("/beta/stall"));
+    GraphResult<GraphResponse> o = send(GraphRequest.get("/beta/stall"));
 
     assertThat(o.error().code()).isEqualTo("timeout");
     assertThat(o.error().describe())
@@ -82,7 +82,7 @@ class TransportFaultsTest {
   void aWriteThatTimesOutIsNeverSentAgain() {
     wm.stubFor(patch(urlEqualTo("/beta/slow")).willReturn(okJson("{}").withFixedDelay(2_000)));
 
-    Outcome o = send(patchOf("/beta/slow"));
+    GraphResult<GraphResponse> o = send(patchOf("/beta/slow"));
 
     assertThat(o.error().describe()).contains("no answer within 0.5 s").contains("may or may not have been applied");
     wm.verify(1, patchRequestedFor(urlEqualTo("/beta/slow")));
@@ -93,7 +93,7 @@ class TransportFaultsTest {
     wm.stubFor(get(urlEqualTo("/beta/moved")).willReturn(aResponse().withStatus(302)
         .withHeader("Location", elsewhere.baseUrl() + "/beta/moved").withHeader("request-id", "req-302")));
 
-    Outcome o = send(GraphRequest.get("/beta/moved"));
+    GraphResult<GraphResponse> o = send(GraphRequest.get("/beta/moved"));
 
     assertThat(o.error().status()).isEqualTo(302);
     assertThat(o.error().code()).isEqualTo("redirect");
@@ -108,7 +108,7 @@ class TransportFaultsTest {
   void aWriteAnsweredWithSuccessButAnUnreadableBodyMayHaveHappened() {
     wm.stubFor(patch(urlEqualTo("/beta/cut")).willReturn(okJson("{\"on\": tr").withHeader("request-id", "req-cut")));
 
-    Outcome o = send(patchOf("/beta/cut"));
+    GraphResult<GraphResponse> o = send(patchOf("/beta/cut"));
 
     assertThat(o.error().code()).isEqualTo("malformedResponse");
     assertThat(o.error().describe()).contains("not valid JSON").contains("may or may not have been applied")
@@ -122,7 +122,7 @@ class TransportFaultsTest {
         "{\"error\":{\"code\":\"serviceNotAvailable\",\"message\":\"Try later.\",\"innerError\":{\"request-id\":"
             + "\"req-inner\"}}}")));
 
-    Outcome o = send(patchOf("/beta/error"));
+    GraphResult<GraphResponse> o = send(patchOf("/beta/error"));
 
     assertThat(o.error().describe()).startsWith("HTTP 200 serviceNotAvailable: Try later.")
         .contains("may or may not have been applied").endsWith("[request-id req-inner]");
@@ -132,7 +132,7 @@ class TransportFaultsTest {
   void aConnectionResetNamesTheRequestByTheClientRequestIdItCarried() {
     wm.stubFor(patch(urlEqualTo("/beta/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-    Outcome o = send(patchOf("/beta/reset"));
+    GraphResult<GraphResponse> o = send(patchOf("/beta/reset"));
 
     assertThat(o.error().clientRequestId()).matches("[0-9a-f-]{36}");
     assertThat(o.error().describe()).endsWith("[client-request-id " + o.error().clientRequestId() + "]");
@@ -146,7 +146,7 @@ class TransportFaultsTest {
             + "{\"id\":\"3\",\"status\":500,\"body\":{\"error\":{\"code\":\"generalException\","
             + "\"innerError\":{\"request-id\":\"req-item\"}}}}]}").withHeader("request-id", "req-batch")));
 
-    List<Outcome> out = client(Throughput.DEFAULT).sendAll(
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(
         List.of(GraphRequest.get("/beta/a"), GraphRequest.get("/beta/b"), GraphRequest.get("/beta/c")));
 
     assertThat(out.get(0).error().describe()).contains("not a JSON object").endsWith("[request-id req-batch]");

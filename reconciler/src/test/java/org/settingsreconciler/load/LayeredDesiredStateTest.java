@@ -1,5 +1,6 @@
 package org.settingsreconciler.load;
 
+import org.settingsreconciler.graph.GraphResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,6 @@ import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PlanJson;
 import org.settingsreconciler.render.PlanTextRenderer;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 import org.settingsreconciler.load.Variables;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -236,7 +236,7 @@ class LayeredDesiredStateTest {
     DesiredState s = load(baseline, prod);
     s = new DesiredState(s.resources().stream().filter(r -> r.address().startsWith("copilot")).toList(), List.of());
     CurrentState current = new CurrentState();
-    current.putObject("copilot.enhancedPersonalization", ObjectRead.of(JsonMapper.builder().build()
+    current.putObject("copilot.enhancedPersonalization", GraphResult.of(JsonMapper.builder().build()
         .readTree("{\"isEnabledInOrganization\": false, \"disabledForGroup\": null}")));
 
     Plan plan = new Differ().diff(s, current);

@@ -1,5 +1,6 @@
 package org.settingsreconciler.plan;
 
+import org.settingsreconciler.graph.GraphResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -12,9 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.model.DesiredState;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,14 +49,14 @@ class DiffInProgressTest {
   /** Every read a plan of {@link #YAML} needs, in the order a client might record them: not the desired order. */
   private static List<Runnable> reads(CurrentState into) {
     List<Runnable> reads = new ArrayList<>();
-    reads.add(() -> into.putObject("people.itemInsights", ObjectRead.of(json("{\"isEnabledInOrganization\":true}"))));
-    reads.add(() -> into.putCollection("users[\"bob@contoso.com\"].interests", CollectionRead.of(items("""
+    reads.add(() -> into.putObject("people.itemInsights", GraphResult.of(json("{\"isEnabledInOrganization\":true}"))));
+    reads.add(() -> into.putCollection("users[\"bob@contoso.com\"].interests", GraphResult.items(items("""
         [{"id":"1","displayName":"chess"},{"id":"2","displayName":"Poker"}]"""))));
-    reads.add(() -> into.putCollection("users[\"adele@contoso.com\"].interests", CollectionRead.of(items("""
+    reads.add(() -> into.putCollection("users[\"adele@contoso.com\"].interests", GraphResult.items(items("""
         [{"id":"3","displayName":"Chelsea FC","categories":["Sports"]},{"id":"4","displayName":"Tennis"}]"""))));
-    reads.add(() -> into.putObject("people.pronouns", ObjectRead.of(json("{\"isEnabledInOrganization\":true}"))));
+    reads.add(() -> into.putObject("people.pronouns", GraphResult.of(json("{\"isEnabledInOrganization\":true}"))));
     reads.add(() -> into.putCollection("users[\"cara@contoso.com\"].interests",
-        CollectionRead.failed(new GraphError(403, "Forbidden", null, "no", "r-1", null))));
+        GraphResult.failed(new GraphError(403, "Forbidden", null, "no", "r-1", null))));
     return reads;
   }
 
@@ -94,7 +93,7 @@ class DiffInProgressTest {
     DesiredState desired = desired();
     DiffInProgress diff = new Differ().start(desired);
     CurrentState state = new CurrentState(diff);
-    state.putObject("people.pronouns", ObjectRead.of(json("{\"isEnabledInOrganization\":true}")));
+    state.putObject("people.pronouns", GraphResult.of(json("{\"isEnabledInOrganization\":true}")));
 
     Plan plan = diff.finish(state);
 

@@ -1,5 +1,6 @@
 package org.settingsreconciler.plan;
 
+import org.settingsreconciler.graph.GraphResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -14,9 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.model.DesiredState;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -100,7 +99,7 @@ class DifferTest {
   @MethodSource("objectRules")
   void objectRule(String rule, String yaml, String address, String tenant, String expectedBody) throws Exception {
     CurrentState current = new CurrentState();
-    current.putObject(address, ObjectRead.of(json(tenant)));
+    current.putObject(address, GraphResult.of(json(tenant)));
     Plan plan = new Differ().diff(desired(yaml), current);
     assertThat(plan.failures()).isEmpty();
     if (expectedBody == null) {
@@ -121,7 +120,7 @@ class DifferTest {
     CurrentState current = new CurrentState();
     List<JsonNode> list = new java.util.ArrayList<>();
     json(items).forEach(list::add);
-    current.putCollection(INTERESTS, CollectionRead.of(list));
+    current.putCollection(INTERESTS, GraphResult.items(list));
     return current;
   }
 
@@ -179,7 +178,7 @@ class DifferTest {
     String hr = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='contosohr1')";
     String entra = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')";
     CurrentState current = new CurrentState();
-    current.putCollection("people.profilePropertySettings", CollectionRead.of(List.of(
+    current.putCollection("people.profilePropertySettings", GraphResult.items(List.of(
         json("{\"id\":\"p0\",\"name\":null,\"prioritizedSourceUrls\":[\"" + hr + "\",\"" + entra + "\"]}"),
         json("{\"id\":\"p1\",\"name\":\"department\",\"prioritizedSourceUrls\":[\"" + entra + "\"]}"))));
     Plan plan = new Differ().diff(
@@ -196,7 +195,7 @@ class DifferTest {
     String hr = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='contosohr1')";
     String entra = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')";
     CurrentState current = new CurrentState();
-    current.putCollection("people.profilePropertySettings", CollectionRead.of(List.of(
+    current.putCollection("people.profilePropertySettings", GraphResult.items(List.of(
         json("{\"id\":\"p1\",\"name\":\"department\",\"prioritizedSourceUrls\":[\"" + hr + "\"]}"))));
     Plan plan = new Differ().diff(
         desired("people:\n  profilePropertySettings: {}\nprune: [people.profilePropertySettings]\n"), current);
@@ -209,7 +208,7 @@ class DifferTest {
   @Test
   void anEmptyGroupIdIsNoGroupId() throws Exception {
     CurrentState current = new CurrentState();
-    current.putObject("people.itemInsights", ObjectRead.of(json("{\"isEnabledInOrganization\":true,\"disabledForGroup\":\"\"}")));
+    current.putObject("people.itemInsights", GraphResult.of(json("{\"isEnabledInOrganization\":true,\"disabledForGroup\":\"\"}")));
     assertThat(new Differ().diff(desired("people:\n  itemInsights:\n    disabledForGroup: null\n"), current).changes())
         .isEmpty();
   }
@@ -219,7 +218,7 @@ class DifferTest {
     String hr = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='contosohr1')";
     String entra = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')";
     CurrentState current = new CurrentState();
-    current.putCollection("people.profilePropertySettings", CollectionRead.of(List.of(
+    current.putCollection("people.profilePropertySettings", GraphResult.items(List.of(
         json("{\"id\":\"p0\",\"name\":null,\"prioritizedSourceUrls\":[\"" + hr + "\",\"" + entra + "\"]}"))));
     String yaml = "people:\n  profilePropertySettings:\n    sourcePrecedence:\n      prioritizedSourceUrls:\n        - \"" + hr + "\"\n";
     assertThat(new Differ().diff(desired(yaml), current).changes()).isEmpty();
@@ -233,9 +232,9 @@ class DifferTest {
   void aReadThatFailedIsAnErrorAndNeverDrift() throws Exception {
     CurrentState current = new CurrentState();
     GraphError error = new GraphError(503, "serviceNotAvailable", null, "down", "req-1", null);
-    current.putObject("people.pronouns", ObjectRead.failed(error));
-    current.putObject("people.namePronunciation", ObjectRead.of(json("{\"isEnabledInOrganization\":false}")));
-    current.putCollection(INTERESTS, CollectionRead.failed(error));
+    current.putObject("people.pronouns", GraphResult.failed(error));
+    current.putObject("people.namePronunciation", GraphResult.of(json("{\"isEnabledInOrganization\":false}")));
+    current.putCollection(INTERESTS, GraphResult.failed(error));
     Plan plan = new Differ().diff(desired("""
         people:
           pronouns:

@@ -1,5 +1,7 @@
 package org.settingsreconciler.plan;
 
+import tools.jackson.databind.JsonNode;
+import org.settingsreconciler.graph.GraphResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -14,9 +16,7 @@ import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.defs.EnhancedPersonalization;
 import org.settingsreconciler.resource.defs.PersonInterests;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -82,11 +82,11 @@ class RailsAndStatusesTest {
         """);
     DesiredState desired = new DesiredStateLoader().load(List.of(file));
     CurrentState current = new CurrentState();
-    current.putObject("people.pronouns", ObjectRead.of(obj("{\"isEnabledInOrganization\":false}")));
-    current.putObject("people.namePronunciation", ObjectRead.of(obj("{\"isEnabledInOrganization\":false}")));
+    current.putObject("people.pronouns", GraphResult.of(obj("{\"isEnabledInOrganization\":false}")));
+    current.putObject("people.namePronunciation", GraphResult.of(obj("{\"isEnabledInOrganization\":false}")));
     current.putObject("people.itemInsights",
-        ObjectRead.failed(new GraphError(503, "serviceNotAvailable", null, "down", "r1", null)));
-    current.putCollection("users[\"a@contoso.com\"].interests", CollectionRead.of(List.of(obj("{\"id\":\"1\",\"displayName\":\"chess\"}"))));
+        GraphResult.failed(new GraphError(503, "serviceNotAvailable", null, "down", "r1", null)));
+    current.putCollection("users[\"a@contoso.com\"].interests", GraphResult.items(List.of(obj("{\"id\":\"1\",\"displayName\":\"chess\"}"))));
     Plan plan = new Differ().diff(desired, current);
     assertThat(plan.statuses()).extracting(SettingStatus::address, SettingStatus::state)
         .containsExactly(

@@ -1,5 +1,6 @@
 package org.settingsreconciler.render;
 
+import org.settingsreconciler.graph.GraphResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,9 +9,7 @@ import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.plan.Differ;
 import org.settingsreconciler.plan.Plan;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,16 +35,16 @@ public final class PlanFixtures {
 
   static CurrentState state(JsonNode json) {
     CurrentState state = new CurrentState();
-    json.path("objects").properties().forEach(e -> state.putObject(e.getKey(), ObjectRead.of(e.getValue())));
+    json.path("objects").properties().forEach(e -> state.putObject(e.getKey(), GraphResult.of(e.getValue())));
     json.path("collections").properties().forEach(e -> {
       List<JsonNode> items = new ArrayList<>();
       e.getValue().forEach(items::add);
-      state.putCollection(e.getKey(), CollectionRead.of(items));
+      state.putCollection(e.getKey(), GraphResult.items(items));
     });
     json.path("failures").properties().forEach(e -> {
       GraphError error = error(e.getValue());
-      state.putObject(e.getKey(), ObjectRead.failed(error));
-      state.putCollection(e.getKey(), CollectionRead.failed(error));
+      state.putObject(e.getKey(), GraphResult.failed(error));
+      state.putCollection(e.getKey(), GraphResult.failed(error));
     });
     return state;
   }

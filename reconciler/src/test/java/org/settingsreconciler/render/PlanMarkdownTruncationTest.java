@@ -1,5 +1,7 @@
 package org.settingsreconciler.render;
 
+import tools.jackson.databind.JsonNode;
+import org.settingsreconciler.graph.GraphResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -12,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.plan.Differ;
 import org.settingsreconciler.plan.Plan;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
 
 /** Markdown over the size limit loses per-setting detail, never the summary, and says what it lost. */
@@ -53,7 +54,7 @@ class PlanMarkdownTruncationTest {
     Path file = dir.resolve("many.yaml");
     Files.writeString(file, yaml);
     CurrentState current = new CurrentState();
-    current.putCollection("users[\"adele@contoso.com\"].interests", CollectionRead.of(List.of()));
+    current.putCollection("users[\"adele@contoso.com\"].interests", GraphResult.items(List.of()));
     Plan plan = new Differ().diff(new DesiredStateLoader().load(List.of(file)), current);
 
     String markdown = new PlanMarkdownRenderer("plan").render(plan, "the sandbox tenant");

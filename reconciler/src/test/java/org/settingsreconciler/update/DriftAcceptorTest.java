@@ -1,5 +1,6 @@
 package org.settingsreconciler.update;
 
+import org.settingsreconciler.graph.GraphResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -19,9 +20,7 @@ import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ValueKind;
 import org.settingsreconciler.resource.defs.PeopleToggles;
 import org.settingsreconciler.resource.defs.ProfilePropertySettings;
-import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
-import org.settingsreconciler.state.ObjectRead;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,19 +42,19 @@ class DriftAcceptorTest {
       if (value.isArray()) {
         List<JsonNode> items = new ArrayList<>();
         value.forEach(items::add);
-        current.putCollection(tenant[i], CollectionRead.of(items));
+        current.putCollection(tenant[i], GraphResult.items(items));
       } else {
-        current.putObject(tenant[i], ObjectRead.of(value));
+        current.putObject(tenant[i], GraphResult.of(value));
       }
     }
     for (DesiredResource r : desired.resources()) {
       if (current.object(r.address()) == null && r.id().key() == null) {
-        current.putObject(r.address(), ObjectRead.of(JSON.readTree("{}")));
+        current.putObject(r.address(), GraphResult.of(JSON.readTree("{}")));
       }
     }
     for (CollectionScope c : desired.collections()) {
       if (current.collection(c.address()) == null) {
-        current.putCollection(c.address(), CollectionRead.of(List.of()));
+        current.putCollection(c.address(), GraphResult.items(List.of()));
       }
     }
     Plan plan = new Differ().diff(desired, current);
@@ -136,7 +135,7 @@ class DriftAcceptorTest {
     Files.writeString(file, "people:\n  pronouns:\n    isEnabledInOrganization: true\n");
     DesiredState desired = new DesiredStateLoader().load(List.of(file));
     CurrentState current = new CurrentState();
-    current.putObject("people.pronouns", ObjectRead.of(JSON.readTree("{\"isEnabledInOrganization\": false}")));
+    current.putObject("people.pronouns", GraphResult.of(JSON.readTree("{\"isEnabledInOrganization\": false}")));
     Plan plan = new Differ().diff(desired, current);
     String edited = "# someone edited it meanwhile\npeople:\n  pronouns:\n    isEnabledInOrganization: true\n";
     Files.writeString(file, edited);
