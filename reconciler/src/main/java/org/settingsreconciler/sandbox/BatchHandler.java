@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -38,9 +39,9 @@ final class BatchHandler {
       String id, String method, String url, ObjectNode headers, JsonNode body, List<String> dependsOn) {}
 
   private final SandboxService service;
-  private final List<RecordedRequest> recorded;
+  private final Consumer<RecordedRequest> recorded;
 
-  BatchHandler(SandboxService service, List<RecordedRequest> recorded) {
+  BatchHandler(SandboxService service, Consumer<RecordedRequest> recorded) {
     this.service = service;
     this.recorded = recorded;
   }
@@ -59,7 +60,7 @@ final class BatchHandler {
     service.counters().batchItems.addAndGet(items.size());
     GraphVersion version = envelope.version();
     for (Item item : items) {
-      recorded.add(new RecordedRequest(item.method(), version.prefix() + rooted(item.url()), item.body(), true));
+      recorded.accept(new RecordedRequest(item.method(), version.prefix() + rooted(item.url()), item.body(), true));
     }
     // Faults are decided as the batch arrives. One that breaks the connection breaks the whole batch's: a reset
     // before any item is carried out, a timeout or truncated answer after all of them are.

@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -25,11 +25,11 @@ final class ExchangeHandler implements HttpHandler {
   private static final Pattern BEARER = Pattern.compile("(?i)^Bearer\\s+\\S+.*$");
 
   private final SandboxService service;
-  private final List<RecordedRequest> recorded;
+  private final Consumer<RecordedRequest> recorded;
   private final BatchHandler batches;
   private final FaultAnswers faultAnswers;
 
-  ExchangeHandler(SandboxService service, List<RecordedRequest> recorded, FaultAnswers faultAnswers) {
+  ExchangeHandler(SandboxService service, Consumer<RecordedRequest> recorded, FaultAnswers faultAnswers) {
     this.service = service;
     this.recorded = recorded;
     this.batches = new BatchHandler(service, recorded);
@@ -75,7 +75,7 @@ final class ExchangeHandler implements HttpHandler {
     GraphVersion version = GraphVersion.leading(rawPath).orElse(null);
     String relative = version == null ? rawPath : rawPath.substring(version.prefix().length());
     String recordedPath = rawPath + (rawQuery == null ? "" : "?" + rawQuery);
-    recorded.add(new RecordedRequest(method, recordedPath, jsonOrNull(bodyText)));
+    recorded.accept(new RecordedRequest(method, recordedPath, jsonOrNull(bodyText)));
     simulateLatency();
 
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");

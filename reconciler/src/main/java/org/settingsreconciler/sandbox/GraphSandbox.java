@@ -51,6 +51,8 @@ public final class GraphSandbox implements AutoCloseable {
   private final FaultAnswers faultAnswers = new FaultAnswers();
   /** Synchronized, not copy-on-write: a load test records tens of thousands of requests. */
   private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+  /** Tests read what was sent; a sandbox serving the CLI or a long-running server keeps nothing (see stopRecording). */
+  private volatile boolean recording = true;
   private final URI baseUrl;
   private boolean closed;
 
@@ -101,7 +103,7 @@ public final class GraphSandbox implements AutoCloseable {
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     server.setExecutor(executor);
     GraphSandbox sandbox = new GraphSandbox(server, executor, service);
-    server.createContext("/", new ExchangeHandler(service, sandbox.requests, sandbox.faultAnswers));
+    server.createContext("/", new ExchangeHandler(service, sandbox::record, sandbox.faultAnswers));
     server.start();
     return sandbox;
   }
@@ -147,7 +149,23 @@ public final class GraphSandbox implements AutoCloseable {
     service.load(state);
   }
 
-  /** Every request received so far, in order, including refused ones. */
+  /**
+   * Stops keeping the requests received: the CLI's sandboxes call it, since only tests read them, and a sandbox that
+   * serves for hours, or a plan of every user, would otherwise keep every request it was sent.
+   */
+  public void stopRecording() {
+    recording = false;
+    requests.clear();
+  }
+
+  /** Records one request, while recording (see {@link #stopRecording}). */
+  void record(RecordedRequest request) {
+    if (recording) {
+      requests.add(request);
+    }
+  }
+
+  /** Every request received so far, in order, including refused ones; none after {@link #stopRecording}. */
   public List<RecordedRequest> requests() {
     synchronized (requests) {
       return List.copyOf(requests);

@@ -125,6 +125,19 @@ class ProtocolTest extends FreshSandbox {
         .isEqualTo(SandboxClient.json("{\"isEnabledInOrganization\":true}"));
   }
 
+  /** The CLI's sandboxes stop recording: one that serves for hours must not keep every request it was sent. */
+  @Test
+  void aSandboxThatStoppedRecordingKeepsNoRequests() {
+    client.get("/users?$top=1");
+    assertThat(sandbox.requests()).isNotEmpty();
+
+    sandbox.stopRecording();
+    client.patch("/admin/people/pronouns", "{\"isEnabledInOrganization\":true}");
+
+    assertThat(sandbox.requests()).isEmpty();
+    assertThat(client.get("/admin/people/pronouns").body().path("isEnabledInOrganization").asBoolean()).isTrue();
+  }
+
   @Test
   void bindsTheLoopbackInterfaceOnly() throws IOException {
     assertThat(sandbox.baseUrl().toString()).isEqualTo("http://127.0.0.1:" + sandbox.port());
