@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.settingsreconciler.vars.VariableSubstitution;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -43,7 +44,10 @@ public final class YamlWriter {
     return new Dump(settings).dumpToString(value).strip();
   }
 
-  /** A JSON value as plain Java values for the YAML dumper. */
+  /**
+   * A JSON value as plain Java values for the YAML dumper, its strings as {@link VariableSubstitution#literal} writes
+   * them (keys are never substituted, so they stay as they are).
+   */
   public static Object plain(JsonNode n) {
     if (n == null || n.isNull()) {
       return null;
@@ -55,7 +59,7 @@ public final class YamlWriter {
       return n.numberValue();
     }
     if (n.isString()) {
-      return n.asString();
+      return VariableSubstitution.literal(n.asString());
     }
     if (n.isArray()) {
       List<Object> out = new ArrayList<>();

@@ -97,6 +97,33 @@ class UpdateFilesEndToEndTest {
   }
 
   @Test
+  void aTenantValueHoldingDollarBraceIsWrittenAsALiteralAndTheNextCheckPasses() throws IOException {
+    // ${...} in YAML is a variable: the tenant's text must be written $${...} to read back as itself.
+    Map<String, List<String>> before = snapshot();
+    ObjectNode state = (ObjectNode) JSON.readTree(tenant.toFile());
+    for (JsonNode interest : state.at("/users/adele.vance@contoso.com/interests")) {
+      if (interest.get("displayName").asString().equals("Chelsea FC")) {
+        ((ObjectNode) interest).put("description", "see ${env:HOME}");
+        ((ObjectNode) interest).putArray("categories").add("Sports").add("Football").add("${var:X}");
+      }
+    }
+    JSON.writeValue(tenant.toFile(), state);
+
+    CliRun check = run("check", settings.toString(), "--update-files");
+
+    assertThat(check.exit()).as("%s", check).isEqualTo(2);
+    assertThat(check.err()).doesNotContain("left unchanged");
+    assertThat(diff(before, snapshot()).get("users.yaml"))
+        .containsExactly(
+            "-        categories: [Sports, Football]",
+            "-        description: World's greatest football club",
+            "+        categories: [Sports, Football, \"$${var:X}\"]",
+            "+        description: see $${env:HOME}");
+    CliRun recheck = run("check", settings.toString());
+    assertThat(recheck.exit()).as("%s", recheck).isZero();
+  }
+
+  @Test
   void jsonOutputStaysJsonAndInSyncWritesNothing() throws IOException {
     Map<String, List<String>> before = snapshot();
     CliRun inSync = run("check", settings.toString(), "--format", "json", "--update-files");
