@@ -19,6 +19,7 @@ import org.settingsreconciler.resource.ValueKind;
 import org.settingsreconciler.state.CollectionRead;
 import org.settingsreconciler.state.CurrentState;
 import org.settingsreconciler.state.ObjectRead;
+import org.settingsreconciler.vars.VariableSubstitution;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,8 +47,8 @@ public final class Exporter {
     for (ResourceDescriptor d : ResourceRegistry.all()) {
       if (d.scope() == Scope.USER) {
         for (String user : users) {
-          Map<String, Object> userNode = section(section(root, "users"), user);
-          exportCollection(d, user, state, userNode, notes, warnings, failures);
+          Map<String, Object> userNode = section(section(root, "users"), VariableSubstitution.literal(user));
+          exportCollection(d, user, state, userNode, warnings, failures);
         }
         continue;
       }
@@ -62,7 +63,7 @@ public final class Exporter {
           }
         }
         case FIXED_IDS -> exportFixedIds(d, state, section, notes, failures);
-        case COLLECTION -> exportCollection(d, null, state, section, notes, warnings, failures);
+        case COLLECTION -> exportCollection(d, null, state, section, warnings, failures);
       }
     }
     root.values().removeIf(v -> v instanceof Map<?, ?> m && m.isEmpty());
@@ -71,9 +72,12 @@ public final class Exporter {
         ? "# Every managed setting as the tenant has it: planning this file shows no changes.\n"
         : "# INCOMPLETE: " + failures.size() + " setting(s) could not be read and are left out: "
             + String.join(", ", failures.stream().map(ReadFailure::address).toList()) + ".\n";
-    StringBuilder header = new StringBuilder("# Exported by settings-reconciler from " + origin + ".\n" + promise);
+    StringBuilder header =
+        new StringBuilder("# Exported by settings-reconciler from " + ResourceId.visible(origin) + ".\n" + promise);
     for (String w : warnings) {
-      header.append("#\n# WARNING: ").append(w.replace("\n", " ").replace("\r", " ")).append('\n');
+      // A comment ends at a line break, and a control character makes the file unreadable: ids come from the tenant.
+      header.append("#\n# WARNING: ").append(ResourceId.visible(w.replace("\n", " ").replace("\r", " ")))
+          .append('\n');
     }
     return new ExportResult(header + YamlWriter.write(root), notes, failures, warnings);
   }
@@ -114,7 +118,6 @@ public final class Exporter {
       String user,
       CurrentState state,
       Map<String, Object> parent,
-      List<String> notes,
       List<String> warnings,
       List<ReadFailure> failures) {
     String address = ResourceId.scopeAddress(d, user);
@@ -128,7 +131,7 @@ public final class Exporter {
     for (JsonNode item : read.items()) {
       String k = key.keyOf(item);
       if (k == null) {
-        notes.add(address + ": an item without " + key.property() + " left out");
+        warnings.add(keyless(d, user, key, item));
         continue;
       }
       byKey.computeIfAbsent(key.matchForm(k), f -> new ArrayList<>()).add(item);
@@ -137,7 +140,8 @@ public final class Exporter {
     for (List<JsonNode> copies : byKey.values()) {
       JsonNode first = copies.get(0);
       ResourceId id = new ResourceId(d, user, key.keyOf(first));
-      items.put(key.keyOf(first), properties(d, first, Map.of()));
+      // Keys are read like values: a key holding ${ is written $${, or it would be taken for a variable.
+      items.put(VariableSubstitution.literal(key.keyOf(first)), properties(d, first, Map.of()));
       if (copies.size() > 1) {
         // YAML holds one item per key: the others cannot be exported, and must not vanish without a word.
         List<String> ids = copies.stream().map(key::graphIdOf).toList();
@@ -147,6 +151,22 @@ public final class Exporter {
       }
     }
     parent.put(d.yamlName(), items);
+  }
+
+  /**
+   * Why an item without a key (an interest whose displayName is empty or null) is not in the export, and what to do.
+   * YAML keys items by that property and a key cannot be empty, so no YAML can name the item: leaving it out is the
+   * only export that validates, and plan and apply leave it alone. It is tenant data all the same: a warning, with
+   * its id, so it does not vanish without a word.
+   */
+  private static String keyless(ResourceDescriptor d, String user, CollectionKey key, JsonNode item) {
+    String address = ResourceId.scopeAddress(d, user);
+    String id = key.graphIdOf(item);
+    String path = new ResourceId(d, user, id).objectPath(id);
+    return address + " holds an item whose " + key.property() + " is "
+        + (item.path(key.property()).isString() ? "empty" : "null") + " (id " + ResourceId.visible(id) + "): left out, as the YAML "
+        + "names items by " + key.property() + " and cannot name it; plan and apply never touch it, even with prune. "
+        + "Give it a " + key.property() + " in Microsoft 365, or delete it (DELETE " + path + "), to manage it.";
   }
 
   /** The managed properties of a tenant object as YAML values, leaving out what the YAML cannot hold. */
@@ -162,7 +182,7 @@ public final class Exporter {
       if (exportable(p, v)) {
         String name = p.kind() == ValueKind.GROUP_ID && v.isString()
             ? groupNames.get(v.asString().toLowerCase(java.util.Locale.ROOT)) : null;
-        out.put(p.name(), name == null ? YamlWriter.plain(v) : Map.of("group", name));
+        out.put(p.name(), name == null ? YamlWriter.plain(v) : Map.of("group", VariableSubstitution.literal(name)));
       }
     }
     return out;
