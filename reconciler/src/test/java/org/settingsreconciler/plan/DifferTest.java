@@ -207,6 +207,41 @@ class DifferTest {
   }
 
   @Test
+  void aNamedProfilePropertySettingWithAnEmptyOrNoSourceListIsResetBeforeItIsDeleted() throws Exception {
+    // Graph deletes one only when its list holds the Entra ID source alone; an empty list does not hold it either.
+    String entra = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')";
+    CurrentState current = new CurrentState();
+    current.putCollection("people.profilePropertySettings", CollectionRead.of(List.of(
+        json("{\"id\":\"p1\",\"name\":\"department\",\"prioritizedSourceUrls\":[]}"),
+        json("{\"id\":\"p2\",\"name\":\"office\",\"prioritizedSourceUrls\":null}"))));
+    Plan plan = new Differ().diff(
+        desired("people:\n  profilePropertySettings: {}\nprune: [people.profilePropertySettings]\n"), current);
+    assertThat(plan.changes()).extracting(Change::method, Change::path, c -> String.valueOf(c.body()))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("PATCH", "/admin/people/profilePropertySettings/p1",
+                "{\"prioritizedSourceUrls\":[\"" + entra + "\"]}"),
+            org.assertj.core.groups.Tuple.tuple("DELETE", "/admin/people/profilePropertySettings/p1", "null"),
+            org.assertj.core.groups.Tuple.tuple("PATCH", "/admin/people/profilePropertySettings/p2",
+                "{\"prioritizedSourceUrls\":[\"" + entra + "\"]}"),
+            org.assertj.core.groups.Tuple.tuple("DELETE", "/admin/people/profilePropertySettings/p2", "null"));
+  }
+
+  @Test
+  void theNamelessSettingCreatedFromNullsSendsThemRatherThanAnEmptyBody() throws Exception {
+    CurrentState current = new CurrentState();
+    current.putCollection("people.profilePropertySettings", CollectionRead.of(List.of()));
+    Plan plan = new Differ().diff(
+        desired("people:\n  profilePropertySettings:\n    sourcePrecedence:\n      displayName: null\n"), current);
+    assertThat(plan.changes()).extracting(Change::method, c -> String.valueOf(c.body()))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "{\"displayName\":null}"));
+
+    // Elsewhere a create still leaves nulls out: Graph stores null untold.
+    Plan named = new Differ().diff(
+        desired("people:\n  profilePropertySettings:\n    department:\n      displayName: null\n"), current);
+    assertThat(named.changes()).extracting(c -> String.valueOf(c.body())).containsExactly("{\"name\":\"department\"}");
+  }
+
+  @Test
   void anEmptyGroupIdIsNoGroupId() throws Exception {
     CurrentState current = new CurrentState();
     current.putObject("people.itemInsights", ObjectRead.of(json("{\"isEnabledInOrganization\":true,\"disabledForGroup\":\"\"}")));
