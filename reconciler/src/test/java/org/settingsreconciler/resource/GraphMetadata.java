@@ -16,24 +16,25 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One version's slice of Microsoft's Graph CSDL, as {@code src/test/resources/metadata/slice_metadata.py} writes it
  * (see the README beside the slices): the in-scope types with their properties, enums and the paths that reach them.
+ * Public for the generative round trip, which draws tenant values from these types.
  */
-final class GraphMetadata {
+public final class GraphMetadata {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** A structural property: {@code type} is qualified ({@code microsoft.graph.x}, {@code Collection(Edm.String)}). */
-  record Property(String name, String type, boolean nullable) {
-    boolean isCollection() {
+  public record Property(String name, String type, boolean nullable) {
+    public boolean isCollection() {
       return type.startsWith("Collection(");
     }
 
     /** The type of the value, or of each item of a collection. */
-    String elementType() {
+    public String elementType() {
       return isCollection() ? type.substring("Collection(".length(), type.length() - 1) : type;
     }
   }
 
-  record EnumType(boolean flags, List<String> members) {}
+  public record EnumType(boolean flags, List<String> members) {}
 
   /** Where a Graph path leads: a type (an item of it when {@code collection}), or why it leads nowhere. */
   record PathTarget(String type, boolean collection, String missing) {}
@@ -45,7 +46,7 @@ final class GraphMetadata {
   }
 
   /** The slice of {@code version} ("beta", "v1.0") from the test classpath. */
-  static GraphMetadata load(String version) {
+  public static GraphMetadata load(String version) {
     String resource = "metadata/" + version + ".json";
     try (InputStream in = GraphMetadata.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
@@ -92,11 +93,11 @@ final class GraphMetadata {
     return doc.path("entityTypes").has(type);
   }
 
-  boolean isComplex(String type) {
+  public boolean isComplex(String type) {
     return doc.path("complexTypes").has(type);
   }
 
-  boolean isEnum(String type) {
+  public boolean isEnum(String type) {
     return doc.path("enumTypes").has(type);
   }
 
@@ -106,7 +107,7 @@ final class GraphMetadata {
     return node != null && !node.has("partial");
   }
 
-  EnumType enumType(String type) {
+  public EnumType enumType(String type) {
     JsonNode node = doc.path("enumTypes").get(type);
     if (node == null) {
       throw new IllegalArgumentException(type + " is not an enum type of the slice");
@@ -117,7 +118,7 @@ final class GraphMetadata {
   }
 
   /** The structural properties of a type kept whole, its base types' first, by name. */
-  Map<String, Property> properties(String type) {
+  public Map<String, Property> properties(String type) {
     List<JsonNode> chain = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (String name = type; name != null; ) {
