@@ -8,6 +8,10 @@ import org.settingsreconciler.vars.VariableSubstitution;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,7 +33,7 @@ public final class YamlWriter {
             .setWidth(200)
             .setSchema(new DumpSchema())
             .build();
-    return root.isEmpty() ? "{}\n" : new Dump(settings).dumpToString(root);
+    return root.isEmpty() ? "{}\n" : new Dump(settings, new Representer(settings)).dumpToString(root);
   }
 
   /** One value in flow style on a single line, without a line break: {@code [a, b]}, {@code {k: v}}. */
@@ -41,7 +45,25 @@ public final class YamlWriter {
             .setWidth(Integer.MAX_VALUE)
             .setSchema(new DumpSchema())
             .build();
-    return new Dump(settings).dumpToString(value).strip();
+    return new Dump(settings, new Representer(settings)).dumpToString(value).strip();
+  }
+
+  /**
+   * The dumper's representer, except that text holding NEL, LS or PS is always double-quoted, which reads back as
+   * written. In a literal block (the dumper's choice for text with a line break) its own reader takes them for line
+   * breaks and drops them: an interest named "\n\u0085" was exported as a key that reads back empty (found by the
+   * generative round trip).
+   */
+  private static final class Representer extends StandardRepresenter {
+    Representer(DumpSettings settings) {
+      super(settings);
+    }
+
+    @Override
+    protected Node representScalar(Tag tag, String value, ScalarStyle style) {
+      boolean breaks = value.indexOf('\u0085') >= 0 || value.indexOf('\u2028') >= 0 || value.indexOf('\u2029') >= 0;
+      return super.representScalar(tag, value, breaks ? ScalarStyle.DOUBLE_QUOTED : style);
+    }
   }
 
   /**
