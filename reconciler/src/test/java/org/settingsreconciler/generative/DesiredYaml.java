@@ -8,8 +8,11 @@ import java.util.SplittableRandom;
 import org.settingsreconciler.export.DumpSchema;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,31 +32,35 @@ final class DesiredYaml {
 
   static String render(JsonNode desired, SplittableRandom r) {
     JsonNode escaped = escaped(desired);
+    String text;
     if (r.nextInt(6) == 0 && shortKeys(escaped)) {
-      // NEL, LS and PS are line breaks to the YAML reader (as in YAML 1.1), folded to a space inside quotes: a person
-      // writing JSON as YAML escapes them as \\u, as the tool's own writer does.
-      return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(escaped)
+      // NEL, LS and PS are line breaks to the YAML reader (as in YAML 1.1): a person writing JSON as YAML escapes
+      // them as \\u, as the tool's own writer does.
+      text = JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(escaped)
           .replace("\u0085", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n";
+    } else {
+      text = dump(escaped, r.nextInt(4) == 0 ? FlowStyle.FLOW : FlowStyle.BLOCK, STYLES[r.nextInt(STYLES.length)],
+          2 + r.nextInt(3), r.nextBoolean() ? 80 : 1000);
     }
-    DumpSettings settings = DumpSettings.builder()
-        .setDefaultFlowStyle(r.nextInt(4) == 0 ? FlowStyle.FLOW : FlowStyle.BLOCK)
-        .setDefaultScalarStyle(style(r, escaped.toString()))
-        .setIndent(2 + r.nextInt(3))
-        .setWidth(r.nextBoolean() ? 80 : 1000)
-        .setSchema(new DumpSchema()) // YAML 1.2's core schema, the loader's: True and NULL get quoted
-        .build();
-    return new Dump(settings).dumpToString(plain(escaped));
+    // The dumper does not always write what its reader reads back (NEL in a block scalar, a folded line that starts
+    // with a space): then the desired state would not be the one drawn. Double quotes always read back.
+    return readsBack(text, escaped) ? text : dump(escaped, FlowStyle.BLOCK, ScalarStyle.DOUBLE_QUOTED, 2, 1000);
   }
 
-  /**
-   * The scalar style asked for. The dumper writes NEL, LS and PS as they are in a single-quoted or block scalar,
-   * where its own reader takes them for line breaks and folds them: text holding one is written plain or
-   * double-quoted (the dumper escapes them there), as the tool's own writer does.
-   */
-  private static ScalarStyle style(SplittableRandom r, String text) {
-    ScalarStyle style = STYLES[r.nextInt(STYLES.length)];
-    boolean breaks = text.contains("\u0085") || text.contains("\u2028") || text.contains("\u2029");
-    return breaks && style != ScalarStyle.PLAIN ? ScalarStyle.DOUBLE_QUOTED : style;
+  private static String dump(JsonNode tree, FlowStyle flow, ScalarStyle scalars, int indent, int width) {
+    DumpSettings settings = DumpSettings.builder()
+        .setDefaultFlowStyle(flow)
+        .setDefaultScalarStyle(scalars)
+        .setIndent(indent)
+        .setWidth(width)
+        .setSchema(new DumpSchema()) // YAML 1.2's core schema, the loader's: True and NULL get quoted
+        .build();
+    return new Dump(settings).dumpToString(plain(tree));
+  }
+
+  private static boolean readsBack(String text, JsonNode tree) {
+    Object read = new Load(LoadSettings.builder().setSchema(new CoreSchema()).build()).loadFromString(text);
+    return plain(tree).equals(read);
   }
 
   /** The tree as the Java maps, lists and scalars the dumper takes. */
