@@ -61,7 +61,7 @@ class GenerativeRoundTripTest {
           // Cases are handed out in order; once one fails, no later one starts, and the first failure is reported.
           for (int i = next.getAndIncrement(); i < CASES && failures.isEmpty(); i = next.getAndIncrement()) {
             int index = i;
-            roundTrip.run(RoundTripCase.draw(SEED + index)).ifPresent(f -> failures.put(index, f));
+            roundTrip.run(drawn(index)).ifPresent(f -> failures.put(index, f));
           }
           return null;
         }));
@@ -82,12 +82,24 @@ class GenerativeRoundTripTest {
     }
   }
 
+  /** Case {@code index}; a generator that throws is reported with the seed that replays it. */
+  private static RoundTripCase drawn(int index) {
+    try {
+      return RoundTripCase.draw(SEED + index);
+    } catch (RuntimeException e) {
+      throw new AssertionError("drawing case " + index + " threw. Replay it: " + replay(SEED + index), e);
+    }
+  }
+
+  private static String replay(long seed) {
+    return "mvn -B -ntp -o test -Dtest=GenerativeRoundTripTest -Droundtrip.seed=" + seed + " -Droundtrip.cases=1";
+  }
+
   private static String report(long seed, int index, RoundTrip.Failure first, Shrinker.Shrunk shrunk) {
     var json = JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
     RoundTripCase small = shrunk.smallest();
     return "case " + index + " (seed " + seed + ") failed: " + first.stage() + "\n"
-        + "Replay it: mvn -B -ntp -o test -Dtest=GenerativeRoundTripTest -Droundtrip.seed=" + seed
-        + " -Droundtrip.cases=1\n\n"
+        + "Replay it: " + replay(seed) + "\n\n"
         + "Smallest failing case found (" + shrunk.tries() + " tries): " + shrunk.failure().stage() + "\n"
         + "--- tenant (sandbox seed)\n" + json.writeValueAsString(small.tenant()) + "\n"
         + "--- export options\n" + small.export() + "\n"

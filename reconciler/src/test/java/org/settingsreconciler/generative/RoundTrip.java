@@ -42,7 +42,18 @@ final class RoundTrip {
     this.env = Map.of("RECONCILER_ACCESS_TOKEN", token);
   }
 
+  /** The case's first failure; an exception (the harness's or the generators' own) is one too, so it is replayable. */
   Optional<Failure> run(RoundTripCase c) {
+    try {
+      return steps(c);
+    } catch (RuntimeException e) {
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(trace));
+      return Optional.of(new Failure("threw " + e.getClass().getName(), trace.toString()));
+    }
+  }
+
+  private Optional<Failure> steps(RoundTripCase c) {
     try {
       sandbox.load(c.tenant());
     } catch (IllegalArgumentException notASeed) {
