@@ -13,9 +13,9 @@ import org.snakeyaml.engine.v2.schema.Schema;
  * snakeyaml-engine's dumper asks the schema for its resolver twice at every scalar it writes, and {@link CoreSchema}
  * builds a new one (a table of patterns) each time: an export of a thousand users spent three quarters of its time
  * building resolvers. The resolver then runs a regular expression on every scalar, while an export repeats the same
- * keys and values thousands of times. Not thread-safe: one per dump.
+ * keys and values thousands of times. Not thread-safe: one per dump. Public for tests that write YAML of their own.
  */
-final class DumpSchema implements Schema {
+public final class DumpSchema implements Schema {
 
   private final CoreSchema core = new CoreSchema();
   private final ScalarResolver resolver = new Remembering(core.getScalarResolver());

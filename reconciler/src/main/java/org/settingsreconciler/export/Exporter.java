@@ -19,6 +19,7 @@ import org.settingsreconciler.resource.Scope;
 import org.settingsreconciler.resource.Shape;
 import org.settingsreconciler.resource.ValueKind;
 import org.settingsreconciler.state.CurrentState;
+import org.settingsreconciler.load.VariableSubstitution;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,7 +59,7 @@ public final class Exporter {
     for (ResourceDescriptor d : ResourceRegistry.all()) {
       if (d.scope() == Scope.USER) {
         for (String user : users) {
-          Map<String, Object> userNode = section(section(root, "users"), user);
+          Map<String, Object> userNode = section(section(root, "users"), VariableSubstitution.literal(user));
           exportCollection(d, user, state, userNode, notes, warnings, failures);
         }
         continue;
@@ -83,9 +84,12 @@ public final class Exporter {
         ? "# Every managed setting as the tenant has it: planning this file shows no changes.\n"
         : "# INCOMPLETE: " + failures.size() + " setting(s) could not be read and are left out: "
             + String.join(", ", failures.stream().map(ReadFailure::address).toList()) + ".\n";
-    StringBuilder header = new StringBuilder("# Exported by settings-reconciler from " + origin + ".\n" + promise);
+    StringBuilder header =
+        new StringBuilder("# Exported by settings-reconciler from " + ResourceId.visible(origin) + ".\n" + promise);
     for (String w : warnings) {
-      header.append("#\n# WARNING: ").append(w.replace("\n", " ").replace("\r", " ")).append('\n');
+      // A comment ends at a line break, and a control character makes the file unreadable: ids come from the tenant.
+      header.append("#\n# WARNING: ").append(ResourceId.visible(w.replace("\n", " ").replace("\r", " ")))
+          .append('\n');
     }
     return new ExportResult(header + YamlWriter.write(root), notes, failures, warnings);
   }
@@ -141,9 +145,14 @@ public final class Exporter {
       String k = key.keyOf(item);
       if (k == null) {
         String raw = key.rawKeyOf(item);
-        notes.add(address + ": " + (raw == null ? "an item without " + key.property()
-            : "the item named " + ResourceId.quote(raw) + ", the word the YAML keeps for the item without a "
-                + key.property() + ",") + " left out");
+        if (raw == null && !key.idIsKey()) {
+          // Graph made its id: it can be named in the warning, and deleted by it.
+          warnings.add(keyless(d, user, key, item));
+        } else {
+          notes.add(address + ": " + (raw == null ? "an item without " + key.property()
+              : "the item named " + ResourceId.quote(raw) + ", the word the YAML keeps for the item without a "
+                  + key.property() + ",") + " left out");
+        }
         continue;
       }
       if (!d.keyDocumented(k)) {
@@ -158,7 +167,15 @@ public final class Exporter {
     for (List<JsonNode> copies : byKey.values()) {
       JsonNode first = copies.get(0);
       ResourceId id = new ResourceId(d, user, key.keyOf(first));
-      items.put(key.keyOf(first), properties(d, first, Map.of()));
+      // Keys are read like values: a key holding ${ is written $${, or it would be taken for a variable.
+      Map<String, Object> values = properties(d, first, Map.of());
+      if (values.isEmpty() && key.isEmptyKey(key.keyOf(first))) {
+        // The YAML's sourcePrecedence needs a value (a create from nothing is refused), and this one holds none the
+        // YAML manages: there is nothing to write, and leaving it out plans no change.
+        notes.add(id.address() + " left out: it holds no value the YAML manages");
+      } else {
+        items.put(VariableSubstitution.literal(key.keyOf(first)), values);
+      }
       if (copies.size() > 1) {
         // YAML holds one item per key: the others cannot be exported, and must not vanish without a word.
         List<String> ids = copies.stream().map(key::graphIdOf).toList();
@@ -168,6 +185,22 @@ public final class Exporter {
       }
     }
     parent.put(d.yamlName(), items);
+  }
+
+  /**
+   * Why an item without a key (an interest whose displayName is empty or null) is not in the export, and what to do.
+   * YAML keys items by that property and a key cannot be empty, so no YAML can name the item: leaving it out is the
+   * only export that validates, and plan and apply leave it alone. It is tenant data all the same: a warning, with
+   * its id, so it does not vanish without a word.
+   */
+  private String keyless(ResourceDescriptor d, String user, CollectionKey key, JsonNode item) {
+    String address = ResourceId.scopeAddress(d, user);
+    String id = key.graphIdOf(item);
+    String path = new ResourceId(d, user, id).objectPath(versions, id);
+    return address + " holds an item whose " + key.property() + " is "
+        + (item.path(key.property()).isString() ? "empty" : "null") + " (id " + ResourceId.visible(id) + "): left out, as the YAML "
+        + "names items by " + key.property() + " and cannot name it; plan and apply never touch it, even with prune. "
+        + "Give it a " + key.property() + " in Microsoft 365, or delete it (DELETE " + path + "), to manage it.";
   }
 
   /** The managed properties of a tenant object as YAML values, leaving out what the YAML cannot hold. */
@@ -183,7 +216,7 @@ public final class Exporter {
       if (exportable(p, v)) {
         String name = p.kind() == ValueKind.GROUP_ID && v.isString()
             ? groupNames.get(v.asString().toLowerCase(java.util.Locale.ROOT)) : null;
-        out.put(p.name(), name == null ? YamlWriter.plain(v) : Map.of("group", name));
+        out.put(p.name(), name == null ? YamlWriter.plain(v) : Map.of("group", VariableSubstitution.literal(name)));
       }
     }
     return out;

@@ -4,9 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.settingsreconciler.load.VariableSubstitution;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,7 +33,7 @@ public final class YamlWriter {
             .setWidth(200)
             .setSchema(new DumpSchema())
             .build();
-    return root.isEmpty() ? "{}\n" : new Dump(settings).dumpToString(root);
+    return root.isEmpty() ? "{}\n" : new Dump(settings, new Representer(settings)).dumpToString(root);
   }
 
   /** One value in flow style on a single line, without a line break: {@code [a, b]}, {@code {k: v}}. */
@@ -40,10 +45,31 @@ public final class YamlWriter {
             .setWidth(Integer.MAX_VALUE)
             .setSchema(new DumpSchema())
             .build();
-    return new Dump(settings).dumpToString(value).strip();
+    return new Dump(settings, new Representer(settings)).dumpToString(value).strip();
   }
 
-  /** A JSON value as plain Java values for the YAML dumper. */
+  /**
+   * The dumper's representer, except that text holding NEL, LS or PS is always double-quoted, which reads back as
+   * written. In a literal block (the dumper's choice for text with a line break) its own reader takes them for line
+   * breaks and drops them: an interest named "\n\u0085" was exported as a key that reads back empty (found by the
+   * generative round trip).
+   */
+  private static final class Representer extends StandardRepresenter {
+    Representer(DumpSettings settings) {
+      super(settings);
+    }
+
+    @Override
+    protected Node representScalar(Tag tag, String value, ScalarStyle style) {
+      boolean breaks = value.indexOf('\u0085') >= 0 || value.indexOf('\u2028') >= 0 || value.indexOf('\u2029') >= 0;
+      return super.representScalar(tag, value, breaks ? ScalarStyle.DOUBLE_QUOTED : style);
+    }
+  }
+
+  /**
+   * A JSON value as plain Java values for the YAML dumper, its strings as {@link VariableSubstitution#literal} writes
+   * them (keys are never substituted, so they stay as they are).
+   */
   public static Object plain(JsonNode n) {
     if (n == null || n.isNull()) {
       return null;
@@ -55,7 +81,7 @@ public final class YamlWriter {
       return n.numberValue();
     }
     if (n.isString()) {
-      return n.asString();
+      return VariableSubstitution.literal(n.asString());
     }
     if (n.isArray()) {
       List<Object> out = new ArrayList<>();

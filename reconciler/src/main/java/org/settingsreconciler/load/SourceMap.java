@@ -108,6 +108,31 @@ public final class SourceMap {
     });
   }
 
+  /**
+   * Makes the places of {@code from} and of everything below it known under {@code to} as well: for a key that
+   * reads other than it is written ({@code $${} in a key, see VariableSubstitution), so that what is said about it
+   * later still points where it is written.
+   */
+  public void copyPlaces(String from, String to) {
+    List<Runnable> copies = new ArrayList<>();
+    java.util.function.Function<String, String> moved = p ->
+        p.equals(from) ? to : p.startsWith(from + "/") ? to + p.substring(from.length()) : null;
+    forEachKey((p, at) -> {
+      if (moved.apply(p) != null) {
+        copies.add(() -> putKey(moved.apply(p), at));
+      }
+    });
+    forEachValue((p, at) -> {
+      if (moved.apply(p) != null) {
+        copies.add(() -> putValue(moved.apply(p), at));
+        if (isQuoted(p)) {
+          copies.add(() -> markQuoted(moved.apply(p)));
+        }
+      }
+    });
+    copies.forEach(Runnable::run);
+  }
+
   /** Every key place: this map's own, then each added map's, in order (so the first of a pointer wins). */
   private void forEachKey(BiConsumer<String, Location> action) {
     places.forEach((p, place) -> {

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>A plain (unquoted) scalar that is exactly one reference takes the type the value's text has in YAML 1.2:
  *       {@code true}, {@code 42} and {@code null} become a boolean, a number and null, as if written there. A
  *       quoted one ({@code "${var:X}"}) always stays a string, as quoting does in YAML.
- *   <li>{@code $${} writes a literal {@code ${}. Other {@code ${...}} text is left alone.
+ *   <li>{@code $${} writes a literal {@code ${}, in values and keys alike. Other {@code ${...}} text is left alone.
  *   <li>Keys are never substituted: a reference in a key is an error (keys name settings, users and items).
  *   <li>An unset variable is an error, reported by validate like any other problem in the YAML.
  * </ul>
@@ -44,6 +44,15 @@ public final class VariableSubstitution {
     this.errors = errors;
   }
 
+  /**
+   * The text to write in YAML for a string value that must read back as {@code value} itself: every {@code ${}
+   * written {@code $${}, so that a tenant's value such as {@code ${var:X}} is not taken for a reference. Whatever
+   * writes values into YAML (export, {@code check --update-files}) writes them through here.
+   */
+  public static String literal(String value) {
+    return value.replace("${", "$${");
+  }
+
   /** The document with every reference replaced; problems go to {@code errors}. */
   public static YamlDocument apply(YamlDocument doc, Variables variables, List<ConfigError> errors) {
     if (doc == null || doc.tree() == null) {
@@ -60,20 +69,28 @@ public final class VariableSubstitution {
   private JsonNode walk(JsonNode node, String pointer) {
     if (node.isObject()) {
       ObjectNode out = null;
+      int index = 0;
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         String child = SourceMap.child(pointer, e.getKey());
-        if (e.getKey().contains("${") && REFERENCE.matcher(e.getKey()).find()) {
-          errors.add(new ConfigError(sources.keyLocation(child), SourceMap.dotted(child),
-              "variables are not substituted in keys; write the key out"));
-        }
+        String key = e.getKey().contains("${") ? key(e.getKey(), child) : e.getKey();
         JsonNode value = walk(e.getValue(), child);
-        if (value != e.getValue()) {
-          if (out == null) {
-            out = JSON.objectNode();
-            out.setAll((ObjectNode) node); // the same entries in the same order; replaced one by one below
-          }
-          out.set(e.getKey(), value);
+        if (out == null && (value != e.getValue() || !key.equals(e.getKey()))) {
+          ObjectNode fresh = JSON.objectNode(); // the entries before this one, as they are
+          node.properties().stream().limit(index).forEach(kept -> fresh.set(kept.getKey(), kept.getValue()));
+          out = fresh;
         }
+        if (out != null) {
+          // Keys are unique as written; read, "$${x}" and "${x}" are one.
+          if (out.has(key)) {
+            errors.add(new ConfigError(sources.keyLocation(child), SourceMap.dotted(child),
+                "reads as the key '" + key + "' ($${ is a literal ${), which this mapping already has"));
+          }
+          if (!key.equals(e.getKey())) {
+            sources.copyPlaces(child, SourceMap.child(pointer, key)); // errors and plans point where it is written
+          }
+          out.set(key, value);
+        }
+        index++;
       }
       return out == null ? node : out;
     }
@@ -92,6 +109,28 @@ public final class VariableSubstitution {
       return out == null ? node : out;
     }
     return node.isString() && node.asString().contains("${") ? substitute(node.asString(), pointer) : node;
+  }
+
+  /**
+   * A key read the way values are, but never substituted: {@code $${} is a literal {@code ${}, so that an interest
+   * named {@code ${var:X}} can be written (export writes it so); a reference is an error, the key stays as written.
+   */
+  private String key(String raw, String pointer) {
+    StringBuilder out = new StringBuilder(raw.length());
+    int i = 0;
+    while (i < raw.length()) {
+      if (raw.startsWith("$${", i)) {
+        out.append("${");
+        i += 3;
+      } else if (raw.startsWith("${env:", i) || raw.startsWith("${var:", i)) {
+        errors.add(new ConfigError(sources.keyLocation(pointer), SourceMap.dotted(pointer),
+            "variables are not substituted in keys; write the key out ($${ for a literal ${)"));
+        return raw;
+      } else {
+        out.append(raw.charAt(i++));
+      }
+    }
+    return out.toString();
   }
 
   private JsonNode substitute(String text, String pointer) {

@@ -203,12 +203,21 @@ public final class Differ {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     d.key().writeInto(body, r.id().key());
     List<PropertyChange> props = new ArrayList<>();
+    // A null is what Graph stores untold, so a create leaves it out; but not when the body would be empty, as for
+    // the keyless item (sourcePrecedence: {displayName: null}): Graph creates nothing from an empty body.
+    boolean onlyNulls = body.isEmpty() && d.properties().stream()
+        .map(p -> r.properties().get(p.name())).allMatch(v -> v == null || v.isNull());
     for (PropertySpec p : d.properties()) {
       JsonNode value = r.properties().get(p.name());
-      if (value != null && !value.isNull()) {
+      if (value != null && (!value.isNull() || onlyNulls)) {
         body.set(p.name(), value);
         props.add(new PropertyChange(p.name(), null, value, r.propertyLocations().get(p.name()), r.origin(p.name())));
       }
+    }
+    if (body.isEmpty() && d.key().isEmptyKey(r.id().key())) {
+      // The nameless item said only that it has no name (displayName: null, which the key holds, not the values):
+      // its create says so, rather than send the empty body Graph refuses.
+      body.putNull(d.key().property());
     }
     return new Create(r.id(), r.id().basePath(versions), body, props);
   }

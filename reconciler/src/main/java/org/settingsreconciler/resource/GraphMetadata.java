@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One version's slice of Microsoft's Graph CSDL, as {@code src/main/resources/metadata/slice_metadata.py} writes it
  * (see the README beside the slices): the in-scope types with their properties, enums and the paths that reach them.
  * The sandbox judges request bodies by it, and MetadataConformanceTest holds the descriptors and schemas against it:
- * one set of facts for both.
+ * one set of facts for both. The generative round trip draws tenant values from these types.
  */
 public final class GraphMetadata {
 

@@ -128,18 +128,34 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
         case '\\' -> b.append("\\\\");
         case '\n' -> b.append("\\n");
         case '\t' -> b.append("\\t");
-        default -> {
-          if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-            for (char unit : Character.toChars(c)) {
-              b.append(String.format("\\u%04x", (int) unit));
-            }
-          } else {
-            b.appendCodePoint(c);
-          }
-        }
+        default -> appendVisible(b, c);
       }
     });
     return b.append('"').toString();
+  }
+
+  /**
+   * Text from the tenant made safe to print on one line: what {@link #quote} escapes beyond JSON's quoting (control
+   * and format characters), and line and paragraph separators, written as {@code \\u} escapes; everything else as
+   * it is. For text that is not a key, such as a Graph id in a comment of exported YAML (where a control character
+   * makes the file unreadable).
+   */
+  public static String visible(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> appendVisible(b, c));
+    return b.toString();
+  }
+
+  private static void appendVisible(StringBuilder b, int c) {
+    int type = Character.getType(c);
+    if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR) {
+      for (char unit : Character.toChars(c)) {
+        b.append(String.format("\\u%04x", (int) unit));
+      }
+    } else {
+      b.appendCodePoint(c);
+    }
   }
 
   @Override

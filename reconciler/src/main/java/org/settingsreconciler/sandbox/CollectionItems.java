@@ -91,7 +91,7 @@ final class CollectionItems {
   }
 
   /** A null or empty key counts as the empty key, of which there may be only one. */
-  private String keyForm(JsonNode item) {
+  String keyForm(JsonNode item) {
     String text = descriptor.key().rawKeyOf(item);
     return text == null ? "" : descriptor.key().caseInsensitive() ? text.toLowerCase(Locale.ROOT) : text;
   }

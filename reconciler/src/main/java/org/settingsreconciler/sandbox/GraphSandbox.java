@@ -36,12 +36,22 @@ public final class GraphSandbox implements AutoCloseable {
   private static final String DEMO_TENANT = "sandbox/demo-tenant.json";
   private static final String LOOPBACK = "127.0.0.1";
   private static final int THREADS = 32;
+  /** Idle keep-alive connections the JDK server keeps open before it closes connections after each answer. */
+  static final int MAX_IDLE_CONNECTIONS = 5000;
 
   static {
     // The JDK server writes headers and body separately; with Nagle's algorithm on, the body then waits for the
     // client's delayed ACK, about 40 ms per response. Read once, when the JDK server's config class loads.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+    // Once it holds 200 idle connections, the JDK server closes every connection as soon as its answer is sent,
+    // without saying so (no "Connection: close"); a client sending its next request on it gets a reset, and for a
+    // POST or PATCH that is "maybe applied". Idle connections pile up where many clients share one JVM and sandbox
+    // (a test suite running the CLI in-process: each run's client keeps its connections until it is collected), so
+    // allow many; the server still closes each after 30 s idle.
+    if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+      System.setProperty("sun.net.httpserver.maxIdleConnections", String.valueOf(MAX_IDLE_CONNECTIONS));
     }
   }
 

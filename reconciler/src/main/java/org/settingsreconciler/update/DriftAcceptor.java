@@ -81,6 +81,12 @@ public final class DriftAcceptor {
   /** One setting's changes: a prune may plan a reset and a delete of the same item. */
   private void acceptSetting(List<Change> changes) {
     ResourceId id = changes.get(0).resource();
+    if ((id.key() != null && id.key().contains("${")) || (id.user() != null && id.user().contains("${"))) {
+      // YAML writes such a key $${ (or, for ${ not starting a variable, ${ as it is): which one this file holds,
+      // and so where the item is, cannot be told from the key alone. Written raw, it could read as a variable.
+      skip(id.address(), "its key holds ${, which a file may write as $${; edit it by hand");
+      return;
+    }
     String item = YamlPointers.of(id);
     Optional<Change> create = changes.stream().filter(c -> c instanceof Create).findFirst();
     Optional<Change> delete = changes.stream().filter(c -> c instanceof Delete).findFirst();

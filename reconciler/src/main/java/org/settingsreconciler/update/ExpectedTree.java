@@ -1,5 +1,6 @@
 package org.settingsreconciler.update;
 
+import org.settingsreconciler.load.VariableSubstitution;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,8 +17,30 @@ final class ExpectedTree {
     this.tree = original == null ? JsonNodeFactory.instance.objectNode() : original.deepCopy();
   }
 
+  /** The value at {@code pointer} becomes {@code value}, as the file holds it: see {@link #written}. */
   void set(String pointer, JsonNode value) {
-    parent(pointer).set(name(pointer), value);
+    parent(pointer).set(name(pointer), written(value));
+  }
+
+  /**
+   * A value as a file holds it before variables are substituted: its strings as {@link VariableSubstitution#literal}
+   * writes them, as every writer of values does (ScalarWriter, YamlWriter).
+   */
+  static JsonNode written(JsonNode value) {
+    if (value.isString()) {
+      return JsonNodeFactory.instance.stringNode(VariableSubstitution.literal(value.asString()));
+    }
+    if (value.isArray()) {
+      var out = JsonNodeFactory.instance.arrayNode();
+      value.forEach(v -> out.add(written(v)));
+      return out;
+    }
+    if (value.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      value.properties().forEach(e -> out.set(e.getKey(), written(e.getValue())));
+      return out;
+    }
+    return value;
   }
 
   void remove(String pointer) {

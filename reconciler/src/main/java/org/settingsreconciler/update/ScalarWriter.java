@@ -2,6 +2,7 @@ package org.settingsreconciler.update;
 
 import java.util.List;
 import java.util.Map;
+import org.settingsreconciler.load.VariableSubstitution;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -28,7 +29,10 @@ final class ScalarWriter {
 
   private ScalarWriter() {}
 
-  /** A value scalar; {@code style} is the old scalar's (PLAIN when there was none). */
+  /**
+   * A value scalar; {@code style} is the old scalar's (PLAIN when there was none). A string is written as
+   * {@link VariableSubstitution#literal} writes it, so that it reads back as itself.
+   */
   static String value(JsonNode v, ScalarStyle style, boolean inFlow) {
     if (v == null || v.isNull() || v.isMissingNode()) {
       return "null";
@@ -39,7 +43,7 @@ final class ScalarWriter {
     if (!v.isString()) {
       throw new IllegalArgumentException("not a scalar: " + v);
     }
-    return string(v.asString(), style, inFlow, false);
+    return string(VariableSubstitution.literal(v.asString()), style, inFlow, false);
   }
 
   /** A mapping key, for renaming an item to the tenant's spelling. */

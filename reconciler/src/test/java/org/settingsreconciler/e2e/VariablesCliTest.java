@@ -88,6 +88,35 @@ class VariablesCliTest {
   }
 
   @Test
+  void aKeyWritesALiteralDollarBraceAsValuesDoAndAReferenceInAKeyIsStillAnError() throws Exception {
+    // An interest Graph holds as "${var:X} club" can be named (export writes it so); its values keep their places.
+    Path literal = yaml("""
+        users:
+          adele.vance@contoso.com:
+            interests:
+              $${var:X} club:
+                description: $${env:HOME}
+        """);
+    Run plan = CliRunner.run(Map.of(), "plan", literal.toString(), "--sandbox");
+    assertThat(plan.exit()).as(plan.toString()).isZero();
+    assertThat(plan.out())
+        .contains("+ users[\"adele.vance@contoso.com\"].interests[\"${var:X} club\"] will be created")
+        .contains("+ description: \"${env:HOME}\"    # " + literal + ":5:22");
+
+    Path reference = yaml("users:\n  adele.vance@contoso.com:\n    interests:\n      ${var:X}: {}\n");
+    Run refused = CliRunner.run(Map.of(), "validate", reference.toString(), "--var", "X=chess");
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).contains(reference + ":4:7: users.adele.vance@contoso.com.interests.${var:X}: "
+        + "variables are not substituted in keys; write the key out ($${ for a literal ${)");
+
+    Path twice = yaml("users:\n  adele.vance@contoso.com:\n    interests:\n      ${x}: {}\n      $${x}: {}\n");
+    Run clash = CliRunner.run(Map.of(), "validate", twice.toString());
+    assertThat(clash.exit()).isEqualTo(1);
+    assertThat(clash.err()).contains(twice + ":5:7: users.adele.vance@contoso.com.interests.$${x}: reads as the "
+        + "key '${x}' ($${ is a literal ${), which this mapping already has");
+  }
+
+  @Test
   void helpShowsTheReferenceSyntaxLiterally() {
     Run help = CliRunner.run(Map.of(), "plan", "--help");
     assertThat(help.out()).contains("Set ${var:NAME} in the YAML").contains("Read ${var:NAME} values");

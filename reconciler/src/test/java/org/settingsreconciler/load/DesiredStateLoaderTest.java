@@ -78,7 +78,11 @@ class DesiredStateLoaderTest {
             ":3:9: prune[0]: prune names users.interests, but no file sets it"),
         Arguments.of(
             "users:\n  a@contoso.com:\n    interests:\n      Chess: {}\n      chess: {}\n",
-            ":5:7: users.a@contoso.com.interests.chess: same item as 'Chess'"));
+            ":5:7: users.a@contoso.com.interests.chess: same item as 'Chess'"),
+        // A tenant without it gets it by a create, and Graph creates nothing from an empty body.
+        Arguments.of(
+            "people:\n  profilePropertySettings:\n    sourcePrecedence: {}\n",
+            ":3:23: people.profilePropertySettings.sourcePrecedence: must have at least 1 properties"));
   }
 
   @ParameterizedTest

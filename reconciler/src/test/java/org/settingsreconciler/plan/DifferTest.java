@@ -206,6 +206,37 @@ class DifferTest {
   }
 
   @Test
+  void aNamedProfilePropertySettingWithAnEmptyOrNoSourceListIsResetBeforeItIsDeleted() throws Exception {
+    // Graph deletes one only when its list holds the Entra ID source alone; an empty list does not hold it either.
+    String entra = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')";
+    CurrentState current = new CurrentState();
+    current.putCollection("people.profilePropertySettings", GraphResult.items(List.of(
+        json("{\"id\":\"p1\",\"name\":\"department\",\"prioritizedSourceUrls\":[]}"),
+        json("{\"id\":\"p2\",\"name\":\"office\",\"prioritizedSourceUrls\":null}"))));
+    Plan plan = new Differ().diff(
+        desired("people:\n  profilePropertySettings: {}\nprune: [people.profilePropertySettings]\n"), current);
+    assertThat(plan.changes()).extracting(Change::method, Change::path, c -> String.valueOf(c.body()))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("PATCH", "/v1.0/admin/people/profilePropertySettings/p1",
+                "{\"prioritizedSourceUrls\":[\"" + entra + "\"]}"),
+            org.assertj.core.groups.Tuple.tuple("DELETE", "/v1.0/admin/people/profilePropertySettings/p1", "null"),
+            org.assertj.core.groups.Tuple.tuple("PATCH", "/v1.0/admin/people/profilePropertySettings/p2",
+                "{\"prioritizedSourceUrls\":[\"" + entra + "\"]}"),
+            org.assertj.core.groups.Tuple.tuple("DELETE", "/v1.0/admin/people/profilePropertySettings/p2", "null"));
+  }
+
+  @Test
+  void theNamelessSettingCreatedFromNullsSendsThemRatherThanAnEmptyBody() throws Exception {
+    CurrentState current = new CurrentState();
+    current.putCollection("people.profilePropertySettings", GraphResult.items(List.of()));
+    Plan plan = new Differ().diff(
+        desired("people:\n  profilePropertySettings:\n    sourcePrecedence:\n      displayName: null\n"), current);
+    assertThat(plan.changes()).extracting(Change::method, c -> String.valueOf(c.body()))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "{\"displayName\":null}"));
+
+  }
+
+  @Test
   void anEmptyGroupIdIsNoGroupId() throws Exception {
     CurrentState current = new CurrentState();
     current.putObject("people.itemInsights", GraphResult.of(json("{\"isEnabledInOrganization\":true,\"disabledForGroup\":\"\"}")));

@@ -131,6 +131,24 @@ class TenantCollectionTest extends FreshSandbox {
   }
 
   @Test
+  void aSettingTheTenantHoldsTwiceCanStillBeUpdatedButNothingCanBeRenamedOntoATakenName() {
+    // Graph does hold duplicates (the tool reports them); a write that keeps an item's name does not make one.
+    sandbox.load(SandboxClient.json("""
+        {"resources": {"people.profilePropertySettings": [
+          {"id": "d1", "name": "Dept", "prioritizedSourceUrls": []},
+          {"id": "d2", "name": "dept", "prioritizedSourceUrls": []},
+          {"id": "c1", "name": "Cost Center", "prioritizedSourceUrls": []}]}}
+        """));
+
+    Reply kept = client.patch(SETTINGS + "/d1", "{\"displayName\":\"Department\"}");
+    Reply renamed = client.patch(SETTINGS + "/c1", "{\"name\":\"DEPT\"}");
+
+    assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+    assertThat(renamed.status()).isEqualTo(409);
+    assertThat(renamed.errorCode()).isEqualTo("nameAlreadyExists");
+  }
+
+  @Test
   void onlyOneNamelessSettingMayExist() {
     Reply r = client.post(SETTINGS, "{\"prioritizedSourceUrls\":[\"" + HR + "\"]}");
 

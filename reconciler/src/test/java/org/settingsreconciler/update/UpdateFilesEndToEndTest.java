@@ -7,6 +7,7 @@ import com.github.difflib.patch.AbstractDelta;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +95,51 @@ class UpdateFilesEndToEndTest {
 
     CliRun recheck = run("check", settings.toString());
     assertThat(recheck.exit()).as("%s", recheck).isZero();
+  }
+
+  @Test
+  void aTenantValueHoldingDollarBraceIsWrittenAsALiteralAndTheNextCheckPasses() throws IOException {
+    // ${...} in YAML is a variable: the tenant's text must be written $${...} to read back as itself.
+    Map<String, List<String>> before = snapshot();
+    ObjectNode state = (ObjectNode) JSON.readTree(tenant.toFile());
+    for (JsonNode interest : state.at("/users/adele.vance@contoso.com/interests")) {
+      if (interest.get("displayName").asString().equals("Chelsea FC")) {
+        ((ObjectNode) interest).put("description", "see ${env:HOME}");
+        ((ObjectNode) interest).putArray("categories").add("Sports").add("Football").add("${var:X}");
+      }
+    }
+    JSON.writeValue(tenant.toFile(), state);
+
+    CliRun check = run("check", settings.toString(), "--update-files");
+
+    assertThat(check.exit()).as("%s", check).isEqualTo(2);
+    assertThat(check.err()).doesNotContain("left unchanged");
+    assertThat(diff(before, snapshot()).get("users.yaml"))
+        .containsExactly(
+            "-        categories: [Sports, Football]",
+            "-        description: World's greatest football club",
+            "+        categories: [Sports, Football, \"$${var:X}\"]",
+            "+        description: see $${env:HOME}");
+    CliRun recheck = run("check", settings.toString());
+    assertThat(recheck.exit()).as("%s", recheck).isZero();
+  }
+
+  @Test
+  void anItemWhoseKeyHoldsDollarBraceIsLeftToBeEditedByHandAndTheFilesStayValid() throws IOException {
+    Files.writeString(settings.resolve("users.yaml"), "prune: [users.interests]\n", StandardOpenOption.APPEND);
+    ObjectNode state = (ObjectNode) JSON.readTree(tenant.toFile());
+    ((ArrayNode) state.at("/users/adele.vance@contoso.com/interests")).addObject()
+        .put("id", "f00d0000-0000-4000-8000-000000000001").put("displayName", "${var:X} club");
+    JSON.writeValue(tenant.toFile(), state);
+    Map<String, List<String>> before = snapshot();
+
+    CliRun check = run("check", settings.toString(), "--update-files");
+
+    assertThat(check.exit()).as("%s", check).isEqualTo(2);
+    assertThat(check.err()).contains("users[\"adele.vance@contoso.com\"].interests[\"${var:X} club\"]: its key holds "
+        + "${, which a file may write as $${; edit it by hand");
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(CliRun.of("validate", settings.toString()).exit()).isZero();
   }
 
   @Test

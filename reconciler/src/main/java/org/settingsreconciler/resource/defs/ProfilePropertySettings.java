@@ -94,7 +94,8 @@ public final class ProfilePropertySettings {
       item -> {
         boolean nameless = KEY.rawKeyOf(item) == null;
         List<String> have = ValueComparator.strings(item.get("prioritizedSourceUrls"));
-        boolean entraOnly = have.stream().allMatch(ProfilePropertySettings::isEntraSource);
+        // An empty (or null) list holds no Entra ID source either: Graph refuses to delete the setting until it does.
+        boolean entraOnly = !have.isEmpty() && have.stream().allMatch(ProfilePropertySettings::isEntraSource);
         boolean resetNeeded = nameless ? !(have.size() == 1 && entraOnly) : !entraOnly;
         ObjectNode reset = null;
         if (resetNeeded) {
