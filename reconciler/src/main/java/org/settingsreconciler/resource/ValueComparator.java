@@ -15,6 +15,15 @@ public interface ValueComparator {
 
   boolean satisfied(JsonNode desired, JsonNode current);
 
+  /**
+   * This comparison, except that a desired null is satisfied by any value: for a property Graph fills with a default
+   * of its own when it is given none (a policy setting's policyId, a new interest's allowedAudiences), where null in
+   * the YAML can only mean "Graph's choice" (the tenant never holds null there).
+   */
+  default ValueComparator orGraphsDefaultWhenNull() {
+    return (desired, current) -> isAbsent(desired) || satisfied(desired, current);
+  }
+
   static ValueComparator forKind(ValueKind kind) {
     return switch (kind) {
       case GUID, GROUP_ID -> ValueComparator::sameIgnoringCase;

@@ -132,7 +132,7 @@ final class DesiredGenerator {
     };
   }
 
-  private static boolean graphFillsDefault(ResourceDescriptor d, PropertySpec p) {
+  static boolean graphFillsDefault(ResourceDescriptor d, PropertySpec p) {
     return (d == CopilotPolicySettings.DESCRIPTOR && p.name().equals("policyId"))
         || (d == PersonInterests.DESCRIPTOR && p.name().equals("allowedAudiences"));
   }

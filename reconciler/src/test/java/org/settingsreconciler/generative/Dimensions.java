@@ -22,11 +22,10 @@ final class Dimensions {
   /**
    * An explicit null in the desired state for a property Graph fills in itself when it is left empty: a policy
    * setting's {@code policyId} (the first tenant-level policy) and a new interest's {@code allowedAudiences}
-   * ({@code organization}). Graph's docs say what it does with the property left out, not with null, so the sandbox
-   * treats null as left out and the tenant never holds the null the YAML asks for. Off until the tool decides what such
-   * a null means (warn, refuse, or read it as "Graph's default").
+   * ({@code organization}). The tenant never holds that null: the tool reads it as "Graph's choice", satisfied by any
+   * value (ValueComparator.orGraphsDefaultWhenNull), and the read-back here does the same.
    */
-  static final boolean NULL_WHERE_GRAPH_FILLS_A_DEFAULT = false;
+  static final boolean NULL_WHERE_GRAPH_FILLS_A_DEFAULT = true;
 
   private Dimensions() {}
 }

@@ -162,6 +162,9 @@ final class ReadBack {
   private boolean same(ResourceDescriptor d, PropertySpec p, JsonNode want, JsonNode have) {
     boolean wantNone = want == null || want.isNull();
     boolean haveNone = have == null || have.isNull();
+    if (wantNone && DesiredGenerator.graphFillsDefault(d, p)) {
+      return true; // null asks for Graph's own default, whatever it is
+    }
     GraphMetadata.Property type = MetadataValues.properties(MetadataValues.typeOf(d)).get(p.name());
     if (type != null && !wantNone && !haveNone && want.isString() && have.isString()
         && MetadataValues.BETA.isEnum(type.type()) && MetadataValues.BETA.enumType(type.type()).flags()) {

@@ -8,6 +8,7 @@ import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ValueComparator;
 
 /**
  * Copilot policy settings (graph-api.md section 2). There is no list endpoint, so the documented ids are read one
@@ -30,9 +31,11 @@ public final class CopilotPolicySettings {
           .fixedIds("/copilot/admin/policySettings", SUPPORTED_IDS)
           .versions(GraphVersion.BETA)
           .odataType("#microsoft.graph.copilotPolicySetting")
-          // "value" is required in every PATCH; policyId is optional (Graph then picks the first tenant policy).
+          // "value" is required in every PATCH; policyId is optional (Graph then picks the first tenant policy), so a
+          // null policyId in the YAML means Graph's choice: any policy the tenant holds satisfies it.
           .property(PropertySpec.of("value", STRING).requiredInEveryPatch())
-          .property(PropertySpec.of("policyId", STRING))
+          .property(PropertySpec.of("policyId", STRING)
+              .comparedWith(ValueComparator.forKind(STRING).orGraphsDefaultWhenNull()))
           .errorHint(
               404,
               "unsupportedSetting",

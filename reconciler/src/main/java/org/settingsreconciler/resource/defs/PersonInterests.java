@@ -28,8 +28,10 @@ public final class PersonInterests {
           .property(PropertySpec.of("collaborationTags", STRING_SET))
           .property(PropertySpec.of("description", STRING))
           .property(PropertySpec.of("webUrl", STRING))
-          // A flags enum (microsoft.graph.allowedAudiences, isFlags): its members in any order are one value.
-          .property(PropertySpec.of("allowedAudiences", STRING).comparedWith(ValueComparator::sameFlags))
+          // A flags enum (microsoft.graph.allowedAudiences, isFlags): its members in any order are one value. Graph
+          // sets a new interest's to organization when given none, so a null in the YAML means Graph's choice.
+          .property(PropertySpec.of("allowedAudiences", STRING)
+              .comparedWith(((ValueComparator) ValueComparator::sameFlags).orGraphsDefaultWhenNull()))
           // Other users' profiles: the .All permissions. App-only writes are contradicted by the current published
           // pages: plan for delegated writes (docs/permissions.md).
           .permissions(
