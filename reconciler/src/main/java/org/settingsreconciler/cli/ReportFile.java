@@ -37,15 +37,15 @@ record ReportFile(Path path, Format format) {
 
   }
 
-  /**
-   * Writes the report, readable by its owner only (it shows the tenant's settings) and masked like the output: CI
-   * publishes it (the Markdown as a job summary or a pull-request comment).
-   */
   /** The same report written to another file: a fleet tenant's, with {@code {tenant}} filled in. */
   ReportFile at(Path file) {
     return new ReportFile(file, format);
   }
 
+  /**
+   * Writes the report, readable by its owner only (it shows the tenant's settings) and masked like the output: CI
+   * publishes it (the Markdown as a job summary or a pull-request comment).
+   */
   void write(CliContext ctx, Plan plan, GraphSession session) {
     OutputFiles.writeReport(ctx, path, format.render(plan, session), "the report");
   }

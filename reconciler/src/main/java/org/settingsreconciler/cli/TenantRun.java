@@ -18,6 +18,7 @@ import org.settingsreconciler.tenant.TenantConfig;
 import org.settingsreconciler.tenant.TenantEnvironment;
 import org.settingsreconciler.tenant.TenantFile;
 import org.settingsreconciler.tenant.TokenTenantCheck;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs the command for one tenant: reads its tenant.yaml, gives it its own environment (credentials) and redaction
@@ -80,8 +81,12 @@ final class TenantRun {
     }
     own.out().flush();
     own.err().flush();
+    // The fleet prints the tenant's JSON in its own document, past this tenant's masking streams: mask it here, with
+    // the secrets this tenant's run learned (its variables, its tokens), as its stdout was.
+    JsonNode json = outcome.json() == null ? null
+        : PlanPrinter.JSON.readTree(own.secrets().mask(PlanPrinter.JSON.writeValueAsString(outcome.json())));
     return new TenantOutcome(tenant.name(), tenant.tenantId(), outcome.exit(), "", "",
-        TenantOutcome.Counts.of(outcome.plan()), outcome.json());
+        TenantOutcome.Counts.of(outcome.plan()), json);
   }
 
   private static TenantOutcome failed(String name, String tenantId) {

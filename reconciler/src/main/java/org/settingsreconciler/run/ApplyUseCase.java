@@ -173,6 +173,8 @@ public final class ApplyUseCase {
     }
     List<Change> changes = saved.changes();
     try (GraphSession session = GraphSession.open(request.graph(), request.ctx(), GraphSession.Purpose.APPLY)) {
+      // A tenant directory's plan goes to that tenant only, as a fresh plan does (a token may name no tenant).
+      PlannedRun.refuseAnotherTenant(request.desired(), session);
       List<String> elsewhere = saved.mismatches(session.identity());
       if (!elsewhere.isEmpty()) {
         notes.say("Refusing to apply the saved plan " + file + " here; nothing was applied:");

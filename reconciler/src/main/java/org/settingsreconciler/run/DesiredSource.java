@@ -29,7 +29,10 @@ public record DesiredSource(List<Path> paths, TenantConfig tenant, List<String> 
 
   /** The same run for one tenant of a fleet: its layers, its own directory, its variables. */
   public DesiredSource forTenant(TenantConfig t) {
-    return new DesiredSource(List.of(t.dir()), t, vars, varFiles);
+    // {tenant} in a variable or a var file's name is the tenant's name, as in every file a fleet names.
+    return new DesiredSource(List.of(t.dir()), t,
+        vars.stream().map(v -> v.replace("{tenant}", t.name())).toList(),
+        varFiles.stream().map(f -> Path.of(f.toString().replace("{tenant}", t.name()))).toList());
   }
 
   /**

@@ -90,12 +90,14 @@ public final class GraphSession implements AutoCloseable {
       } catch (IOException e) {
         throw new UserError("cannot start the sandbox: " + e.getMessage());
       }
+      GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of(SANDBOX_TOKEN), tuning.retry(),
+          Sleeper.REAL, throughput, tuning.timeout());
       for (Fault f : options.sandboxFaults()) {
         sandbox.injectFault(f);
         ctx.view().note("sandbox fault armed: " + f.describe());
+        FaultVersionCheck.problem(f, client.versions())
+            .ifPresent(p -> ctx.view().warning("sandbox fault " + f.method() + " " + f.path() + ": " + p));
       }
-      GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of(SANDBOX_TOKEN), tuning.retry(),
-          Sleeper.REAL, throughput, tuning.timeout());
       String where = options.sandboxState() == null ? "" : " (" + options.sandboxState() + ")";
       // A sandbox without a state file is new each run: there is no later run to keep from creating twice.
       String ledgerRoot = options.sandboxState() == null ? null

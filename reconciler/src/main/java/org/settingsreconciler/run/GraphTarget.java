@@ -38,11 +38,11 @@ public record GraphTarget(String graphUrl, AuthMethod auth, String tenant, Cloud
   }
 
   /**
-   * The Graph of one tenant of a fleet: its cloud and tenant id where the command line names none, and its graphUrl
-   * (a fleet refuses --graph-url, which would send every tenant to one Graph).
+   * The Graph of one tenant of a fleet: its cloud, tenant id and graphUrl where the command line names none (a run of
+   * several tenants refuses --graph-url, which would send them all to one Graph; one tenant's run may name its own).
    */
   public GraphTarget forTenant(TenantConfig t) {
-    return new GraphTarget(t.graphUrl() != null ? t.graphUrl() : graphUrl, auth, tenant != null ? tenant : t.tenantId(),
+    return new GraphTarget(graphUrl != null ? graphUrl : t.graphUrl(), auth, tenant != null ? tenant : t.tenantId(),
         cloud != null ? cloud : Cloud.valueOf(t.cloud()), sandbox, sandboxState, sandboxFaults, throughput);
   }
 

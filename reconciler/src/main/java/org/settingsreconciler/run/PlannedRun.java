@@ -71,7 +71,7 @@ public final class PlannedRun {
    * another tenant's: when Graph's organization says so, the run stops before anything is written, or reported as
    * this tenant's. The sandbox is a demo tenant of its own.
    */
-  private static void refuseAnotherTenant(DesiredSource desired, GraphSession session) {
+  static void refuseAnotherTenant(DesiredSource desired, GraphSession session) {
     if (desired.tenant() == null) {
       return;
     }

@@ -328,4 +328,75 @@ class FleetCliTest {
           .allSatisfy(r -> assertThat(r.method() + " " + r.path()).matches("GET .*|POST /\\$batch"));
     }
   }
+
+  /** A tenant's secret-looking variable is masked in the fleet's JSON document, as in its own output. */
+  @Test
+  void aTenantsSecretsAreMaskedInTheFleetsJson() throws IOException {
+    Path tenantFile = tenants.resolve("drifted/tenant.yaml");
+    Files.writeString(tenantFile, Files.readString(tenantFile)
+        .replace("variables: {PILOT: Copilot Pilot}", "variables: {PILOT: Copilot Pilot, API_TOKEN: hunter2hunter2x}"));
+    write("tenants/drifted/policy.yaml", """
+        copilot:
+          policySettings:
+            microsoft.copilot.copilotchatpinning: {value: "${var:API_TOKEN}"}
+        """);
+
+    Run plan = cli(withTenants("plan", "--sandbox", "--format", "json"));
+
+    assertThat(plan.out()).as(plan.toString()).doesNotContain("hunter2hunter2x").contains("***");
+  }
+
+  /** {tenant} in --var and --var-file names the tenant, as in every file option of a fleet. */
+  @Test
+  void varsAndVarFilesNameEachTenant() throws IOException {
+    write("vars/in-sync.yaml", "PILOT: Copilot Pilot\n");
+    write("vars/drifted.yaml", "PILOT: Copilot Pilot\n");
+
+    Run plan = cli("plan", tenants.resolve("in-sync").toString(), tenants.resolve("drifted").toString(), "--sandbox",
+        "--var-file", dir.resolve("vars/{tenant}.yaml").toString(), "--var", "WHO={tenant}");
+
+    assertThat(plan.exit()).as(plan.toString()).isZero();
+    assertThat(plan.err()).doesNotContain("no such file");
+  }
+
+  /** One tenant directory may name its Graph on the command line: --graph-url wins over tenant.yaml's graphUrl. */
+  @Test
+  void aGivenGraphUrlWinsOverTenantYamlForOneTenant() throws IOException {
+    String seed = Files.readString(dir.resolve("seeds/drifted.json")).replaceFirst("\\{",
+        "{\"organization\": {\"id\": \"" + DRIFTED_ID + "\", \"displayName\": \"Drifted\"},");
+    try (GraphSandbox graph = GraphSandbox.start(0, null, JsonMapper.builder().build().readTree(seed))) {
+      Path file = tenants.resolve("drifted").resolve("tenant.yaml");
+      Files.writeString(file, Files.readString(file) + "graphUrl: https://graph.invalid\n");
+
+      Run plan = cli(Map.of("RECONCILER_ACCESS_TOKEN", "an-opaque-token"), "plan",
+          tenants.resolve("drifted").toString(), "--graph-url", graph.baseUrl().toString(), "--detailed-exitcode");
+
+      assertThat(plan.exit()).as(plan.toString()).isEqualTo(2);
+      assertThat(plan.err()).doesNotContain("graph.invalid");
+    }
+  }
+
+  /** A saved plan applied to a tenant directory goes to that tenant only, as a fresh plan does. */
+  @Test
+  void aSavedPlanForATenantDirectoryIsRefusedWhenTheTokenReachesAnotherTenant() throws IOException {
+    String seed = Files.readString(dir.resolve("seeds/drifted.json")).replaceFirst("\\{",
+        "{\"organization\": {\"id\": \"" + IN_SYNC_ID + "\", \"displayName\": \"In Sync Inc\"},");
+    try (GraphSandbox graph = GraphSandbox.start(0, null, JsonMapper.builder().build().readTree(seed))) {
+      Path file = tenants.resolve("drifted").resolve("tenant.yaml");
+      Files.writeString(file, Files.readString(file) + "graphUrl: " + graph.baseUrl() + "\n");
+      Map<String, String> env = Map.of("RECONCILER_ACCESS_TOKEN", "an-opaque-token-of-another-tenant");
+      Path saved = dir.resolve("plan.json");
+      Run plan = cli(env, "plan", dir.resolve("baseline").toString(), "--var", "PILOT=Copilot Pilot",
+          "--graph-url", graph.baseUrl().toString(), "--out", saved.toString());
+      assertThat(plan.exit()).as(plan.toString()).isZero();
+      graph.clearRequests();
+
+      Run apply = cli(env, "apply", tenants.resolve("drifted").toString(), "--plan", saved.toString());
+
+      assertThat(apply.exit()).as(apply.toString()).isEqualTo(1);
+      assertThat(apply.err()).contains("tenant.yaml of drifted names tenant " + DRIFTED_ID
+          + ", but this run signed in to In Sync Inc (" + IN_SYNC_ID + ")");
+      assertThat(graph.requests()).allSatisfy(r -> assertThat(r.method() + " " + r.path()).matches("GET .*|POST /\\$batch"));
+    }
+  }
 }
