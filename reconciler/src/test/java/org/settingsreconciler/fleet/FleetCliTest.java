@@ -312,9 +312,7 @@ class FleetCliTest {
   @Test
   void aTokenThatNamesNoTenantWhoseOrganizationIsAnotherTenantWritesNothing() throws IOException {
     // The seed names an organization of its own; the token is opaque, so only Graph can tell which tenant it is.
-    String seed = Files.readString(dir.resolve("seeds/drifted.json")).replaceFirst("\\{",
-        "{\"organization\": {\"id\": \"" + IN_SYNC_ID + "\", \"displayName\": \"In Sync Inc\"},");
-    try (GraphSandbox graph = GraphSandbox.start(0, null, JsonMapper.builder().build().readTree(seed))) {
+    try (GraphSandbox graph = driftedTenantsGraph(IN_SYNC_ID, "In Sync Inc")) {
       Path file = tenants.resolve("drifted").resolve("tenant.yaml");
       Files.writeString(file, Files.readString(file) + "graphUrl: " + graph.baseUrl() + "\n");
 
@@ -362,9 +360,7 @@ class FleetCliTest {
   /** One tenant directory may name its Graph on the command line: --graph-url wins over tenant.yaml's graphUrl. */
   @Test
   void aGivenGraphUrlWinsOverTenantYamlForOneTenant() throws IOException {
-    String seed = Files.readString(dir.resolve("seeds/drifted.json")).replaceFirst("\\{",
-        "{\"organization\": {\"id\": \"" + DRIFTED_ID + "\", \"displayName\": \"Drifted\"},");
-    try (GraphSandbox graph = GraphSandbox.start(0, null, JsonMapper.builder().build().readTree(seed))) {
+    try (GraphSandbox graph = driftedTenantsGraph(DRIFTED_ID, "Drifted")) {
       Path file = tenants.resolve("drifted").resolve("tenant.yaml");
       Files.writeString(file, Files.readString(file) + "graphUrl: https://graph.invalid\n");
 
@@ -379,9 +375,7 @@ class FleetCliTest {
   /** A saved plan applied to a tenant directory goes to that tenant only, as a fresh plan does. */
   @Test
   void aSavedPlanForATenantDirectoryIsRefusedWhenTheTokenReachesAnotherTenant() throws IOException {
-    String seed = Files.readString(dir.resolve("seeds/drifted.json")).replaceFirst("\\{",
-        "{\"organization\": {\"id\": \"" + IN_SYNC_ID + "\", \"displayName\": \"In Sync Inc\"},");
-    try (GraphSandbox graph = GraphSandbox.start(0, null, JsonMapper.builder().build().readTree(seed))) {
+    try (GraphSandbox graph = driftedTenantsGraph(IN_SYNC_ID, "In Sync Inc")) {
       Path file = tenants.resolve("drifted").resolve("tenant.yaml");
       Files.writeString(file, Files.readString(file) + "graphUrl: " + graph.baseUrl() + "\n");
       Map<String, String> env = Map.of("RECONCILER_ACCESS_TOKEN", "an-opaque-token-of-another-tenant");
@@ -398,5 +392,15 @@ class FleetCliTest {
           + ", but this run signed in to In Sync Inc (" + IN_SYNC_ID + ")");
       assertThat(graph.requests()).allSatisfy(r -> assertThat(r.method() + " " + r.path()).matches("GET .*|POST /\\$batch"));
     }
+  }
+
+  /**
+   * A Graph of its own holding the drifted tenant's seed, whose organization (who the tenant says it is) is {@code id}:
+   * an opaque token names no tenant, so only this tells the tool which tenant it reached.
+   */
+  private GraphSandbox driftedTenantsGraph(String id, String name) throws IOException {
+    String seed = Files.readString(dir.resolve("seeds/drifted.json")).replaceFirst("\\{",
+        "{\"organization\": {\"id\": \"" + id + "\", \"displayName\": \"" + name + "\"},");
+    return GraphSandbox.start(0, null, JsonMapper.builder().build().readTree(seed));
   }
 }
