@@ -22,7 +22,7 @@ record ApplyView(CliContext ctx) implements ApplyUseCase.View {
   }
 
   @Override
-  public void say(String line) {
+  public void account(String line) {
     ctx.out().println(line);
   }
 

@@ -49,8 +49,11 @@ public final class ApplyUseCase {
     /** The plan about to be applied, and whether destructive changes in it are allowed. */
     void plan(Plan plan, GraphSession session, boolean destructiveAllowed);
 
-    /** A line of the run's account, on stdout: what is being applied, to which tenant. */
-    void say(String line);
+    /**
+     * A line of the run's account, which is its result (stdout on the command line): what is being applied, to
+     * which tenant. Not {@link RunView#say}, which is told beside the result (stderr).
+     */
+    void account(String line);
 
     /** Asks, and returns the answer; null when there was none (the input ended). */
     String ask(String question);
@@ -206,7 +209,7 @@ public final class ApplyUseCase {
         return notSent(null, changes, session, reasons);
       }
       if (changes.isEmpty()) {
-        view.say("The saved plan has no changes.");
+        view.account("The saved plan has no changes.");
         return ended(null, session, ExitCode.OK, Ending.NOTHING_TO_DO, List.of(), List.of());
       }
       List<String> refusals = refusals(changes, session, false);
@@ -215,7 +218,7 @@ public final class ApplyUseCase {
       }
       // As Terraform's apply PLANFILE: the plan was reviewed when it was made, so nothing is asked; the tenant is
       // named before anything is sent.
-      view.say("Applying the saved plan " + file + " (" + changes.size()
+      view.account("Applying the saved plan " + file + " (" + changes.size()
           + (changes.size() == 1 ? " change" : " changes") + ", planned " + saved.createdAt() + ") to "
           + session.origin() + ":");
       return execute(null, changes, session);
@@ -276,8 +279,8 @@ public final class ApplyUseCase {
   }
 
   private Result execute(Plan plan, List<Change> changes, GraphSession session) {
-    view.say("");
-    view.say("Sending " + changes.size() + (changes.size() == 1 ? " change" : " changes")
+    view.account("");
+    view.account("Sending " + changes.size() + (changes.size() == 1 ? " change" : " changes")
         + (options.verify() ? ", then reading the tenant back to verify" : "") + ":");
     ApplyRun.Settings settings = new ApplyRun.Settings(options.verify(), options.verifyPolicy(),
         options.rollbackOnFailure(), options.rails(), session.ledger(), options.recreatePending());

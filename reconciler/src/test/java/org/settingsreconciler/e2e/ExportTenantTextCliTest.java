@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +37,7 @@ class ExportTenantTextCliTest {
         """.formatted(ADELE));
     Path exported = tmp.resolve("export.yaml");
 
-    Run export = sandbox(state, "export", "--out", exported.toString(), "--user", ADELE, "--group-names");
+    Run export = CliRunner.sandbox(state, "export", "--out", exported.toString(), "--user", ADELE, "--group-names");
     assertThat(export.exit()).as(export.toString()).isZero();
     String yaml = Files.readString(exported);
     assertThat(yaml)
@@ -51,7 +49,7 @@ class ExportTenantTextCliTest {
 
     Run validate = CliRunner.run(Map.of(), "validate", exported.toString());
     assertThat(validate.exit()).as(validate + "\n" + yaml).isZero();
-    Run plan = sandbox(state, "plan", "--detailed-exitcode", exported.toString());
+    Run plan = CliRunner.sandbox(state, "plan", "--detailed-exitcode", exported.toString());
     assertThat(plan.exit()).as(plan + "\n" + yaml).isZero();
     assertThat(plan.out()).contains("No changes");
   }
@@ -67,7 +65,7 @@ class ExportTenantTextCliTest {
         """.formatted(ADELE));
     Path exported = tmp.resolve("export.yaml");
 
-    Run export = sandbox(state, "export", "--out", exported.toString(), "--user", ADELE);
+    Run export = CliRunner.sandbox(state, "export", "--out", exported.toString(), "--user", ADELE);
     assertThat(export.exit()).as(export.toString()).isZero();
     String yaml = Files.readString(exported);
     assertThat(yaml)
@@ -76,7 +74,7 @@ class ExportTenantTextCliTest {
 
     Run validate = CliRunner.run(Map.of(), "validate", exported.toString());
     assertThat(validate.exit()).as(validate + "\n" + yaml).isZero();
-    Run plan = sandbox(state, "plan", "--detailed-exitcode", exported.toString());
+    Run plan = CliRunner.sandbox(state, "plan", "--detailed-exitcode", exported.toString());
     assertThat(plan.exit()).as(plan + "\n" + yaml).isZero();
   }
 
@@ -91,7 +89,7 @@ class ExportTenantTextCliTest {
         """.formatted(ADELE));
     Path exported = tmp.resolve("export.yaml");
 
-    Run export = sandbox(state, "export", "--out", exported.toString(), "--user", ADELE);
+    Run export = CliRunner.sandbox(state, "export", "--out", exported.toString(), "--user", ADELE);
     assertThat(export.exit()).as(export.toString()).isZero();
     String yaml = Files.readString(exported);
     assertThat(yaml).contains("? \"\\n\\N\"").contains("description: \"a\\n\u2028\"")
@@ -99,17 +97,11 @@ class ExportTenantTextCliTest {
 
     Run validate = CliRunner.run(Map.of(), "validate", exported.toString());
     assertThat(validate.exit()).as(validate + "\n" + yaml).isZero();
-    Run plan = sandbox(state, "plan", "--detailed-exitcode", exported.toString());
+    Run plan = CliRunner.sandbox(state, "plan", "--detailed-exitcode", exported.toString());
     assertThat(plan.exit()).as(plan + "\n" + yaml).isZero();
   }
 
   private Path tenant(String json) throws IOException {
     return Files.writeString(tmp.resolve("tenant.json"), json);
-  }
-
-  private static Run sandbox(Path state, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--sandbox", "--sandbox-state", state.toString()));
-    return CliRunner.run(Map.of(), all.toArray(String[]::new));
   }
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.settingsreconciler.e2e.CliRunner.Run;
@@ -35,7 +32,7 @@ class GraphDefaultsCliTest {
             microsoft.copilot.copilotchatpinning: {value: "0", policyId: null}
         """);
 
-    Run plan = sandbox(state, "plan", "--detailed-exitcode", yaml.toString());
+    Run plan = CliRunner.sandbox(state, "plan", "--detailed-exitcode", yaml.toString());
 
     assertThat(plan.exit()).as(plan.toString()).isZero();
     assertThat(plan.out()).doesNotContain("policyId");
@@ -53,17 +50,11 @@ class GraphDefaultsCliTest {
               Chess: {allowedAudiences: null}
         """.formatted(ADELE));
 
-    Run apply = sandbox(state, "apply", "--auto-approve", yaml.toString());
+    Run apply = CliRunner.sandbox(state, "apply", "--auto-approve", yaml.toString());
     assertThat(apply.exit()).as(apply.toString()).isZero();
     assertThat(Files.readString(state)).contains("organization");
 
-    Run plan = sandbox(state, "plan", "--detailed-exitcode", yaml.toString());
+    Run plan = CliRunner.sandbox(state, "plan", "--detailed-exitcode", yaml.toString());
     assertThat(plan.exit()).as(plan.toString()).isZero();
-  }
-
-  private static Run sandbox(Path state, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--sandbox", "--sandbox-state", state.toString()));
-    return CliRunner.run(Map.of(), all.toArray(String[]::new));
   }
 }

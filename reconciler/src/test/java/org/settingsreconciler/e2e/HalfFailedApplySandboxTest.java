@@ -40,12 +40,6 @@ class HalfFailedApplySandboxTest {
     }
   }
 
-  private static Run sandbox(Path state, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--sandbox", "--sandbox-state", state.toString()));
-    return CliRunner.run(Map.of(), all.toArray(String[]::new));
-  }
-
   @Test
   void aHalfFailedApplySaysWhatHappenedAndTheNextApplyFinishesTheJob() throws Exception {
     Path state = tmp.resolve("tenant.json");
@@ -69,7 +63,7 @@ class HalfFailedApplySandboxTest {
     assertThat(json.at("/counts/failed").asInt()).isEqualTo(1);
     assertThat(json.at("/tenant/origin").asString()).startsWith("http://127.0.0.1:");
 
-    Run second = sandbox(state, "apply", EXAMPLES, "--auto-approve");
+    Run second = CliRunner.sandbox(state, "apply", EXAMPLES, "--auto-approve");
 
     assertThat(second.exit()).as(second.toString()).isZero();
     assertThat(second.out())
@@ -77,7 +71,7 @@ class HalfFailedApplySandboxTest {
         .contains("Sending 1 change, then reading the tenant back to verify:\n"
             + "  applied  people.pronouns    PATCH " + V1 + PRONOUNS + "\n\nApply complete: 1 applied, 0 failed.\n");
 
-    Run third = sandbox(state, "plan", EXAMPLES, "--detailed-exitcode");
+    Run third = CliRunner.sandbox(state, "plan", EXAMPLES, "--detailed-exitcode");
     assertThat(third.exit()).as(third.toString()).isZero();
     assertThat(third.out()).contains("No changes.");
   }
@@ -100,7 +94,7 @@ class HalfFailedApplySandboxTest {
   }
 
   private JsonNode planJson(Path state) {
-    Run plan = sandbox(state, "plan", EXAMPLES, "--format", "json");
+    Run plan = CliRunner.sandbox(state, "plan", EXAMPLES, "--format", "json");
     assertThat(plan.exit()).as(plan.toString()).isZero();
     return CliJson.parse(plan.out());
   }

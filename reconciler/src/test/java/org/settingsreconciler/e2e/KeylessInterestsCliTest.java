@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +33,7 @@ class KeylessInterestsCliTest {
         """.formatted(ADELE));
     Path exported = tmp.resolve("export.yaml");
 
-    Run export = sandbox(state, "export", "--out", exported.toString(), "--user", ADELE);
+    Run export = CliRunner.sandbox(state, "export", "--out", exported.toString(), "--user", ADELE);
 
     assertThat(export.exit()).as(export.toString()).isZero();
     String interests = "users[\"" + ADELE + "\"].interests";
@@ -50,13 +48,13 @@ class KeylessInterestsCliTest {
         .contains("# WARNING: " + interests + " holds an item whose displayName is null (id i-null)")
         .contains("# WARNING: " + interests + " holds an item whose displayName is empty (id i-empty)")
         .contains("Chess:");
-    Run plan = sandbox(state, "plan", "--detailed-exitcode", exported.toString());
+    Run plan = CliRunner.sandbox(state, "plan", "--detailed-exitcode", exported.toString());
     assertThat(plan.exit()).as(plan + "\n" + yaml).isZero();
 
     // Pruning what the YAML names cannot reach what it cannot name.
     Path pruning = Files.writeString(tmp.resolve("prune.yaml"),
         "users:\n  " + ADELE + ":\n    interests: {}\nprune: [users.interests]\n");
-    Run apply = sandbox(state, "apply", "--auto-approve", "--allow-destructive", pruning.toString());
+    Run apply = CliRunner.sandbox(state, "apply", "--auto-approve", "--allow-destructive", pruning.toString());
     assertThat(apply.exit()).as(apply.toString()).isZero();
     assertThat(Files.readString(state)).contains("i-null").contains("i-empty").doesNotContain("i-chess");
   }
@@ -73,19 +71,13 @@ class KeylessInterestsCliTest {
         """);
     Path exported = tmp.resolve("export.yaml");
 
-    Run export = sandbox(state, "export", "--out", exported.toString());
+    Run export = CliRunner.sandbox(state, "export", "--out", exported.toString());
 
     assertThat(export.exit()).as(export.toString()).isZero();
     assertThat(export.err()).contains("note: people.profilePropertySettings[\"sourcePrecedence\"] left out: it holds no "
         + "value the YAML manages");
     assertThat(CliRunner.run(Map.of(), "validate", exported.toString()).exit()).isZero();
-    Run plan = sandbox(state, "plan", "--detailed-exitcode", exported.toString());
+    Run plan = CliRunner.sandbox(state, "plan", "--detailed-exitcode", exported.toString());
     assertThat(plan.exit()).as(plan.toString()).isZero();
-  }
-
-  private static Run sandbox(Path state, String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--sandbox", "--sandbox-state", state.toString()));
-    return CliRunner.run(Map.of(), all.toArray(String[]::new));
   }
 }
