@@ -64,7 +64,6 @@ final class SandboxCommand implements Callable<Integer> {
     GraphSandbox sandbox;
     try {
       sandbox = GraphSandbox.start(port, state, null);
-      sandbox.stopRecording(); // it may serve for hours: keeping every request it was sent would only grow
     } catch (IOException e) {
       throw new UserError("cannot start the sandbox on port " + port + ": " + e.getMessage());
     }

@@ -86,7 +86,6 @@ public final class GraphSession implements AutoCloseable {
       GraphSandbox sandbox;
       try {
         sandbox = GraphSandbox.start(0, options.sandboxState(), null, purpose == Purpose.APPLY);
-        sandbox.stopRecording(); // only tests read what a sandbox was sent
       } catch (IOException e) {
         throw new UserError("cannot start the sandbox: " + e.getMessage());
       }

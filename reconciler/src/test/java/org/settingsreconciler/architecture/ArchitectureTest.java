@@ -27,7 +27,11 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final String BASE = "org.settingsreconciler.";
-  private static final Path SOURCES = Path.of("src/main/java/org/settingsreconciler");
+  /** The main code of every module: this one, and the files and sandbox modules beside it. */
+  private static final List<Path> SOURCES = List.of(
+      Path.of("src/main/java/org/settingsreconciler"),
+      Path.of("../files/src/main/java/org/settingsreconciler"),
+      Path.of("../sandbox/src/main/java/org/settingsreconciler"));
   private static final Path DOC = Path.of("../docs/architecture.md");
   private static final Pattern IMPORT =
       Pattern.compile("^import\\s+(?:static\\s+)?" + Pattern.quote(BASE) + "(\\w+(?:\\.[a-z]\\w*)*)\\.[A-Z]",
@@ -40,9 +44,15 @@ class ArchitectureTest {
   @BeforeAll
   static void read() throws IOException {
     imports = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(SOURCES)) {
+    for (Path root : SOURCES) {
+      readModule(root);
+    }
+  }
+
+  private static void readModule(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        String pkg = SOURCES.relativize(f.getParent()).toString().replace('/', '.');
+        String pkg = root.relativize(f.getParent()).toString().replace('/', '.');
         Map<String, Set<String>> to = imports.computeIfAbsent(pkg, k -> new TreeMap<>());
         Matcher m = IMPORT.matcher(Files.readString(f));
         while (m.find()) {

@@ -23,6 +23,7 @@ import org.settingsreconciler.cli.Terminal;
 import org.settingsreconciler.graph.Throughput;
 import org.settingsreconciler.sandbox.GraphSandbox;
 import org.settingsreconciler.sandbox.LoadStats;
+import org.settingsreconciler.sandbox.SandboxProbe;
 import org.settingsreconciler.sandbox.RecordedRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,6 +48,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Tag("benchmark")
 class ScaleBenchmark {
 
+  /** What the sandbox of the current measurement received and served. */
+  private SandboxProbe probe;
   private final int users = Integer.getInteger("benchmark.users", 1000);
   private final long latencyMs = Long.getLong("benchmark.latencyMs", 50);
   private final int concurrency = Integer.getInteger("benchmark.concurrency", Throughput.DEFAULT_CONCURRENCY);
@@ -82,6 +85,7 @@ class ScaleBenchmark {
     long jvmMillis;
     long loadMillis;
     try (GraphSandbox sandbox = GraphSandbox.start(0, null, seed)) {
+      probe = SandboxProbe.on(sandbox);
       Path desired = desiredState(sandbox);
       // The sandbox's JVM warms up first, or whichever mode ran first would pay for its cold start.
       for (Mode warmUp : List.of(new Mode("warm-up", 20, concurrency), new Mode("warm-up", 1, 10))) {
@@ -174,8 +178,8 @@ class ScaleBenchmark {
   private Row run(GraphSandbox sandbox, ObjectNode seed, ChildRun child, Path desired, String op, Mode mode)
       throws IOException, InterruptedException {
     sandbox.load(seed); // a fresh tenant, so every run has the same N interests to create
-    sandbox.resetStats();
-    sandbox.clearRequests();
+    probe.resetStats();
+    probe.clearRequests();
     List<String> args = new ArrayList<>();
     Path exported = dir.resolve("export.yaml");
     switch (op) {
@@ -202,7 +206,7 @@ class ScaleBenchmark {
     }
     long reads = 0;
     long writes = 0;
-    for (RecordedRequest q : sandbox.requests()) {
+    for (RecordedRequest q : probe.requests()) {
       if (q.path().startsWith("/$batch")) {
         continue;
       }
@@ -212,7 +216,7 @@ class ScaleBenchmark {
         writes++;
       }
     }
-    return new Row(op, mode.name(), sandbox.stats(), reads, writes, r);
+    return new Row(op, mode.name(), probe.stats(), reads, writes, r);
   }
 
   private static ChildRun.Result faster(ChildRun.Result best, ChildRun.Result r) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.settingsreconciler.sandbox.GraphSandbox;
+import org.settingsreconciler.sandbox.SandboxProbe;
 import org.settingsreconciler.secrets.TestTokens;
 
 /**
@@ -28,12 +29,14 @@ class AllUsersSandboxTest {
   private static final String TOKEN = TestTokens.distinct("all-users");
 
   private GraphSandbox sandbox;
+  private SandboxProbe probe;
 
   private record Run(int code, String out, String err) {}
 
   @BeforeEach
   void start() throws IOException {
     sandbox = GraphSandbox.start(0, null, null);
+    probe = SandboxProbe.on(sandbox);
     sandbox.setPageSize(1);
   }
 
@@ -80,8 +83,8 @@ class AllUsersSandboxTest {
 
     exportAllAndPlanToNoChanges();
 
-    assertThat(sandbox.stats().throttled()).isPositive();
-    assertThat(sandbox.stats().earlyRetries()).isZero();
+    assertThat(probe.stats().throttled()).isPositive();
+    assertThat(probe.stats().earlyRetries()).isZero();
   }
 
   @Test
@@ -90,6 +93,6 @@ class AllUsersSandboxTest {
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("give --user or --all-users, not both");
-    assertThat(sandbox.requests()).isEmpty();
+    assertThat(probe.requests()).isEmpty();
   }
 }

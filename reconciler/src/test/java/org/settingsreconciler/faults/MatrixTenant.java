@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.sandbox.FaultSpec;
 import org.settingsreconciler.sandbox.GraphSandbox;
+import org.settingsreconciler.sandbox.SandboxProbe;
 import org.settingsreconciler.secrets.InProcessCli;
 
 /**
@@ -48,6 +49,7 @@ final class MatrixTenant implements AutoCloseable {
   /** A token of this case's own: a slow answer still in flight from an earlier case never counts in this one. */
   private final String token = "matrix-token-" + TENANTS.incrementAndGet();
   private final GraphSandbox sandbox;
+  private final SandboxProbe probe;
   private final WireMockServer wire;
   private boolean armed;
 
@@ -56,6 +58,7 @@ final class MatrixTenant implements AutoCloseable {
     this.row = row;
     try {
       this.sandbox = GraphSandbox.start(0, null, GraphSandbox.emptyTenant());
+      this.probe = SandboxProbe.on(sandbox);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -101,7 +104,7 @@ final class MatrixTenant implements AutoCloseable {
       return wire.findAll(anyRequestedFor(urlPathEqualTo("/beta" + path)).withHeader("Authorization", ours())).stream()
           .filter(r -> r.getMethod().getName().equals(method)).count();
     }
-    return sandbox.requests().stream()
+    return probe.requests().stream()
         .filter(r -> r.method().equals(method) && withoutVersion(r.path()).equals(path)).count();
   }
 
@@ -111,7 +114,7 @@ final class MatrixTenant implements AutoCloseable {
       return wire.findAll(anyRequestedFor(anyUrl()).withHeader("Authorization", ours())).stream()
           .filter(r -> !r.getMethod().getName().equals("GET")).count();
     }
-    return sandbox.requests().stream()
+    return probe.requests().stream()
         .filter(r -> !r.method().equals("GET") && !withoutVersion(r.path()).equals("/$batch")).count();
   }
 
@@ -125,7 +128,7 @@ final class MatrixTenant implements AutoCloseable {
 
   /** Retries the sandbox saw before the Retry-After it had answered with had passed. */
   long earlyRetries() {
-    return sandbox.stats().earlyRetries();
+    return probe.stats().earlyRetries();
   }
 
   /** Whether the tenant has the toggle at {@code path} on now. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.settingsreconciler.sandbox.GraphSandbox;
+import org.settingsreconciler.sandbox.SandboxProbe;
 import org.settingsreconciler.secrets.InProcessCli;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -278,6 +279,7 @@ class FleetCliTest {
   void eachTenantUsesItsOwnTokenAndATokenForAnotherTenantIsRefused() throws IOException {
     try (GraphSandbox graph = GraphSandbox.start(0, null, JsonMapper.builder().build()
         .readTree(Files.readString(dir.resolve("seeds/drifted.json"))))) {
+      SandboxProbe probe = SandboxProbe.on(graph);
       for (String t : List.of("in-sync", "drifted")) {
         Path file = tenants.resolve(t).resolve("tenant.yaml");
         Files.writeString(file, Files.readString(file) + "graphUrl: " + graph.baseUrl() + "\n");
@@ -294,13 +296,13 @@ class FleetCliTest {
       assertThat(plan.err()).contains("[drifted] error: the access token was issued for tenant " + IN_SYNC_ID
           + ", but tenant.yaml names " + DRIFTED_ID + "; nothing was sent");
       assertThat(plan.out()).containsPattern("(?m)^in-sync\\s+0\\s");
-      long requests = graph.requests().size();
+      long requests = probe.requests().size();
 
       env.put("RECONCILER_ACCESS_TOKEN_DRIFTED", jwt(DRIFTED_ID));
       env.remove("DRIFTED_GRAPH_TOKEN");
       Run missing = cli(env, "plan", tenants.resolve("drifted").toString());
       assertThat(missing.err()).contains("credentials name DRIFTED_GRAPH_TOKEN, which the environment does not set");
-      assertThat(graph.requests()).hasSize((int) requests);
+      assertThat(probe.requests()).hasSize((int) requests);
 
       Files.writeString(tenants.resolve("drifted/tenant.yaml"),
           Files.readString(tenants.resolve("drifted/tenant.yaml")).replaceAll("credentials:.*\n", ""));
@@ -313,6 +315,7 @@ class FleetCliTest {
   void aTokenThatNamesNoTenantWhoseOrganizationIsAnotherTenantWritesNothing() throws IOException {
     // The seed names an organization of its own; the token is opaque, so only Graph can tell which tenant it is.
     try (GraphSandbox graph = driftedTenantsGraph(IN_SYNC_ID, "In Sync Inc")) {
+      SandboxProbe probe = SandboxProbe.on(graph);
       Path file = tenants.resolve("drifted").resolve("tenant.yaml");
       Files.writeString(file, Files.readString(file) + "graphUrl: " + graph.baseUrl() + "\n");
 
@@ -322,7 +325,7 @@ class FleetCliTest {
       assertThat(apply.exit()).as(apply.toString()).isEqualTo(1);
       assertThat(apply.err()).contains("tenant.yaml of drifted names tenant " + DRIFTED_ID
           + ", but this run signed in to In Sync Inc (" + IN_SYNC_ID + "); nothing was written to the tenant");
-      assertThat(graph.requests()).as("only reads: GETs, alone or in batches").isNotEmpty()
+      assertThat(probe.requests()).as("only reads: GETs, alone or in batches").isNotEmpty()
           .allSatisfy(r -> assertThat(r.method() + " " + r.path()).matches("GET .*|POST /\\$batch"));
     }
   }
@@ -361,6 +364,7 @@ class FleetCliTest {
   @Test
   void aGivenGraphUrlWinsOverTenantYamlForOneTenant() throws IOException {
     try (GraphSandbox graph = driftedTenantsGraph(DRIFTED_ID, "Drifted")) {
+      SandboxProbe probe = SandboxProbe.on(graph);
       Path file = tenants.resolve("drifted").resolve("tenant.yaml");
       Files.writeString(file, Files.readString(file) + "graphUrl: https://graph.invalid\n");
 
@@ -376,6 +380,7 @@ class FleetCliTest {
   @Test
   void aSavedPlanForATenantDirectoryIsRefusedWhenTheTokenReachesAnotherTenant() throws IOException {
     try (GraphSandbox graph = driftedTenantsGraph(IN_SYNC_ID, "In Sync Inc")) {
+      SandboxProbe probe = SandboxProbe.on(graph);
       Path file = tenants.resolve("drifted").resolve("tenant.yaml");
       Files.writeString(file, Files.readString(file) + "graphUrl: " + graph.baseUrl() + "\n");
       Map<String, String> env = Map.of("RECONCILER_ACCESS_TOKEN", "an-opaque-token-of-another-tenant");
@@ -383,14 +388,14 @@ class FleetCliTest {
       Run plan = cli(env, "plan", dir.resolve("baseline").toString(), "--var", "PILOT=Copilot Pilot",
           "--graph-url", graph.baseUrl().toString(), "--out", saved.toString());
       assertThat(plan.exit()).as(plan.toString()).isZero();
-      graph.clearRequests();
+      probe.clearRequests();
 
       Run apply = cli(env, "apply", tenants.resolve("drifted").toString(), "--plan", saved.toString());
 
       assertThat(apply.exit()).as(apply.toString()).isEqualTo(1);
       assertThat(apply.err()).contains("tenant.yaml of drifted names tenant " + DRIFTED_ID
           + ", but this run signed in to In Sync Inc (" + IN_SYNC_ID + ")");
-      assertThat(graph.requests()).allSatisfy(r -> assertThat(r.method() + " " + r.path()).matches("GET .*|POST /\\$batch"));
+      assertThat(probe.requests()).allSatisfy(r -> assertThat(r.method() + " " + r.path()).matches("GET .*|POST /\\$batch"));
     }
   }
 

@@ -18,6 +18,7 @@ import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.sandbox.GraphSandbox;
+import org.settingsreconciler.sandbox.SandboxProbe;
 import org.settingsreconciler.secrets.InProcessCli;
 import org.settingsreconciler.secrets.TestTokens;
 
@@ -45,11 +46,13 @@ class LoaderFuzzTest {
 
   @TempDir static Path dir;
   static GraphSandbox sandbox;
+  static SandboxProbe probe;
   static List<String> originals = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
     sandbox = GraphSandbox.start(0, null, null);
+    probe = SandboxProbe.on(sandbox);
     for (String name : List.of("copilot.yaml", "people.yaml", "users.yaml")) {
       originals.add(Files.readString(Path.of("../examples", name)));
     }
@@ -82,12 +85,12 @@ class LoaderFuzzTest {
       assertThat(errors).as(replay).isNotEmpty().allSatisfy(err -> assertThat(err.location()).isNotNull());
       if (invalid % CLI_EVERY == 0) {
         // Through the whole CLI: plan validates the same way and must stop before its first request.
-        sandbox.clearRequests();
+        probe.clearRequests();
         Run plan = run("plan", file.toString(), "--graph-url", sandbox.baseUrl().toString());
         assertThat(plan.code).as(replay + plan).isEqualTo(1);
         assertThat(plan.printed).as(replay + plan)
             .contains("nothing was sent to the tenant").doesNotContain("\tat ", "Exception");
-        assertThat(sandbox.requests()).as(replay + plan).isEmpty();
+        assertThat(probe.requests()).as(replay + plan).isEmpty();
       }
     }
     // The mutations must exercise both paths, or the test proves nothing.

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.settingsreconciler.resource.CollectionKey;
-import org.settingsreconciler.resource.GraphMetadata;
+import org.settingsreconciler.metadata.GraphMetadata;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.defs.ResourceRegistry;

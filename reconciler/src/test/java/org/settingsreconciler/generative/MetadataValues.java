@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.settingsreconciler.resource.GraphMetadata;
+import org.settingsreconciler.metadata.GraphMetadata;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -12,7 +12,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Values of the types in Microsoft's metadata slice ({@code src/test/resources/metadata/beta.json}): any string for
+ * Values of the types in Microsoft's metadata slice ({@code sandbox/src/main/resources/metadata/beta.json}): any string for
  * {@code Edm.String}, null where a property is nullable, every member of an enum ({@code unknownFutureValue}
  * included; flag enums as comma-joined members), complex types with every property, and collections empty, small or
  * large. What Graph's types allow is what a tenant may hold; {@link TenantGenerator} and {@link DesiredGenerator}

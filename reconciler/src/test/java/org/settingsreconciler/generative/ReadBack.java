@@ -1,6 +1,6 @@
 package org.settingsreconciler.generative;
 
-import org.settingsreconciler.resource.GraphMetadata;
+import org.settingsreconciler.metadata.GraphMetadata;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.GraphSandbox;
+import org.settingsreconciler.sandbox.SandboxProbe;
 import org.settingsreconciler.sandbox.LoadStats;
 import org.settingsreconciler.sandbox.RecordedRequest;
 import tools.jackson.databind.JsonNode;
@@ -22,10 +23,12 @@ class ClientAgainstSandboxTest {
   private static final String ALEX = "/beta/users/alex.wilber@contoso.com/profile/interests";
 
   private GraphSandbox sandbox;
+  private SandboxProbe probe;
 
   @BeforeEach
   void start() throws IOException {
     sandbox = GraphSandbox.start(0, null, null);
+    probe = SandboxProbe.on(sandbox);
   }
 
   @AfterEach
@@ -50,7 +53,7 @@ class ClientAgainstSandboxTest {
     List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(reads(45));
 
     assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
-    LoadStats stats = sandbox.stats();
+    LoadStats stats = probe.stats();
     assertThat(stats.batches()).isEqualTo(3);
     assertThat(stats.batchItems()).isEqualTo(45);
     assertThat(stats.singles()).isZero();
@@ -64,11 +67,11 @@ class ClientAgainstSandboxTest {
 
     assertThat(out.get(0).value()).hasSize(2);
     assertThat(out.get(1).value()).hasSize(1);
-    assertThat(sandbox.requests()).filteredOn(RecordedRequest::inBatch).extracting(RecordedRequest::path)
+    assertThat(probe.requests()).filteredOn(RecordedRequest::inBatch).extracting(RecordedRequest::path)
         .containsExactly(ADELE, ALEX);
     // Adele's second page is a further request, on its own since nothing else is left to send.
-    assertThat(sandbox.requests()).filteredOn(r -> !r.inBatch()).extracting(RecordedRequest::path)
-        .containsExactly("/beta/$batch", ADELE + "?$skiptoken=" + tokenOf(sandbox.requests()));
+    assertThat(probe.requests()).filteredOn(r -> !r.inBatch()).extracting(RecordedRequest::path)
+        .containsExactly("/beta/$batch", ADELE + "?$skiptoken=" + tokenOf(probe.requests()));
   }
 
   private static String tokenOf(List<RecordedRequest> requests) {
@@ -120,7 +123,7 @@ class ClientAgainstSandboxTest {
     List<GraphResult<GraphResponse>> out = new GraphClient(sandbox.baseUrl(), none, Throughput.DEFAULT).sendAll(reads(25));
 
     assertThat(out).allSatisfy(o -> assertThat(o.error().code()).isEqualTo("noCredentials"));
-    assertThat(sandbox.requests()).isEmpty();
+    assertThat(probe.requests()).isEmpty();
   }
 
   @Test
@@ -135,7 +138,7 @@ class ClientAgainstSandboxTest {
 
     assertThat(out).allSatisfy(o -> assertThat(o.ok()).as(o.ok() ? "" : o.error().describe()).isTrue());
     assertThat(out).allSatisfy(o -> assertThat(o.value().body().get("value")).isNotEmpty());
-    LoadStats stats = sandbox.stats();
+    LoadStats stats = probe.stats();
     assertThat(stats.throttled()).isPositive();
     assertThat(stats.earlyRetries()).isZero();
   }
@@ -154,6 +157,6 @@ class ClientAgainstSandboxTest {
     assertThat(out).allSatisfy(o -> assertThat(o.ok()).as(o.ok() ? "" : o.error().describe()).isTrue());
     JsonNode interests = sandbox.snapshot().at("/users/adele.vance@contoso.com/interests");
     assertThat(interests).hasSize(32);
-    assertThat(sandbox.stats().earlyRetries()).isZero();
+    assertThat(probe.stats().earlyRetries()).isZero();
   }
 }

@@ -29,6 +29,7 @@ import org.settingsreconciler.plan.Update;
 import org.settingsreconciler.render.PlanTextRenderer;
 import org.settingsreconciler.sandbox.Fault;
 import org.settingsreconciler.sandbox.GraphSandbox;
+import org.settingsreconciler.sandbox.SandboxProbe;
 import org.settingsreconciler.sandbox.RecordedRequest;
 import org.settingsreconciler.state.StateReader;
 import tools.jackson.databind.JsonNode;
@@ -53,11 +54,13 @@ class GroupResolverTest {
 
   @TempDir Path dir;
   private GraphSandbox sandbox;
+  private SandboxProbe probe;
   private Planner planner;
 
   @BeforeEach
   void start() throws IOException {
     sandbox = GraphSandbox.start(0, null, JsonMapper.builder().build().readTree(SEED));
+    probe = SandboxProbe.on(sandbox);
     GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of("t"), RetryPolicy.NONE, Sleeper.REAL);
     planner = new Planner(new StateReader(client));
   }
@@ -74,7 +77,7 @@ class GroupResolverTest {
   }
 
   private List<String> groupQueries() {
-    return sandbox.requests().stream()
+    return probe.requests().stream()
         .map(RecordedRequest::path)
         .filter(p -> p.startsWith("/v1.0/groups"))
         .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))
@@ -86,7 +89,7 @@ class GroupResolverTest {
     try {
       planner.plan(state);
     } catch (UnresolvedGroupsException e) {
-      assertThat(sandbox.requests()).as("nothing but the lookup").allMatch(r -> r.method().equals("GET"));
+      assertThat(probe.requests()).as("nothing but the lookup").allMatch(r -> r.method().equals("GET"));
       return e.errors().stream().map(ConfigError::toString).toList();
     }
     throw new AssertionError("expected the group names not to resolve");
@@ -194,7 +197,7 @@ class GroupResolverTest {
           assertThat(e.names()).containsExactly("Sales");
           assertThat(e.error().status()).isEqualTo(403);
         });
-    assertThat(sandbox.requests()).as("nothing but the lookup").allMatch(r -> r.method().equals("GET"))
+    assertThat(probe.requests()).as("nothing but the lookup").allMatch(r -> r.method().equals("GET"))
         .allMatch(r -> r.path().startsWith("/v1.0/groups"));
   }
 

@@ -1,5 +1,6 @@
 package org.settingsreconciler.resource;
 
+import org.settingsreconciler.metadata.GraphMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.settingsreconciler.graph.GraphVersion;
-import org.settingsreconciler.resource.GraphMetadata.Property;
+import org.settingsreconciler.metadata.GraphMetadata.Property;
 import tools.jackson.databind.JsonNode;
 
 /**

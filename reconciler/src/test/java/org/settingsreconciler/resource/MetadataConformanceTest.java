@@ -1,5 +1,6 @@
 package org.settingsreconciler.resource;
 
+import org.settingsreconciler.metadata.GraphMetadata;
 import org.settingsreconciler.resource.defs.ResourceRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -44,7 +45,7 @@ class MetadataConformanceTest {
   private static final String VERSION_THE_TOOL_USES = "beta";
 
   private static final String REFRESH =
-      "python3 reconciler/src/main/resources/metadata/slice_metadata.py <cleanMetadata.xml> --version <beta|v1.0>"
+      "python3 sandbox/src/main/resources/metadata/slice_metadata.py <cleanMetadata.xml> --version <beta|v1.0>"
           + " --path <its path in microsoftgraph/msgraph-metadata> --commit <its commit>";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -101,7 +101,7 @@ class BatchTest extends FreshSandbox {
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.errorMessage()).contains("20");
-    assertThat(sandbox.stats().batchItems()).isZero();
+    assertThat(probe.stats().batchItems()).isZero();
   }
 
   @Test
@@ -176,19 +176,19 @@ class BatchTest extends FreshSandbox {
 
   @Test
   void theEnvelopeAndItsItemsAreRecordedAndCounted() {
-    sandbox.clearRequests();
-    sandbox.resetStats();
+    probe.clearRequests();
+    probe.resetStats();
 
     batch(get("1", PRONOUNS), get("2", MEGAN));
     client.get(PRONOUNS);
 
-    assertThat(sandbox.requests()).extracting(RecordedRequest::method, RecordedRequest::path, RecordedRequest::inBatch)
+    assertThat(probe.requests()).extracting(RecordedRequest::method, RecordedRequest::path, RecordedRequest::inBatch)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("POST", "/beta/$batch", false),
             org.assertj.core.groups.Tuple.tuple("GET", "/beta" + PRONOUNS, true),
             org.assertj.core.groups.Tuple.tuple("GET", "/beta" + MEGAN, true),
             org.assertj.core.groups.Tuple.tuple("GET", "/beta" + PRONOUNS, false));
-    LoadStats stats = sandbox.stats();
+    LoadStats stats = probe.stats();
     assertThat(stats.roundTrips()).isEqualTo(2);
     assertThat(stats.batches()).isEqualTo(1);
     assertThat(stats.batchItems()).isEqualTo(2);

@@ -27,10 +27,12 @@ class FaultKindsTest {
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private GraphSandbox sandbox;
+  private SandboxProbe probe;
 
   @BeforeEach
   void start() throws IOException {
     sandbox = GraphSandbox.start(0, null, GraphSandbox.emptyTenant());
+    probe = SandboxProbe.on(sandbox);
   }
 
   @AfterEach
@@ -195,7 +197,7 @@ class FaultKindsTest {
 
     assertThat(readOn(PRONOUNS)).isFalse();
     assertThat(readOn(INSIGHTS)).as("itemInsights is on by default, and stays as it was").isTrue();
-    assertThat(sandbox.requests()).filteredOn(q -> q.method().equals("PATCH")).hasSize(2);
+    assertThat(probe.requests()).filteredOn(q -> q.method().equals("PATCH")).hasSize(2);
   }
 
   @Test
@@ -229,6 +231,6 @@ class FaultKindsTest {
     send("GET", PRONOUNS, null, Duration.ofSeconds(10));
     send("GET", PRONOUNS, null, Duration.ofSeconds(10));
 
-    assertThat(sandbox.stats().earlyRetries()).isEqualTo(1);
+    assertThat(probe.stats().earlyRetries()).isEqualTo(1);
   }
 }

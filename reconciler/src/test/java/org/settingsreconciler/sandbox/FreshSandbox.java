@@ -8,11 +8,14 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class FreshSandbox {
 
   GraphSandbox sandbox;
+  /** What the sandbox received and served, from its start. */
+  SandboxProbe probe;
   SandboxClient client;
 
   @BeforeEach
   void startSandbox() throws IOException {
     sandbox = GraphSandbox.start(0, null, null);
+    probe = SandboxProbe.on(sandbox);
     client = new SandboxClient(sandbox);
   }
 

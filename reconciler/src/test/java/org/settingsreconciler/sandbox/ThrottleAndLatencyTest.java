@@ -28,8 +28,8 @@ class ThrottleAndLatencyTest extends FreshSandbox {
 
     Thread.sleep((long) Math.ceil(seconds * 1000));
     assertThat(client.get(PRONOUNS).status()).isEqualTo(200);
-    assertThat(sandbox.stats().throttled()).isEqualTo(1);
-    assertThat(sandbox.stats().earlyRetries()).isZero();
+    assertThat(probe.stats().throttled()).isEqualTo(1);
+    assertThat(probe.stats().earlyRetries()).isZero();
   }
 
   @Test
@@ -40,7 +40,7 @@ class ThrottleAndLatencyTest extends FreshSandbox {
     assertThat(client.get(PRONOUNS).status()).isEqualTo(429);
     assertThat(client.get(PRONOUNS).status()).isEqualTo(429);
 
-    assertThat(sandbox.stats().earlyRetries()).isEqualTo(1);
+    assertThat(probe.stats().earlyRetries()).isEqualTo(1);
   }
 
   @Test

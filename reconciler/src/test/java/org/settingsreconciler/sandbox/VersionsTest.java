@@ -81,7 +81,7 @@ class VersionsTest extends FreshSandbox {
   @Test
   void aBatchIsOfOneVersionAndItsUrlsAreRelativeToIt() {
     SandboxClient v1 = new SandboxClient(sandbox, GraphVersion.V1_0);
-    sandbox.clearRequests();
+    probe.clearRequests();
 
     Reply r = v1.post("/$batch", "{\"requests\":["
         + "{\"id\":\"1\",\"method\":\"GET\",\"url\":\"" + PRONOUNS + "\"},"
@@ -90,7 +90,7 @@ class VersionsTest extends FreshSandbox {
     assertThat(r.status()).isEqualTo(200);
     assertThat(status(r, "1")).isEqualTo(200);
     assertThat(status(r, "2")).as("namePronunciation exists only in beta").isEqualTo(400);
-    assertThat(sandbox.requests()).extracting(RecordedRequest::path)
+    assertThat(probe.requests()).extracting(RecordedRequest::path)
         .containsExactly("/v1.0/$batch", "/v1.0" + PRONOUNS, "/v1.0/admin/people/namePronunciation");
   }
 

@@ -1,0 +1,55 @@
+package org.settingsreconciler.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.settingsreconciler.graph.GraphVersion;
+import org.settingsreconciler.graph.VersionChoice;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ResourceId;
+import org.settingsreconciler.resource.defs.ResourceRegistry;
+import org.settingsreconciler.sandbox.SandboxClient.Reply;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The tool's descriptors and the sandbox's endpoints are written apart (the sandbox's from Microsoft's docs and
+ * metadata, see sandbox/Endpoints), so this holds them side by side: every descriptor is served, at the paths
+ * ResourceId builds, in exactly the versions it declares, with its declared properties and type.
+ */
+class SandboxServesEveryDescriptorTest {
+
+  @Test
+  void everyDescriptorIsServedWithItsProperties() throws IOException {
+    try (GraphSandbox sandbox = GraphSandbox.start(0, null, null)) {
+      SandboxClient client = new SandboxClient(sandbox);
+      for (ResourceDescriptor d : ResourceRegistry.all()) {
+        // In every version it exists in: paths are absolute, version first.
+        for (GraphVersion v : d.versions()) {
+          String user = d.scope() == org.settingsreconciler.resource.Scope.USER ? "adele.vance@contoso.com" : null;
+          String path = sandbox.baseUrl() + ResourceId.basePath(d, user, VersionChoice.pinnedTo(v));
+          JsonNode object = switch (d.shape()) {
+            case SINGLETON -> unwrap(client.get(path));
+            case FIXED_IDS -> client.get(path + "/" + ResourceId.segment(d.fixedIds().get(0))).body();
+            case COLLECTION -> client.get(path).body().get("value").get(0);
+          };
+          assertThat(object.get("@odata.type").asString()).as(d.type() + " in " + v).isEqualTo(d.odataType());
+          d.properties().forEach(p -> assertThat(object.has(p.name())).as(d.type() + "." + p.name()).isTrue());
+        }
+        // And nowhere else: a version the descriptor leaves out answers as Graph does for a path it lacks.
+        for (GraphVersion v : GraphVersion.values()) {
+          if (!d.versions().contains(v)) {
+            String user = d.scope() == org.settingsreconciler.resource.Scope.USER ? "adele.vance@contoso.com" : null;
+            Reply r = client.get(sandbox.baseUrl() + ResourceId.basePath(d, user, VersionChoice.pinnedTo(v)));
+            assertThat(r.status()).as(d.type() + " in " + v).isEqualTo(400);
+          }
+        }
+      }
+    }
+  }
+
+  private static JsonNode unwrap(Reply r) {
+    assertThat(r.status()).isEqualTo(200);
+    return r.body().has("value") ? r.body().get("value") : r.body();
+  }
+}

@@ -1,0 +1,54 @@
+package org.settingsreconciler.sandbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One Graph endpoint the sandbox serves, as Microsoft's docs describe it: what the metadata does not say. The
+ * entity type, its properties and the versions the path exists in come from the metadata itself (see
+ * {@link Endpoints}).
+ *
+ * @param stateName where the state file keeps it: under {@code resources} for a tenant's, in each user's object for
+ *     a user's ({@code /users/{user}/...})
+ * @param path the Graph path, without version
+ * @param kind how it is addressed
+ * @param entityType the metadata's type of the object or of each item, e.g. {@code microsoft.graph.pronounsSettings}
+ * @param versions the versions whose metadata has the path
+ * @param getWrapped whether the docs show GET answering {@code {"value": {...}}} rather than the object itself
+ * @param fixedIds for {@link Kind#FIXED_IDS}: the ids the docs list
+ * @param key for {@link Kind#COLLECTION}: how items are told apart
+ * @param required properties the update page marks required: every write must carry them
+ * @param notInMetadata documented properties the published metadata lacks, with their Edm type
+ */
+record Endpoint(
+    String stateName,
+    String path,
+    Kind kind,
+    String entityType,
+    Set<ApiVersion> versions,
+    boolean getWrapped,
+    List<String> fixedIds,
+    ItemKey key,
+    List<String> required,
+    Map<String, String> notInMetadata) {
+
+  enum Kind {
+    /** One object at the path: GET and PATCH. */
+    SINGLETON,
+    /** Objects at {@code path/{id}} for the documented ids only; the parent has no list (405). */
+    FIXED_IDS,
+    /** A list at the path (GET, POST) and its items at {@code path/{id}} (GET, PATCH, DELETE). */
+    COLLECTION
+  }
+
+  /** Whether the endpoint hangs off a user ({@code /users/{user}/...}): its items are that user's. */
+  boolean perUser() {
+    return path.startsWith("/users/{user}/");
+  }
+
+  /** The {@code @odata.type} of its objects. */
+  String odataType() {
+    return "#" + entityType;
+  }
+}

@@ -1,0 +1,94 @@
+package org.settingsreconciler.sandbox;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.settingsreconciler.metadata.GraphMetadata;
+
+/**
+ * The endpoints the sandbox serves, written from Microsoft's docs (shared/graph-api.md cites each page), with the
+ * entity type and the versions of each path taken from Microsoft's metadata slices. Deliberately not derived from
+ * the tool's resource descriptors: the tool is tested against this Graph, and a path, key or version the tool got
+ * wrong must fail against it rather than be mirrored (the tool's SandboxServesEveryDescriptorTest holds the two
+ * side by side).
+ */
+final class Endpoints {
+
+  /** graph-api.md 2: the policy setting ids the docs list; any other answers 404 unsupportedSetting. */
+  static final List<String> POLICY_SETTING_IDS =
+      List.of(
+          "microsoft.copilot.copilotchatpinning",
+          "microsoft.copilot.blockaccesstoopenfiles",
+          "microsoft.copilot.imagegeneration",
+          "microsoft.copilot.allowwebsearch",
+          "microsoft.copilot.allowinadmincenters");
+
+  static final List<Endpoint> ALL =
+      List.of(
+          // graph-api.md 1: the update page marks isEnabledInOrganization required; the GET example is wrapped.
+          singleton("copilot.enhancedPersonalization", "/copilot/settings/people/enhancedPersonalization", true,
+              List.of("isEnabledInOrganization"), Map.of()),
+          singleton("copilot.limitedMode", "/copilot/admin/settings/limitedMode", false, List.of(), Map.of()),
+          // graph-api.md 2: read and written by id only; value is required in every PATCH.
+          endpoint("copilot.policySettings", "/copilot/admin/policySettings", Endpoint.Kind.FIXED_IDS, false,
+              POLICY_SETTING_IDS, null, List.of("value"), Map.of()),
+          singleton("people.pronouns", "/admin/people/pronouns", false, List.of(), Map.of()),
+          singleton("people.namePronunciation", "/admin/people/namePronunciation", true, List.of(), Map.of()),
+          singleton("people.itemInsights", "/admin/people/itemInsights", false, List.of(), Map.of()),
+          // graph-api.md 6.5: "source" is documented but missing from the production metadata.
+          singleton("people.photoUpdateSettings", "/admin/people/photoUpdateSettings", true, List.of(),
+              Map.of("source", "Edm.String")),
+          // graph-api.md 3: named by displayName (name kept for backward compatibility), one nameless tenant-wide
+          // entry, names unique ignoring case, items addressed by their server-made id; GET of one is wrapped.
+          endpoint("people.profilePropertySettings", "/admin/people/profilePropertySettings", Endpoint.Kind.COLLECTION,
+              true, List.of(), new ItemKey("displayName", "name", true, true, false, true), List.of(), Map.of()),
+          // graph-api.md 6.4: addressed by directoryPropertyName, which Graph matches ignoring case.
+          endpoint("people.profileCardProperties", "/admin/people/profileCardProperties", Endpoint.Kind.COLLECTION,
+              false, List.of(), new ItemKey("directoryPropertyName", null, true, false, true, true), List.of(),
+              Map.of()),
+          // graph-api.md 5: a user's interests have server-made ids; Graph holds two of one displayName alike.
+          endpoint("interests", "/users/{user}/profile/interests", Endpoint.Kind.COLLECTION, false, List.of(),
+              new ItemKey("displayName", null, true, false, false, false), List.of(), Map.of()));
+
+  private Endpoints() {}
+
+  static List<Endpoint> tenantWide() {
+    return ALL.stream().filter(e -> !e.perUser()).toList();
+  }
+
+  static List<Endpoint> perUser() {
+    return ALL.stream().filter(Endpoint::perUser).toList();
+  }
+
+  static Optional<Endpoint> byStateName(String stateName) {
+    return ALL.stream().filter(e -> e.stateName().equals(stateName)).findFirst();
+  }
+
+  private static Endpoint singleton(
+      String stateName, String path, boolean getWrapped, List<String> required, Map<String, String> notInMetadata) {
+    return endpoint(stateName, path, Endpoint.Kind.SINGLETON, getWrapped, List.of(), null, required, notInMetadata);
+  }
+
+  /** The endpoint, with its entity type and versions as the metadata of each version has the path. */
+  private static Endpoint endpoint(String stateName, String path, Endpoint.Kind kind, boolean getWrapped,
+      List<String> fixedIds, ItemKey key, List<String> required, Map<String, String> notInMetadata) {
+    Set<ApiVersion> versions = EnumSet.noneOf(ApiVersion.class);
+    List<String> types = new ArrayList<>();
+    for (ApiVersion v : ApiVersion.values()) {
+      GraphMetadata.load(v.segment()).path(path)
+          .filter(t -> t.missing() == null && t.type() != null)
+          .ifPresent(t -> {
+            versions.add(v);
+            types.add(t.type());
+          });
+    }
+    if (versions.isEmpty() || types.stream().distinct().count() != 1) {
+      throw new IllegalStateException("the metadata slices have no single entity type at " + path + ": " + types);
+    }
+    return new Endpoint(stateName, path, kind, types.get(0), Set.copyOf(versions), getWrapped, fixedIds, key,
+        required, notInMetadata);
+  }
+}

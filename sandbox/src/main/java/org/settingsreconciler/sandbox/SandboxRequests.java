@@ -1,0 +1,67 @@
+package org.settingsreconciler.sandbox;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds a {@link SandboxRequest} from a raw path and query relative to a version's root ({@code /v1.0},
+ * {@code /beta}): the same parsing for a request of its own and for a {@code $batch} item, so both are served alike.
+ */
+final class SandboxRequests {
+
+  private SandboxRequests() {}
+
+  static SandboxRequest of(
+      ApiVersion version, String method, String relativeRawPath, String rawQuery, String bodyText) {
+    return new SandboxRequest(version, method, decodeSegments(relativeRawPath), relativeRawPath, rawQuery,
+        decodeQuery(rawQuery), bodyText);
+  }
+
+  /** The path as faults name it: the version, then the decoded segments, without query. */
+  static String faultPath(SandboxRequest r) {
+    return r.version().prefix() + "/" + String.join("/", r.segments());
+  }
+
+  /** Percent-decodes each segment; '+' is literal in paths, unlike in queries. */
+  private static List<String> decodeSegments(String relative) {
+    List<String> out = new ArrayList<>();
+    for (String raw : relative.split("/")) {
+      if (raw.isEmpty()) {
+        continue;
+      }
+      try {
+        out.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw GraphErrors.badRequest("The path segment '" + raw + "' is not correctly encoded.");
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static Map<String, String> decodeQuery(String rawQuery) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return out;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      String[] kv = pair.split("=", 2);
+      try {
+        out.put(
+            URLDecoder.decode(kv[0], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT),
+            kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+      } catch (IllegalArgumentException e) {
+        throw GraphErrors.badRequest("The query option '" + pair + "' is not correctly encoded.");
+      }
+    }
+    return out;
+  }
+}
