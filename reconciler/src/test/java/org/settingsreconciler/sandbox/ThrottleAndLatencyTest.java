@@ -14,7 +14,8 @@ class ThrottleAndLatencyTest extends FreshSandbox {
 
   @Test
   void pastTheBudgetRequestsGet429WithADecimalRetryAfterUntilTheWindowEnds() throws InterruptedException {
-    sandbox.setThrottle(2, Duration.ofMillis(400));
+    // A window long enough that a loaded machine cannot let it pass between the three requests.
+    sandbox.setThrottle(2, Duration.ofMillis(1500));
 
     assertThat(client.get(PRONOUNS).status()).isEqualTo(200);
     assertThat(client.get(PRONOUNS).status()).isEqualTo(200);
@@ -22,9 +23,9 @@ class ThrottleAndLatencyTest extends FreshSandbox {
 
     assertThat(throttled.status()).isEqualTo(429);
     assertThat(throttled.errorCode()).isEqualTo("TooManyRequests");
-    assertThat(throttled.header("Retry-After")).matches("0\\.\\d{3}");
+    assertThat(throttled.header("Retry-After")).matches("[01]\\.\\d{3}");
     double seconds = Double.parseDouble(throttled.header("Retry-After"));
-    assertThat(seconds).isGreaterThan(0).isLessThanOrEqualTo(0.4);
+    assertThat(seconds).isGreaterThan(0).isLessThanOrEqualTo(1.5);
 
     Thread.sleep((long) Math.ceil(seconds * 1000));
     assertThat(client.get(PRONOUNS).status()).isEqualTo(200);

@@ -6,16 +6,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A collection's list path: GET lists it (paged), POST creates an item and answers 201 with it. */
-final class CollectionHandler implements RouteHandler {
-
-  private final Endpoint endpoint;
-  private final ServerRule rule;
-  private final BodyValidator validator;
+final class CollectionHandler extends EndpointHandler {
 
   CollectionHandler(Endpoint endpoint) {
-    this.endpoint = endpoint;
-    this.rule = ServerRules.of(endpoint);
-    this.validator = new BodyValidator(endpoint, rule);
+    super(endpoint);
   }
 
   @Override

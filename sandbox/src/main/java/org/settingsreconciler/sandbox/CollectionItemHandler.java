@@ -6,16 +6,10 @@ import tools.jackson.databind.node.ObjectNode;
  * One item of a collection: GET (wrapped in {@code value} where the docs show that), PATCH (answers the item),
  * DELETE (204). Unknown ids answer 404 itemNotFound.
  */
-final class CollectionItemHandler implements RouteHandler {
-
-  private final Endpoint endpoint;
-  private final ServerRule rule;
-  private final BodyValidator validator;
+final class CollectionItemHandler extends EndpointHandler {
 
   CollectionItemHandler(Endpoint endpoint) {
-    this.endpoint = endpoint;
-    this.rule = ServerRules.of(endpoint);
-    this.validator = new BodyValidator(endpoint, rule);
+    super(endpoint);
   }
 
   @Override

@@ -10,16 +10,10 @@ import tools.jackson.databind.node.ObjectNode;
  * groupScopedSettingNotSupported on GET and PATCH. The object has a string property named {@code value}; the docs
  * show its GET bare, and the endpoint says so.
  */
-final class FixedIdHandler implements RouteHandler {
-
-  private final Endpoint endpoint;
-  private final ServerRule rule;
-  private final BodyValidator validator;
+final class FixedIdHandler extends EndpointHandler {
 
   FixedIdHandler(Endpoint endpoint) {
-    this.endpoint = endpoint;
-    this.rule = ServerRules.of(endpoint);
-    this.validator = new BodyValidator(endpoint, rule);
+    super(endpoint);
   }
 
   @Override

@@ -6,16 +6,10 @@ import tools.jackson.databind.node.ObjectNode;
  * A singleton such as {@code /admin/people/pronouns}: GET answers the object (wrapped in {@code value} where the
  * docs show that), PATCH merges the body and answers the object unwrapped.
  */
-final class SingletonHandler implements RouteHandler {
-
-  private final Endpoint endpoint;
-  private final ServerRule rule;
-  private final BodyValidator validator;
+final class SingletonHandler extends EndpointHandler {
 
   SingletonHandler(Endpoint endpoint) {
-    this.endpoint = endpoint;
-    this.rule = ServerRules.of(endpoint);
-    this.validator = new BodyValidator(endpoint, rule);
+    super(endpoint);
   }
 
   @Override
