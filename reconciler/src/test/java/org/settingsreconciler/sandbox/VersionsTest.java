@@ -25,7 +25,7 @@ class VersionsTest extends FreshSandbox {
 
   @Test
   void aResourceMissingFromAVersionIsGraphsBadRequestThere() {
-    SandboxClient root = new SandboxClient(sandbox, GraphVersion.V1_0);
+    SandboxClient root = new SandboxClient(sandbox, ApiVersion.V1_0);
     for (ResourceDescriptor d : ResourceRegistry.all()) {
       for (GraphVersion v : EnumSet.complementOf(EnumSet.copyOf(d.versions()))) {
         String user = d.scope() == Scope.USER ? ADELE : null;
@@ -51,7 +51,7 @@ class VersionsTest extends FreshSandbox {
 
   @Test
   void bothVersionsServeTheSameTenant() {
-    SandboxClient v1 = new SandboxClient(sandbox, GraphVersion.V1_0);
+    SandboxClient v1 = new SandboxClient(sandbox, ApiVersion.V1_0);
 
     assertThat(v1.patch(PRONOUNS, "{\"isEnabledInOrganization\":true}").status()).isEqualTo(200);
     Reply created = client.post("/admin/people/profileCardProperties", "{\"directoryPropertyName\":\"CustomAttribute7\"}");
@@ -65,7 +65,7 @@ class VersionsTest extends FreshSandbox {
 
   @Test
   void answersNameTheVersionTheyCameIn() {
-    SandboxClient v1 = new SandboxClient(sandbox, GraphVersion.V1_0);
+    SandboxClient v1 = new SandboxClient(sandbox, ApiVersion.V1_0);
     sandbox.setPageSize(1);
 
     JsonNode pronouns = v1.get(PRONOUNS).body();
@@ -80,7 +80,7 @@ class VersionsTest extends FreshSandbox {
 
   @Test
   void aBatchIsOfOneVersionAndItsUrlsAreRelativeToIt() {
-    SandboxClient v1 = new SandboxClient(sandbox, GraphVersion.V1_0);
+    SandboxClient v1 = new SandboxClient(sandbox, ApiVersion.V1_0);
     probe.clearRequests();
 
     Reply r = v1.post("/$batch", "{\"requests\":["
