@@ -1,9 +1,7 @@
 package org.settingsreconciler.cli;
 
-import org.settingsreconciler.run.ExitCode;
 import java.util.concurrent.Callable;
-import org.settingsreconciler.access.PermissionReport;
-import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.run.PermissionsUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -29,14 +27,12 @@ final class PermissionsCommand implements Callable<Integer>, FleetCommand {
 
   @Override
   public Outcome run(RunScope scope) {
-    // Without PATH: what managing every setting takes (an export of the whole tenant, or planning the YAML to come).
-    boolean everything = scope.desired().paths().isEmpty() && scope.desired().tenant() == null;
-    DesiredState state = everything ? null : scope.desired().load(scope.ctx().run());
-    if (state == null && !everything) {
-      return Outcome.of(ExitCode.ERROR);
+    PermissionsUseCase.Result result =
+        PermissionsUseCase.run(new PermissionsUseCase.Request(scope.ctx().run(), scope.desired()));
+    if (result.report() != null) {
+      result.report().forEach(scope.ctx().out()::println);
     }
-    PermissionReport.render(state).forEach(scope.ctx().out()::println);
-    return Outcome.of(ExitCode.OK);
+    return Outcome.of(result.exit());
   }
 
   @Override

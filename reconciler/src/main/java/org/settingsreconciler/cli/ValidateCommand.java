@@ -1,8 +1,8 @@
 package org.settingsreconciler.cli;
 
-import org.settingsreconciler.run.ExitCode;
 import java.util.concurrent.Callable;
 import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.run.ValidateUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -27,14 +27,15 @@ final class ValidateCommand implements Callable<Integer>, FleetCommand {
 
   @Override
   public Outcome run(RunScope scope) {
-    DesiredState state = scope.desired().load(scope.ctx().run());
-    if (state == null) {
-      return Outcome.of(ExitCode.ERROR);
+    ValidateUseCase.Result result =
+        ValidateUseCase.run(new ValidateUseCase.Request(scope.ctx().run(), scope.desired()));
+    DesiredState state = result.state();
+    if (state != null) {
+      scope.ctx().out().println(
+          "Valid: " + state.resources().size() + " settings and " + state.collections().size()
+              + " collections in " + scope.desired().paths().size() + " path(s).");
     }
-    scope.ctx().out().println(
-        "Valid: " + state.resources().size() + " settings and " + state.collections().size()
-            + " collections in " + scope.desired().paths().size() + " path(s).");
-    return Outcome.of(ExitCode.OK);
+    return Outcome.of(result.exit());
   }
 
   @Override
