@@ -1,6 +1,8 @@
 package org.settingsreconciler.cli;
 
 import org.settingsreconciler.run.ApplyUseCase;
+import org.settingsreconciler.run.GraphSession;
+import org.settingsreconciler.run.fleet.FleetUseCase;
 import org.settingsreconciler.tenant.TenantConfig;
 import org.settingsreconciler.run.UserError;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Option;
           + "report what happened to every change.",
       "With --plan FILE: apply exactly a saved plan, without asking, after checking the tenant still matches it."
     })
-final class ApplyCommand extends PlanningCommand {
+final class ApplyCommand extends PlanningCommand<ApplyUseCase.Result> {
 
   @Option(names = "--plan", paramLabel = "FILE",
       description = "Apply this saved plan (from plan --out) instead, without asking for confirmation, as Terraform's "
@@ -68,7 +70,7 @@ final class ApplyCommand extends PlanningCommand {
   }
 
   @Override
-  public Outcome run(RunScope scope) {
+  public ApplyUseCase.Result run(RunScope scope) {
     CliContext ctx = scope.ctx();
     Path plan = scope.file(savedPlan);
     ApplyReportFile reportTo = report == null ? null : new ApplyReportFile(scope.outputFile(report.path()));
@@ -102,7 +104,12 @@ final class ApplyCommand extends PlanningCommand {
           plan == null ? null : plan.toString(), result.startedAt(), result.finishedAt(), result.ending().reported(),
           result.refusals(), !noVerify, rollbackOnFailure, result.exit()), result.results());
     }
-    return new Outcome(result.exit(), result.plan(), null);
+    return result;
+  }
+
+  @Override
+  public GraphSession.Purpose purpose() {
+    return GraphSession.Purpose.APPLY;
   }
 
   @Override
@@ -112,9 +119,9 @@ final class ApplyCommand extends PlanningCommand {
           + "the plans first (plan with the same tenants). Nothing was applied");
     }
     if (report != null) {
-      FleetRun.namesEachTenant("--report", report.path());
+      FleetUseCase.namesEachTenant("--report", report.path());
     }
-    FleetRun.namesEachTenant("--plan", savedPlan);
+    FleetUseCase.namesEachTenant("--plan", savedPlan);
   }
 
   private SafetyRails rails() {

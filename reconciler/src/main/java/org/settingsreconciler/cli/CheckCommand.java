@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.settingsreconciler.run.CheckUseCase;
+import org.settingsreconciler.run.fleet.FleetUseCase;
 import tools.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     name = "check",
     description = "Detect drift, for schedules: exit 0 in sync, 2 drift, 1 error. Never writes to the tenant.")
-final class CheckCommand extends PlanningCommand {
+final class CheckCommand extends PlanningCommand<CheckUseCase.Result> {
 
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
@@ -33,18 +34,20 @@ final class CheckCommand extends PlanningCommand {
   }
 
   @Override
-  public Outcome run(RunScope scope) {
+  public CheckUseCase.Result run(RunScope scope) {
     CliContext ctx = scope.ctx();
     List<Path> inputs = scope.desired().inputFiles(scope.graph().sandboxState());
     List<ReportFile> named = reports.stream().map(r -> r.at(scope.outputFile(r.path()))).toList();
     named.forEach(r -> OutputFiles.refuseInputs("--report", r.path(), inputs));
-    CheckUseCase.Result result = CheckUseCase.run(
+    return CheckUseCase.run(
         new CheckUseCase.Request(ctx.run(), scope.desired(), scope.graph(), target.targets(),
             new CheckUseCase.Options(pending.recreatePending, updateFiles)),
         new CheckView(ctx, format, named));
-    JsonNode json = format == OutputFormat.json && result.plan() != null
-        ? PlanPrinter.json(PlanPrinter.Kind.CHECK, result.plan(), result.identity()) : null;
-    return new Outcome(result.exit(), result.plan(), json);
+  }
+
+  @Override
+  public JsonNode json(CheckUseCase.Result result) {
+    return result.plan() == null ? null : PlanPrinter.json(PlanPrinter.Kind.CHECK, result.plan(), result.identity());
   }
 
   @Override
@@ -54,6 +57,6 @@ final class CheckCommand extends PlanningCommand {
 
   @Override
   public void checkFleet() {
-    reports.forEach(r -> FleetRun.namesEachTenant("--report", r.path()));
+    reports.forEach(r -> FleetUseCase.namesEachTenant("--report", r.path()));
   }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = "Print the Microsoft Graph permissions and the admin's directory roles a desired state needs "
         + "(every setting's, without PATH), for the app registration. Offline.")
-final class PermissionsCommand implements Callable<Integer>, FleetCommand {
+final class PermissionsCommand implements Callable<Integer>, FleetCommand<PermissionsUseCase.Result> {
 
   private final CliContext ctx;
 
@@ -26,13 +26,13 @@ final class PermissionsCommand implements Callable<Integer>, FleetCommand {
   }
 
   @Override
-  public Outcome run(RunScope scope) {
+  public PermissionsUseCase.Result run(RunScope scope) {
     PermissionsUseCase.Result result =
         PermissionsUseCase.run(new PermissionsUseCase.Request(scope.ctx().run(), scope.desired()));
     if (result.report() != null) {
       result.report().forEach(scope.ctx().out()::println);
     }
-    return Outcome.of(result.exit());
+    return result;
   }
 
   @Override

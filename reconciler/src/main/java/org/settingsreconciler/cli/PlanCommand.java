@@ -2,6 +2,7 @@ package org.settingsreconciler.cli;
 
 import java.nio.file.Path;
 import org.settingsreconciler.run.PlanUseCase;
+import org.settingsreconciler.run.fleet.FleetUseCase;
 import tools.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     name = "plan",
     description = "Read the tenant and show what apply would change. Never writes to the tenant.")
-final class PlanCommand extends PlanningCommand {
+final class PlanCommand extends PlanningCommand<PlanUseCase.Result> {
 
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
@@ -30,7 +31,7 @@ final class PlanCommand extends PlanningCommand {
   }
 
   @Override
-  public Outcome run(RunScope scope) {
+  public PlanUseCase.Result run(RunScope scope) {
     CliContext ctx = scope.ctx();
     Path saveTo = scope.outputFile(out);
     OutputFiles.refuseInputs("--out", saveTo, scope.desired().inputFiles(scope.graph().sandboxState()));
@@ -43,9 +44,12 @@ final class PlanCommand extends PlanningCommand {
       OutputFiles.writeWithValues(ctx, saveTo, result.savedPlan(), "the plan");
       ctx.err().println("Saved the plan to " + saveTo + "; apply it with: apply --plan " + saveTo);
     }
-    JsonNode json = format == OutputFormat.json && result.plan() != null
-        ? PlanPrinter.json(PlanPrinter.Kind.PLAN, result.plan(), result.identity()) : null;
-    return new Outcome(result.exit(), result.plan(), json);
+    return result;
+  }
+
+  @Override
+  public JsonNode json(PlanUseCase.Result result) {
+    return result.plan() == null ? null : PlanPrinter.json(PlanPrinter.Kind.PLAN, result.plan(), result.identity());
   }
 
   @Override
@@ -55,6 +59,6 @@ final class PlanCommand extends PlanningCommand {
 
   @Override
   public void checkFleet() {
-    FleetRun.namesEachTenant("--out", out);
+    FleetUseCase.namesEachTenant("--out", out);
   }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     name = "validate",
     description = "Check desired-state files offline: YAML, schema, duplicate keys. Exit 0 valid, 1 invalid.")
-final class ValidateCommand implements Callable<Integer>, FleetCommand {
+final class ValidateCommand implements Callable<Integer>, FleetCommand<ValidateUseCase.Result> {
 
   private final CliContext ctx;
 
@@ -26,7 +26,7 @@ final class ValidateCommand implements Callable<Integer>, FleetCommand {
   }
 
   @Override
-  public Outcome run(RunScope scope) {
+  public ValidateUseCase.Result run(RunScope scope) {
     ValidateUseCase.Result result =
         ValidateUseCase.run(new ValidateUseCase.Request(scope.ctx().run(), scope.desired()));
     DesiredState state = result.state();
@@ -35,7 +35,7 @@ final class ValidateCommand implements Callable<Integer>, FleetCommand {
           "Valid: " + state.resources().size() + " settings and " + state.collections().size()
               + " collections in " + scope.desired().paths().size() + " path(s).");
     }
-    return Outcome.of(result.exit());
+    return result;
   }
 
   @Override

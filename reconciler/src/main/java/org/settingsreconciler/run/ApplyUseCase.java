@@ -94,10 +94,15 @@ public final class ApplyUseCase {
    * @param place where the run went, as reports say it; {@code identity} which tenant
    */
   public record Result(int exit, Ending ending, List<String> refusals, List<ChangeResult> results, Plan plan,
-      String place, TenantIdentity identity, Instant startedAt, Instant finishedAt) {
+      String place, TenantIdentity identity, Instant startedAt, Instant finishedAt) implements RunOutcome {
 
     static Result notReached(Instant startedAt) {
       return new Result(ExitCode.ERROR, null, List.of(), List.of(), null, null, null, startedAt, Instant.now());
+    }
+
+    @Override
+    public PlanCounts counts() {
+      return plan == null ? null : PlanCounts.of(plan);
     }
   }
 

@@ -40,7 +40,13 @@ public final class CheckUseCase {
    * @param plan the plan the check made, or null when the run stopped before it (an invalid desired state)
    * @param identity which tenant was checked; null without a plan
    */
-  public record Result(int exit, Plan plan, TenantIdentity identity) implements RunOutcome {}
+  public record Result(int exit, Plan plan, TenantIdentity identity) implements RunOutcome {
+
+    @Override
+    public PlanCounts counts() {
+      return plan == null ? null : PlanCounts.of(plan);
+    }
+  }
 
   private final Request request;
   private final RunView notes;

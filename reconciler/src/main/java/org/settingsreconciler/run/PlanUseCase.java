@@ -40,7 +40,13 @@ public final class PlanUseCase {
    * @param savedPlan the saved plan's file, to be written where the user said, when one was asked for and the plan
    *     may be saved; else null
    */
-  public record Result(int exit, Plan plan, TenantIdentity identity, String savedPlan) implements RunOutcome {}
+  public record Result(int exit, Plan plan, TenantIdentity identity, String savedPlan) implements RunOutcome {
+
+    @Override
+    public PlanCounts counts() {
+      return plan == null ? null : PlanCounts.of(plan);
+    }
+  }
 
   private final Request request;
   private final RunContext ctx;
