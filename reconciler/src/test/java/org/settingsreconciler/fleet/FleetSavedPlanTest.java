@@ -86,6 +86,22 @@ class FleetSavedPlanTest {
     assertThat(after.exit()).as(after.out()).isZero();
   }
 
+  /** The fleet's summary counts each tenant's saved plan, as it counts a plan made in the run. */
+  @Test
+  void theSummaryCountsTheChangesOfEachSavedPlan() throws IOException {
+    Files.createDirectories(dir.resolve("state"));
+    Files.copy(dir.resolve("seeds/contoso.json"), dir.resolve("state/contoso.json"));
+    Files.copy(dir.resolve("seeds/fabrikam.json"), dir.resolve("state/fabrikam.json"));
+    assertThat(cli("plan", "--out", dir.resolve("plans/{tenant}.json").toString()).exit()).isZero();
+
+    InProcessCli.Result apply = cli("apply", "--plan", dir.resolve("plans/{tenant}.json").toString());
+
+    assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out()).containsPattern("(?m)^tenant\\s+exit\\s+create\\s+update\\s+delete\\s+unknown$")
+        .containsPattern("(?m)^contoso\\s+0\\s+0\\s+1\\s+0\\s+0$")
+        .containsPattern("(?m)^fabrikam\\s+0\\s+0\\s+1\\s+0\\s+0$");
+  }
+
   @Test
   void aPlanSavedForOneTenantIsRefusedByAnother() throws IOException {
     Files.createDirectories(dir.resolve("state"));
