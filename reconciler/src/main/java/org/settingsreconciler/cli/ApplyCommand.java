@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.settingsreconciler.apply.SafetyRails;
 import org.settingsreconciler.apply.VerifyPolicy;
-import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.render.ApplyReportJson;
 import org.settingsreconciler.tenant.TenantIdentity;
 import picocli.CommandLine.Command;
@@ -78,18 +77,6 @@ final class ApplyCommand extends PlanningCommand<ApplyUseCase.Result> {
       OutputFiles.refuseInputs("--report", reportTo.path(),
           scope.desired().inputFiles(scope.graph().sandboxState(), plan));
     }
-    if (plan != null) {
-      if (!scope.desired().paths().isEmpty() && scope.desired().tenant() == null) {
-        throw new UserError("give either desired-state PATHs or --plan FILE, not both");
-      }
-      if (!target.targets.isEmpty()) {
-        throw new UserError("--target cannot narrow a saved plan: it is applied exactly as saved");
-      }
-      if (!scope.desired().vars().isEmpty() || !scope.desired().varFiles().isEmpty()) {
-        throw new UserError("--var and --var-file cannot change a saved plan: its values were decided when it was "
-            + "made, and it is applied exactly as saved; nothing was sent");
-      }
-    }
     ApplyUseCase.Options options = new ApplyUseCase.Options(autoApprove, rails(), !noVerify, verifyPolicy(),
         rollbackOnFailure, pending.recreatePending);
     ApplyUseCase.Result result = ApplyUseCase.run(
@@ -122,6 +109,9 @@ final class ApplyCommand extends PlanningCommand<ApplyUseCase.Result> {
       FleetUseCase.namesEachTenant("--report", report.path());
     }
     FleetUseCase.namesEachTenant("--plan", savedPlan);
+    if (savedPlan != null) {
+      ApplyUseCase.refuseChangingSavedPlan(target.targets(), desired.source());
+    }
   }
 
   private SafetyRails rails() {

@@ -162,8 +162,27 @@ public final class ApplyUseCase {
     return execute(plan, plan.changes(), session);
   }
 
+  /**
+   * Refuses what would change a saved plan, which is applied exactly as saved: targets narrowing it, and variables
+   * (its values were decided when it was made). A fleet checks it once, before any tenant runs.
+   */
+  public static void refuseChangingSavedPlan(Targets targets, DesiredSource desired) {
+    if (!targets.all()) {
+      throw new UserError("--target cannot narrow a saved plan: it is applied exactly as saved");
+    }
+    if (!desired.vars().isEmpty() || !desired.varFiles().isEmpty()) {
+      throw new UserError("--var and --var-file cannot change a saved plan: its values were decided when it was "
+          + "made, and it is applied exactly as saved; nothing was sent");
+    }
+  }
+
   private Result applySaved() {
     Path file = request.savedPlan();
+    DesiredSource desired = request.desired();
+    if (!desired.paths().isEmpty() && desired.tenant() == null) {
+      throw new UserError("give either desired-state PATHs or --plan FILE, not both");
+    }
+    refuseChangingSavedPlan(request.targets(), desired);
     SavedPlan saved;
     try {
       saved = SavedPlan.read(PLAN_READER.readTree(UserFile.read(file, UserFile.Kind.PLAN)));
