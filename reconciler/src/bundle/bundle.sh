@@ -19,6 +19,12 @@ if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jlink" ]; then
   jdk_bin=$JAVA_HOME/bin
 fi
 
+# jlink builds the runtime from the JDK's jmods, which some distributions package apart (Ubuntu: openjdk-17-jmods).
+if [ ! -d "$(dirname "$jdk_bin")/jmods" ]; then
+  echo "release bundle skipped: $(dirname "$jdk_bin") has no jmods directory (on Ubuntu: apt-get install openjdk-17-jmods)"
+  exit 0
+fi
+
 os=$(uname -s | tr '[:upper:]' '[:lower:]')
 case $(uname -m) in
   x86_64 | amd64) arch=x64 ;;

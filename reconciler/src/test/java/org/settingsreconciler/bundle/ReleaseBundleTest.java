@@ -1,6 +1,7 @@
 package org.settingsreconciler.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +36,12 @@ class ReleaseBundleTest {
     Path bundle;
     try (Stream<Path> files = Files.list(Path.of("target"))) {
       bundle = files.filter(f -> f.getFileName().toString().matches("reconciler-.+-[a-z]+-[a-z0-9]+\\.tar\\.gz"))
-          .findFirst().orElseThrow(() -> new AssertionError("no release bundle in target/: run mvn package"));
+          .findFirst().orElse(null);
     }
+    // bundle.sh skips the bundle only where the JDK has no jmods to make a runtime from; anywhere else it must be there.
+    boolean jmods = Files.isDirectory(Path.of(System.getProperty("java.home"), "jmods"));
+    assumeTrue(bundle != null || jmods, "this JDK has no jmods (Ubuntu: openjdk-17-jmods), so no bundle was built");
+    assertThat(bundle).as("the release bundle in target/ (mvn package builds it)").isNotNull();
     path = Files.createDirectories(dir.resolve("bin"));
     for (String tool : TOOLS) {
       Path real = Stream.of("/usr/bin", "/bin").map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst()
