@@ -25,12 +25,7 @@ if [ ! -d "$(dirname "$jdk_bin")/jmods" ]; then
   exit 0
 fi
 
-os=$(uname -s | tr '[:upper:]' '[:lower:]')
-case $(uname -m) in
-  x86_64 | amd64) arch=x64 ;;
-  aarch64 | arm64) arch=arm64 ;;
-  *) arch=$(uname -m) ;;
-esac
+platform=$(sh "$here/platform.sh")
 name=reconciler-$version
 stage=$target/bundle
 rm -rf "$stage"
@@ -51,6 +46,6 @@ chmod 755 "$stage/$name/bin/reconciler"
 cp "$target/reconciler.jar" "$stage/$name/lib/reconciler.jar"
 cp -R "$module/../examples" "$stage/$name/examples"
 
-bundle=$target/$name-$os-$arch.tar.gz
+bundle=$target/$name-$platform.tar.gz
 tar -czf "$bundle" -C "$stage" "$name"
 echo "$bundle: $modules"

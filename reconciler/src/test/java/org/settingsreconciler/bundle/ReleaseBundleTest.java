@@ -1,7 +1,6 @@
 package org.settingsreconciler.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,22 +32,14 @@ class ReleaseBundleTest {
 
   @BeforeAll
   static void unpack() throws Exception {
-    Path bundle;
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      bundle = files.filter(f -> f.getFileName().toString().matches("reconciler-.+-[a-z]+-[a-z0-9]+\\.tar\\.gz"))
-          .findFirst().orElse(null);
-    }
-    // bundle.sh skips the bundle only where the JDK has no jmods to make a runtime from; anywhere else it must be there.
-    boolean jmods = Files.isDirectory(Path.of(System.getProperty("java.home"), "jmods"));
-    assumeTrue(bundle != null || jmods, "this JDK has no jmods (Ubuntu: openjdk-17-jmods), so no bundle was built");
-    assertThat(bundle).as("the release bundle in target/ (mvn package builds it)").isNotNull();
+    Path bundle = BuiltBundle.archive();
     path = Files.createDirectories(dir.resolve("bin"));
     for (String tool : TOOLS) {
       Path real = Stream.of("/usr/bin", "/bin").map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst()
           .orElseThrow(() -> new AssertionError(tool + " not found"));
       Files.createSymbolicLink(path.resolve(tool), real);
     }
-    Run untar = run(dir, "tar", "-xzf", bundle.toAbsolutePath().toString());
+    Run untar = run(dir, "tar", "-xzf", bundle.toString());
     assertThat(untar.exit()).as(untar.err()).isZero();
     try (Stream<Path> unpacked = Files.list(dir)) {
       home = unpacked.filter(p -> p.getFileName().toString().startsWith("reconciler-")).findFirst().orElseThrow();
