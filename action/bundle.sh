@@ -1,7 +1,7 @@
 # The release bundle the action runs, for action/run.sh (sourced). resolve_bundle SPEC CACHE_DIR sets $launcher to
 # the bundle's bin/reconciler, or returns 1 after an annotation saying why not. SPEC (the input bundle) is one of:
 #   a directory      an unpacked bundle (holding bin/reconciler), used as it is
-#   a file           a bundle, reconciler-VERSION-OS-ARCH.tar.gz
+#   a file           a bundle, reconciler-VERSION-OS-ARCH.tar.gz; the path may hold a wildcard matching one file
 #   a URL            a bundle to download: https, or http to this machine only (a test's server)
 #   a version        0.2.0 or v0.2.0: the asset reconciler-VERSION-OS-ARCH.tar.gz of the release tagged vVERSION of
 #                    the repository INPUT_RELEASE_REPOSITORY (owner/name) on GITHUB_SERVER_URL
@@ -55,6 +55,22 @@ resolve_bundle() { # SPEC CACHE_DIR
   if [[ -z $spec ]]; then
     annotate error "the input bundle is required: a version (0.2.0), the URL of a release bundle, or a path to one"
     return 1
+  fi
+  if [[ $spec == *[*?[]* && ! $spec =~ ^[a-z]+:// ]]; then
+    # A path with a wildcard (reconciler/target/reconciler-*.tar.gz, whose name holds the version): one match only.
+    local matches
+    IFS= # a match with a blank in its name stays one word
+    matches=($spec)
+    unset IFS
+    if [[ ! -e ${matches[0]} ]]; then
+      annotate error "bundle: nothing matches $spec"
+      return 1
+    fi
+    if [[ ${#matches[@]} -ne 1 ]]; then
+      annotate error "bundle: $spec matches ${#matches[@]} files, not one"
+      return 1
+    fi
+    spec=${matches[0]}
   fi
   if [[ -d $spec ]]; then
     if [[ ! -x $spec/bin/reconciler ]]; then

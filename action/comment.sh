@@ -6,10 +6,10 @@
 # (which other processes on the runner could read) and never in the log.
 
 # The pull request this run is for, from the event GitHub wrote to GITHUB_EVENT_PATH; empty for any other event
-# (push, schedule, workflow_dispatch).
+# (push, schedule, workflow_dispatch). Returns 1 when the event cannot be read (no jq, not JSON).
 pull_request_number() {
   if [[ -n ${GITHUB_EVENT_PATH:-} && -f $GITHUB_EVENT_PATH ]]; then
-    jq -r '.pull_request.number // empty' "$GITHUB_EVENT_PATH"
+    jq -r '.pull_request.number // empty' "$GITHUB_EVENT_PATH" 2>/dev/null
   fi
 }
 
@@ -46,11 +46,14 @@ find_marked_comment() { # URL MARKER
       annotate warning "could not list the pull request's comments ($(api_failure)); the report is in the job summary"
       return 1
     fi
-    marked_id=$(jq -r --arg m "$2" '[.[] | select((.body // "") | startswith($m))][0].id // empty' "$api_body")
+    if ! marked_id=$(jq -r --arg m "$2" '[.[] | select((.body // "") | startswith($m))][0].id // empty' \
+      "$api_body" 2>/dev/null) || ! n=$(jq 'length' "$api_body"); then
+      annotate warning "the pull request's comments are not the JSON list GitHub sends; no comment"
+      return 1
+    fi
     if [[ -n $marked_id ]]; then
       return 0
     fi
-    n=$(jq 'length' "$api_body")
     if ((n < 100)); then
       return 0
     fi

@@ -132,9 +132,14 @@ set_output changes "$changes"
 set_output markdown-file "$report"
 
 if [[ $comment == true ]]; then
-  pr=$(pull_request_number)
+  if ! pr=$(pull_request_number); then
+    annotate warning "could not read the event (GITHUB_EVENT_PATH) with jq: no pull request comment"
+    pr=
+  fi
   if [[ -n $pr ]]; then
-    if [[ -z $github_token ]]; then
+    if ! command -v curl >/dev/null 2>&1; then
+      annotate warning "curl not found: the report is in the job summary, not on the pull request"
+    elif [[ -z $github_token ]]; then
       annotate warning "no github-token: the report is in the job summary, not on the pull request"
     else
       # The key tells this action's comment apart from another use of it on the same pull request (check beside

@@ -65,9 +65,14 @@ class GitHubActionTest {
   private static CompositeActionRunner action;
 
   @BeforeAll
-  static void builtBundle() throws IOException {
+  static void builtBundle() throws Exception {
     bundle = BuiltBundle.archive();
     action = new CompositeActionRunner();
+    // What the script needs beside bash and tar, as GitHub's runners have it (.ci/run installs them).
+    for (String tool : List.of("curl", "jq")) {
+      assertThat(new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor()).as(tool + " on the PATH")
+          .isZero();
+    }
   }
 
   private record Step(int exit, String stdout, Map<String, String> outputs, String summary) {}
@@ -114,7 +119,8 @@ class GitHubActionTest {
 
   @Test
   void aPushGetsTheReportInTheSummaryAndCommentsNowhere() throws Exception {
-    Step step = run(PUSH, Map.of());
+    // The bundle as examples/ci/github-actions.yml names it: the one mvn package built, whatever its version.
+    Step step = run(PUSH, Map.of("bundle", "reconciler/target/reconciler-*.tar.gz"));
 
     assertThat(step.exit()).as(step.stdout()).isZero();
     assertThat(step.outputs()).containsEntry("exit-code", "2").containsEntry("changes", "true");
