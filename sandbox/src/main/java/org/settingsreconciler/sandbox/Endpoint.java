@@ -18,7 +18,8 @@ import java.util.Set;
  * @param getWrapped whether the docs show GET answering {@code {"value": {...}}} rather than the object itself
  * @param fixedIds for {@link Kind#FIXED_IDS}: the ids the docs list
  * @param key for {@link Kind#COLLECTION}: how items are told apart
- * @param required properties the update page marks required: every write must carry them
+ * @param required by version, the properties that version's create and update pages mark required: every write
+ *     there must carry them (a version not in the map requires none)
  * @param notInMetadata documented properties the published metadata lacks, with their Edm type
  */
 record Endpoint(
@@ -30,7 +31,7 @@ record Endpoint(
     boolean getWrapped,
     List<String> fixedIds,
     ItemKey key,
-    List<String> required,
+    Map<ApiVersion, List<String>> required,
     Map<String, String> notInMetadata) {
 
   enum Kind {
@@ -40,6 +41,11 @@ record Endpoint(
     FIXED_IDS,
     /** A list at the path (GET, POST) and its items at {@code path/{id}} (GET, PATCH, DELETE). */
     COLLECTION
+  }
+
+  /** The properties every write in {@code version} must carry. */
+  List<String> required(ApiVersion version) {
+    return required.getOrDefault(version, List.of());
   }
 
   /** Whether the endpoint hangs off a user ({@code /users/{user}/...}): its items are that user's. */
