@@ -85,6 +85,40 @@ class GroupsTest {
     assertThat(r.errorCode()).isEqualTo("Request_UnsupportedQuery");
   }
 
+  /**
+   * microsoft-graph-docs-contrib concepts/known-issues.md, "Some limitations apply to query parameters": "When using
+   * the `in` operator, the request is limited to 15 expressions in the filter clause by default".
+   */
+  @Test
+  void inTakesAtMostFifteenNames() {
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= 15; i++) {
+      names.add("'Group " + i + "'");
+    }
+    assertThat(ids(filter("displayName in (" + String.join(",", names) + ")"))).isEmpty();
+
+    names.add("'Sales'");
+    Reply sixteen = filter("displayName in (" + String.join(",", names) + ")");
+
+    assertThat(sixteen.status()).isEqualTo(400);
+    assertThat(sixteen.errorCode()).isEqualTo("Request_UnsupportedQuery");
+  }
+
+  /**
+   * The same page: "When filtering using the `eq` operator, the maximum limit of the value to match is 120
+   * characters. [...] This limitation applies even for properties like **displayName** on directory objects that can
+   * be up to 256 characters."
+   */
+  @Test
+  void eqMatchesAValueOfAtMost120Characters() {
+    assertThat(ids(filter("displayName eq '" + "a".repeat(120) + "'"))).isEmpty();
+
+    Reply longer = filter("displayName eq '" + "a".repeat(121) + "'");
+
+    assertThat(longer.status()).isEqualTo(400);
+    assertThat(longer.errorCode()).isEqualTo("Request_UnsupportedQuery");
+  }
+
   @Test
   void selectKeepsOnlyTheNamedProperties() {
     JsonNode g = client.get("/groups?$select=id,displayName").body().get("value").get(0);
