@@ -119,6 +119,16 @@ class GroupsTest {
     assertThat(longer.errorCode()).isEqualTo("Request_UnsupportedQuery");
   }
 
+  /** concepts/query-parameters.md: "On the beta endpoint, the `$` prefix is optional." (This client is beta's.) */
+  @Test
+  void onBetaFilterAndSelectWorkWithoutTheirDollar() {
+    Reply r = client.get("/groups?filter=" + URLEncoder.encode("displayName eq 'Sales'", StandardCharsets.UTF_8)
+        .replace("+", "%20") + "&select=id");
+
+    assertThat(ids(r)).containsExactly("22222222-2222-2222-2222-222222222222", "33333333-3333-3333-3333-333333333333");
+    assertThat(r.body().at("/value/0").propertyNames()).containsExactly("id");
+  }
+
   @Test
   void selectKeepsOnlyTheNamedProperties() {
     JsonNode g = client.get("/groups?$select=id,displayName").body().get("value").get(0);
