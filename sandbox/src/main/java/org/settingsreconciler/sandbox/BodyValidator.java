@@ -29,7 +29,7 @@ final class BodyValidator {
 
   /**
    * @param before the stored object (null on create); its properties count as read-only rather than unknown
-   * @param version the version the write came in: its metadata and its pages' required properties apply
+   * @param version the version the write came in: its metadata and its create page's required properties apply
    */
   void check(ObjectNode body, ObjectNode before, ApiVersion version) {
     MetadataValues metadata = metadataByVersion.get(version);
@@ -52,7 +52,7 @@ final class BodyValidator {
     if (!anyProperty) {
       throw GraphErrors.invalidRequest("The request body must set at least one property.");
     }
-    for (String required : endpoint.required(version)) {
+    for (String required : endpoint.required(version, before == null)) {
       if (!body.has(required)) {
         throw GraphErrors.invalidRequest("The property '" + required + "' is required.");
       }

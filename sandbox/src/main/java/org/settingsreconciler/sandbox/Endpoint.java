@@ -1,5 +1,6 @@
 package org.settingsreconciler.sandbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,8 +19,11 @@ import java.util.Set;
  * @param getWrapped whether the docs show GET answering {@code {"value": {...}}} rather than the object itself
  * @param fixedIds for {@link Kind#FIXED_IDS}: the ids the docs list
  * @param key for {@link Kind#COLLECTION}: how items are told apart
- * @param required by version, the properties that version's create and update pages mark required: every write
- *     there must carry them (a version not in the map requires none)
+ * @param required properties the update page marks required: every write must carry them
+ * @param requiredOnCreate by version, the properties that version's create page marks required: every create there
+ *     must carry them (a version not in the map requires none). Kept apart from {@code required} because an update
+ *     page's "Required" contradicts its own intro ("supply only the values for properties to update"), while a create
+ *     page's does not.
  * @param notInMetadata documented properties the published metadata lacks, with their Edm type
  */
 record Endpoint(
@@ -31,7 +35,8 @@ record Endpoint(
     boolean getWrapped,
     List<String> fixedIds,
     ItemKey key,
-    Map<ApiVersion, List<String>> required,
+    List<String> required,
+    Map<ApiVersion, List<String>> requiredOnCreate,
     Map<String, String> notInMetadata) {
 
   enum Kind {
@@ -43,9 +48,14 @@ record Endpoint(
     COLLECTION
   }
 
-  /** The properties every write in {@code version} must carry. */
-  List<String> required(ApiVersion version) {
-    return required.getOrDefault(version, List.of());
+  /** The properties a write in {@code version} must carry: a create ({@code created}) or an update. */
+  List<String> required(ApiVersion version, boolean created) {
+    if (!created) {
+      return required;
+    }
+    List<String> out = new ArrayList<>(required);
+    requiredOnCreate.getOrDefault(version, List.of()).stream().filter(p -> !out.contains(p)).forEach(out::add);
+    return out;
   }
 
   /** Whether the endpoint hangs off a user ({@code /users/{user}/...}): its items are that user's. */

@@ -31,21 +31,21 @@ class ProfilePropertySettingsByVersionTest extends FreshSandbox {
   }
 
   /**
-   * microsoft-graph-docs-contrib api-reference/v1.0/api/peopleadminsettings-post-profilepropertysettings.md and
-   * profilepropertysetting-update.md: "|prioritizedSourceUrls|String collection|A collection of prioritized profile
-   * source URLs ordered by data precedence within an organization. Required.|". The beta pages mark nothing required.
+   * microsoft-graph-docs-contrib api-reference/v1.0/api/peopleadminsettings-post-profilepropertysettings.md:
+   * "|prioritizedSourceUrls|String collection|A collection of prioritized profile source URLs ordered by data
+   * precedence within an organization. Required.|". The beta create page marks nothing required. (The v1.0 update
+   * page marks it "Required" too, but its own intro says to "supply *only* the values for properties to update": the
+   * sandbox does not hold updates to that.)
    */
   @Test
-  void v1RequiresThePrioritizedSourceUrlsOnCreateAndUpdate() {
+  void v1RequiresThePrioritizedSourceUrlsOnCreate() {
     Reply create = v1.post(SETTINGS, "{\"displayName\":\"Skills\"}");
-    Reply update = v1.patch(SETTINGS + "/" + nameless, "{\"displayName\":\"Precedence\"}");
 
     assertThat(create.status()).isEqualTo(400);
     assertThat(create.errorMessage()).contains("prioritizedSourceUrls");
-    assertThat(update.status()).isEqualTo(400);
-    assertThat(update.errorMessage()).contains("prioritizedSourceUrls");
     assertThat(client.get(SETTINGS).body().get("value")).hasSize(1);
     assertThat(client.post(SETTINGS, "{\"displayName\":\"Skills\"}").status()).as("beta").isEqualTo(201);
+    assertThat(v1.patch(SETTINGS + "/" + nameless, "{\"displayName\":\"Precedence\"}").status()).isEqualTo(200);
   }
 
   /**
