@@ -1,5 +1,6 @@
 package org.settingsreconciler.sandbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,10 @@ import java.util.Set;
  * @param fixedIds for {@link Kind#FIXED_IDS}: the ids the docs list
  * @param key for {@link Kind#COLLECTION}: how items are told apart
  * @param required properties the update page marks required: every write must carry them
+ * @param requiredOnCreate by version, the properties that version's create page marks required: every create there
+ *     must carry them (a version not in the map requires none). Kept apart from {@code required} because an update
+ *     page's "Required" contradicts its own intro ("supply only the values for properties to update"), while a create
+ *     page's does not.
  * @param notInMetadata documented properties the published metadata lacks, with their Edm type
  */
 record Endpoint(
@@ -31,6 +36,7 @@ record Endpoint(
     List<String> fixedIds,
     ItemKey key,
     List<String> required,
+    Map<ApiVersion, List<String>> requiredOnCreate,
     Map<String, String> notInMetadata) {
 
   enum Kind {
@@ -40,6 +46,16 @@ record Endpoint(
     FIXED_IDS,
     /** A list at the path (GET, POST) and its items at {@code path/{id}} (GET, PATCH, DELETE). */
     COLLECTION
+  }
+
+  /** The properties a write in {@code version} must carry: a create ({@code created}) or an update. */
+  List<String> required(ApiVersion version, boolean created) {
+    if (!created) {
+      return required;
+    }
+    List<String> out = new ArrayList<>(required);
+    requiredOnCreate.getOrDefault(version, List.of()).stream().filter(p -> !out.contains(p)).forEach(out::add);
+    return out;
   }
 
   /** Whether the endpoint hangs off a user ({@code /users/{user}/...}): its items are that user's. */

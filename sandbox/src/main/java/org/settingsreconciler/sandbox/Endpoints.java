@@ -44,7 +44,9 @@ final class Endpoints {
           // graph-api.md 3: named by displayName (name kept for backward compatibility), one nameless tenant-wide
           // entry, names unique ignoring case, items addressed by their server-made id; GET of one is wrapped.
           endpoint("people.profilePropertySettings", "/admin/people/profilePropertySettings", Endpoint.Kind.COLLECTION,
-              true, List.of(), new ItemKey("displayName", "name", true, true, false, true), List.of(), Map.of()),
+              true, List.of(), new ItemKey("displayName", "name", true, true, false, true), List.of(),
+              // Only the v1.0 create page marks prioritizedSourceUrls "Required"; beta's marks nothing.
+              Map.of(ApiVersion.V1_0, List.of("prioritizedSourceUrls")), Map.of()),
           // graph-api.md 6.4: addressed by directoryPropertyName, which Graph matches ignoring case.
           endpoint("people.profileCardProperties", "/admin/people/profileCardProperties", Endpoint.Kind.COLLECTION,
               false, List.of(), new ItemKey("directoryPropertyName", null, true, false, true, true), List.of(),
@@ -72,9 +74,16 @@ final class Endpoints {
     return endpoint(stateName, path, Endpoint.Kind.SINGLETON, getWrapped, List.of(), null, required, notInMetadata);
   }
 
-  /** The endpoint, with its entity type and versions as the metadata of each version has the path. */
+  /** An endpoint whose create pages require nothing beyond {@code required}. */
   private static Endpoint endpoint(String stateName, String path, Endpoint.Kind kind, boolean getWrapped,
       List<String> fixedIds, ItemKey key, List<String> required, Map<String, String> notInMetadata) {
+    return endpoint(stateName, path, kind, getWrapped, fixedIds, key, required, Map.of(), notInMetadata);
+  }
+
+  /** The endpoint, with its entity type and versions as the metadata of each version has the path. */
+  private static Endpoint endpoint(String stateName, String path, Endpoint.Kind kind, boolean getWrapped,
+      List<String> fixedIds, ItemKey key, List<String> required, Map<ApiVersion, List<String>> requiredOnCreate,
+      Map<String, String> notInMetadata) {
     Set<ApiVersion> versions = EnumSet.noneOf(ApiVersion.class);
     List<String> types = new ArrayList<>();
     for (ApiVersion v : ApiVersion.values()) {
@@ -89,6 +98,6 @@ final class Endpoints {
       throw new IllegalStateException("the metadata slices have no single entity type at " + path + ": " + types);
     }
     return new Endpoint(stateName, path, kind, types.get(0), Set.copyOf(versions), getWrapped, fixedIds, key,
-        required, notInMetadata);
+        required, requiredOnCreate, notInMetadata);
   }
 }

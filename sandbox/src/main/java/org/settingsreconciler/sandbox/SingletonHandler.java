@@ -23,9 +23,9 @@ final class SingletonHandler extends EndpointHandler {
       case "PATCH" -> {
         ObjectNode body = call.request().jsonObjectBody();
         ObjectNode before = state.singleton(endpoint);
-        validator.check(body, before);
+        validator.check(body, before, call.request().version());
         ObjectNode merged = Writes.merged(before, body);
-        rule.complete(new ServerRule.Write(merged, body, false, null));
+        rule.complete(new ServerRule.Write(merged, body, false, null, call.request().version()));
         state.replaceSingleton(endpoint, merged);
         yield SandboxResponse.ok(Representations.entity(context, endpoint, merged, false));
       }
