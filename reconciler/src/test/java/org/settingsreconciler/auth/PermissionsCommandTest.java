@@ -136,12 +136,21 @@ class PermissionsCommandTest {
 
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out())
-        .startsWith("Microsoft Graph permissions for every setting the tool manages (10 types):\n")
-        .contains("  copilot.enhancedPersonalization *  read ")
-        .contains("  users.interests                    read ")
-        .contains("  {group: name} lookups              read       GroupMember.Read.All ")
+        .startsWith("Microsoft Graph permissions for every setting the tool manages (15 types):\n")
+        .contains("  copilot.enhancedPersonalization *              read ")
+        .contains("  users.interests                                read ")
+        .contains("  {group: name} lookups                          read       GroupMember.Read.All ")
+        .contains("  organization.peopleInsights *                  read       User.Read.All                        "
+            + "  not supported                 none named\n"
+            + "                                                 update     Organization.ReadWrite.All             "
+            + "not supported                 Global Administrator\n")
+        .contains("  users.settings                                 read       User.ReadWrite.All                   "
+            + "  not supported                 none named\n"
+            + "                                                 update     User.ReadWrite.All                     "
+            + "User.ReadWrite.All            none named\n")
         .contains("  plan, check, export:  PeopleSettings.Read.All, CopilotSettings-LimitedMode.Read, "
-            + "CopilotPolicySettings.Read, User.Read.All, GroupMember.Read.All\n");
+            + "CopilotPolicySettings.Read, User.Read.All, Organization.Read.All, User.ReadWrite.All, "
+            + "GroupMember.Read.All\n");
     assertThat(run.err()).isEmpty();
   }
 
