@@ -66,10 +66,9 @@ final class DesiredStateBuilder {
       });
     }
     for (ResourceDescriptor d : ResourceRegistry.tenantScoped()) {
-      String pointer = "/" + d.yamlSection() + "/" + d.yamlName();
-      JsonNode node = tree.at(pointer);
-      if (!node.isMissingNode()) {
-        addResource(d, null, pointer, node);
+      JsonNode node = at(tree.get(d.yamlSection()), d.yamlPath());
+      if (node != null) {
+        addResource(d, null, SourceMap.child(SourceMap.child("", d.yamlSection()), d.yamlPath()), node);
       }
     }
     addUsers();
@@ -106,18 +105,29 @@ final class DesiredStateBuilder {
         continue;
       }
       for (ResourceDescriptor d : ResourceRegistry.userScoped()) {
-        String pointer = SourceMap.child(userPointer, d.yamlName());
-        JsonNode node = user.getValue().get(d.yamlName());
+        JsonNode node = at(user.getValue(), d.yamlPath());
         if (node != null) {
-          addResource(d, upn, pointer, node);
+          addResource(d, upn, SourceMap.child(userPointer, d.yamlPath()), node);
         }
       }
     }
   }
 
+  /** The node the keys of {@code path} lead to from {@code from}, or null where one is missing. */
+  private static JsonNode at(JsonNode from, List<String> path) {
+    JsonNode node = from;
+    for (String key : path) {
+      node = node == null || !node.isObject() ? null : node.get(key);
+    }
+    return node;
+  }
+
   private void addResource(ResourceDescriptor d, String user, String pointer, JsonNode node) {
     if (d.shape() == Shape.SINGLETON) {
-      resources.add(resource(new ResourceId(d, user, null), pointer, node));
+      DesiredResource r = resource(new ResourceId(d, user, null), pointer, node);
+      // What Graph nests in this object (a user's itemInsights in their settings) is a resource of its own.
+      ResourceRegistry.nestedIn(d).forEach(n -> r.properties().remove(n.yamlName()));
+      resources.add(r);
       return;
     }
     if (d.shape() == Shape.COLLECTION) {

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
@@ -39,6 +40,7 @@ public final class Differ {
           .thenComparingInt((Change c) -> List.of("create", "update", "delete").indexOf(c.action()));
 
   private final VersionChoice versions;
+  private final Supplier<String> organization;
 
   /** A differ for a run whose Graph root has no version: each change's path under its resource's own version. */
   public Differ() {
@@ -47,7 +49,16 @@ public final class Differ {
 
   /** A differ whose changes go to the versions {@code versions} chooses (the run's Graph root says which). */
   public Differ(VersionChoice versions) {
+    this(versions, () -> null);
+  }
+
+  /**
+   * As {@link #Differ(VersionChoice)}, with the tenant's organization id from {@code organization} for the paths of
+   * the resources under the organization object (the id their reads used, see StateReader#organizationId).
+   */
+  public Differ(VersionChoice versions, Supplier<String> organization) {
     this.versions = versions;
+    this.organization = organization;
   }
 
   public Plan diff(DesiredState desired, CurrentState current) {
@@ -70,12 +81,12 @@ public final class Differ {
   /** As {@link #start(DesiredState)}, holding back the creates {@code recent} says were sent moments ago. */
   public DiffInProgress start(DesiredState desired, RecentCreates recent) {
     GroupReference.requireNone(desired);
-    return new DiffInProgress(desired, recent, versions);
+    return new DiffInProgress(desired, recent, versions, organization);
   }
 
   /** Plans one object (a singleton or fixed id) against what was read of it, null for not read at all. */
-  static void diffObject(DesiredResource r, GraphResult<JsonNode> read, VersionChoice versions, List<Change> changes,
-      List<ReadFailure> failures, List<String> inSync) {
+  static void diffObject(DesiredResource r, GraphResult<JsonNode> read, VersionChoice versions,
+      Supplier<String> organization, List<Change> changes, List<ReadFailure> failures, List<String> inSync) {
     if (read == null || !read.ok()) {
       failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
       return;
@@ -83,7 +94,8 @@ public final class Differ {
     var patch = PatchBuilder.build(r, read.value(), null);
     if (patch.isPresent()) {
       var p = patch.get();
-      changes.add(new Update(r.id(), r.id().objectPath(versions, null), p.body(), p.before(), p.changes(), null));
+      String path = r.id().objectPath(versions, null, organization);
+      changes.add(new Update(r.id(), path, p.body(), p.before(), p.changes(), null));
     } else {
       inSync.add(r.address());
     }

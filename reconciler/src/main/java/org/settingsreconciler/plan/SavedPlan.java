@@ -124,7 +124,7 @@ public record SavedPlan(
     // its own (see mismatches), so they go where this run's root sends them.
     VersionChoice versions = VersionChoice.ofRoot(tenant.graphRoot());
     for (JsonNode n : changes) {
-      out.add(SavedChange.read(n, versions));
+      out.add(SavedChange.read(n, versions, tenant.tenantId()));
     }
     checkDistinct(out);
     List<String> secretValues = strings(root, "secretValues");

@@ -31,7 +31,8 @@ class MetadataRulesTest extends FreshSandbox {
       if (d.shape() == Shape.COLLECTION) {
         continue;
       }
-      String path = d.shape() == Shape.SINGLETON ? d.path() : d.path() + "/" + d.fixedIds().get(0);
+      String base = OwnOrganization.path(client, d);
+      String path = d.shape() == Shape.SINGLETON ? base : base + "/" + d.fixedIds().get(0);
       var properties = BETA.properties(d.odataType().substring(1));
       for (PropertySpec p : d.properties()) {
         var typed = properties.get(p.name());

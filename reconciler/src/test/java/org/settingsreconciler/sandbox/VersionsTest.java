@@ -26,10 +26,11 @@ class VersionsTest extends FreshSandbox {
   @Test
   void aResourceMissingFromAVersionIsGraphsBadRequestThere() {
     SandboxClient root = new SandboxClient(sandbox, ApiVersion.V1_0);
+    String organization = OwnOrganization.id(root);
     for (ResourceDescriptor d : ResourceRegistry.all()) {
       for (GraphVersion v : EnumSet.complementOf(EnumSet.copyOf(d.versions()))) {
         String user = d.scope() == Scope.USER ? ADELE : null;
-        String path = ResourceId.basePath(d, user, VersionChoice.pinnedTo(v));
+        String path = ResourceId.basePath(d, user, VersionChoice.pinnedTo(v), () -> organization);
         String id = d.shape() == org.settingsreconciler.resource.Shape.SINGLETON ? "" : "/x";
         Reply r = root.get(sandbox.baseUrl() + path + id);
 

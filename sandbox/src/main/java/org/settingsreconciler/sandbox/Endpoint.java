@@ -10,8 +10,8 @@ import java.util.Set;
  * entity type, its properties and the versions the path exists in come from the metadata itself (see
  * {@link Endpoints}).
  *
- * @param stateName where the state file keeps it: under {@code resources} for a tenant's, in each user's object for
- *     a user's ({@code /users/{user}/...})
+ * @param stateName where the state file keeps it: under {@code resources} for a tenant's (those under the
+ *     organization object too), in each user's object for a user's ({@code /users/{user}/...})
  * @param path the Graph path, without version
  * @param kind how it is addressed
  * @param entityType the metadata's type of the object or of each item, e.g. {@code microsoft.graph.pronounsSettings}
@@ -61,6 +61,14 @@ record Endpoint(
   /** Whether the endpoint hangs off a user ({@code /users/{user}/...}): its items are that user's. */
   boolean perUser() {
     return path.startsWith("/users/{user}/");
+  }
+
+  /**
+   * Whether the endpoint hangs off the tenant's organization object ({@code /organization/{organization}/...}): it
+   * is the tenant's, reached only through the tenant's own organization id.
+   */
+  boolean underOrganization() {
+    return path.startsWith("/organization/{organization}/");
   }
 
   /** The {@code @odata.type} of its objects. */

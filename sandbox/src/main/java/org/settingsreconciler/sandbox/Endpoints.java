@@ -53,7 +53,22 @@ final class Endpoints {
               Map.of()),
           // graph-api.md 5: a user's interests have server-made ids; Graph holds two of one displayName alike.
           endpoint("interests", "/users/{user}/profile/interests", Endpoint.Kind.COLLECTION, false, List.of(),
-              new ItemKey("displayName", null, true, false, false, false), List.of(), Map.of()));
+              new ItemKey("displayName", null, true, false, false, false), List.of(), Map.of()),
+          // Beta insightssettings-update, organizationsettings-list-{peopleinsights,contactinsights}: under the
+          // tenant's organization object, addressed by its id; GET answers the object bare.
+          singleton("organization.peopleInsights", "/organization/{organization}/settings/peopleInsights", false,
+              List.of(), Map.of()),
+          singleton("organization.contactInsights", "/organization/{organization}/settings/contactInsights", false,
+              List.of(), Map.of()),
+          // Beta microsoftapplicationdataaccesssettings-update and
+          // organizationsettings-list-microsoftapplicationdataaccess (one older page names the relationship
+          // microsoftApplicationDataAccessSettings; the metadata, and these pages, name this path).
+          singleton("organization.microsoftApplicationDataAccess",
+              "/organization/{organization}/settings/microsoftApplicationDataAccess", false, List.of(), Map.of()),
+          // usersettings-get/-update, userinsightssettings-get/-update (v1.0 and beta): a user's settings, and the
+          // item insights setting Graph nests in them; GET answers each bare.
+          singleton("settings", "/users/{user}/settings", false, List.of(), Map.of()),
+          singleton("settings.itemInsights", "/users/{user}/settings/itemInsights", false, List.of(), Map.of()));
 
   private Endpoints() {}
 
