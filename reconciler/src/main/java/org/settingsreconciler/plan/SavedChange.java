@@ -97,6 +97,10 @@ final class SavedChange {
       throw new IllegalArgumentException(c.address() + ": this item is never deleted, only reset; the plan file was "
           + "edited");
     }
+    if (c instanceof Delete del && !d.pruneRule().decide(del.before()).delete()) {
+      // An item Graph keeps for itself (the Entra ID profile source): pruning never plans its delete.
+      throw new IllegalArgumentException(c.address() + ": this item is never deleted; the plan file was edited");
+    }
   }
 
   /** A root that names a version reaches only what exists in it: the plan could not have been made otherwise. */
@@ -118,6 +122,9 @@ final class SavedChange {
     String expected;
     if (d.shape() != Shape.COLLECTION || c instanceof Create) {
       expected = c instanceof Create ? id.basePath(versions) : id.objectPath(versions, null);
+    } else if (d.key().alternateKey()) {
+      // Addressed by the key itself, exactly as the address keys it.
+      expected = id.objectPath(versions, id.key());
     } else {
       String prefix = id.basePath(versions) + "/";
       String segment = c.path().startsWith(prefix) ? c.path().substring(prefix.length()) : null;

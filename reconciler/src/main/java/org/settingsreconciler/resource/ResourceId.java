@@ -83,8 +83,19 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
     return switch (descriptor.shape()) {
       case SINGLETON -> basePath(version);
       case FIXED_IDS -> basePath(version) + "/" + segment(key);
-      case COLLECTION -> basePath(version) + "/" + segment(graphId);
+      case COLLECTION -> descriptor.key().alternateKey()
+          ? basePath(version) + alternateKey(descriptor.key().property(), graphId)
+          : basePath(version) + "/" + segment(graphId);
     };
+  }
+
+  /**
+   * The OData alternate-key suffix of a list segment that names one item: {@code (sourceId='hr1')}. The value is an
+   * OData string literal (a quote doubled) whose characters are percent-encoded like a segment's, so the key can hold
+   * anything and still name exactly this item.
+   */
+  public static String alternateKey(String property, String value) {
+    return "(" + property + "='" + segment(value.replace("'", "''")) + "')";
   }
 
   /**

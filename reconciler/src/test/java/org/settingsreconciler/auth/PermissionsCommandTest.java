@@ -136,7 +136,7 @@ class PermissionsCommandTest {
 
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out())
-        .startsWith("Microsoft Graph permissions for every setting the tool manages (10 types):\n")
+        .startsWith("Microsoft Graph permissions for every setting the tool manages (11 types):\n")
         .contains("  copilot.enhancedPersonalization *  read ")
         .contains("  users.interests                    read ")
         .contains("  {group: name} lookups              read       GroupMember.Read.All ")

@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The state of a tenant nobody has configured. Derived from the endpoints' metadata types (booleans false,
  * everything else null, empty collections) so a new endpoint gets a default without code here, then overlaid with
- * what the docs (graph-api.md) say differs: itemInsights defaults to enabled, and two singletons carry an id.
+ * what the docs (graph-api.md) say differs: itemInsights defaults to enabled, two singletons carry an id, and the
+ * profile sources hold the Entra ID source.
  */
 final class TenantDefaults {
 
@@ -32,6 +33,21 @@ final class TenantDefaults {
           object("id", NODES.stringNode("8d2e4b61-0c3f-4a7e-b915-2f6d8a1c3e70"))
               .put("source", "cloud")
               .set("allowedRoles", NODES.arrayNode()));
+
+  /**
+   * Items a collection holds in a tenant nobody configured, by state name: the Microsoft Entra ID profile source,
+   * "by default ... the source of profile data", as the docs' list example shows it (v1.0 and beta
+   * peopleadminsettings-list-profilesources.md).
+   */
+  private static final Map<String, String> DOCUMENTED_ITEMS =
+      Map.of(
+          "people.profileSources",
+          """
+          [{"id": "520c18f8-0284-4d79-9b14-8a2d74461370", "sourceId": "4ce763dd-9214-4eff-af7c-da491cc3782d",
+            "kind": "MSEntra", "displayName": "Contoso Microsoft Entra", "webUrl": "https://login.microsoftonline.com",
+            "localizations": [{"displayName": "Contoso Microsoft Entra", "webUrl": "https://login.microsoftonline.com",
+                               "languageTag": "en-us"}]}]
+          """);
 
   private TenantDefaults() {}
 
@@ -57,7 +73,8 @@ final class TenantDefaults {
         e.fixedIds().forEach(id -> entries.set(id, unconfiguredEntry(e)));
         yield entries;
       }
-      case COLLECTION -> NODES.arrayNode();
+      case COLLECTION -> DOCUMENTED_ITEMS.containsKey(e.stateName())
+          ? SandboxJson.parse(DOCUMENTED_ITEMS.get(e.stateName())) : NODES.arrayNode();
     };
   }
 
