@@ -95,7 +95,11 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
    * anything and still name exactly this item.
    */
   public static String alternateKey(String property, String value) {
-    return "(" + property + "='" + segment(value.replace("'", "''")) + "')";
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException("an empty key names no item");
+    }
+    // Not a segment of its own, so "." and ".." are no dot segments here: they are keys like any other.
+    return "(" + property + "='" + encoded(value.replace("'", "''")) + "')";
   }
 
   /**
@@ -108,6 +112,10 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
     if (!isOneSegment(raw)) {
       throw new IllegalArgumentException("\"" + raw + "\" cannot be one segment of a URL path");
     }
+    return encoded(raw);
+  }
+
+  private static String encoded(String raw) {
     return URLEncoder.encode(raw, StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@");
   }
 

@@ -122,7 +122,8 @@ class PermissionsCommandTest {
             + "                        role: Global Reader (copilot.limitedMode); Global Administrator "
             + "(people.profileCardProperties)  (Global Administrator includes every role)\n")
         .contains("                        role: People Administrator (copilot.enhancedPersonalization, "
-            + "people.namePronunciation, people.photoUpdateSettings, people.profilePropertySettings); Global "
+            + "people.namePronunciation, people.photoUpdateSettings, people.profileSources, "
+            + "people.profilePropertySettings); Global "
             + "Administrator (copilot.limitedMode, people.pronouns, people.itemInsights, people.profileCardProperties)")
         .contains("App-only tokens cannot read copilot.limitedMode, copilot.policySettings, "
             + "people.profileCardProperties: they need a signed-in admin.")

@@ -89,14 +89,17 @@ final class WireHarness {
   static final String ORGANIZATION = "/organization?$select=id,displayName";
 
   /**
-   * Also stubs {@code POST /$batch} (Graph's JSON batching, answered from the stubs of the batched requests) and
-   * the organization, which every plan reads to name its tenant.
+   * Also stubs {@code POST /$batch} (Graph's JSON batching, answered from the stubs of the batched requests), the
+   * organization, which every plan reads to name its tenant, and the profile sources (the Entra ID source and the
+   * one {@link #HR_URL} names), which a plan reads whenever the YAML sets a precedence list; a test's own stub of
+   * either replaces the default.
    */
   WireHarness(WireMockExtension wm, Path dir) {
     this.wm = wm;
     this.dir = dir;
     wm.stubFor(post(urlEqualTo(BATCH)).willReturn(aResponse().withTransformers(BatchFanOut.NAME)));
     organization(TENANT_ID, TENANT_NAME);
+    list(SOURCES, ENTRA_SOURCE, HR_SOURCE);
   }
 
   /**

@@ -103,7 +103,9 @@ final class HostileTenant {
     list(CARDS, "directoryPropertyName", "{\"directoryPropertyName\":\"Fax\",\"annotations\":[]}");
     list(SOURCES, "sourceId", "{\"id\":\"520c18f8-0284-4d79-9b14-8a2d74461370\",\"sourceId\":\""
         + "4ce763dd-9214-4eff-af7c-da491cc3782d\",\"kind\":\"MSEntra\",\"displayName\":\"Microsoft Entra ID\","
-        + "\"webUrl\":null,\"localizations\":[]}");
+        + "\"webUrl\":null,\"localizations\":[]}", "{\"id\":\"27f1af7b-b166-4f5b-b994-ae135a581547\","
+        + "\"sourceId\":\"contosohr1\",\"kind\":\"Custom\",\"displayName\":\"Contoso HR\",\"webUrl\":null,"
+        + "\"localizations\":[]}");
     list(INTERESTS, "id", "{\"id\":\"int-1\",\"displayName\":\"Chess\",\"categories\":[\"games\"]}");
     list(USERS, "id", "{\"id\":\"u-1\",\"userPrincipalName\":\"" + USER + "\"}");
   }
