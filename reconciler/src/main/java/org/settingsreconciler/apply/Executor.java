@@ -2,26 +2,26 @@ package org.settingsreconciler.apply;
 
 import org.settingsreconciler.graph.GraphResult;
 import org.settingsreconciler.graph.GraphResponse;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import org.settingsreconciler.graph.Bulk;
 import org.settingsreconciler.graph.GraphClient;
 import org.settingsreconciler.plan.Change;
+import org.settingsreconciler.plan.ChangeOrder;
 import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.state.ErrorExplainer;
 
 /**
- * Sends planned changes, each exactly as planned. Changes to different addresses are independent, so they all go
- * at once (batched, concurrently) and a failure does not stop the others. Changes to the same address (a reset,
- * then the delete Graph allows only after it) go one after the other in plan order, and a later one is not sent
- * when an earlier one failed or got no clear answer, since it was planned on the earlier one having worked.
- * Outcomes are reported in plan order, whatever order the answers arrive in.
+ * Sends planned changes, each exactly as planned. Changes are independent unless the plan says otherwise, so they go
+ * at once (batched, concurrently) and a failure does not stop the others. A change is sent only once its
+ * prerequisites ({@link ChangeOrder}) succeeded: the change before it to the same address (a reset, then the delete
+ * Graph allows only after it), and the changes it depends on (a profile source's create before the precedence list
+ * that names it). It is never sent beside them in one batch, since it waits for their answers; and it is not sent at
+ * all when one failed or got no clear answer, since it was planned on them having worked. Outcomes are reported in
+ * plan order, whatever order the answers arrive in.
  */
 public final class Executor {
 
@@ -41,44 +41,90 @@ public final class Executor {
    */
   public List<ChangeOutcome> run(List<Change> changes, ChangeListener listener, IntConsumer known) {
     ChangeOutcome[] outcomes = new ChangeOutcome[changes.size()];
-    Map<String, Deque<Integer>> chains = new LinkedHashMap<>();
+    List<Set<Integer>> before = ChangeOrder.prerequisites(changes);
+    int[] waiting = new int[changes.size()];
+    List<List<Integer>> after = new ArrayList<>();
+    changes.forEach(c -> after.add(new ArrayList<>()));
     for (int i = 0; i < changes.size(); i++) {
-      // Keys that differ only in case may name the same object in Graph: keep them in one chain to be safe.
-      chains.computeIfAbsent(chainKey(changes.get(i)), k -> new ArrayDeque<>()).add(i);
+      waiting[i] = before.get(i).size();
+      for (int j : before.get(i)) {
+        after.get(j).add(i);
+      }
     }
-    Reporter reporter = new Reporter(outcomes, listener, known);
-    Bulk bulk = client.bulk();
-    chains.values().forEach(chain -> sendNext(bulk, chain, changes, outcomes, reporter));
-    bulk.run();
+    Sending sending = new Sending(client.bulk(), changes, outcomes, after, waiting,
+        new Reporter(outcomes, listener, known));
+    for (int i = 0; i < changes.size(); i++) {
+      if (waiting[i] == 0) {
+        sending.send(i);
+      }
+    }
+    sending.bulk.run();
+    for (int i = 0; i < outcomes.length; i++) {
+      if (outcomes[i] == null) {
+        // Only dependencies that wait on each other leave a change unsent; a plan never holds them.
+        outcomes[i] = ChangeOutcome.notAttempted(changes.get(i), "not sent: its dependencies wait on each other");
+      }
+    }
+    sending.reporter.flush();
     return Arrays.asList(outcomes);
   }
 
   /** Changes with the same key are sent one after the other, in plan order. */
   static String chainKey(Change c) {
-    return c.address().toLowerCase(Locale.ROOT);
+    return ChangeOrder.objectKey(c.address());
   }
 
-  private static void sendNext(
-      Bulk bulk, Deque<Integer> chain, List<Change> changes, ChangeOutcome[] outcomes, Reporter reporter) {
-    Integer index = chain.poll();
-    if (index == null) {
-      return;
+  /** One run's sending: each change goes once its prerequisites succeeded, or is not sent because one did not. */
+  private static final class Sending {
+    final Bulk bulk;
+    final List<Change> changes;
+    final ChangeOutcome[] outcomes;
+    final List<List<Integer>> after;
+    final int[] waiting;
+    final Reporter reporter;
+
+    Sending(Bulk bulk, List<Change> changes, ChangeOutcome[] outcomes, List<List<Integer>> after, int[] waiting,
+        Reporter reporter) {
+      this.bulk = bulk;
+      this.changes = changes;
+      this.outcomes = outcomes;
+      this.after = after;
+      this.waiting = waiting;
+      this.reporter = reporter;
     }
-    Change c = changes.get(index);
-    bulk.send(c.request(), o -> {
-      outcomes[index] = outcome(c, o);
-      reporter.known(1);
-      if (o.ok()) {
-        sendNext(bulk, chain, changes, outcomes, reporter);
-      } else {
-        String why = "not sent: it was planned on the " + c.method() + " before it to the same address working, and "
-            + (o.error().maybeApplied() ? "that got no clear answer" : "that failed");
-        chain.forEach(later -> outcomes[later] = ChangeOutcome.notAttempted(changes.get(later), why));
-        reporter.known(chain.size());
-        chain.clear();
+
+    void send(int index) {
+      Change c = changes.get(index);
+      bulk.send(c.request(), o -> {
+        outcomes[index] = outcome(c, o);
+        reporter.known(1);
+        for (int next : after.get(index)) {
+          if (!o.ok()) {
+            notSent(next, c, o.error().maybeApplied());
+          } else if (--waiting[next] == 0 && outcomes[next] == null) {
+            send(next);
+          }
+        }
+        reporter.flush();
+      });
+    }
+
+    /** {@code index} is not sent, nor anything that waits on it, as {@code cause} did not work. */
+    private void notSent(int index, Change cause, boolean unclear) {
+      if (outcomes[index] != null) {
+        return;
       }
-      reporter.flush();
-    });
+      Change c = changes.get(index);
+      String that = unclear ? "that got no clear answer" : "that failed";
+      String why = chainKey(c).equals(chainKey(cause))
+          ? "not sent: it was planned on the " + cause.method() + " before it to the same address working, and " + that
+          : "not sent: it depends on the " + cause.method() + " of " + cause.address() + " working, and " + that;
+      outcomes[index] = ChangeOutcome.notAttempted(c, why);
+      reporter.known(1);
+      for (int next : after.get(index)) {
+        notSent(next, cause, unclear);
+      }
+    }
   }
 
   private static ChangeOutcome outcome(Change c, GraphResult<GraphResponse> o) {

@@ -1,6 +1,7 @@
 package org.settingsreconciler.apply;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.plan.Change;
+import org.settingsreconciler.plan.ChangeOrder;
 import org.settingsreconciler.plan.Update;
 import org.settingsreconciler.state.StateReader;
 
@@ -61,8 +63,9 @@ final class Rollback {
       return out;
     }
     RollbackPlanner planner = new RollbackPlanner(TouchedState.read(reader, touched), rails, permissionRefusals);
-    List<RollbackPlanner.Unit> units = new ArrayList<>();
-    chains.values().forEach(chain -> units.addAll(planner.unitsOf(chain, results)));
+    List<RollbackPlanner.Unit> planned = new ArrayList<>();
+    chains.values().forEach(chain -> planned.addAll(planner.unitsOf(chain, results)));
+    List<RollbackPlanner.Unit> units = dependentsFirst(planned, results);
     // The latest change is undone first, as a stack unwinds.
     units.sort((a, b) -> Integer.compare(b.undoes().get(0), a.undoes().get(0)));
     List<Change> sent = new ArrayList<>();
@@ -85,6 +88,49 @@ final class Rollback {
       }
       for (int i : u.undoes()) {
         out.set(i, out.get(i).rolledBack(step));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The units, each undoing an applied change only after what depends on it is undone: a profile source's create is
+   * undone (deleted) after the precedence list that names it is patched back, so no list names a deleted source.
+   * Where a change that depends on it stays in effect (its undo is refused, or it is not known to have been applied),
+   * it is not undone either.
+   */
+  private static List<RollbackPlanner.Unit> dependentsFirst(List<RollbackPlanner.Unit> units,
+      List<ChangeResult> results) {
+    Map<String, RollbackPlanner.Unit> undoing = new HashMap<>();
+    for (RollbackPlanner.Unit u : units) {
+      undoing.put(Executor.chainKey(results.get(u.undoes().get(0)).change()), u);
+    }
+    List<RollbackPlanner.Unit> out = new ArrayList<>();
+    for (RollbackPlanner.Unit u : units) {
+      Change undone = results.get(u.undoes().get(0)).change();
+      List<String> first = new ArrayList<>();
+      String kept = null;
+      for (ChangeResult r : results) {
+        boolean dependsOnIt = r.change().dependsOn().stream()
+            .anyMatch(a -> ChangeOrder.objectKey(a).equals(Executor.chainKey(undone)));
+        if (!dependsOnIt || r.status() == ApplyStatus.FAILED || r.status() == ApplyStatus.NOT_ATTEMPTED) {
+          continue;
+        }
+        RollbackPlanner.Unit theirs = undoing.get(Executor.chainKey(r.change()));
+        if (theirs == null || theirs.refused() != null) {
+          kept = r.change().address();
+        } else if (!first.contains(r.change().address())) {
+          first.add(r.change().address());
+        }
+      }
+      if (u.refused() != null || (kept == null && first.isEmpty())) {
+        out.add(u);
+      } else if (kept != null) {
+        out.add(new RollbackPlanner.Unit(u.undoes(), u.changes(), "not rolled back: " + kept + " depends on it and "
+            + "stays as it is"));
+      } else {
+        out.add(new RollbackPlanner.Unit(u.undoes(), u.changes().stream().map(c -> c.withDependsOn(first)).toList(),
+            null));
       }
     }
     return out;

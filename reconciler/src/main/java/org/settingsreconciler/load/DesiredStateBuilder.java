@@ -203,6 +203,12 @@ final class DesiredStateBuilder {
     for (String p : properties.propertyNames()) {
       String at = SourceMap.child(pointer, p);
       locations.put(p, sources.valueLocation(at));
+      JsonNode value = properties.get(p);
+      boolean references = id.descriptor().references().stream().anyMatch(r -> r.property().equals(p));
+      for (int i = 0; references && value.isArray() && i < value.size(); i++) {
+        // Each item of a list that names other items too, for what is said of one (a URL naming no profile source).
+        locations.put(DesiredResource.itemOf(p, i), sources.valueLocation(SourceMap.child(at, i)));
+      }
       ValueOrigin origin = origins.apply(at);
       if (origin != null) {
         valueOrigins.put(p, origin);

@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
  * managed, an explicit null means "must be null".
  *
  * @param location where the object is declared (its key)
- * @param propertyLocations where each property's value was written, for errors and provenance
+ * @param propertyLocations where each property's value was written, for errors and provenance; and each item of a
+ *     list value, under {@link #itemOf(String, int)}
  * @param propertyOrigins the layer, overridden base value or group name of a property's value, where there is one
  */
 public record DesiredResource(
@@ -26,6 +27,11 @@ public record DesiredResource(
 
   public String address() {
     return id.address();
+  }
+
+  /** The key of {@code propertyLocations} under which the item {@code index} of a list property is: {@code name[i]}. */
+  public static String itemOf(String property, int index) {
+    return property + "[" + index + "]";
   }
 
   /** The origin of a property's value, or null when there is nothing to say beyond its location. */

@@ -43,6 +43,17 @@ public sealed interface Change permits Create, Update, Delete {
     return ChangeNotes.of(this);
   }
 
+  /**
+   * The addresses of the changes of the same plan that must have been applied before this one is sent, beyond the
+   * earlier changes to its own address (which always go first): a precedence list names a profile source, so the
+   * source's create goes first; a source is deleted only after the lists stop naming it. The plan lists them before
+   * this change; apply sends this one only once they all succeeded, never in the same batch.
+   */
+  java.util.List<String> dependsOn();
+
+  /** This change, depending on {@code addresses} (see {@link #dependsOn()}). */
+  Change withDependsOn(java.util.List<String> addresses);
+
   default GraphRequest request() {
     return new GraphRequest(method(), path(), body());
   }

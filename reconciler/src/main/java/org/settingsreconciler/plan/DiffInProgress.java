@@ -33,8 +33,10 @@ public final class DiffInProgress implements CurrentState.Listener {
   private final RecentCreates recent;
   private final VersionChoice versions;
   private final Supplier<String> organization;
+  private final DesiredState desired;
 
   DiffInProgress(DesiredState desired, RecentCreates recent, VersionChoice versions, Supplier<String> organization) {
+    this.desired = desired;
     this.recent = recent;
     this.versions = versions;
     this.organization = organization;
@@ -69,7 +71,10 @@ public final class DiffInProgress implements CurrentState.Listener {
 
   /**
    * The plan. Whatever has not been heard of is compared with {@code current} now; what {@code current} lacks
-   * too was not read, and is a read failure.
+   * too was not read, and is a read failure. The changes carry their dependencies and are listed in an order that
+   * respects them (see {@link Dependencies}).
+   *
+   * @throws UnresolvedReferencesException when a value names an item that will not exist
    */
   public Plan finish(CurrentState current) {
     Differ.Part all = new Differ.Part();
@@ -83,7 +88,8 @@ public final class DiffInProgress implements CurrentState.Listener {
       Differ.Part p = scopeParts[i] != null ? scopeParts[i] : scopePart(scope, current.collection(scope.address()));
       add(p, all);
     }
-    return new Plan(Differ.sorted(all.changes), all.failures, all.inSync, all.duplicates, all.pending);
+    Dependencies.Linked linked = Dependencies.link(Differ.sorted(all.changes), desired, current, all.failures);
+    return new Plan(linked.changes(), linked.failures(), all.inSync, all.duplicates, all.pending);
   }
 
   private Differ.Part objectPart(DesiredResource r, GraphResult<JsonNode> read) {

@@ -9,7 +9,8 @@ import org.settingsreconciler.resource.defs.AddressParser;
 import org.settingsreconciler.resource.defs.ResourceRegistry;
 
 /**
- * The changes that would bring the tenant to the desired state, in a fixed order (registry order, then address),
+ * The changes that would bring the tenant to the desired state, in a fixed order (registry order, then address, each
+ * moved after the changes it depends on: see {@link Dependencies}),
  * every read that failed, every managed object already as desired, and what the tenant holds that no change can
  * show: items in it more than once, and creates not sent again because an earlier apply sent them moments ago.
  *

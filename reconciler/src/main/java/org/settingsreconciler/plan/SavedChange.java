@@ -2,6 +2,7 @@ package org.settingsreconciler.plan;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,6 +11,7 @@ import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
+import org.settingsreconciler.resource.defs.AddressParser;
 import org.settingsreconciler.resource.Shape;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -38,6 +40,10 @@ final class SavedChange {
     n.put("path", c.path());
     n.set("body", c.body() == null ? F.nullNode() : c.body());
     n.set("before", c.before() == null ? F.nullNode() : c.before());
+    if (!c.dependsOn().isEmpty()) {
+      // Only where there are any: most changes depend on none, and plans read the same as before.
+      c.dependsOn().forEach(n.putArray("dependsOn")::add);
+    }
     return n;
   }
 
@@ -55,7 +61,7 @@ final class SavedChange {
     String address = text(n, "address", "(no address)");
     ResourceId id;
     try {
-      id = org.settingsreconciler.resource.defs.AddressParser.parse(address);
+      id = AddressParser.parse(address);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage());
     }
@@ -73,6 +79,7 @@ final class SavedChange {
       throw new IllegalArgumentException(address + ": method " + text(n, "method", address) + " does not match action "
           + action + " (" + c.method() + ")");
     }
+    c = c.withDependsOn(dependsOn(n, address));
     checkAction(c);
     checkVersion(c, versions);
     checkPath(c, versions, organization);
@@ -99,6 +106,10 @@ final class SavedChange {
       throw new IllegalArgumentException(c.address() + ": this item is never deleted, only reset; the plan file was "
           + "edited");
     }
+    if (c instanceof Delete del && !d.pruneRule().decide(del.before()).delete()) {
+      // An item Graph keeps for itself (the Entra ID profile source): pruning never plans its delete.
+      throw new IllegalArgumentException(c.address() + ": this item is never deleted; the plan file was edited");
+    }
   }
 
   /** A root that names a version reaches only what exists in it: the plan could not have been made otherwise. */
@@ -124,6 +135,9 @@ final class SavedChange {
     String expected;
     if (d.shape() != Shape.COLLECTION || c instanceof Create) {
       expected = c instanceof Create ? id.basePath(versions) : id.objectPath(versions, null, () -> organization);
+    } else if (d.key().alternateKey()) {
+      // Addressed by the key itself, exactly as the address keys it.
+      expected = id.objectPath(versions, id.key());
     } else {
       String prefix = id.basePath(versions) + "/";
       String segment = c.path().startsWith(prefix) ? c.path().substring(prefix.length()) : null;
@@ -203,6 +217,33 @@ final class SavedChange {
       throw new IllegalArgumentException(c.address() + ": the body sets \"" + key.property() + "\" to "
           + (sent == null ? "nothing" : sent.toString()) + ", not the key its address names; the plan file was edited");
     }
+  }
+
+  /** The addresses a change depends on: none when the field is absent, else a list of addresses. */
+  private static List<String> dependsOn(JsonNode n, String address) {
+    JsonNode v = n.get("dependsOn");
+    if (v == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    if (v.isArray()) {
+      for (JsonNode a : v) {
+        if (!a.isString()) {
+          break;
+        }
+        try {
+          AddressParser.parse(a.asString());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(address + ": \"dependsOn\" names " + a + ", which is no address ("
+              + e.getMessage() + "); the plan file was edited");
+        }
+        out.add(a.asString());
+      }
+    }
+    if (!v.isArray() || out.size() != v.size()) {
+      throw new IllegalArgumentException(address + ": \"dependsOn\" must be a list of addresses");
+    }
+    return out;
   }
 
   private static String text(JsonNode n, String field, String where) {

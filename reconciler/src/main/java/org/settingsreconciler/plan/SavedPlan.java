@@ -127,6 +127,7 @@ public record SavedPlan(
       out.add(SavedChange.read(n, versions, tenant.tenantId()));
     }
     checkDistinct(out);
+    checkDependencies(out);
     List<String> secretValues = strings(root, "secretValues");
     String text = changesText(out);
     for (String secret : secretValues) {
@@ -175,6 +176,24 @@ public record SavedPlan(
         throw new IllegalArgumentException(c.address() + ": the plan sends " + c.method() + " " + c.path()
             + (creates.contains(item) ? " to an item it also creates" : " twice") + "; the plan file was edited");
       }
+    }
+  }
+
+  /**
+   * A change depends only on changes listed before it, and not on its own address (whose earlier changes it follows
+   * anyway): apply sends a change after what it depends on, and a plan lists them in that order.
+   */
+  private static void checkDependencies(List<Change> changes) {
+    Set<String> earlier = new HashSet<>();
+    for (Change c : changes) {
+      for (String address : c.dependsOn()) {
+        String key = ChangeOrder.objectKey(address);
+        if (key.equals(ChangeOrder.objectKey(c.address())) || !earlier.contains(key)) {
+          throw new IllegalArgumentException(c.address() + ": it depends on " + address + ", which no change before "
+              + "it in the plan is; the plan file was edited");
+        }
+      }
+      earlier.add(ChangeOrder.objectKey(c.address()));
     }
   }
 

@@ -1,10 +1,17 @@
 package org.settingsreconciler.plan;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.resource.Reference;
+import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.Shape;
+import org.settingsreconciler.resource.defs.ResourceRegistry;
 
 /**
  * {@code --target ADDRESS}: limits a run to the settings within one of the targets (see {@link Target}), like
@@ -32,13 +39,38 @@ public record Targets(List<Target> targets) {
     return all() || targets.stream().anyMatch(t -> t.touches(scopeAddress));
   }
 
+  /**
+   * The desired state within the targets, and the items its values name (see {@link Reference}): a targeted
+   * precedence list that names a source the YAML adds is planned with that source's create, so that the plan can say
+   * the targets leave it out ({@link #leftOutDependencies}) rather than that the source exists nowhere. Such an item's
+   * collection comes without its prune switch: nothing untargeted is deleted.
+   */
   public DesiredState narrow(DesiredState state) {
     if (all()) {
       return state;
     }
-    return new DesiredState(
-        state.resources().stream().filter(r -> matches(r.address())).toList(),
-        state.collections().stream().filter(c -> touches(c.address())).toList());
+    List<DesiredResource> kept = state.resources().stream().filter(r -> matches(r.address())).toList();
+    Set<String> named = new HashSet<>();
+    for (DesiredResource r : kept) {
+      for (Reference ref : r.id().descriptor().references()) {
+        ResourceDescriptor to = ResourceRegistry.byType(ref.targetType()).orElseThrow();
+        ref.keysIn(r.properties().get(ref.property()))
+            .forEach(k -> named.add(to.type() + "\n" + to.key().matchForm(k)));
+      }
+    }
+    Predicate<DesiredResource> isNamed = r -> r.id().descriptor().shape() == Shape.COLLECTION
+        && named.contains(r.id().descriptor().type() + "\n" + r.id().descriptor().key().matchForm(r.id().key()));
+    List<DesiredResource> resources = state.resources().stream()
+        .filter(r -> matches(r.address()) || isNamed.test(r)).toList();
+    List<CollectionScope> collections = new ArrayList<>();
+    for (CollectionScope c : state.collections()) {
+      if (touches(c.address())) {
+        collections.add(c);
+      } else if (resources.stream().anyMatch(r -> isNamed.test(r) && r.id().scopeAddress().equals(c.address()))) {
+        collections.add(new CollectionScope(c.descriptor(), c.user(), false, c.location()));
+      }
+    }
+    return new DesiredState(resources, collections);
   }
 
   public Plan narrow(Plan plan) {
@@ -88,6 +120,29 @@ public record Targets(List<Target> targets) {
       if (!found) {
         out.add("--target " + t + " matches nothing in the desired state or the tenant"
             + new NearbyAddresses(known(state, plan)).around(t));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Why the targets cannot be planned alone, one line each, or empty: a targeted change depends on a change the
+   * targets leave out (a precedence list naming a source the run would create first, a source deleted only after a
+   * list stops naming it), and without it the targeted one would name what does not exist.
+   *
+   * @param plan the plan of the narrowed desired state, before it is narrowed itself
+   */
+  public List<String> leftOutDependencies(Plan plan) {
+    if (all()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Change c : plan.changes()) {
+      if (matches(c.address())) {
+        c.dependsOn().stream().filter(a -> !matches(a))
+            .map(a -> c.address() + " depends on " + a + ", which the targets leave out: add --target " + a)
+            .filter(line -> !out.contains(line))
+            .forEach(out::add);
       }
     }
     return out;

@@ -10,6 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param before the tenant's value of every property in the body, as planned against
  * @param properties the properties that differ (a body may also carry unchanged required ones)
  * @param reason why the tool plans this beyond "the YAML says so", or null (e.g. a prune that must reset)
+ * @param dependsOn see {@link Change#dependsOn()}
  */
 public record Update(
     ResourceId resource,
@@ -17,8 +18,25 @@ public record Update(
     ObjectNode body,
     ObjectNode before,
     List<PropertyChange> properties,
-    String reason)
+    String reason,
+    List<String> dependsOn)
     implements Change {
+
+  public Update {
+    dependsOn = List.copyOf(dependsOn);
+  }
+
+  /** An update that depends on no other change. */
+  public Update(
+      ResourceId resource, String path, ObjectNode body, ObjectNode before, List<PropertyChange> properties,
+      String reason) {
+    this(resource, path, body, before, properties, reason, List.of());
+  }
+
+  @Override
+  public Update withDependsOn(List<String> addresses) {
+    return new Update(resource, path, body, before, properties, reason, addresses);
+  }
 
   @Override
   public String action() {

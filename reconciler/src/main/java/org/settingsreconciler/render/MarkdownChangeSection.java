@@ -64,6 +64,10 @@ final class MarkdownChangeSection {
     if (c instanceof Update u && u.reason() != null) {
       b.append("Why: ").append(text(u.reason())).append("\n\n");
     }
+    if (!c.dependsOn().isEmpty()) {
+      b.append("After: ").append(String.join(", ", c.dependsOn().stream().map(a -> code(a)).toList()))
+          .append("\n\n");
+    }
     List<PropertyChange> rows = new ArrayList<>();
     List<PropertyChange> diffs = new ArrayList<>();
     for (PropertyChange p : properties(c)) {

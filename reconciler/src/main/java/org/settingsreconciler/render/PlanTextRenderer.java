@@ -125,6 +125,10 @@ public final class PlanTextRenderer {
     out.println("  " + symbol + " " + c.address() + " will be " + verb + reason);
     Destructive.reason(c).ifPresent(r -> out.println("      ! DESTRUCTIVE: " + r));
     out.println("      " + c.method() + " " + c.path());
+    if (!c.dependsOn().isEmpty()) {
+      // What apply sends first, and waits on: the plan lists it above.
+      out.println("      after: " + String.join(", ", c.dependsOn()));
+    }
     if (c instanceof Delete d) {
       d.before().properties().forEach(e -> out.println("      - " + e.getKey() + ": " + e.getValue()));
     } else if (c instanceof Create cr) {

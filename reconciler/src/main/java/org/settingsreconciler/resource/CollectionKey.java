@@ -15,9 +15,33 @@ import tools.jackson.databind.node.ObjectNode;
  * @param caseInsensitive match keys ignoring case, as Graph does for that property
  * @param emptyKeyAlias the YAML key standing for the one item whose key properties are empty (null when none may be)
  * @param idIsKey whether the item's URL segment is the key itself rather than a server-made id
+ * @param alternateKey whether Graph addresses an item by the key as an OData alternate key, in the list's own segment
+ *     ({@code profileSources(sourceId='hr1')}), rather than as a segment of its own ({@code .../{key}}); implies
+ *     {@code idIsKey}
  */
 public record CollectionKey(
-    String property, String fallback, boolean caseInsensitive, String emptyKeyAlias, boolean idIsKey) {
+    String property, String fallback, boolean caseInsensitive, String emptyKeyAlias, boolean idIsKey,
+    boolean alternateKey) {
+
+  public CollectionKey {
+    if (alternateKey && !idIsKey) {
+      throw new IllegalArgumentException(property + ": an alternate key addresses the item, so it is its id");
+    }
+  }
+
+  /** A key that is not an alternate key. */
+  public CollectionKey(
+      String property, String fallback, boolean caseInsensitive, String emptyKeyAlias, boolean idIsKey) {
+    this(property, fallback, caseInsensitive, emptyKeyAlias, idIsKey, false);
+  }
+
+  /**
+   * A key Graph addresses items by as an alternate key ({@code list(property='key')}), compared exactly, never
+   * empty.
+   */
+  public static CollectionKey alternate(String property) {
+    return new CollectionKey(property, null, false, null, true, true);
+  }
 
   /** A key held in one property. */
   public CollectionKey(String property, boolean caseInsensitive, String emptyKeyAlias, boolean idIsKey) {

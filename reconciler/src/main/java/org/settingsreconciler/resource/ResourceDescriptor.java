@@ -34,6 +34,7 @@ public final class ResourceDescriptor {
   private final boolean getWrappedInValue;
   private final String schemaFile;
   private final List<String> documentedKeys;
+  private final List<Reference> references;
 
   private ResourceDescriptor(Builder b) {
     this.type = Objects.requireNonNull(b.type);
@@ -57,6 +58,7 @@ public final class ResourceDescriptor {
     this.getWrappedInValue = b.getWrappedInValue;
     this.schemaFile = Objects.requireNonNull(b.schemaFile);
     this.documentedKeys = b.documentedKeys == null ? null : List.copyOf(b.documentedKeys);
+    this.references = List.copyOf(b.references);
     if (shape == Shape.COLLECTION && key == null) {
       throw new IllegalArgumentException(type + ": a collection needs a key");
     }
@@ -200,6 +202,11 @@ public final class ResourceDescriptor {
     return schemaFile;
   }
 
+  /** The properties whose values name items of another collection (see {@link Reference}); usually none. */
+  public List<Reference> references() {
+    return references;
+  }
+
   @Override
   public String toString() {
     return type;
@@ -225,6 +232,7 @@ public final class ResourceDescriptor {
     private boolean getWrappedInValue;
     private String schemaFile;
     private List<String> documentedKeys;
+    private final List<Reference> references = new ArrayList<>();
 
     private Builder(String type) {
       this.type = type;
@@ -309,6 +317,12 @@ public final class ResourceDescriptor {
     /** The only keys the docs allow for the collection's items (the schema's propertyNames say the same). */
     public Builder keysLimitedTo(List<String> keys) {
       documentedKeys = keys;
+      return this;
+    }
+
+    /** A property of this resource names items of another collection (see {@link Reference}). */
+    public Builder references(Reference r) {
+      references.add(r);
       return this;
     }
 

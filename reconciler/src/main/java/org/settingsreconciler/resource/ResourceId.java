@@ -128,8 +128,23 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
     return switch (descriptor.shape()) {
       case SINGLETON -> base;
       case FIXED_IDS -> base + "/" + segment(key);
-      case COLLECTION -> base + "/" + segment(graphId);
+      case COLLECTION -> descriptor.key().alternateKey()
+          ? base + alternateKey(descriptor.key().property(), graphId)
+          : base + "/" + segment(graphId);
     };
+  }
+
+  /**
+   * The OData alternate-key suffix of a list segment that names one item: {@code (sourceId='hr1')}. The value is an
+   * OData string literal (a quote doubled) whose characters are percent-encoded like a segment's, so the key can hold
+   * anything and still name exactly this item.
+   */
+  public static String alternateKey(String property, String value) {
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException("an empty key names no item");
+    }
+    // Not a segment of its own, so "." and ".." are no dot segments here: they are keys like any other.
+    return "(" + property + "='" + encoded(value.replace("'", "''")) + "')";
   }
 
   /**
@@ -142,6 +157,10 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
     if (!isOneSegment(raw)) {
       throw new IllegalArgumentException("\"" + raw + "\" cannot be one segment of a URL path");
     }
+    return encoded(raw);
+  }
+
+  private static String encoded(String raw) {
     return URLEncoder.encode(raw, StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@");
   }
 

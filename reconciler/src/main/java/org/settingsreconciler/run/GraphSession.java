@@ -23,6 +23,7 @@ import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.Planner;
 import org.settingsreconciler.plan.RecentCreates;
 import org.settingsreconciler.plan.ReadFailure;
+import org.settingsreconciler.plan.UnresolvedReferencesException;
 import org.settingsreconciler.resolve.GroupLookupException;
 import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.resolve.UnresolvedGroupsException;
@@ -175,6 +176,10 @@ public final class GraphSession implements AutoCloseable {
       e.errors().forEach(error -> ctx.view().error(String.valueOf(error)));
       throw new UserError((e.errors().size() == 1 ? "1 group name" : e.errors().size() + " group names")
           + " could not be resolved; " + sentSoFar());
+    } catch (UnresolvedReferencesException e) {
+      e.errors().forEach(error -> ctx.view().error(String.valueOf(error)));
+      throw new UserError((e.errors().size() == 1 ? "1 value names" : e.errors().size() + " values name")
+          + " what will not exist, so nothing was planned; " + sentSoFar());
     } catch (GroupLookupException e) {
       throw new UserError("could not look up the Entra group" + (e.names().size() == 1 ? " " : "s ")
           + String.join(", ", e.names().stream().map(n -> "\"" + n + "\"").toList())

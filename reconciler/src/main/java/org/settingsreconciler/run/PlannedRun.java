@@ -1,5 +1,6 @@
 package org.settingsreconciler.run;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.plan.Plan;
@@ -51,13 +52,15 @@ public final class PlannedRun {
 
   /**
    * The plan within the targets, once every target is known to match something in the desired state or the tenant
-   * as read (a typo in an item's key passes the first narrowing: its collection is read).
+   * as read (a typo in an item's key passes the first narrowing: its collection is read), and to leave out nothing a
+   * targeted change depends on.
    *
    * @param whole the plan of the narrowed desired state, which also holds what the tenant has around the targets
    * @param session for what the run sent, to say it truly
    */
   private static Plan narrow(Targets targets, DesiredState state, Plan whole, GraphSession session) {
-    List<String> unmatched = targets.unmatched(state, whole);
+    List<String> unmatched = new ArrayList<>(targets.unmatched(state, whole));
+    unmatched.addAll(targets.leftOutDependencies(whole));
     if (!unmatched.isEmpty()) {
       String sent = session.sentSoFar();
       throw new UserError(String.join("\nerror: ", unmatched) + "\n" + Character.toUpperCase(sent.charAt(0))

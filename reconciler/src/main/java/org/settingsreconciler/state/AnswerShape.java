@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  *       {@code {"id": ...}} alone) is not the resource, however it is wrapped.
  *   <li>A list's items are JSON objects, each with what addresses it in a URL (its id, or its key where the key is
  *       the id, as for profile card properties): a non-empty string that stays one path segment, never "." or ".."
- *       (see {@link ResourceId#isOneSegment}); without it no path to the item can be made, only made up. Its key is a
+ *       (see {@link ResourceId#isOneSegment}), or any non-empty string where it is an alternate key inside the list's
+ *       own segment (a profile source's sourceId); without it no path to the item can be made, only made up. Its key is a
  *       string when it is there. An item without a key but with its id is data: the YAML cannot name it, so it is
  *       never matched nor pruned (an interest without a displayName), or it is the one keyless item the YAML names
  *       by a word of its own (the profile property setting sourcePrecedence). Where the key is the id, an item
@@ -103,7 +104,9 @@ final class AnswerShape {
     if (!id.isString()) {
       return Optional.of("a list item whose " + idProperty + " is " + jsonType(id) + ", not a string");
     }
-    if (!ResourceId.isOneSegment(id.asString())) {
+    // An alternate key sits inside the list's own segment (profileSources(sourceId='..')), where a dot is no dot
+    // segment; only elsewhere must it be one segment.
+    if (key.alternateKey() ? id.asString().isEmpty() : !ResourceId.isOneSegment(id.asString())) {
       return Optional.of("a list item whose " + idProperty + " " + ResourceId.quote(id.asString())
           + " cannot be one segment of a URL path");
     }

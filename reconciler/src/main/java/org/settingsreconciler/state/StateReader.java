@@ -101,7 +101,10 @@ public final class StateReader {
     return readFor(desired, new CurrentState());
   }
 
-  /** Reads what {@code desired} manages into {@code into}, whose listener hears of each read as it ends. */
+  /**
+   * Reads what {@code desired} manages into {@code into}, whose listener hears of each read as it ends; and the
+   * collections its references need to be judged (see {@link ReferenceReads}).
+   */
   public CurrentState readFor(DesiredState desired, CurrentState into) {
     Map<String, ResourceId> objects = new LinkedHashMap<>();
     for (DesiredResource r : desired.resources()) {
@@ -112,6 +115,11 @@ public final class StateReader {
     List<CollectionRef> collections = new ArrayList<>();
     for (CollectionScope c : desired.collections()) {
       collections.add(new CollectionRef(c.descriptor(), c.user()));
+    }
+    for (CollectionRef c : ReferenceReads.of(desired)) {
+      if (collections.stream().noneMatch(managed -> managed.address().equals(c.address()))) {
+        collections.add(c);
+      }
     }
     return read(objects.values(), collections, into);
   }

@@ -124,7 +124,8 @@ class PermissionsCommandTest {
             + "                        role: Global Reader (copilot.limitedMode); Global Administrator "
             + "(people.profileCardProperties)  (Global Administrator includes every role)\n")
         .contains("                        role: People Administrator (copilot.enhancedPersonalization, "
-            + "people.namePronunciation, people.photoUpdateSettings, people.profilePropertySettings); Global "
+            + "people.namePronunciation, people.photoUpdateSettings, people.profileSources, "
+            + "people.profilePropertySettings); Global "
             + "Administrator (copilot.limitedMode, people.pronouns, people.itemInsights, people.profileCardProperties, "
             + "organization.peopleInsights, organization.contactInsights)")
         .contains("App-only tokens cannot read copilot.limitedMode, copilot.policySettings, "
@@ -140,7 +141,7 @@ class PermissionsCommandTest {
 
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out())
-        .startsWith("Microsoft Graph permissions for every setting the tool manages (15 types):\n")
+        .startsWith("Microsoft Graph permissions for every setting the tool manages (16 types):\n")
         .contains("  copilot.enhancedPersonalization *              read ")
         .contains("  users.interests                                read ")
         .contains("  {group: name} lookups                          read       GroupMember.Read.All ")

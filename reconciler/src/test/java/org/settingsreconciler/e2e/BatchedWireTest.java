@@ -66,6 +66,7 @@ class BatchedWireTest {
     h.get(PRONUNCIATION, "{\"isEnabledInOrganization\":true}");
     h.get(INSIGHTS, "{\"isEnabledInOrganization\":true,\"disabledForGroup\":null}");
     h.get(PHOTO, "{\"allowedRoles\":[],\"source\":\"cloud\"}");
+    h.list(WireHarness.SOURCES, WireHarness.ENTRA_SOURCE);
     h.list(PROPERTY_SETTINGS);
     h.list(CARD);
     h.get(WireHarness.PEOPLE_INSIGHTS, "{\"isEnabledInOrganization\":true,\"disabledForGroup\":null}");

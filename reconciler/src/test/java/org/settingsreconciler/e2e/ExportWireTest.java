@@ -70,6 +70,7 @@ class ExportWireTest {
     h.get(PRONUNCIATION, "{\"id\":\"np-1\",\"isEnabledInOrganization\":false}");
     h.get(INSIGHTS, "{\"isEnabledInOrganization\":true,\"disabledForGroup\":null}");
     h.get(PHOTO, "{\"id\":\"pu-1\",\"allowedRoles\":[\"62e90394-69f5-4237-9190-012177145e10\"]}");
+    h.list(WireHarness.SOURCES, WireHarness.ENTRA_SOURCE, WireHarness.HR_SOURCE);
     h.list(PROPERTY_SETTINGS,
         "{\"id\":\"pps-0\",\"name\":null,\"displayName\":null,\"prioritizedSourceUrls\":[\"" + HR_URL + "\",\""
             + ENTRA_URL + "\"]}",
@@ -138,7 +139,7 @@ class ExportWireTest {
 
     assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
     assertThat(plan.out()).startsWith("No changes. The tenant matches the desired state (")
-        .contains("(19 checked)");
+        .contains("(21 checked)");
     assertThat(h.requests()).hasSizeGreaterThan(readsByExport);
     h.verifyOnlyReads();
   }

@@ -157,6 +157,7 @@ class GraphVersionsWireTest {
   void anExportThroughARootEndingInV1LeavesOutWhatOnlyBetaHasAndNeverAsksBetaForIt() {
     wm.stubFor(get(urlEqualTo("/v1.0" + WireHarness.LIMITED)).willReturn(okJson(
         "{\"isEnabledForGroup\":false,\"groupId\":null}")));
+    wm.stubFor(get(urlEqualTo("/v1.0" + WireHarness.SOURCES)).willReturn(okJson("{\"value\":[]}")));
     wm.stubFor(get(urlEqualTo("/v1.0" + WireHarness.PROPERTY_SETTINGS)).willReturn(okJson("{\"value\":[]}")));
     wm.stubFor(get(urlEqualTo("/v1.0" + WireHarness.CARD)).willReturn(okJson("{\"value\":[]}")));
 

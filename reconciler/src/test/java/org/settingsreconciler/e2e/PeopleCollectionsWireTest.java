@@ -214,6 +214,8 @@ class PeopleCollectionsWireTest {
     h.list(PROPERTY_SETTINGS, "{\"id\":\"pps-0\",\"name\":null,\"prioritizedSourceUrls\":[\"" + other + "\",\""
         + HR_URL + "\",\"" + ENTRA_URL + "\"]}");
     h.patchOk(PROPERTY_SETTINGS + "/pps-0");
+    h.list(WireHarness.SOURCES, WireHarness.ENTRA_SOURCE, WireHarness.HR_SOURCE,
+        WireHarness.HR_SOURCE.replace("contosohr1", "contosohr2").replace("27f1af7b", "37f1af7b"));
 
     Run r = h.autoApply("""
         people:

@@ -90,8 +90,9 @@ class PlanWireTest {
         """.formatted(GROUP_B, GROUP_B, HR_URL, ADELE));
   }
 
+  /** What the YAML manages, and the profile sources its precedence list names (to know they exist). */
   private static final List<String> READS =
-      List.of(ENHANCED, LIMITED, PINNING, PRONOUNS, PROPERTY_SETTINGS, CARD, INTERESTS);
+      List.of(ENHANCED, LIMITED, PINNING, PRONOUNS, WireHarness.SOURCES, PROPERTY_SETTINGS, CARD, INTERESTS);
 
   @Test
   void planReadsEachManagedResourceOnceAndNeverWrites() {

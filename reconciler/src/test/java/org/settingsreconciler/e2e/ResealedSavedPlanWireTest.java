@@ -139,6 +139,54 @@ class ResealedSavedPlanWireTest {
   }
 
   @Test
+  void aDependencyOnAChangeNotBeforeItIsRefused() throws IOException {
+    ObjectNode plan = planAndSave();
+    // Pronouns made to wait for Chess, which the plan lists after it: apply would send them in another order than
+    // the one reviewed.
+    change(plan, "people.pronouns").putArray("dependsOn").add(CHESS);
+
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--no-verify"),
+        "people.pronouns: it depends on " + CHESS + ", which no change before it in the plan is");
+  }
+
+  @Test
+  void aDependencyThatIsNoAddressIsRefused() throws IOException {
+    ObjectNode plan = planAndSave();
+    change(plan, CHESS).putArray("dependsOn").add("people.pronouns[");
+
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--no-verify"),
+        CHESS + ": \"dependsOn\" names \"people.pronouns[\", which is no address");
+  }
+
+  @Test
+  void aDeleteOfTheEntraIdProfileSourceIsRefused() throws IOException {
+    ObjectNode plan = planAndSave();
+    String entra = "people.profileSources[\"4ce763dd-9214-4eff-af7c-da491cc3782d\"]";
+    ObjectNode c = ((ArrayNode) plan.get("changes")).addObject();
+    c.put("address", entra).put("action", "delete").put("method", "DELETE")
+        .put("path", ROOT + WireHarness.SOURCES + "(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')");
+    c.putNull("body");
+    c.putObject("before").put("sourceId", "4ce763dd-9214-4eff-af7c-da491cc3782d");
+
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--allow-destructive", "--no-verify"),
+        entra + ": this item is never deleted; the plan file was edited");
+  }
+
+  @Test
+  void aProfileSourceChangeSentToAnotherPathThanItsAlternateKeyIsRefused() throws IOException {
+    ObjectNode plan = planAndSave();
+    ObjectNode c = ((ArrayNode) plan.get("changes")).addObject();
+    c.put("address", "people.profileSources[\"hr1\"]").put("action", "update").put("method", "PATCH")
+        .put("path", ROOT + WireHarness.SOURCES + "/hr1");
+    c.putObject("body").put("displayName", "HR");
+    c.putObject("before").put("displayName", "Old HR");
+
+    assertRefusedAndNothingWritten(h, applySaved(h, saved, reseal(plan), "--no-verify"),
+        "people.profileSources[\"hr1\"]: the path " + ROOT + WireHarness.SOURCES + "/hr1 does not belong to this "
+            + "address (a update of it goes to " + ROOT + WireHarness.SOURCES + "(sourceId='hr1'))");
+  }
+
+  @Test
   void aPolicySettingOfAnIdTheYamlCannotNameIsRefused() throws IOException {
     ObjectNode plan = planAndSave();
     ObjectNode c = ((ArrayNode) plan.get("changes")).addObject();

@@ -60,6 +60,7 @@ final class WireHarness {
   static final String PHOTO = "/admin/people/photoUpdateSettings";
   static final String PROPERTY_SETTINGS = "/admin/people/profilePropertySettings";
   static final String CARD = "/admin/people/profileCardProperties";
+  static final String SOURCES = "/admin/people/profileSources";
   static final String ADELE = "adele@contoso.com";
   static final String INTERESTS = "/users/" + ADELE + "/profile/interests";
 
@@ -69,6 +70,13 @@ final class WireHarness {
   static final String ENTRA_URL =
       "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')";
   static final String HR_URL = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='contosohr1')";
+  /** The Entra ID profile source, as the docs' list shows it. */
+  static final String ENTRA_SOURCE = "{\"id\":\"520c18f8-0284-4d79-9b14-8a2d74461370\","
+      + "\"sourceId\":\"4ce763dd-9214-4eff-af7c-da491cc3782d\",\"kind\":\"MSEntra\",\"displayName\":\"Contoso "
+      + "Microsoft Entra\",\"webUrl\":\"https://login.microsoftonline.com\",\"localizations\":[]}";
+  /** The source {@link #HR_URL} names. */
+  static final String HR_SOURCE = "{\"id\":\"27f1af7b-b166-4f5b-b994-ae135a581547\",\"sourceId\":\"contosohr1\","
+      + "\"kind\":\"Custom\",\"displayName\":\"Contoso HR\",\"webUrl\":null,\"localizations\":[]}";
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -88,14 +96,17 @@ final class WireHarness {
   static final String USER_INSIGHTS = USER_SETTINGS + "/itemInsights";
 
   /**
-   * Also stubs {@code POST /$batch} (Graph's JSON batching, answered from the stubs of the batched requests) and
-   * the organization, which every plan reads to name its tenant.
+   * Also stubs {@code POST /$batch} (Graph's JSON batching, answered from the stubs of the batched requests), the
+   * organization, which every plan reads to name its tenant, and the profile sources (the Entra ID source and the
+   * one {@link #HR_URL} names), which a plan reads whenever the YAML sets a precedence list; a test's own stub of
+   * either replaces the default.
    */
   WireHarness(WireMockExtension wm, Path dir) {
     this.wm = wm;
     this.dir = dir;
     wm.stubFor(post(urlEqualTo(BATCH)).willReturn(aResponse().withTransformers(BatchFanOut.NAME)));
     organization(TENANT_ID, TENANT_NAME);
+    list(SOURCES, ENTRA_SOURCE, HR_SOURCE);
   }
 
   /**

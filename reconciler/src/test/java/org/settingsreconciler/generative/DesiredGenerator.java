@@ -19,6 +19,7 @@ import org.settingsreconciler.resource.defs.PeopleToggles;
 import org.settingsreconciler.resource.defs.PersonInterests;
 import org.settingsreconciler.resource.defs.ProfileCardProperties;
 import org.settingsreconciler.resource.defs.ProfilePropertySettings;
+import org.settingsreconciler.resource.defs.ProfileSources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -81,7 +82,38 @@ final class DesiredGenerator {
       ArrayNode list = root.putArray("prune");
       prune.forEach(list::add);
     }
+    sourcesKeptNamed(root, prune.contains(ProfileSources.DESCRIPTOR.type()));
     return root;
+  }
+
+  /**
+   * What a precedence list names must exist (the tool refuses YAML naming a source neither it nor the tenant has, or
+   * one pruning deletes): each source a list of the YAML names that the tenant lacks is added to the YAML's sources;
+   * and where sources are pruned, so is each tenant source any list names, the tenant's lists included.
+   */
+  private void sourcesKeptNamed(ObjectNode root, boolean sourcesPruned) {
+    Set<String> inTenant = new HashSet<>();
+    tenant.path("resources").path(ProfileSources.DESCRIPTOR.type())
+        .forEach(s -> inTenant.add(s.path("sourceId").asString("")));
+    List<String> named = new ArrayList<>();
+    root.path("people").path(ProfilePropertySettings.DESCRIPTOR.yamlName())
+        .forEach(setting -> setting.path("prioritizedSourceUrls").forEach(u -> named.add(u.asString(""))));
+    if (sourcesPruned) {
+      tenant.path("resources").path(ProfilePropertySettings.DESCRIPTOR.type())
+          .forEach(setting -> setting.path("prioritizedSourceUrls").forEach(u -> named.add(u.asString(""))));
+    }
+    for (String url : named) {
+      ProfileSources.sourceIdIn(url)
+          .filter(id -> !ProfileSources.isEntraSourceId(id) && (sourcesPruned || !inTenant.contains(id)))
+          .ifPresent(id -> {
+            ObjectNode people = root.has("people") ? (ObjectNode) root.get("people") : root.putObject("people");
+            String name = ProfileSources.DESCRIPTOR.yamlName();
+            ObjectNode sources = people.has(name) ? (ObjectNode) people.get(name) : people.putObject(name);
+            if (!sources.has(id)) {
+              sources.putObject(id);
+            }
+          });
+    }
   }
 
   /** A random subset of the managed properties, each with a value Graph's writes take. */

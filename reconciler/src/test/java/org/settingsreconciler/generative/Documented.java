@@ -41,12 +41,15 @@ final class Documented {
     return from.get(r.nextInt(from.size()));
   }
 
+  /** The sourceIds generated tenants and precedence lists share, so that lists name sources tenants have. */
+  static final List<String> SOURCE_IDS = List.of("contosohr0", "contosohr1", "contosohr2", "contosohr3", "workday1");
+
   /** A profile source URL as the docs show it, with any source id; now and then any string at all. */
   static String sourceUrl(SplittableRandom r) {
     if (r.nextInt(6) == 0) {
       return GeneratedText.any(r);
     }
-    String id = r.nextBoolean() ? "contosohr" + r.nextInt(9) : GeneratedText.any(r);
+    String id = r.nextBoolean() ? pick(SOURCE_IDS, r) : GeneratedText.any(r);
     return "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='" + id + "')";
   }
 

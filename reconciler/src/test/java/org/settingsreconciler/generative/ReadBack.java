@@ -11,6 +11,8 @@ import java.util.Set;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.defs.ProfilePropertySettings;
+import org.settingsreconciler.resource.defs.ProfileSources;
 import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resource.Scope;
 import tools.jackson.databind.JsonNode;
@@ -111,7 +113,10 @@ final class ReadBack {
         // A named item called by the reserved word (sourcePrecedence) cannot be named either: it is left too.
         boolean reserved = k != null && key.emptyKeyAlias() != null && !k.equals(NAMELESS)
             && k.equalsIgnoreCase(key.emptyKeyAlias());
-        if (k != null && !k.equals(NAMELESS) && !reserved && !named.contains(k)) {
+        // The Microsoft Entra ID profile source always exists: pruning never deletes it (either documented id).
+        boolean entra = d == ProfileSources.DESCRIPTOR && k != null && ProfilePropertySettings.ENTRA_SOURCE_IDS
+            .stream().anyMatch(k::equalsIgnoreCase);
+        if (k != null && !k.equals(NAMELESS) && !reserved && !entra && !named.contains(k)) {
           mismatches.add(where + ": " + k + " is still in the tenant although pruning is on");
         }
       });

@@ -17,6 +17,7 @@ import org.settingsreconciler.resource.defs.PeopleToggles;
 import org.settingsreconciler.resource.defs.PersonInterests;
 import org.settingsreconciler.resource.defs.ProfileCardProperties;
 import org.settingsreconciler.resource.defs.ProfilePropertySettings;
+import org.settingsreconciler.resource.defs.ProfileSources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -60,7 +61,8 @@ final class TenantGenerator {
       resources.set(d.type(), switch (d.shape()) {
         case SINGLETON -> singleton(d, groupIds);
         case FIXED_IDS -> fixedIds(d);
-        case COLLECTION -> d == ProfileCardProperties.DESCRIPTOR ? cardProperties() : propertySettings();
+        case COLLECTION -> d == ProfileCardProperties.DESCRIPTOR ? cardProperties()
+            : d == ProfileSources.DESCRIPTOR ? profileSources() : propertySettings();
       });
     }
     ArrayNode groupScoped = root.putArray("groupScopedPolicySettings");
@@ -145,6 +147,33 @@ final class TenantGenerator {
         name = r.nextBoolean() ? name.toLowerCase(Locale.ROOT) : name.toUpperCase(Locale.ROOT);
       }
       o.put("directoryPropertyName", name);
+      items.add(o);
+    }
+    return items;
+  }
+
+  /**
+   * The Entra ID source, which every tenant has, and sources whose sourceIds precedence URLs name now and then
+   * ({@link Documented#sourceUrl}), or any other: unique, as Graph keeps them.
+   */
+  private ArrayNode profileSources() {
+    ArrayNode items = MetadataValues.JSON.arrayNode();
+    Set<String> taken = new HashSet<>();
+    ObjectNode entra = object(ProfileSources.DESCRIPTOR);
+    entra.put("id", itemId());
+    entra.put("sourceId", ProfilePropertySettings.ENTRA_SOURCE_IDS.get(r.nextInt(2)));
+    entra.put("kind", "MSEntra");
+    items.add(entra);
+    int n = values.size();
+    for (int i = 0; i < n; i++) {
+      String sourceId = r.nextBoolean() ? Documented.SOURCE_IDS.get(r.nextInt(Documented.SOURCE_IDS.size()))
+          : GeneratedText.nonEmpty(r);
+      if (ProfileSources.isEntraSourceId(sourceId) || !taken.add(sourceId)) {
+        continue;
+      }
+      ObjectNode o = object(ProfileSources.DESCRIPTOR);
+      o.put("id", itemId());
+      o.put("sourceId", sourceId);
       items.add(o);
     }
     return items;

@@ -16,9 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The small tenant the hostile Graph serves, written from Graph's documented answers and nothing of the tool's: the
- * Copilot and People singletons, the five Copilot policy settings, three collections (profile property settings,
- * profile card properties, one user's interests), the organization with the settings under it, one user's settings
- * and the user list. GET, PATCH, POST and DELETE behave as Graph
+ * Copilot and People singletons, the five Copilot policy settings, four collections (profile sources, profile
+ * property settings, profile card properties, one user's interests), the organization with the settings under it,
+ * one user's settings and the user list. GET, PATCH, POST and DELETE behave as Graph
  * does when it behaves; every write carried out is logged, so a test can tell what really happened.
  */
 final class HostileTenant {
@@ -36,6 +36,7 @@ final class HostileTenant {
   static final String PROPERTY_SETTINGS = "/admin/people/profilePropertySettings";
   static final String PRECEDENCE = PROPERTY_SETTINGS + "/pps-0";
   static final String CARDS = "/admin/people/profileCardProperties";
+  static final String SOURCES = "/admin/people/profileSources";
   static final String USER = "adele@contoso.com";
   static final String INTERESTS = "/users/" + USER + "/profile/interests";
   static final String USERS = "/users";
@@ -105,6 +106,11 @@ final class HostileTenant {
     list(PROPERTY_SETTINGS, "id", "{\"id\":\"pps-0\",\"name\":null,\"displayName\":null,"
         + "\"prioritizedSourceUrls\":[\"" + ENTRA + "\"]}");
     list(CARDS, "directoryPropertyName", "{\"directoryPropertyName\":\"Fax\",\"annotations\":[]}");
+    list(SOURCES, "sourceId", "{\"id\":\"520c18f8-0284-4d79-9b14-8a2d74461370\",\"sourceId\":\""
+        + "4ce763dd-9214-4eff-af7c-da491cc3782d\",\"kind\":\"MSEntra\",\"displayName\":\"Microsoft Entra ID\","
+        + "\"webUrl\":null,\"localizations\":[]}", "{\"id\":\"27f1af7b-b166-4f5b-b994-ae135a581547\","
+        + "\"sourceId\":\"contosohr1\",\"kind\":\"Custom\",\"displayName\":\"Contoso HR\",\"webUrl\":null,"
+        + "\"localizations\":[]}");
     list(INTERESTS, "id", "{\"id\":\"int-1\",\"displayName\":\"Chess\",\"categories\":[\"games\"]}");
     list(USERS, "id", "{\"id\":\"u-1\",\"userPrincipalName\":\"" + USER + "\"}");
     list(ORGANIZATION, "id", "{\"id\":\"" + ORGANIZATION_ID + "\",\"displayName\":\"Contoso\"}");

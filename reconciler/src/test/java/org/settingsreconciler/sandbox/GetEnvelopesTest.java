@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.resource.ResourceDescriptor;
+import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +36,10 @@ class GetEnvelopesTest extends FreshSandbox {
             assertThat(created.status()).as(d.type() + " create").isEqualTo(201);
             item = created.body();
           }
-          yield d.path() + "/" + (d.key().idIsKey() ? item.get(d.key().property()) : item.get("id")).asString();
+          String id = (d.key().idIsKey() ? item.get(d.key().property()) : item.get("id")).asString();
+          // An alternate key names the item in the list's own segment: profileSources(sourceId='...').
+          yield d.key().alternateKey() ? d.path() + ResourceId.alternateKey(d.key().property(), id)
+              : d.path() + "/" + id;
         }
       };
 

@@ -38,7 +38,7 @@ final class CollectionHandler extends EndpointHandler {
       throw GraphErrors.invalidRequest("The property '" + key.property() + "' is required.");
     }
     ObjectNode item = JsonNodeFactory.instance.objectNode();
-    if (!key.nameIsId()) {
+    if (key.serverMakesIds()) {
       item.put("id", UUID.randomUUID().toString());
     }
     key.properties().forEach(k -> item.set(k, copyOrNull(body, k)));

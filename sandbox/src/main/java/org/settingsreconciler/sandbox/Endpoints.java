@@ -41,6 +41,11 @@ final class Endpoints {
           // graph-api.md 6.5: "source" is documented but missing from the production metadata.
           singleton("people.photoUpdateSettings", "/admin/people/photoUpdateSettings", true, List.of(),
               Map.of("source", "Edm.String")),
+          // profilesource.md and its pages (v1.0, beta): addressed as profileSources(sourceId='...'), sourceId being
+          // "a readable and unique profile source identifier" that "isn't updateable"; GET of one is bare. The docs
+          // do not say Graph ignores the case of sourceId, so it is matched exactly.
+          endpoint("people.profileSources", "/admin/people/profileSources", Endpoint.Kind.COLLECTION, false,
+              List.of(), ItemKey.alternate("sourceId", false), List.of(), Map.of()),
           // graph-api.md 3: named by displayName (name kept for backward compatibility), one nameless tenant-wide
           // entry, names unique ignoring case, items addressed by their server-made id; GET of one is wrapped.
           endpoint("people.profilePropertySettings", "/admin/people/profilePropertySettings", Endpoint.Kind.COLLECTION,

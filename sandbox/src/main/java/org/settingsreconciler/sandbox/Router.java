@@ -10,9 +10,9 @@ import java.util.Set;
 /**
  * The routes of the emulated API, derived from the resource registry so that a new endpoint is served without
  * code here: a singleton's path; a fixed-id set's parent (405, no list is documented) and its {@code /{id}}; a
- * collection's list and its {@code /{id}}. A path's {@code {user}} goes to the call's user, any other variable (an
- * item's id, the organization's in {@code /organization/{organization}/...}) to its id. Plus {@code /users},
- * {@code /users/{user}}, {@code /groups},
+ * collection's list and its {@code /{id}}, or {@code (key='...')} where Graph addresses items by an alternate key. A
+ * path's {@code {user}} goes to the call's user, any other variable (an item's id, the organization's in
+ * {@code /organization/{organization}/...}) to its id. Plus {@code /users}, {@code /users/{user}}, {@code /groups},
  * {@code /groups/{id}} and {@code /organization}. Segments match ignoring case, as Graph's do. A resource's routes
  * exist in the Graph versions its endpoint names (both serve the same state); the directory's in both.
  */
@@ -23,7 +23,7 @@ final class Router {
 
   private record Route(List<String> pattern, Set<ApiVersion> versions, RouteHandler handler) {
     long variables() {
-      return pattern.stream().filter(Router::isVariable).count();
+      return pattern.stream().filter(p -> isVariable(p) || AlternateKeySegment.isPattern(p)).count();
     }
   }
 
@@ -44,7 +44,8 @@ final class Router {
         }
         case COLLECTION -> {
           add(base, in, new CollectionHandler(d));
-          add(append(base, ID), in, new CollectionItemHandler(d));
+          add(d.key().alternateKey() ? alternateKeyed(base, d.key().property()) : append(base, ID), in,
+              new CollectionItemHandler(d));
         }
       }
     }
@@ -77,6 +78,8 @@ final class Router {
             user = segments.get(i);
           } else if (isVariable(r.pattern().get(i))) {
             id = segments.get(i);
+          } else if (AlternateKeySegment.isPattern(r.pattern().get(i))) {
+            id = AlternateKeySegment.valueIn(r.pattern().get(i), segments.get(i));
           }
         }
         return new Match(r.handler(), user, id);
@@ -101,7 +104,10 @@ final class Router {
     for (int i = 0; i < length; i++) {
       String p = pattern.get(i);
       String s = segments.get(i);
-      if (isVariable(p) ? s.isEmpty() : !p.equalsIgnoreCase(s)) {
+      boolean matches = isVariable(p) ? !s.isEmpty()
+          : AlternateKeySegment.isPattern(p) ? AlternateKeySegment.valueIn(p, s) != null
+          : p.equalsIgnoreCase(s);
+      if (!matches) {
         return false;
       }
     }
@@ -114,6 +120,13 @@ final class Router {
 
   private static List<String> split(String path) {
     return Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** The list's own segment, naming one item by the alternate key {@code property}: {@code list(property='...')}. */
+  private static List<String> alternateKeyed(List<String> base, String property) {
+    List<String> out = new ArrayList<>(base.subList(0, base.size() - 1));
+    out.add(AlternateKeySegment.pattern(base.get(base.size() - 1), property));
+    return out;
   }
 
   private static List<String> append(List<String> base, String segment) {

@@ -185,7 +185,7 @@ final class SandboxState {
     int index = 0;
     for (JsonNode item : items) {
       require(item.isObject(), where + " must hold objects");
-      if (!d.key().nameIsId() && !item.hasNonNull("id")) {
+      if (d.key().serverMakesIds() && !item.hasNonNull("id")) {
         ((ObjectNode) item).put("id", stableId(where + "#" + index));
       }
       index++;

@@ -9,6 +9,7 @@ final class ServerRules {
       Map.of(
           "copilot.limitedMode", new LimitedModeRule(),
           "copilot.policySettings", new PolicySettingRule(),
+          "people.profileSources", new ProfileSourceRule(),
           "people.profilePropertySettings", new ProfilePropertySettingRule(),
           "people.profileCardProperties", new ProfileCardPropertyRule(),
           "interests", new PersonInterestRule(),

@@ -10,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The state of a tenant nobody has configured. Derived from the endpoints' metadata types (booleans false,
  * everything else null, empty collections) so a new endpoint gets a default without code here, then overlaid with
  * what the docs (graph-api.md, and the pages named below) say differs: insights and data access default to enabled,
- * and two singletons carry an id.
+ * two singletons carry an id, and the profile sources hold the Entra ID source.
  */
 final class TenantDefaults {
 
@@ -47,6 +47,21 @@ final class TenantDefaults {
           "settings.itemInsights",
           object("isEnabled", NODES.booleanNode(true)));
 
+  /**
+   * Items a collection holds in a tenant nobody configured, by state name: the Microsoft Entra ID profile source,
+   * "by default ... the source of profile data", as the docs' list example shows it (v1.0 and beta
+   * peopleadminsettings-list-profilesources.md).
+   */
+  private static final Map<String, String> DOCUMENTED_ITEMS =
+      Map.of(
+          "people.profileSources",
+          """
+          [{"id": "520c18f8-0284-4d79-9b14-8a2d74461370", "sourceId": "4ce763dd-9214-4eff-af7c-da491cc3782d",
+            "kind": "MSEntra", "displayName": "Contoso Microsoft Entra", "webUrl": "https://login.microsoftonline.com",
+            "localizations": [{"displayName": "Contoso Microsoft Entra", "webUrl": "https://login.microsoftonline.com",
+                               "languageTag": "en-us"}]}]
+          """);
+
   private TenantDefaults() {}
 
   /** A whole tenant in the seed format: every singleton at its default, no policy configured, no users. */
@@ -71,7 +86,8 @@ final class TenantDefaults {
         e.fixedIds().forEach(id -> entries.set(id, unconfiguredEntry(e)));
         yield entries;
       }
-      case COLLECTION -> NODES.arrayNode();
+      case COLLECTION -> DOCUMENTED_ITEMS.containsKey(e.stateName())
+          ? SandboxJson.parse(DOCUMENTED_ITEMS.get(e.stateName())) : NODES.arrayNode();
     };
   }
 

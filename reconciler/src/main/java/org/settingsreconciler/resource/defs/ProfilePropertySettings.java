@@ -10,6 +10,7 @@ import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.PruneRule;
+import org.settingsreconciler.resource.Reference;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ValueComparator;
 import tools.jackson.databind.JsonNode;
@@ -117,6 +118,9 @@ public final class ProfilePropertySettings {
                   .rewrittenByGraph(
                       ProfilePropertySettings::entraAppended,
                       "Graph appends the Entra ID source to a list that lacks it"))
+          // The sources a list names are created before it is written, and deleted only once no list names them.
+          .references(new Reference("prioritizedSourceUrls", "people.profileSources", ProfileSources::sourceIdIn,
+              ProfileSources::isEntraSourceId))
           .pruneRule(RESET_SOURCE_PRECEDENCE)
           .permissions(
               Permissions.of(

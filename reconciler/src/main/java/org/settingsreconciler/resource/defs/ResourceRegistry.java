@@ -19,6 +19,8 @@ public final class ResourceRegistry {
           PeopleToggles.NAME_PRONUNCIATION,
           PeopleToggles.ITEM_INSIGHTS,
           PeopleToggles.PHOTO_UPDATE_SETTINGS,
+          // Before the settings whose precedence lists name them: a source is created before a list names it.
+          ProfileSources.DESCRIPTOR,
           ProfilePropertySettings.DESCRIPTOR,
           ProfileCardProperties.DESCRIPTOR,
           OrganizationSettings.PEOPLE_INSIGHTS,
