@@ -122,8 +122,10 @@ final class Dispatcher {
         continue;
       }
       Future<RoundTrip> f = wait < 0 ? completions.take() : completions.poll(wait, TimeUnit.NANOSECONDS);
-      if (f != null) {
+      // Every answer that has come is heard before anything more is sent: one of them may be a throttle.
+      while (f != null) {
         settle(result(f));
+        f = completions.poll();
       }
     }
   }
