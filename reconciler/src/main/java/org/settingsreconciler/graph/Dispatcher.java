@@ -6,8 +6,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -22,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs jobs with as few round trips as Graph allows: requests waiting to go are packed into batches of up to the
  * batch size, and up to the concurrency of round trips are in flight at once. Each request's answer is judged on
  * its own, batch item or not: a throttled item waits its Retry-After and goes again, alone in the sense that only it
- * is resent. After any Retry-After nothing at all is sent until it has passed, since Graph throttles the whole
- * client, not one request.
+ * is resent. When requests may leave is the client's {@link Pacer}'s call, shared with its other bulks: after any
+ * Retry-After nothing at all is sent until it has passed, since Graph throttles the whole client, not one request, and
+ * once Graph has throttled a workload its requests leave no faster than the rate learned for it.
  *
  * <p>All bookkeeping and every job callback run on the thread that called {@link #run()}; pool threads only carry
  * round trips. Callbacks may start further jobs.
@@ -34,6 +37,9 @@ final class Dispatcher {
   private static final class Pending {
     final Job job;
     final Wire wire;
+    final String workload;
+    /** How it last left, for the pacer to learn from its answer. */
+    Pacer.Departure departure;
     int attempt = 1;
     Duration waited = Duration.ZERO;
     long notBefore;
@@ -42,30 +48,34 @@ final class Dispatcher {
     Pending(Job job, Wire wire) {
       this.job = job;
       this.wire = wire;
+      this.workload = Pacer.workload(wire);
     }
   }
 
-  private record RoundTrip(List<Pending> sent, List<Answer> answers) {}
+  /** @param answeredAt when (nanoTime) the answers came, before they waited to be settled */
+  private record RoundTrip(List<Pending> sent, List<Answer> answers, long answeredAt) {}
 
   private final HttpTransport transport;
   private final RetryPolicy retry;
   private final Sleeper sleeper;
   private final Throughput throughput;
+  private final Pacer pacer;
   private final Deque<Pending> ready = new ArrayDeque<>();
   private final PriorityQueue<Pending> delayed =
       new PriorityQueue<>(Comparator.<Pending>comparingLong(p -> p.notBefore).thenComparingLong(p -> p.sequence));
   private long delays;
   private final List<List<Pending>> flying = new ArrayList<>();
   private int generativeInFlight;
-  /** No request goes out before this (nanoTime): the end of the latest Retry-After. */
-  private long pausedUntil;
+  /** Whether the last dispatch left requests waiting on their workload's rate, and until when (nanoTime). */
+  private boolean held;
+  private long heldUntil;
 
-  Dispatcher(HttpTransport transport, RetryPolicy retry, Sleeper sleeper, Throughput throughput) {
+  Dispatcher(HttpTransport transport, RetryPolicy retry, Sleeper sleeper, Throughput throughput, Pacer pacer) {
     this.transport = transport;
     this.retry = retry;
     this.sleeper = sleeper;
     this.throughput = throughput;
-    this.pausedUntil = sleeper.nanoTime();
+    this.pacer = pacer;
   }
 
   /** Queues a job; allowed before {@link #run()} and from callbacks during it. */
@@ -93,15 +103,16 @@ final class Dispatcher {
     while (true) {
       long now = sleeper.nanoTime();
       promoteDue(now);
-      if (now - pausedUntil >= 0) {
-        dispatch(completions);
+      held = false;
+      if (!pacer.paused(now)) {
+        dispatch(completions, now);
       }
       if (flying.isEmpty() && ready.isEmpty() && delayed.isEmpty()) {
         return;
       }
       long wait = nanosToWake(now);
       if (flying.isEmpty()) {
-        // Only waiting is left to do: a Retry-After or backoff.
+        // Only waiting is left to do: a Retry-After, a backoff or the pace.
         if (wait < 0) {
           throw new IllegalStateException("requests wait, but nothing will wake them");
         }
@@ -111,18 +122,34 @@ final class Dispatcher {
         continue;
       }
       Future<RoundTrip> f = wait < 0 ? completions.take() : completions.poll(wait, TimeUnit.NANOSECONDS);
-      if (f != null) {
+      // Every answer that has come is heard before anything more is sent: one of them may be a throttle.
+      while (f != null) {
         settle(result(f));
+        f = completions.poll();
       }
     }
   }
 
-  private void dispatch(CompletionService<RoundTrip> completions) {
+  private void dispatch(CompletionService<RoundTrip> completions, long now) {
     while (flying.size() < throughput.concurrency() && !ready.isEmpty()) {
       if (generativeInFlight > 0 && ready.size() < throughput.batchSize()) {
         return; // a listing in flight will bring more requests to fill this batch
       }
-      List<Pending> group = takeGroup();
+      List<Pending> group;
+      // Taking a round trip's requests and spending their rates is one step: other bulks of the client draw on the
+      // same rates.
+      synchronized (pacer) {
+        group = takeGroup(now);
+        if (group == null) {
+          return; // every waiting request waits on its workload's rate; held and heldUntil say until when
+        }
+        List<String> workloads = new ArrayList<>(group.size());
+        group.forEach(p -> workloads.add(p.workload));
+        List<Pacer.Departure> departures = pacer.sent(workloads, now);
+        for (int i = 0; i < group.size(); i++) {
+          group.get(i).departure = departures.get(i);
+        }
+      }
       String token;
       try {
         token = transport.token();
@@ -136,25 +163,44 @@ final class Dispatcher {
         generativeInFlight += p.job.generative() ? 1 : 0;
       }
       flying.add(group);
-      completions.submit(() -> new RoundTrip(group, transport.exchange(wires, token)));
+      completions.submit(() -> {
+        List<Answer> answers = transport.exchange(wires, token);
+        return new RoundTrip(group, answers, sleeper.nanoTime());
+      });
     }
   }
 
   /**
-   * The request at the front, and up to a batch of the waiting requests of its Graph version: a batch goes to one
-   * version's {@code /$batch}, and its URLs are relative to that version. A request that cannot be batched goes
-   * alone.
+   * The first waiting request whose workload's rate lets it leave now, and up to a batch of the waiting requests of
+   * its Graph version whose rates let them leave: a batch goes to one version's {@code /$batch}, and its URLs are
+   * relative to that version. A request that cannot be batched goes alone. Null when every waiting request waits on
+   * its rate; {@link #heldUntil} then says when the first may leave.
    */
-  private List<Pending> takeGroup() {
+  private List<Pending> takeGroup(long now) {
+    Map<String, Boolean> open = new HashMap<>();
+    Pending first = null;
+    for (Iterator<Pending> it = ready.iterator(); it.hasNext(); ) {
+      Pending p = it.next();
+      if (open.computeIfAbsent(p.workload, w -> pacer.open(w, now))) {
+        first = p;
+        it.remove();
+        break;
+      }
+    }
+    if (first == null) {
+      held = true;
+      heldUntil = open.keySet().stream().mapToLong(w -> pacer.nextFree(w, now) - now).min().orElse(0) + now;
+      return null;
+    }
     List<Pending> group = new ArrayList<>();
-    Pending first = ready.pollFirst();
     group.add(first);
     if (!first.wire.batchable()) {
       return group;
     }
     for (Iterator<Pending> it = ready.iterator(); it.hasNext() && group.size() < throughput.batchSize(); ) {
       Pending p = it.next();
-      if (p.wire.version() == first.wire.version()) {
+      if (p.wire.version() == first.wire.version()
+          && open.computeIfAbsent(p.workload, w -> pacer.open(w, now))) {
         group.add(p);
         it.remove();
       }
@@ -168,10 +214,18 @@ final class Dispatcher {
     // date itself.
     Instant wall = sleeper.now();
     long now = sleeper.nanoTime();
+    List<Verdict> verdicts = new ArrayList<>(trip.sent().size());
+    List<Pacer.Departure> departures = new ArrayList<>(trip.sent().size());
+    for (int i = 0; i < trip.sent().size(); i++) {
+      Pending p = trip.sent().get(i);
+      verdicts.add(Responses.judge(p.wire, trip.answers().get(i)));
+      departures.add(p.departure);
+    }
+    pacer.heard(departures, verdicts, wall, trip.answeredAt());
     for (int i = 0; i < trip.sent().size(); i++) {
       Pending p = trip.sent().get(i);
       generativeInFlight -= p.job.generative() ? 1 : 0;
-      settle(p, Responses.judge(p.wire, trip.answers().get(i)), now, wall);
+      settle(p, verdicts.get(i), now, wall);
     }
   }
 
@@ -210,8 +264,8 @@ final class Dispatcher {
     p.waited = total;
     p.notBefore = now + d.toNanos();
     p.sequence = delays++;
-    if (v.retryAfter().isPresent() && p.notBefore - pausedUntil > 0) {
-      pausedUntil = p.notBefore;
+    if (v.retryAfter().isPresent()) {
+      pacer.pauseUntil(p.notBefore);
     }
     delayed.add(p);
   }
@@ -227,14 +281,20 @@ final class Dispatcher {
     }
   }
 
-  /** Nanoseconds until a delayed request is due or a pause ends; -1 when nothing is timed. */
+  /**
+   * Nanoseconds until a delayed request is due, a pause ends or a rate lets a waiting request leave; -1 when nothing
+   * is timed.
+   */
   private long nanosToWake(long now) {
     long wait = Long.MAX_VALUE;
     if (!delayed.isEmpty()) {
       wait = delayed.peek().notBefore - now;
     }
+    long pausedUntil = pacer.pausedUntil();
     if (!ready.isEmpty() && pausedUntil - now > 0) {
       wait = Math.min(wait, pausedUntil - now);
+    } else if (held) {
+      wait = Math.min(wait, heldUntil - now);
     }
     return wait == Long.MAX_VALUE ? -1 : Math.max(0, wait);
   }

@@ -10,7 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends requests to Microsoft Graph: bearer token, JSON in and out, JSON batching and bounded concurrency, retries
- * where Graph allows them, and Graph's error JSON turned into {@link GraphError}. Callers hand over all their
+ * where Graph allows them, a pace learned from Graph's throttling ({@link RatePolicy}), and Graph's error JSON turned
+ * into {@link GraphError}. Callers hand over all their
  * requests at once ({@link #bulk()}, {@link #sendAll}, {@link #listAll}); the single-request methods are the same
  * machinery with one request.
  */
@@ -23,6 +24,8 @@ public final class GraphClient {
   private final RetryPolicy retry;
   private final Sleeper sleeper;
   private final Throughput throughput;
+  /** One per client: every bulk's requests draw on the same rates and wait out the same Retry-After. */
+  private final Pacer pacer;
 
   /** How long one round trip may take, from sending to the last byte of the answer, unless told otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -30,15 +33,23 @@ public final class GraphClient {
   /**
    * @param timeout the longest wait for one round trip's whole answer; a read that times out is tried again, a
    *     write is not (it may have been carried out)
+   * @param rate how the pace is learned once Graph throttles
    */
   public GraphClient(
       URI root, AccessTokenProvider tokens, RetryPolicy retry, Sleeper sleeper, Throughput throughput,
-      Duration timeout) {
+      Duration timeout, RatePolicy rate) {
     this.origin = new Origin(root);
     this.transport = new HttpTransport(origin, tokens, timeout);
     this.retry = retry;
     this.sleeper = sleeper;
     this.throughput = throughput;
+    this.pacer = new Pacer(rate, sleeper.nanoTime());
+  }
+
+  public GraphClient(
+      URI root, AccessTokenProvider tokens, RetryPolicy retry, Sleeper sleeper, Throughput throughput,
+      Duration timeout) {
+    this(root, tokens, retry, sleeper, throughput, timeout, RatePolicy.DEFAULT);
   }
 
   public GraphClient(URI root, AccessTokenProvider tokens, RetryPolicy retry, Sleeper sleeper, Throughput throughput) {
@@ -80,11 +91,13 @@ public final class GraphClient {
   }
 
   /**
-   * Sends one line per request and per answer to {@code sink} (RECONCILER_DEBUG=1): method, URL, headers and status.
-   * The Authorization header is always shown as {@code Bearer [redacted]}; bodies are not shown.
+   * Sends one line per request and per answer to {@code sink} (RECONCILER_DEBUG=1): method, URL, headers and status,
+   * and one per rate learned from throttling. The Authorization header is always shown as {@code Bearer [redacted]};
+   * bodies are not shown.
    */
   public void debugTo(java.util.function.Consumer<String> sink) {
     transport.debugTo(sink);
+    pacer.debugTo(sink);
   }
 
   /**
@@ -98,7 +111,7 @@ public final class GraphClient {
 
   /** A new set of requests to send together. */
   public Bulk bulk() {
-    return new Bulk(new Dispatcher(transport, retry, sleeper, throughput), origin);
+    return new Bulk(new Dispatcher(transport, retry, sleeper, throughput, pacer), origin);
   }
 
   /** Sends every request (batched, concurrently) and returns how each ended, in the order given. */

@@ -45,13 +45,18 @@ public record RetryPolicy(int maxAttempts, Duration maxTotalWait, Duration first
    * {@link #maxTotalWait}, so a date an hour away ends the request as a number of 3600 would.
    */
   public Duration delay(int attempt, Optional<String> retryAfter, Instant now) {
-    Optional<Duration> asked = retryAfter.flatMap(v -> asked(v.strip(), now));
+    Optional<Duration> asked = retryAfter(retryAfter, now);
     if (asked.isPresent()) {
       return asked.get();
     }
     long base = firstBackoff.toMillis() << Math.min(attempt - 1, 10);
     long jitter = base == 0 ? 0 : ThreadLocalRandom.current().nextLong(base / 2 + 1);
     return Duration.ofMillis(base + jitter);
+  }
+
+  /** The wait a Retry-After value asks for, counted from {@code now}; empty when absent or neither form. */
+  static Optional<Duration> retryAfter(Optional<String> value, Instant now) {
+    return value.flatMap(v -> asked(v.strip(), now));
   }
 
   /** The three forms an HTTP date may take (RFC 9110 5.6.7): IMF-fixdate, and the obsolete RFC 850 and asctime. */

@@ -91,7 +91,7 @@ public final class GraphSession implements AutoCloseable {
         throw new UserError("cannot start the sandbox: " + e.getMessage());
       }
       GraphClient client = new GraphClient(sandbox.baseUrl(), StaticTokenProvider.of(SANDBOX_TOKEN), tuning.retry(),
-          Sleeper.REAL, throughput, tuning.timeout());
+          Sleeper.REAL, throughput, tuning.timeout(), tuning.rate());
       for (Fault f : options.sandboxFaults()) {
         sandbox.injectFault(f);
         ctx.view().note("sandbox fault armed: " + f.describe());
@@ -133,7 +133,8 @@ public final class GraphSession implements AutoCloseable {
     // it in :authority, and a server may refuse such an authority).
     URI sent = URI.create(TenantIdentity.withoutUserInfo(root.toString()));
     GraphClient client =
-        new GraphClient(sent, signIn.credential(), tuning.retry(), Sleeper.REAL, throughput, tuning.timeout());
+        new GraphClient(sent, signIn.credential(), tuning.retry(), Sleeper.REAL, throughput, tuning.timeout(),
+            tuning.rate());
     // The ledger names the tenant's Graph, whichever version a run uses: a create sent through v1.0 is as recent to
     // a run pinned to beta.
     return new GraphSession(client, null, root.toString(), "", signIn, ctx,

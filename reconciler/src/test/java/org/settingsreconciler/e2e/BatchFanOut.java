@@ -34,9 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
  * shuffled order. {@code dependsOn} gets Graph's 424 when a dependency failed. An item whose connection drops drops
  * the whole batch's connection, which is how a client sees a batch that may or may not have been carried out.
  */
-final class BatchFanOut implements ResponseDefinitionTransformerV2 {
+public final class BatchFanOut implements ResponseDefinitionTransformerV2 {
 
-  static final String NAME = "graph-batch-fan-out";
+  public static final String NAME = "graph-batch-fan-out";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> ANSWER_HEADERS =

@@ -158,6 +158,8 @@ class SandboxFaultModeCliTest {
     "RECONCILER_RETRY_ATTEMPTS         | many | must be a whole number from 1 to 20, not 'many'",
     "RECONCILER_RETRY_MAX_WAIT_SECONDS | -1   | must be a number of seconds and at most 3600, such as 1.5, not '-1'",
     "RECONCILER_RETRY_BACKOFF_SECONDS  | 1s   | must be a number of seconds and at most 3600, such as 1.5, not '1s'",
+    "RECONCILER_MAX_REQUESTS_PER_SECOND | 0.5 | must be a number of requests a second from 1 to 100000, such as 200, not '0.5'",
+    "RECONCILER_MAX_REQUESTS_PER_SECOND | fast | must be a number of requests a second from 1 to 100000, such as 200, not 'fast'",
   })
   void aTuningVariableThatIsNotANumberIsRefused(String name, String value, String message) {
     Run r = cli(Map.of(name, value), "plan", settings.toString(), "--sandbox");

@@ -143,6 +143,38 @@ class ClientAgainstSandboxTest {
     assertThat(stats.earlyRetries()).isZero();
   }
 
+  private static List<GraphRequest> distinctReads(int from, int to) {
+    List<GraphRequest> out = new ArrayList<>();
+    for (int i = from; i <= to; i++) {
+      out.add(GraphRequest.get(ADELE + "?$top=" + i));
+    }
+    return out;
+  }
+
+  /**
+   * A first bulk runs into the budget; the client's next bulk keeps to the rate learned from it, so Graph throttles
+   * it far less, though it asks for more than a window's budget at once. The rate is cut to half of what Graph let
+   * through rather than nine tenths, so that a busy machine bunching requests cannot make this fail.
+   */
+  @Test
+  void theRateLearnedFromOneBulkKeepsTheClientsNextBulkUnderTheBudget() {
+    sandbox.setThrottle(100, Duration.ofMillis(250));
+    GraphClient client = new GraphClient(sandbox.baseUrl(), () -> "t", RetryPolicy.DEFAULT, Sleeper.REAL,
+        Throughput.DEFAULT, GraphClient.DEFAULT_TIMEOUT, new RatePolicy(Double.POSITIVE_INFINITY, 0.5, 0.02));
+
+    List<GraphResult<GraphResponse>> first = client.sendAll(distinctReads(1, 160));
+    LoadStats burst = probe.stats();
+    probe.resetStats();
+    List<GraphResult<GraphResponse>> second = client.sendAll(distinctReads(161, 360));
+    LoadStats paced = probe.stats();
+
+    assertThat(first).allSatisfy(o -> assertThat(o.ok()).as(o.ok() ? "" : o.error().describe()).isTrue());
+    assertThat(second).allSatisfy(o -> assertThat(o.ok()).as(o.ok() ? "" : o.error().describe()).isTrue());
+    assertThat(burst.throttled()).isPositive();
+    assertThat(paced.throttled()).isLessThan(burst.throttled() / 4);
+    assertThat(burst.earlyRetries() + paced.earlyRetries()).isZero();
+  }
+
   @Test
   void aThrottledApplyOfWritesCompletesAndAppliesEachWriteOnce() {
     sandbox.setThrottle(10, Duration.ofMillis(300));

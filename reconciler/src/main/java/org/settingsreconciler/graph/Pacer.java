@@ -1,0 +1,159 @@
+package org.settingsreconciler.graph;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * When one client's requests may leave, shared by every {@link Dispatcher} (every bulk) of that client, so that
+ * concurrent round trips draw on one budget:
+ *
+ * <ul>
+ *   <li>After a Retry-After nothing at all leaves until it has passed, since Graph throttles the whole client.
+ *   <li>Each Graph workload, told apart by the first segment of the path after the version ({@code users},
+ *       {@code admin}, {@code copilot}, ...), has a {@link LearnedRate}: Graph's limits differ by service. Every
+ *       request counts, batch item or not, as Graph counts them.
+ * </ul>
+ *
+ * Thread-safe; a dispatcher may hold its lock to look at several workloads and reserve a batch as one step.
+ */
+final class Pacer {
+
+  /** How one request left: its workload, when, and whether the rate held it back until then. */
+  record Departure(String workload, long at, boolean paced) {}
+
+  private final RatePolicy policy;
+  private final Map<String, LearnedRate> rates = new HashMap<>();
+  /** The ceiling, for all workloads together: it only spaces requests out, it learns nothing. Null for none. */
+  private final LearnedRate ceiling;
+  /** No request goes out before this (nanoTime): the end of the latest Retry-After. */
+  private long pausedUntil;
+  private volatile Consumer<String> debug;
+
+  Pacer(RatePolicy policy, long now) {
+    this.policy = policy;
+    this.pausedUntil = now;
+    this.ceiling = Double.isInfinite(policy.ceiling()) ? null : new LearnedRate(policy, policy.ceiling(), now);
+  }
+
+  void debugTo(Consumer<String> sink) {
+    this.debug = sink;
+  }
+
+  /** The workload a request belongs to: the first segment of its path after the version, in lower case. */
+  static String workload(Wire wire) {
+    String path = wire.relative() != null ? wire.relative() : versionless(wire.uri().getRawPath());
+    int query = path.indexOf('?');
+    path = query < 0 ? path : path.substring(0, query);
+    int start = path.startsWith("/") ? 1 : 0;
+    int end = path.indexOf('/', start);
+    return path.substring(start, end < 0 ? path.length() : end).toLowerCase(Locale.ROOT);
+  }
+
+  /** A path outside every version root (a next link elsewhere): its first segment stands for the version. */
+  private static String versionless(String rawPath) {
+    String path = rawPath == null ? "" : rawPath;
+    int second = path.indexOf('/', 1);
+    return second < 0 ? "" : path.substring(second);
+  }
+
+  synchronized boolean paused(long now) {
+    return pausedUntil - now > 0;
+  }
+
+  synchronized long pausedUntil() {
+    return pausedUntil;
+  }
+
+  synchronized void pauseUntil(long until) {
+    if (until - pausedUntil > 0) {
+      pausedUntil = until;
+    }
+  }
+
+  /** Whether a request of this workload may leave now, as far as its rate and the ceiling go. */
+  synchronized boolean open(String workload, long now) {
+    LearnedRate r = rates.get(workload);
+    return (r == null || r.open(now)) && (ceiling == null || ceiling.open(now));
+  }
+
+  /** When (nanoTime) a request of this workload may next leave, as far as its rate and the ceiling go. */
+  synchronized long nextFree(String workload, long now) {
+    LearnedRate r = rates.get(workload);
+    long at = r == null ? now : r.nextFree();
+    return ceiling == null || at - ceiling.nextFree() >= 0 ? at : ceiling.nextFree();
+  }
+
+  /** Requests leave now, as one round trip: each workload's rate is spent by its requests. */
+  synchronized List<Departure> sent(List<String> workloads, long now) {
+    if (ceiling != null) {
+      ceiling.sent(workloads.size(), now);
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    workloads.forEach(w -> counts.merge(w, 1, Integer::sum));
+    Map<String, Boolean> paced = new HashMap<>();
+    counts.forEach((w, n) -> {
+      LearnedRate r = rate(w, now);
+      boolean unknown = Double.isInfinite(r.perSecond());
+      paced.put(w, r.sent(n, now));
+      if (unknown && !Double.isInfinite(r.perSecond())) {
+        say(w, "first rate learned from throttling", r);
+      }
+    });
+    List<Departure> out = new ArrayList<>(workloads.size());
+    workloads.forEach(w -> out.add(new Departure(w, now, paced.get(w))));
+    return out;
+  }
+
+  /**
+   * What Graph answered to the requests of one round trip, in order: throttles cut their workload's rate, other
+   * answers count as let through, and successes may raise it. The answers let through are counted first, since the
+   * rate a first throttle teaches is made of them.
+   */
+  synchronized void heard(List<Departure> departures, List<Verdict> verdicts, Instant wall, long now) {
+    for (int i = 0; i < departures.size(); i++) {
+      Verdict v = verdicts.get(i);
+      Departure d = departures.get(i);
+      if (!throttle(v) && (v.ok() || v.error().status() > 0)) {
+        rate(d.workload(), now).admitted(d.at(), d.paced(), v.ok());
+      }
+    }
+    for (int i = 0; i < departures.size(); i++) {
+      Verdict v = verdicts.get(i);
+      Departure d = departures.get(i);
+      if (throttle(v)) {
+        Duration retryAfter = RetryPolicy.retryAfter(v.retryAfter(), wall).orElse(null);
+        LearnedRate r = rate(d.workload(), now);
+        if (r.throttled(d.at(), v.error().status() == 429, retryAfter, now)
+            && !Double.isInfinite(r.perSecond())) {
+          say(d.workload(), "throttled (HTTP " + v.error().status() + "), rate cut", r);
+        }
+      }
+    }
+  }
+
+  private void say(String workload, String what, LearnedRate r) {
+    Consumer<String> log = debug;
+    if (log != null) {
+      log.accept(String.format(Locale.ROOT, "pace: %s: %s: %.1f requests a second", workload, what, r.perSecond()));
+    }
+  }
+
+  /** A 429, or a 503 or 504 that asks for a wait: Graph saying the client goes too fast. */
+  private static boolean throttle(Verdict v) {
+    if (v.ok()) {
+      return false;
+    }
+    int status = v.error().status();
+    return status == 429 || (RetryPolicy.retryableStatus(status) && v.retryAfter().isPresent());
+  }
+
+  private LearnedRate rate(String workload, long now) {
+    return rates.computeIfAbsent(workload, w -> new LearnedRate(policy, Double.POSITIVE_INFINITY, now));
+  }
+}

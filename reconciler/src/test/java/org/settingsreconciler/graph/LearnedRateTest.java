@@ -1,0 +1,211 @@
+package org.settingsreconciler.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The arithmetic of one workload's rate, on a clock that only moves when told (nanoseconds from 0). */
+class LearnedRateTest {
+
+  private static final long SECOND = 1_000_000_000L;
+  private static final long MS = 1_000_000L;
+
+  private final LearnedRate rate = new LearnedRate(RatePolicy.DEFAULT, Double.POSITIVE_INFINITY, 0);
+
+  /** {@code n} requests sent at {@code at}, each answered with a success. */
+  private void admitted(int n, long at) {
+    boolean paced = rate.sent(n, at);
+    for (int i = 0; i < n; i++) {
+      rate.admitted(at, paced, true);
+    }
+  }
+
+  @Test
+  void untilGraphThrottlesNothingIsSpacedOut() {
+    for (int i = 0; i < 100; i++) {
+      assertThat(rate.open(0)).isTrue();
+      admitted(20, 0);
+    }
+    assertThat(rate.perSecond()).isInfinite();
+  }
+
+  @Test
+  void theFirstThrottleTeachesNineTenthsOfWhatGraphLetThroughUntilItsRetryAfterEnds() {
+    admitted(400, 0);
+    rate.sent(100, 100 * MS);
+
+    // Thrown back at 200 ms until 1 s; 100 more answered late, from before the throttle, still count.
+    assertThat(rate.throttled(100 * MS, true, Duration.ofMillis(800), 200 * MS)).isTrue();
+    for (int i = 0; i < 100; i++) {
+      rate.admitted(0, false, true);
+    }
+    rate.sent(20, SECOND);
+
+    // 500 let through from 0 until 1 s: 500 a second, and nine tenths of it.
+    assertThat(rate.perSecond()).isCloseTo(450, within(1e-9));
+  }
+
+  @Test
+  void theFirstRateCountsFromTheEarliestEndOfItsThrottlesRetryAfters() {
+    admitted(450, 0);
+    rate.throttled(0, true, Duration.ofMillis(900), 100 * MS); // until 1.0 s
+    rate.throttled(0, true, Duration.ofMillis(850), 100 * MS); // answered later by Graph: until 0.95 s
+    rate.throttled(0, true, Duration.ofMillis(900), 120 * MS); // until 1.02 s
+
+    rate.sent(20, SECOND);
+
+    assertThat(rate.perSecond()).isCloseTo(0.9 * 450 / 0.95, within(1e-9));
+  }
+
+  @Test
+  void aFewRequestsTeachNoLessThanABatchASecond() {
+    admitted(3, 0);
+    rate.throttled(0, true, Duration.ofSeconds(2), 50 * MS);
+    rate.sent(1, 3 * SECOND);
+
+    assertThat(rate.perSecond()).isEqualTo(RatePolicy.FIRST_FLOOR);
+  }
+
+  @Test
+  void aThrottleBeforeAnythingWasLetThroughTeachesNothing() {
+    rate.sent(20, 0);
+    rate.throttled(0, true, Duration.ofSeconds(1), 10 * MS);
+    rate.sent(20, SECOND);
+
+    assertThat(rate.perSecond()).isInfinite();
+  }
+
+  @Test
+  void answersLetThroughThatComeAfterTheFirstThrottleCountToo() {
+    rate.sent(200, 0);
+    rate.throttled(0, true, Duration.ofSeconds(1), 0); // the first answer to come is a throttle
+    for (int i = 0; i < 100; i++) {
+      rate.admitted(0, false, true);
+    }
+    rate.sent(20, SECOND);
+
+    assertThat(rate.perSecond()).isCloseTo(90, within(1e-9));
+  }
+
+  @Test
+  void anUnavailableServiceTeachesNoRate() {
+    admitted(100, 0);
+    assertThat(rate.throttled(0, false, Duration.ofSeconds(1), 10 * MS)).isFalse();
+    rate.sent(20, 2 * SECOND);
+
+    assertThat(rate.perSecond()).isInfinite();
+  }
+
+  @Test
+  void anUnavailableServiceThatAsksForAWaitCutsAKnownRate() {
+    learn450();
+    rate.sent(20, 3 * SECOND);
+
+    assertThat(rate.throttled(3 * SECOND, false, Duration.ofSeconds(1), 3 * SECOND + 50 * MS)).isTrue();
+    assertThat(rate.perSecond()).isCloseTo(405, within(1e-9));
+  }
+
+  /** 500 requests let through from 0 until a Retry-After that ends at 1 s: the rate is 450 once sending resumes. */
+  private void learn450() {
+    for (int i = 0; i < 500; i++) {
+      rate.admitted(0, false, true);
+    }
+    rate.throttled(0, true, Duration.ofMillis(900), 100 * MS);
+  }
+
+  @Test
+  void requestsAlreadyOnTheirWayWhenTheRateWasCutAreTheSameThrottling() {
+    admitted(500, 0);
+    rate.throttled(0, true, Duration.ofMillis(900), 100 * MS);
+    rate.sent(20, SECOND);
+    double learned = rate.perSecond();
+
+    // Sent before the cut, answered after it: no second cut.
+    assertThat(rate.throttled(50 * MS, true, Duration.ofMillis(900), 1100 * MS)).isFalse();
+    assertThat(rate.perSecond()).isEqualTo(learned);
+
+    // Sent at the learned rate and throttled again: a second cut, once.
+    rate.sent(20, 1200 * MS);
+    assertThat(rate.throttled(1200 * MS, true, Duration.ofMillis(100), 1300 * MS)).isTrue();
+    assertThat(rate.throttled(1200 * MS, true, Duration.ofMillis(100), 1310 * MS)).isFalse();
+    assertThat(rate.perSecond()).isCloseTo(0.9 * learned, within(1e-9));
+  }
+
+  @Test
+  void cutsStopAtTheFloor() {
+    admitted(500, 0);
+    rate.throttled(0, true, Duration.ofMillis(900), 100 * MS);
+    long t = SECOND;
+    for (int i = 0; i < 200; i++) {
+      rate.sent(1, t);
+      rate.throttled(t, true, null, t + MS);
+      t += 2 * MS;
+    }
+    assertThat(rate.perSecond()).isEqualTo(RatePolicy.FLOOR);
+  }
+
+  @Test
+  void aRoundTripOfKRequestsUsesKOverTheRateOfTheNextOnesTime() {
+    learn450();
+    long t = 2 * SECOND;
+    assertThat(rate.open(t)).isTrue();
+    rate.sent(45, t); // 45 at 450 a second: 100 ms
+    assertThat(rate.perSecond()).isEqualTo(450);
+
+    assertThat(rate.open(t + 99 * MS)).isFalse();
+    assertThat(rate.open(t + 100 * MS)).isTrue();
+    assertThat(rate.nextFree()).isEqualTo(t + 100 * MS);
+  }
+
+  @Test
+  void aSecondOfSendingAtTheRateRaisesItByTwoPercent() {
+    learn450();
+    long t = 2 * SECOND;
+    rate.sent(1, t); // after a pause: the rate held nothing back, so its answer raises nothing
+    rate.admitted(t, false, true);
+    double start = rate.perSecond();
+    assertThat(start).isEqualTo(450);
+    // One second's worth, each round trip sent the moment the rate allows it.
+    for (int sent = 0; sent < 450; sent += 10) {
+      t = rate.nextFree();
+      boolean paced = rate.sent(10, t);
+      assertThat(paced).isTrue();
+      for (int i = 0; i < 10; i++) {
+        rate.admitted(t, paced, true);
+      }
+    }
+    assertThat(rate.perSecond()).isCloseTo(450 * 1.02, within(0.5));
+
+    // Answers that are not successes, or requests the rate did not hold back, raise nothing.
+    double now = rate.perSecond();
+    rate.admitted(t, true, false);
+    rate.admitted(t, false, true);
+    assertThat(rate.perSecond()).isEqualTo(now);
+  }
+
+  @Test
+  void aRateStartedAtTheCeilingSpacesRequestsFromTheFirstAndNeverGrowsPastIt() {
+    LearnedRate capped = new LearnedRate(RatePolicy.DEFAULT.withCeiling(40), 40, 0);
+    capped.sent(20, 0);
+    assertThat(capped.open(499 * MS)).isFalse();
+    assertThat(capped.open(500 * MS)).isTrue();
+    for (int i = 0; i < 1000; i++) {
+      capped.admitted(0, true, true);
+    }
+    assertThat(capped.perSecond()).isEqualTo(40);
+  }
+
+  @Test
+  void aLearnedRateNeverPassesTheCeiling() {
+    LearnedRate capped = new LearnedRate(RatePolicy.DEFAULT.withCeiling(40), Double.POSITIVE_INFINITY, 0);
+    for (int i = 0; i < 500; i++) {
+      capped.admitted(0, false, true);
+    }
+    capped.throttled(0, true, Duration.ofMillis(900), 100 * MS);
+    capped.sent(20, SECOND);
+
+    assertThat(capped.perSecond()).isEqualTo(40);
+  }
+}
