@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
@@ -67,7 +68,9 @@ public final class PermissionReport {
             + " type(s)):");
     out.add("");
     out.addAll(table(types.keySet(), groups));
-    out.add("  read: plan, check, export (and apply, which plans first); create, update, delete: apply.");
+    out.add("  read: plan, check, export (and apply, which plans first); create, update, delete"
+        + (types.keySet().stream().anyMatch(d -> !d.actions().isEmpty()) ? " and actions (POST .../{id}/<action>)" : "")
+        + ": apply.");
     out.add("  role: the least privileged Microsoft Entra role Microsoft's docs name for a signed-in admin");
     out.add("  (\"" + Access.NO_ROLE + "\": they name none); app-only tokens need no role.");
     out.add("");
@@ -95,7 +98,7 @@ public final class PermissionReport {
     rows.add(new String[] {"setting", "operation", "delegated", "application", "role (signed-in admin)"});
     for (ResourceDescriptor d : types) {
       String name = d.type() + (d.globalOnly() ? " *" : "");
-      for (Operation op : Operation.of(d.shape())) {
+      for (Operation op : d.operations()) {
         rows.add(row(name, op, d.permissions().of(op)));
         name = ""; // the type once, on its first operation
       }
@@ -127,9 +130,9 @@ public final class PermissionReport {
     out.add("A signed-in admin (login, azure-cli): delegated permissions of the app registration, and the admin's "
         + "role");
     out.add("  plan, check, export:  " + String.join(", ", read));
-    out.add("                        role: " + roles(types, List.of(Operation.READ)));
+    out.add("                        role: " + roles(types, d -> List.of(Operation.READ)));
     out.add("  apply:                " + String.join(", ", write) + "  (each ReadWrite includes its Read)");
-    out.add("                        role: " + roles(types, List.of(Operation.values())));
+    out.add("                        role: " + roles(types, ResourceDescriptor::operations));
     return out;
   }
 
@@ -137,11 +140,11 @@ public final class PermissionReport {
    * The roles the docs name for {@code ops} of {@code types}, each with the setting types it is for. A type that needs
    * Global Administrator for any of them is listed under it alone: that role includes every other.
    */
-  private static String roles(Set<ResourceDescriptor> types, List<Operation> ops) {
+  private static String roles(Set<ResourceDescriptor> types, Function<ResourceDescriptor, List<Operation>> ops) {
     Map<String, List<String>> byRole = new LinkedHashMap<>();
     for (ResourceDescriptor d : types) {
       Set<String> roles = new LinkedHashSet<>();
-      for (Operation op : ops) {
+      for (Operation op : ops.apply(d)) {
         Access a = d.permissions().of(op);
         if (a != null) {
           a.namedRole().ifPresent(roles::add);

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.Delete;
+import org.settingsreconciler.plan.Invoke;
 import org.settingsreconciler.plan.Destructive;
 import org.settingsreconciler.plan.Reversal;
 import org.settingsreconciler.plan.Update;
@@ -63,6 +64,12 @@ final class RollbackPlanner {
     }
     if (c instanceof Delete d) {
       return new Unit(List.of(index), List.of(Reversal.ofDelete(d)), null);
+    }
+    if (c instanceof Invoke i) {
+      return Reversal.ofInvoke(i).map(undo -> new Unit(List.of(index), List.<Change>of(undo), null))
+          .orElseGet(() -> new Unit(List.of(index), List.of(), "cannot be rolled back: no action of "
+              + i.resource().descriptor().title() + " sets " + i.spec().property() + " back to "
+              + i.before().get(i.spec().property())));
     }
     Create create = (Create) c;
     JsonNode created = created(create, r.answer());

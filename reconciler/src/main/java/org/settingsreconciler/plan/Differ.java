@@ -35,8 +35,27 @@ public final class Differ {
   private static final Comparator<Change> ORDER =
       Comparator.comparingInt((Change c) -> ResourceRegistry.order(c.resource().descriptor()))
           .thenComparing(Change::address)
-          // A reset that must precede a delete of the same item (see PruneRule) runs first.
-          .thenComparingInt((Change c) -> List.of("create", "update", "delete").indexOf(c.action()));
+          .thenComparingInt(Differ::rankInItem);
+
+  /**
+   * The order of one item's changes, which apply sends one after the other: a create first; a reset that must
+   * precede a delete of the same item (see PruneRule) before the delete. Actions that take something away (a block)
+   * go before the PATCH, the others (reassign, unblock) after it, in the order the descriptor lists them: an agent
+   * is shut before anything else of it changes, and opened only once its access lists and owner are as desired.
+   */
+  static int rankInItem(Change c) {
+    if (c instanceof Create) {
+      return 0;
+    }
+    if (c instanceof Invoke i) {
+      return (i.spec().destructive() != null ? 1 : 101) + actionIndex(i);
+    }
+    return c instanceof Update ? 100 : 200;
+  }
+
+  private static int actionIndex(Invoke i) {
+    return i.resource().descriptor().actions().indexOf(i.spec());
+  }
 
   private final VersionChoice versions;
 
@@ -80,13 +99,27 @@ public final class Differ {
       failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
       return;
     }
-    var patch = PatchBuilder.build(r, read.value(), null);
-    if (patch.isPresent()) {
-      var p = patch.get();
-      changes.add(new Update(r.id(), r.id().objectPath(versions, null), p.body(), p.before(), p.changes(), null));
-    } else {
+    List<Change> item = itemChanges(r, read.value(), null, () -> r.id().objectPath(versions, null));
+    if (item.isEmpty()) {
       inSync.add(r.address());
     }
+    changes.addAll(item);
+  }
+
+  /**
+   * What brings one object the tenant has to its desired state: the PATCH of what differs (see {@link
+   * PatchBuilder}), and an action for each property the descriptor sets by one ({@link
+   * org.settingsreconciler.resource.BoundAction}); none when nothing differs.
+   *
+   * @param path the object's Graph path, asked for only when something differs
+   */
+  static List<Change> itemChanges(DesiredResource r, JsonNode current, PropertyChange keyRename,
+      java.util.function.Supplier<String> path) {
+    List<Change> out = new ArrayList<>();
+    var patch = PatchBuilder.build(r, current, keyRename);
+    patch.ifPresent(p -> out.add(new Update(r.id(), path.get(), p.body(), p.before(), p.changes(), null)));
+    out.addAll(ActionPlanner.invokes(r, current, path));
+    return out;
   }
 
   /** What one object or collection adds to the plan. */
@@ -167,15 +200,13 @@ public final class Differ {
         continue;
       }
       JsonNode item = copies.get(0);
-      var patch = PatchBuilder.build(r, item, keyRename(key, item, r));
-      if (patch.isPresent()) {
-        var p = patch.get();
-        // The path only for items that change: most items of a large tenant are in sync, and a path is not free.
-        String path = r.id().objectPath(versions, key.graphIdOf(item));
-        out.changes.add(new Update(r.id(), path, p.body(), p.before(), p.changes(), null));
-      } else {
+      // The path only for items that change: most items of a large tenant are in sync, and a path is not free.
+      List<Change> changes = itemChanges(r, item, keyRename(key, item, r),
+          () -> r.id().objectPath(versions, key.graphIdOf(item)));
+      if (changes.isEmpty()) {
         out.inSync.add(r.address());
       }
+      out.changes.addAll(changes);
     }
     if (scope.prune()) {
       for (JsonNode item : extra) {

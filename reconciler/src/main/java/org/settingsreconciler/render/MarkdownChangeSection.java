@@ -16,6 +16,8 @@ import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.Delete;
 import org.settingsreconciler.plan.Destructive;
+import org.settingsreconciler.plan.Invoke;
+import org.settingsreconciler.plan.PlanJson;
 import org.settingsreconciler.plan.Note;
 import org.settingsreconciler.plan.PropertyChange;
 import org.settingsreconciler.plan.SettingStatus;
@@ -51,6 +53,9 @@ final class MarkdownChangeSection {
   }
 
   private static String action(Change c) {
+    if (c instanceof Invoke i) {
+      return "▶️ <b>" + i.name() + "</b>";
+    }
     if (c instanceof Create) {
       return "➕ <b>create</b>";
     }
@@ -61,9 +66,7 @@ final class MarkdownChangeSection {
     b.append(code(c.method() + " " + c.path())).append("\n\n");
     Optional<String> destructive = Destructive.reason(c);
     destructive.ifPresent(r -> b.append("> ⚠️ **Destructive:** ").append(text(r)).append("\n\n"));
-    if (c instanceof Update u && u.reason() != null) {
-      b.append("Why: ").append(text(u.reason())).append("\n\n");
-    }
+    PlanJson.reason(c).ifPresent(r -> b.append("Why: ").append(text(r)).append("\n\n"));
     List<PropertyChange> rows = new ArrayList<>();
     List<PropertyChange> diffs = new ArrayList<>();
     for (PropertyChange p : properties(c)) {
@@ -117,11 +120,8 @@ final class MarkdownChangeSection {
 
   /** What a change shows per property; a delete shows everything it removes. */
   private static List<PropertyChange> properties(Change c) {
-    if (c instanceof Create cr) {
-      return cr.properties();
-    }
-    if (c instanceof Update u) {
-      return u.properties();
+    if (!(c instanceof Delete)) {
+      return PlanJson.properties(c);
     }
     List<PropertyChange> out = new ArrayList<>();
     c.before().properties().forEach(e -> out.add(new PropertyChange(e.getKey(), e.getValue(), null, null)));

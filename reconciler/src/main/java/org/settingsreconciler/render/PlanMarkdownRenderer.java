@@ -110,10 +110,14 @@ public final class PlanMarkdownRenderer {
           .append("That is an error, not drift: nothing is planned for ")
           .append(plan.failures().size() == 1 ? "it" : "them").append(".\n");
     }
-    b.append("\n| create | update | delete | unchanged | could not be read | destructive |\n")
-        .append("|---:|---:|---:|---:|---:|---:|\n")
+    // The actions column only where the plan invokes any, so plans without actions read as they always have.
+    boolean actions = plan.count("invoke") > 0;
+    b.append("\n| create | update | delete |").append(actions ? " actions |" : "")
+        .append(" unchanged | could not be read | destructive |\n")
+        .append("|---:|---:|---:|").append(actions ? "---:|" : "").append("---:|---:|---:|\n")
         .append("| ").append(plan.count("create")).append(" | ").append(plan.count("update"))
-        .append(" | ").append(plan.count("delete")).append(" | ").append(plan.unchanged())
+        .append(" | ").append(plan.count("delete"))
+        .append(actions ? " | " + plan.count("invoke") : "").append(" | ").append(plan.unchanged())
         .append(" | ").append(plan.failures().size()).append(" | ").append(destructive.size()).append(" |\n");
     warnings(b, plan);
     return b.toString();

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.settingsreconciler.graph.GraphVersion;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Everything the tool knows about one kind of Graph settings resource. The loader, fetcher, differ, applier,
@@ -34,6 +35,7 @@ public final class ResourceDescriptor {
   private final boolean getWrappedInValue;
   private final String schemaFile;
   private final List<String> documentedKeys;
+  private final List<BoundAction> actions;
 
   private ResourceDescriptor(Builder b) {
     this.type = Objects.requireNonNull(b.type);
@@ -57,11 +59,28 @@ public final class ResourceDescriptor {
     this.getWrappedInValue = b.getWrappedInValue;
     this.schemaFile = Objects.requireNonNull(b.schemaFile);
     this.documentedKeys = b.documentedKeys == null ? null : List.copyOf(b.documentedKeys);
+    this.actions = List.copyOf(b.actions);
+    checkActions();
     if (shape == Shape.COLLECTION && key == null) {
       throw new IllegalArgumentException(type + ": a collection needs a key");
     }
     if (shape == Shape.FIXED_IDS && fixedIds.isEmpty()) {
       throw new IllegalArgumentException(type + ": fixed ids missing");
+    }
+  }
+
+  /** Every action names a managed property and has its permissions, and every action's permissions an action. */
+  private void checkActions() {
+    List<String> names = actions.stream().map(BoundAction::name).toList();
+    for (BoundAction a : actions) {
+      if (property(a.property()).isEmpty()) {
+        throw new IllegalArgumentException(type + ": the action " + a.name() + " sets " + a.property()
+            + ", which is no property of it");
+      }
+    }
+    if (!names.equals(List.copyOf(permissions.actions().keySet()))) {
+      throw new IllegalArgumentException(type + ": actions " + names + " but permissions for "
+          + permissions.actions().keySet() + " (same names, same order)");
     }
   }
 
@@ -163,6 +182,35 @@ public final class ResourceDescriptor {
     return permissions;
   }
 
+  /** The actions Graph binds to the resource's items that the tool sends, in the order plans list them. */
+  public List<BoundAction> actions() {
+    return actions;
+  }
+
+  public Optional<BoundAction> action(String name) {
+    return actions.stream().filter(a -> a.name().equals(name)).findFirst();
+  }
+
+  /** The action that brings {@code property} to {@code desired}, if an action sets that property and can. */
+  public Optional<BoundAction> actionReaching(String property, JsonNode desired) {
+    return actions.stream().filter(a -> a.property().equals(property) && a.reaches(desired)).findFirst();
+  }
+
+  /** Whether actions set {@code property}: then no PATCH ever carries it. */
+  public boolean setByAction(String property) {
+    return actions.stream().anyMatch(a -> a.property().equals(property));
+  }
+
+  /**
+   * Every operation the tool may send to this resource: those of its shape ({@link Operation#of(Shape)}), then its
+   * actions.
+   */
+  public List<Operation> operations() {
+    List<Operation> out = new ArrayList<>(Operation.of(shape));
+    actions.forEach(a -> out.add(Operation.action(a.name())));
+    return out;
+  }
+
   /** The docs list the global cloud only for this resource. */
   public boolean globalOnly() {
     return globalOnly;
@@ -207,6 +255,7 @@ public final class ResourceDescriptor {
     private boolean getWrappedInValue;
     private String schemaFile;
     private List<String> documentedKeys;
+    private final List<BoundAction> actions = new ArrayList<>();
 
     private Builder(String type) {
       this.type = type;
@@ -270,6 +319,12 @@ public final class ResourceDescriptor {
 
     public Builder errorHint(int status, String code, String explanation) {
       errorHints.add(new ErrorHint(status, code, explanation));
+      return this;
+    }
+
+    /** An action Graph binds to the items that sets a property (its permissions go in {@link #permissions}). */
+    public Builder action(BoundAction a) {
+      actions.add(a);
       return this;
     }
 

@@ -24,7 +24,6 @@ import org.settingsreconciler.plan.Planner;
 import org.settingsreconciler.plan.RecentCreates;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.resolve.GroupLookupException;
-import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.resolve.UnresolvedGroupsException;
 import org.settingsreconciler.state.AccessCheck;
 import org.settingsreconciler.state.Organization;
@@ -235,7 +234,7 @@ public final class GraphSession implements AutoCloseable {
       return o;
     }
     Change c = o.change();
-    return o.withError(p.explain(c.resource().descriptor(), o.error(), Operation.ofAction(c.action())));
+    return o.withError(p.explain(c.resource().descriptor(), o.error(), c.operation()));
   }
 
   /** Signs in on first use and says how on stderr; null for the sandbox. */
