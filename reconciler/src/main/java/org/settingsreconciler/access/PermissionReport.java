@@ -11,7 +11,7 @@ import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.resolve.GroupDirectory;
-import org.settingsreconciler.resolve.GroupReference;
+import org.settingsreconciler.resolve.NameReference;
 import org.settingsreconciler.resource.Access;
 import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.resource.Permissions;
@@ -60,7 +60,7 @@ public final class PermissionReport {
       return out;
     }
     // Without a desired state, any YAML may name groups (and export --group-names looks them up by id).
-    boolean groups = state == null || !GroupReference.in(state).isEmpty();
+    boolean groups = state == null || !NameReference.in(state, NameReference.Kind.GROUP).isEmpty();
     int settings = types.values().stream().mapToInt(Integer::intValue).sum();
     out.add(state == null
         ? "Microsoft Graph permissions for every setting the tool manages (" + types.size() + " types):"

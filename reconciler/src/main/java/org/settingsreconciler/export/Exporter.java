@@ -76,6 +76,7 @@ public final class Exporter {
         }
         case FIXED_IDS -> exportFixedIds(d, state, section, notes, failures);
         case COLLECTION -> exportCollection(d, null, state, section, notes, warnings, failures);
+        case CATALOG -> exportCatalog(d, state, section, failures, groupNames);
       }
     }
     root.values().removeIf(v -> v instanceof Map<?, ?> m && m.isEmpty());
@@ -123,6 +124,39 @@ public final class Exporter {
     if (!items.isEmpty()) {
       section.put(d.yamlName(), items);
     }
+  }
+
+  /**
+   * Every item a catalog lists, each as its own GET shows it (see StateReader), under its id; a comment above each
+   * says what the tenant calls it (an agent's displayName and publisher), since an id alone tells people nothing.
+   * The allow-list switch is not written: left out, it leaves the tenant's other items alone, as the tenant is.
+   */
+  private static void exportCatalog(ResourceDescriptor d, CurrentState state, Map<String, Object> section,
+      List<ReadFailure> failures, Map<String, String> groupNames) {
+    String address = d.type();
+    GraphResult<List<JsonNode>> list = state.collection(address);
+    if (list == null || !list.ok()) {
+      failures.add(new ReadFailure(address, list == null ? null : list.error()));
+      return;
+    }
+    Map<Object, Object> items = new LinkedHashMap<>();
+    for (JsonNode listed : list.value()) {
+      String id = d.key().keyOf(listed);
+      if (id == null) {
+        continue; // no id to name it by (the list's reader let it through only with one)
+      }
+      ResourceId rid = new ResourceId(d, null, id);
+      GraphResult<JsonNode> read = state.object(rid.address());
+      if (read == null || !read.ok()) {
+        failures.add(new ReadFailure(rid.address(), read == null ? null : read.error()));
+        continue;
+      }
+      var description = d.description(read.value());
+      String key = VariableSubstitution.literal(id);
+      items.put(description == null ? key : new YamlWriter.CommentedKey(key, ResourceDescriptor.descriptionText(description)),
+          properties(d, read.value(), groupNames));
+    }
+    section.put(d.yamlName(), items);
   }
 
   private void exportCollection(

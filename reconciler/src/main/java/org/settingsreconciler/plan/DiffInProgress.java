@@ -80,12 +80,13 @@ public final class DiffInProgress implements CurrentState.Listener {
       Differ.Part p = scopeParts[i] != null ? scopeParts[i] : scopePart(scope, current.collection(scope.address()));
       add(p, all);
     }
-    return new Plan(Differ.sorted(all.changes), all.failures, all.inSync, all.duplicates, all.pending);
+    return new Plan(Differ.sorted(all.changes), all.failures, all.inSync, all.duplicates, all.pending,
+        all.descriptions);
   }
 
   private Differ.Part objectPart(DesiredResource r, GraphResult<JsonNode> read) {
     Differ.Part p = new Differ.Part();
-    Differ.diffObject(r, read, versions, p.changes, p.failures, p.inSync);
+    Differ.diffObject(r, read, versions, p);
     return p;
   }
 
@@ -101,5 +102,6 @@ public final class DiffInProgress implements CurrentState.Listener {
     all.inSync.addAll(p.inSync);
     all.duplicates.addAll(p.duplicates);
     all.pending.addAll(p.pending);
+    all.descriptions.putAll(p.descriptions);
   }
 }

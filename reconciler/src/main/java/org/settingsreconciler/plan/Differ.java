@@ -12,7 +12,7 @@ import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
-import org.settingsreconciler.resolve.GroupReference;
+import org.settingsreconciler.resolve.NameReference;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
@@ -88,22 +88,23 @@ public final class Differ {
 
   /** As {@link #start(DesiredState)}, holding back the creates {@code recent} says were sent moments ago. */
   public DiffInProgress start(DesiredState desired, RecentCreates recent) {
-    GroupReference.requireNone(desired);
+    NameReference.requireNone(desired);
     return new DiffInProgress(desired, recent, versions);
   }
 
   /** Plans one object (a singleton or fixed id) against what was read of it, null for not read at all. */
-  static void diffObject(DesiredResource r, GraphResult<JsonNode> read, VersionChoice versions, List<Change> changes,
-      List<ReadFailure> failures, List<String> inSync) {
+  static void diffObject(DesiredResource r, GraphResult<JsonNode> read, VersionChoice versions, Part out) {
     if (read == null || !read.ok()) {
-      failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
+      out.failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
       return;
     }
     List<Change> item = itemChanges(r, read.value(), null, () -> r.id().objectPath(versions, null));
     if (item.isEmpty()) {
-      inSync.add(r.address());
+      out.inSync.add(r.address());
+    } else {
+      out.describe(r.id(), read.value());
     }
-    changes.addAll(item);
+    out.changes.addAll(item);
   }
 
   /**
@@ -129,6 +130,15 @@ public final class Differ {
     final List<String> inSync = new ArrayList<>();
     final List<Duplicate> duplicates = new ArrayList<>();
     final List<PendingCreate> pending = new ArrayList<>();
+    final Map<String, ObjectNode> descriptions = new HashMap<>();
+
+    /** Keeps what the tenant calls a changed item, where its descriptor says (see ResourceDescriptor.describedBy). */
+    void describe(ResourceId id, JsonNode item) {
+      ObjectNode d = id.descriptor().description(item);
+      if (d != null) {
+        descriptions.put(id.address(), d);
+      }
+    }
   }
 
   /** Plans one collection against what was read of it, null for not read at all. */
@@ -138,6 +148,10 @@ public final class Differ {
       out.failures.add(new ReadFailure(scope.address(), read == null ? null : read.error()));
       return;
     }
+    if (scope.descriptor().shape() == Shape.CATALOG) {
+      AllowListPlanner.plan(scope, wanted, read.value(), versions, out);
+      return;
+    }
     diffCollection(scope, wanted, read.value(), recent, versions, out);
   }
 
@@ -145,7 +159,8 @@ public final class Differ {
   static Map<String, List<DesiredResource>> itemsByScope(DesiredState desired) {
     Map<String, List<DesiredResource>> out = new HashMap<>();
     for (DesiredResource r : desired.resources()) {
-      if (r.id().descriptor().shape() == Shape.COLLECTION) {
+      Shape shape = r.id().descriptor().shape();
+      if (shape == Shape.COLLECTION || shape == Shape.CATALOG) {
         out.computeIfAbsent(r.id().scopeAddress(), k -> new ArrayList<>()).add(r);
       }
     }
@@ -205,6 +220,8 @@ public final class Differ {
           () -> r.id().objectPath(versions, key.graphIdOf(item)));
       if (changes.isEmpty()) {
         out.inSync.add(r.address());
+      } else {
+        out.describe(r.id(), item);
       }
       out.changes.addAll(changes);
     }

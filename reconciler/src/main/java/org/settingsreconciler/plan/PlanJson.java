@@ -70,6 +70,10 @@ public final class PlanJson {
         }
       }
       reason(c).ifPresent(r -> n.put("reason", r));
+      ObjectNode description = plan.description(c.address());
+      if (description != null) {
+        n.set("describedBy", description);
+      }
       writeNotes(n, c.notes());
       Destructive.reason(c).ifPresent(r -> n.put("destructive", r));
     }
@@ -169,6 +173,9 @@ public final class PlanJson {
     }
     if (origin.groupName() != null) {
       pn.put("group", origin.groupName());
+    }
+    if (origin.userName() != null) {
+      pn.put("user", origin.userName());
     }
     if (origin.layer() != null) {
       pn.put("layer", origin.layer());

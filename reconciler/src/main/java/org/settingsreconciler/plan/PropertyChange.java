@@ -21,4 +21,9 @@ public record PropertyChange(String name, JsonNode before, JsonNode after, Locat
   public String groupName() {
     return origin == null ? null : origin.groupName();
   }
+
+  /** The group name or user principal name the desired value was written as, or null. */
+  public String writtenAs() {
+    return origin == null ? null : origin.writtenAs();
+  }
 }

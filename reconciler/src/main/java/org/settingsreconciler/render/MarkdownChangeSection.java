@@ -35,7 +35,8 @@ final class MarkdownChangeSection {
 
   private MarkdownChangeSection() {}
 
-  static String render(SettingStatus setting) {
+  /** @param description what the tenant calls the item (see Plan.description), or null */
+  static String render(SettingStatus setting, String description) {
     List<Change> changes = setting.changes();
     boolean destructive = changes.stream().anyMatch(c -> Destructive.reason(c).isPresent());
     String actions = changes.stream().map(MarkdownChangeSection::action).collect(Collectors.joining(" then "));
@@ -46,6 +47,9 @@ final class MarkdownChangeSection {
       b.append(" ⚠️ <b>destructive</b>");
     }
     b.append("</summary>\n\n");
+    if (description != null) {
+      b.append("In the tenant: ").append(text(description)).append("\n\n");
+    }
     for (Change c : changes) {
       change(b, c);
     }

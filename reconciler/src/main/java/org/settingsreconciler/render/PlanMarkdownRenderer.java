@@ -45,7 +45,7 @@ public final class PlanMarkdownRenderer {
   public String render(Plan plan, String origin) {
     List<SettingStatus> statuses = plan.statuses();
     String header = header(plan, statuses, origin);
-    List<Part> parts = parts(statuses);
+    List<Part> parts = parts(statuses, plan);
     String full = assemble(header, parts, Integer.MAX_VALUE, new int[State.values().length]);
     if (full.length() <= limit) {
       return full;
@@ -174,7 +174,7 @@ public final class PlanMarkdownRenderer {
   }
 
   /** The sections after the summary, each setting's part cut as a whole; parts of one section share its head. */
-  private static List<Part> parts(List<SettingStatus> statuses) {
+  private static List<Part> parts(List<SettingStatus> statuses, Plan plan) {
     List<SettingStatus> unknown = of(statuses, State.UNKNOWN);
     List<SettingStatus> drifted = of(statuses, State.DRIFTED);
     List<SettingStatus> inSync = of(statuses, State.IN_SYNC);
@@ -183,7 +183,8 @@ public final class PlanMarkdownRenderer {
         + "| setting | status | code | request-id | message |\n|---|---|---|---|---|\n";
     unknown.forEach(s -> parts.add(new Part(failuresHead, failureRow(s), State.UNKNOWN, 1)));
     String changesHead = "### Changes (" + drifted.size() + ")\n\n";
-    drifted.forEach(s -> parts.add(new Part(changesHead, MarkdownChangeSection.render(s) + "\n", State.DRIFTED, 1)));
+    drifted.forEach(s -> parts.add(new Part(changesHead,
+        MarkdownChangeSection.render(s, plan.describe(s.address())) + "\n", State.DRIFTED, 1)));
     if (!inSync.isEmpty()) {
       StringBuilder b = new StringBuilder("<details>\n<summary>" + count(inSync.size(), "setting") + "</summary>\n\n");
       inSync.forEach(s -> b.append("- ").append(code(s.address())).append('\n'));

@@ -57,7 +57,7 @@ public final class PlanTextRenderer {
 
   public void render(Plan plan, DestructiveNote note) {
     for (Change c : plan.changes()) {
-      renderChange(c);
+      renderChange(c, plan.describe(c.address()));
     }
     for (ReadFailure f : plan.failures()) {
       out.println("  ! " + f.address() + " could not be read:");
@@ -141,12 +141,20 @@ public final class PlanTextRenderer {
 
   /** One change's block, as in the plan; also the text of a drifted setting in JUnit reports. */
   public void renderChange(Change c) {
+    renderChange(c, null);
+  }
+
+  /** As {@link #renderChange(Change)}, with what the tenant calls the item (see Plan.description), or null. */
+  public void renderChange(Change c, String description) {
     String headline = c instanceof Create ? "+ " + c.address() + " will be created"
         : c instanceof Delete ? "- " + c.address() + " will be deleted"
         : c instanceof Invoke i ? "~ " + c.address() + " will be updated by the action " + i.name()
         : "~ " + c.address() + " will be updated";
     String reason = PlanJson.reason(c).map(r -> " (" + r + ")").orElse("");
     out.println("  " + headline + reason);
+    if (description != null) {
+      out.println("      # " + description);
+    }
     Destructive.reason(c).ifPresent(r -> out.println("      ! DESTRUCTIVE: " + r));
     out.println("      " + c.method() + " " + c.path());
     if (c instanceof Delete d) {

@@ -13,9 +13,9 @@ public final class ProvenanceText {
 
   private ProvenanceText() {}
 
-  /** The desired value; one written as a group name shows the name, then the id it resolved to. */
+  /** The desired value; one written as a group or user name shows the name, then the id it resolved to. */
   public static String after(PropertyChange p) {
-    return labelled(p.after(), p.groupName());
+    return labelled(p.after(), p.writtenAs());
   }
 
   /** A value as JSON, led by the group name it was written as: {@code "Copilot Pilot" (edbfe4fb-...)}. */

@@ -36,6 +36,8 @@ public final class ResourceDescriptor {
   private final String schemaFile;
   private final List<String> documentedKeys;
   private final List<BoundAction> actions;
+  private final AllowList allowList;
+  private final List<String> describedBy;
 
   private ResourceDescriptor(Builder b) {
     this.type = Objects.requireNonNull(b.type);
@@ -61,7 +63,12 @@ public final class ResourceDescriptor {
     this.documentedKeys = b.documentedKeys == null ? null : List.copyOf(b.documentedKeys);
     this.actions = List.copyOf(b.actions);
     checkActions();
-    if (shape == Shape.COLLECTION && key == null) {
+    this.describedBy = List.copyOf(b.describedBy);
+    this.allowList = b.allowList;
+    if (allowList != null && (shape != Shape.CATALOG || action(allowList.action()).map(BoundAction::value).isEmpty())) {
+      throw new IllegalArgumentException(type + ": an allow-list is of a catalog, and names an action of a fixed value");
+    }
+    if ((shape == Shape.COLLECTION || shape == Shape.CATALOG) && key == null) {
       throw new IllegalArgumentException(type + ": a collection needs a key");
     }
     if (shape == Shape.FIXED_IDS && fixedIds.isEmpty()) {
@@ -211,6 +218,45 @@ public final class ResourceDescriptor {
     return out;
   }
 
+  /**
+   * The tenant's properties that tell people which item an id is (an agent's displayName and publisher), shown beside
+   * its address in plans and exports; never managed, never compared. Empty where the address says enough.
+   */
+  public List<String> describedBy() {
+    return describedBy;
+  }
+
+  /** The properties of {@code item} that {@link #describedBy()} names, as the tenant has them; null without any. */
+  public tools.jackson.databind.node.ObjectNode description(JsonNode item) {
+    if (describedBy.isEmpty() || item == null || !item.isObject()) {
+      return null;
+    }
+    tools.jackson.databind.node.ObjectNode out = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    for (String name : describedBy) {
+      JsonNode v = item.get(name);
+      if (v != null && v.isString()) {
+        out.set(name, v);
+      }
+    }
+    return out.isEmpty() ? null : out;
+  }
+
+  /**
+   * A {@link #description} as plans and exports word it: {@code displayName "Contoso HR Agent", publisher "Contoso"}.
+   * The values come from the tenant, so they are quoted as addresses quote keys (see {@link ResourceId#quote}): a
+   * line break or a format character cannot make them read as something else, or end a comment in exported YAML.
+   */
+  public static String descriptionText(tools.jackson.databind.node.ObjectNode description) {
+    List<String> parts = new ArrayList<>();
+    description.properties().forEach(e -> parts.add(e.getKey() + " " + ResourceId.quote(e.getValue().asString())));
+    return String.join(", ", parts);
+  }
+
+  /** What the YAML may say of a catalog's items it does not name, or null where it says nothing of them. */
+  public AllowList allowList() {
+    return allowList;
+  }
+
   /** The docs list the global cloud only for this resource. */
   public boolean globalOnly() {
     return globalOnly;
@@ -256,6 +302,8 @@ public final class ResourceDescriptor {
     private String schemaFile;
     private List<String> documentedKeys;
     private final List<BoundAction> actions = new ArrayList<>();
+    private AllowList allowList;
+    private final List<String> describedBy = new ArrayList<>();
 
     private Builder(String type) {
       this.type = type;
@@ -283,6 +331,26 @@ public final class ResourceDescriptor {
       shape = Shape.COLLECTION;
       path = listPath;
       key = k;
+      return this;
+    }
+
+    /** A catalog (see {@link Shape#CATALOG}): its list, and how its ids compare ({@code k.property()} is the id). */
+    public Builder catalog(String listPath, CollectionKey k) {
+      shape = Shape.CATALOG;
+      path = listPath;
+      key = k;
+      return this;
+    }
+
+    /** The tenant's properties that tell people which item an id is (see {@link ResourceDescriptor#describedBy}). */
+    public Builder describedBy(String... names) {
+      describedBy.addAll(List.of(names));
+      return this;
+    }
+
+    /** The switch by which the YAML sends an action to every item of the catalog it does not name. */
+    public Builder allowList(AllowList a) {
+      allowList = a;
       return this;
     }
 

@@ -82,7 +82,7 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
   public String objectPath(GraphVersion version, String graphId) {
     return switch (descriptor.shape()) {
       case SINGLETON -> basePath(version);
-      case FIXED_IDS -> basePath(version) + "/" + segment(key);
+      case FIXED_IDS, CATALOG -> basePath(version) + "/" + segment(key);
       case COLLECTION -> basePath(version) + "/" + segment(graphId);
     };
   }

@@ -23,8 +23,8 @@ import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.Planner;
 import org.settingsreconciler.plan.RecentCreates;
 import org.settingsreconciler.plan.ReadFailure;
-import org.settingsreconciler.resolve.GroupLookupException;
-import org.settingsreconciler.resolve.UnresolvedGroupsException;
+import org.settingsreconciler.resolve.NameLookupException;
+import org.settingsreconciler.resolve.UnresolvedNamesException;
 import org.settingsreconciler.state.AccessCheck;
 import org.settingsreconciler.state.Organization;
 import org.settingsreconciler.state.StateReader;
@@ -170,12 +170,11 @@ public final class GraphSession implements AutoCloseable {
     startIdentity();
     try {
       return new Planner(reader, recreatePending ? RecentCreates.NONE : ledger()).plan(state);
-    } catch (UnresolvedGroupsException e) {
+    } catch (UnresolvedNamesException e) {
       e.errors().forEach(error -> ctx.view().error(String.valueOf(error)));
-      throw new UserError((e.errors().size() == 1 ? "1 group name" : e.errors().size() + " group names")
-          + " could not be resolved; " + sentSoFar());
-    } catch (GroupLookupException e) {
-      throw new UserError("could not look up the Entra group" + (e.names().size() == 1 ? " " : "s ")
+      throw new UserError(e.count() + " could not be resolved; " + sentSoFar());
+    } catch (NameLookupException e) {
+      throw new UserError("could not look up the " + e.kind().noun() + (e.names().size() == 1 ? " " : "s ")
           + String.join(", ", e.names().stream().map(n -> "\"" + n + "\"").toList())
           + " that the desired state names, so nothing was planned: " + e.error().describe() + "; " + sentSoFar());
     }

@@ -155,9 +155,9 @@ public final class DriftAcceptor {
       skip(setting, "the tenant's value (" + tenant + ") cannot be written in the YAML; edit it by hand");
       return;
     }
-    if (p.groupName() != null) {
-      skip(setting, "written as the group name \"" + p.groupName() + "\"; name the tenant's group (" + tenant
-          + ") by hand");
+    if (p.writtenAs() != null) {
+      skip(setting, "written as the " + (p.groupName() != null ? "group" : "user") + " name \"" + p.writtenAs()
+          + "\"; name the tenant's " + (p.groupName() != null ? "group" : "user") + " (" + tenant + ") by hand");
       return;
     }
     FileEdits file = file(p.source().file());

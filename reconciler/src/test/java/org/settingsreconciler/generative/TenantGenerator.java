@@ -61,6 +61,7 @@ final class TenantGenerator {
         case SINGLETON -> singleton(d, groupIds);
         case FIXED_IDS -> fixedIds(d);
         case COLLECTION -> d == ProfileCardProperties.DESCRIPTOR ? cardProperties() : propertySettings();
+        case CATALOG -> MetadataValues.JSON.arrayNode(); // TODO agents: drawn packages
       });
     }
     ArrayNode groupScoped = root.putArray("groupScopedPolicySettings");

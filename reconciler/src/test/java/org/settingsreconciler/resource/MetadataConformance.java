@@ -97,7 +97,7 @@ final class MetadataConformance {
     return switch (d.shape()) {
       case SINGLETON -> null;
       case FIXED_IDS -> "id";
-      case COLLECTION -> d.key().property();
+      case COLLECTION, CATALOG -> d.key().property();
     };
   }
 
@@ -170,14 +170,15 @@ final class MetadataConformance {
         switch (kind) {
           case BOOLEAN -> !p.isCollection() && element.equals("Edm.Boolean");
           case STRING -> !p.isCollection() && stringLike;
-          case GUID, GROUP_ID -> !p.isCollection() && element.equals("Edm.Guid");
+          case GUID, GROUP_ID, USER_ID -> !p.isCollection() && element.equals("Edm.Guid");
           case STRING_SET, STRING_LIST -> p.isCollection() && stringLike;
-          case OBJECT_LIST -> p.isCollection() && metadata.isComplex(element);
+          case OBJECT_LIST, USERS_AND_GROUPS -> p.isCollection() && metadata.isComplex(element);
         };
     if (fits) {
       return null;
     }
-    if ((kind == ValueKind.GUID || kind == ValueKind.GROUP_ID) && !p.isCollection() && element.equals("Edm.String")) {
+    boolean id = kind == ValueKind.GUID || kind == ValueKind.GROUP_ID || kind == ValueKind.USER_ID;
+    if (id && !p.isCollection() && element.equals("Edm.String")) {
       return "kind " + kind + " reads an Edm.String as a GUID";
     }
     return "kind " + kind + " does not fit " + p.type();
@@ -190,7 +191,7 @@ final class MetadataConformance {
     List<ResourceSchema.Node> objects = new ArrayList<>();
     switch (d.shape()) {
       case SINGLETON -> objects.add(root);
-      case FIXED_IDS, COLLECTION -> {
+      case FIXED_IDS, COLLECTION, CATALOG -> {
         keys(d, root, graph);
         ResourceSchema.Node other = ResourceSchema.child(root, "additionalProperties");
         if (other != null) {

@@ -37,6 +37,7 @@ class GetEnvelopesTest extends FreshSandbox {
           }
           yield d.path() + "/" + (d.key().idIsKey() ? item.get(d.key().property()) : item.get("id")).asString();
         }
+        case CATALOG -> d.path() + "/" + client.get(d.path()).body().path("value").path(0).path("id").asString();
       };
 
       Reply r = client.get(path);
