@@ -1,17 +1,24 @@
 #!/usr/bin/env python3
 """Cut the slice of Microsoft Graph's CSDL that the settings reconciler manages.
 
-Reads a full metadata file of microsoftgraph/msgraph-metadata (clean_beta_metadata/cleanMetadata.xml or
-clean_v10_metadata/cleanMetadata.xml), keeps only what scope.json names, and writes it as <version>.json beside this
-script. Python 3, standard library only.
+Reads a metadata file of microsoftgraph/msgraph-metadata (clean_v10_metadata/cleanMetadata.xml whole, or
+beta-excerpt.xml, the elements of clean_beta_metadata/cleanMetadata.xml the scope needs), keeps only what scope.json
+names, and writes it as <version>.json beside this script. Python 3, standard library only.
 
     python3 slice_metadata.py cleanMetadata.xml --version beta \\
         --path clean_beta_metadata/cleanMetadata.xml --commit <commit of that file>
 
-What is kept (nothing else: no descriptions, no annotations, no actions):
-  - every type in scope.json "types", and the type each scope.json "path" ends at, in full: base types, abstract/open,
-    the key, every structural property (name, type, nullable) and navigation property (name, type, containsTarget);
-  - the complex and enum types those properties use, recursively (enums with isFlags and every member's value);
+The scope is scope.json's "types" and "paths" (what the resource descriptors use) together with its
+"aheadOfDescriptors" types and paths (resources cut in before their descriptors are written).
+
+What is kept (nothing else: no descriptions, no other annotations, no functions, no unbound actions):
+  - every type in the scope's types, and the type each of its paths ends at, in full: base types, abstract/open,
+    the key, alternate keys (Org.OData.Core.V1.AlternateKeys), every structural property (name, type, nullable) and
+    navigation property (name, type, containsTarget);
+  - the actions bound to those entity types (or to collections of them): name, binding parameter, the other
+    parameters (name, type, nullable) and the return type;
+  - the complex and enum types those properties, parameters and return types use, recursively (enums with isFlags
+    and every member's value);
   - the container entries and types a path walks through (admin, peopleAdminSettings, copilotRoot, user, ...),
     marked "partial": of those only the navigation properties on the paths are kept;
   - for each path, the type it reaches (or why it does not), and the scope types this version lacks.
@@ -27,6 +34,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 EDM = "{http://docs.oasis-open.org/odata/ns/edm}"
+ALTERNATE_KEYS = "Org.OData.Core.V1.AlternateKeys"
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPOSITORY = "microsoftgraph/msgraph-metadata"
 
@@ -38,6 +46,7 @@ class Model:
         self.types = {}  # qualified name -> (kind, element, namespace, alias)
         self.container = {}  # entity set or singleton name -> element
         self.aliases = {}
+        self.actions = []  # bound Action elements
         schemas = list(root.iter(EDM + "Schema"))
         for schema in schemas:
             alias = schema.get("Alias")
@@ -48,6 +57,9 @@ class Model:
             for kind in ("EntityType", "ComplexType", "EnumType"):
                 for element in schema.findall(EDM + kind):
                     self.types[namespace + "." + element.get("Name")] = (kind, element)
+            for action in schema.findall(EDM + "Action"):
+                if action.get("IsBound") == "true":
+                    self.actions.append(action)
             for container in schema.findall(EDM + "EntityContainer"):
                 for element in container:
                     if element.tag in (EDM + "EntitySet", EDM + "Singleton"):
@@ -132,6 +144,9 @@ def describe_type(model, name, only_navigation=None):
         key = element.find(EDM + "Key")
         if key is not None:
             out["key"] = [ref.get("Name") for ref in key.findall(EDM + "PropertyRef")]
+        alternate = alternate_keys(element)
+        if alternate:
+            out["alternateKeys"] = alternate
         out["properties"] = [
             {
                 "name": p.get("Name"),
@@ -156,6 +171,64 @@ def describe_type(model, name, only_navigation=None):
     return out
 
 
+def alternate_keys(element):
+    """The alternate keys an entity type declares, each as its list of property paths (e.g. [["sourceId"]])."""
+    keys = []
+    for annotation in element.findall(EDM + "Annotation"):
+        if annotation.get("Term") != ALTERNATE_KEYS:
+            continue
+        for alternate in annotation.iter(EDM + "Record"):
+            if alternate.get("Type") != "Org.OData.Core.V1.AlternateKey":
+                continue
+            keys.append([
+                value.get("PropertyPath")
+                for value in alternate.iter(EDM + "PropertyValue")
+                if value.get("Property") == "Name"
+            ])
+    return keys
+
+
+def describe_parameter(model, element):
+    return {
+        "name": element.get("Name"),
+        "type": model.qualify(element.get("Type")),
+        "nullable": element.get("Nullable", "true") != "false",
+    }
+
+
+def bound_actions(model, entity_types):
+    """The actions bound to any of entity_types or to a collection of one, sorted by binding type and name."""
+    out = []
+    for action in model.actions:
+        parameters = action.findall(EDM + "Parameter")
+        if not parameters:
+            continue
+        binding = describe_parameter(model, parameters[0])
+        if model.element_type(binding["type"])[0] not in entity_types:
+            continue
+        described = {"name": action.get("Name"), "bindingParameter": binding,
+                     "parameters": [describe_parameter(model, p) for p in parameters[1:]]}
+        returns = action.find(EDM + "ReturnType")
+        if returns is not None:
+            described["returnType"] = {
+                "type": model.qualify(returns.get("Type")),
+                "nullable": returns.get("Nullable", "true") != "false",
+            }
+        out.append(described)
+    out.sort(key=lambda a: (a["bindingParameter"]["type"].lower(), a["name"].lower()))
+    return out
+
+
+def used_types(model, type_names):
+    """The complex and enum types among type_names (collections unwrapped); entity types are not followed."""
+    out = []
+    for type_name in type_names:
+        element, _ = model.element_type(type_name)
+        if element in model.types and model.types[element][0] != "EntityType":
+            out.append(element)
+    return out
+
+
 def slice_model(model, scope):
     full = []  # types kept whole, in discovery order
     partial = {}  # type -> navigation names kept
@@ -175,19 +248,23 @@ def slice_model(model, scope):
             absent.append(name)
 
     kept = {}
-    pending = list(full)
-    while pending:
-        name = pending.pop()
-        if name in kept or name not in model.types:
-            continue
-        kept[name] = describe_type(model, name)
-        base = model.base_of(name)
-        if base:
-            pending.append(base)
-        for prop in kept[name].get("properties", []):
-            element, _ = model.element_type(prop["type"])
-            if element in model.types and model.types[element][0] != "EntityType":
-                pending.append(element)
+
+    def keep(pending):
+        """Keeps the pending types whole, with their base types and the complex and enum types they use."""
+        while pending:
+            name = pending.pop()
+            if name in kept or name not in model.types:
+                continue
+            kept[name] = describe_type(model, name)
+            base = model.base_of(name)
+            if base:
+                pending.append(base)
+            pending.extend(used_types(model, [prop["type"] for prop in kept[name].get("properties", [])]))
+
+    keep(list(full))
+    actions = bound_actions(model, {n for n in kept if model.types[n][0] == "EntityType"})
+    keep(used_types(model, [p["type"] for a in actions for p in a["parameters"]]
+                    + [a["returnType"]["type"] for a in actions if "returnType" in a]))
     for name, navs in partial.items():
         if name in kept:
             continue  # a type kept whole already has its navigation
@@ -208,7 +285,7 @@ def slice_model(model, scope):
     group_of = {"EntityType": "entityTypes", "ComplexType": "complexTypes", "EnumType": "enumTypes"}
     for name in sorted(kept, key=str.lower):
         groups[group_of[model.types[name][0]]][name] = kept[name]
-    return {"container": container, "paths": paths, "absentTypes": absent, **groups}
+    return {"container": container, "paths": paths, "absentTypes": absent, **groups, "actions": actions}
 
 
 def render(value, indent=0):
@@ -243,14 +320,19 @@ def main(argv):
 
     with open(args.scope, encoding="utf-8") as f:
         scope = json.load(f)
+    ahead = scope.get("aheadOfDescriptors", {})
     model = Model(ET.parse(args.metadata).getroot())
     if not model.types:
         sys.exit("%s holds no CSDL schema types" % args.metadata)
-    sliced = slice_model(model, scope)
+    sliced = slice_model(
+        model, {"types": scope["types"] + ahead.get("types", []), "paths": scope["paths"] + ahead.get("paths", [])})
+    recorded = {"types": scope["types"], "paths": scope["paths"]}
+    if ahead:
+        recorded["aheadOfDescriptors"] = {"types": ahead.get("types", []), "paths": ahead.get("paths", [])}
     document = {
         "source": {"repository": REPOSITORY, "path": args.path, "commit": args.commit, "version": args.version},
         "generatedBy": "sandbox/src/main/resources/metadata/slice_metadata.py",
-        "scope": {"types": scope["types"], "paths": scope["paths"]},
+        "scope": recorded,
         **sliced,
     }
     out = args.out or os.path.join(HERE, args.version + ".json")

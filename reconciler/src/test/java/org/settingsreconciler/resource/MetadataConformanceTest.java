@@ -139,9 +139,42 @@ class MetadataConformanceTest {
     assertThat(strings(scopeFile.path("paths")))
         .as("metadata/scope.json \"paths\" must be the descriptors' paths; edit it, then run " + REFRESH)
         .containsExactlyInAnyOrderElementsOf(paths);
-    assertThat(List.of(strings(metadata.scope().path("types")), strings(metadata.scope().path("paths"))))
+    JsonNode ahead = scopeFile.path("aheadOfDescriptors");
+    assertThat(strings(ahead.path("types")))
+        .as("a descriptor uses a type metadata/scope.json lists under \"aheadOfDescriptors\"; move it up into"
+            + " \"types\", then run " + REFRESH)
+        .doesNotContainAnyElementsOf(types);
+    assertThat(strings(ahead.path("paths")))
+        .as("a descriptor uses a path metadata/scope.json lists under \"aheadOfDescriptors\"; move it up into"
+            + " \"paths\", then run " + REFRESH)
+        .doesNotContainAnyElementsOf(paths);
+    assertThat(scopeLists(metadata.scope()))
         .as(version + ".json was cut with another scope.json; run " + REFRESH)
-        .isEqualTo(List.of(strings(scopeFile.path("types")), strings(scopeFile.path("paths"))));
+        .isEqualTo(scopeLists(scopeFile));
+  }
+
+  /**
+   * What scope.json lists ahead of its descriptors is there for a descriptor to be held against, so it must be
+   * Microsoft's: a type or path no version's metadata has (a misspelling, a path through a wrong navigation) fails.
+   */
+  @Test
+  void whatIsCutInAheadOfItsDescriptorIsInTheMetadataOfSomeVersion() {
+    JsonNode ahead = readClasspath("metadata/scope.json").path("aheadOfDescriptors");
+    List<GraphMetadata> slices = List.of(GraphVersion.values()).stream().map(v -> GraphMetadata.load(v.segment()))
+        .toList();
+    assertThat(strings(ahead.path("types")))
+        .as("types listed ahead of their descriptors that no version's slice keeps whole")
+        .allMatch(t -> slices.stream().anyMatch(m -> m.hasWholeType(t)));
+    assertThat(strings(ahead.path("paths")))
+        .as("paths listed ahead of their descriptors that lead nowhere in every version's slice")
+        .allMatch(p -> slices.stream().anyMatch(m -> m.path(p).map(t -> t.missing() == null).orElse(false)));
+  }
+
+  /** The types and paths a scope (scope.json, or the one a slice records) lists, its ahead-of-descriptors ones too. */
+  private static List<List<String>> scopeLists(JsonNode scope) {
+    JsonNode ahead = scope.path("aheadOfDescriptors");
+    return List.of(strings(scope.path("types")), strings(scope.path("paths")), strings(ahead.path("types")),
+        strings(ahead.path("paths")));
   }
 
   @Test
