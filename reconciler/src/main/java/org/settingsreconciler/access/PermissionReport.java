@@ -12,6 +12,7 @@ import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.resolve.GroupDirectory;
 import org.settingsreconciler.resolve.NameReference;
+import org.settingsreconciler.resolve.UserDirectory;
 import org.settingsreconciler.resource.Access;
 import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.resource.Permissions;
@@ -27,7 +28,18 @@ import org.settingsreconciler.state.Organization;
  */
 public final class PermissionReport {
 
-  private static final String GROUPS = "{group: name} lookups";
+  /** A directory lookup a desired state may need beside its settings: group names, user principal names. */
+  private record Lookup(String name, Access access, String sentence) {}
+
+  private static final Lookup GROUPS = new Lookup("{group: name} lookups", GroupDirectory.ACCESS,
+      "Group names ({group: name}) are looked up in the directory before plan, check and apply: "
+          + GroupDirectory.ACCESS.delegated() + ", the least privileged the docs name (Group.Read.All or "
+          + "Directory.Read.All also do), delegated or application.");
+
+  private static final Lookup USERS = new Lookup("{user: upn} lookups", UserDirectory.ACCESS,
+      "User principal names ({user: upn}) are looked up in the directory before plan, check and apply: "
+          + UserDirectory.ACCESS.delegated() + ", the least privileged the docs name (User.Read.All or "
+          + "Directory.Read.All also do), delegated or application.");
 
   /** The role that includes every other: where one operation of a type needs it, the others need nothing more. */
   private static final String GLOBAL_ADMINISTRATOR = "Global Administrator";
@@ -59,28 +71,30 @@ public final class PermissionReport {
       out.add("The desired state manages no settings, so it needs no permissions.");
       return out;
     }
-    // Without a desired state, any YAML may name groups (and export --group-names looks them up by id).
-    boolean groups = state == null || !NameReference.in(state, NameReference.Kind.GROUP).isEmpty();
+    // Without a desired state, any YAML may name groups and users (and export --group-names looks groups up by id).
+    List<Lookup> lookups = new ArrayList<>();
+    if (state == null || !NameReference.in(state, NameReference.Kind.GROUP).isEmpty()) {
+      lookups.add(GROUPS);
+    }
+    if (state == null || !NameReference.in(state, NameReference.Kind.USER).isEmpty()) {
+      lookups.add(USERS);
+    }
     int settings = types.values().stream().mapToInt(Integer::intValue).sum();
     out.add(state == null
         ? "Microsoft Graph permissions for every setting the tool manages (" + types.size() + " types):"
         : "Microsoft Graph permissions for this desired state (" + settings + " setting(s) of " + types.size()
             + " type(s)):");
     out.add("");
-    out.addAll(table(types.keySet(), groups));
+    out.addAll(table(types.keySet(), lookups));
     out.add("  read: plan, check, export (and apply, which plans first); create, update, delete"
         + (types.keySet().stream().anyMatch(d -> !d.actions().isEmpty()) ? " and actions (POST .../{id}/<action>)" : "")
         + ": apply.");
     out.add("  role: the least privileged Microsoft Entra role Microsoft's docs name for a signed-in admin");
     out.add("  (\"" + Access.NO_ROLE + "\": they name none); app-only tokens need no role.");
     out.add("");
-    out.addAll(delegated(types.keySet(), groups));
-    out.addAll(appOnly(types.keySet(), groups));
-    if (groups) {
-      out.add("Group names ({group: name}) are looked up in the directory before plan, check and apply: "
-          + GroupDirectory.ACCESS.delegated() + ", the least privileged the docs name (Group.Read.All or "
-          + "Directory.Read.All also do), delegated or application.");
-    }
+    out.addAll(delegated(types.keySet(), lookups));
+    out.addAll(appOnly(types.keySet(), lookups));
+    lookups.forEach(l -> out.add(l.sentence()));
     out.add("Optional, to name the tenant in headings and the apply prompt: " + Organization.ACCESS.delegated()
         + " (delegated) or " + Organization.ACCESS.application() + " (application); without it they show the tenant "
         + "id alone.");
@@ -92,8 +106,8 @@ public final class PermissionReport {
     return out;
   }
 
-  /** One row per setting type and operation, then the group lookup. */
-  private static List<String> table(Set<ResourceDescriptor> types, boolean groups) {
+  /** One row per setting type and operation, then the lookups. */
+  private static List<String> table(Set<ResourceDescriptor> types, List<Lookup> lookups) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"setting", "operation", "delegated", "application", "role (signed-in admin)"});
     for (ResourceDescriptor d : types) {
@@ -103,9 +117,7 @@ public final class PermissionReport {
         name = ""; // the type once, on its first operation
       }
     }
-    if (groups) {
-      rows.add(row(GROUPS, Operation.READ, GroupDirectory.ACCESS));
-    }
+    lookups.forEach(l -> rows.add(row(l.name(), Operation.READ, l.access())));
     return TextTable.render(rows);
   }
 
@@ -114,7 +126,7 @@ public final class PermissionReport {
   }
 
   /** What a signed-in admin's app registration needs, and the admin's roles, for reads and for apply. */
-  private static List<String> delegated(Set<ResourceDescriptor> types, boolean groups) {
+  private static List<String> delegated(Set<ResourceDescriptor> types, List<Lookup> lookups) {
     Set<String> read = new LinkedHashSet<>();
     Set<String> write = new LinkedHashSet<>();
     for (ResourceDescriptor d : types) {
@@ -122,9 +134,9 @@ public final class PermissionReport {
       read.add(p.read().delegated());
       p.writes().forEach(op -> write.add(p.of(op).delegated()));
     }
-    if (groups) {
-      read.add(GroupDirectory.ACCESS.delegated());
-      write.add(GroupDirectory.ACCESS.delegated());
+    for (Lookup l : lookups) {
+      read.add(l.access().delegated());
+      write.add(l.access().delegated());
     }
     List<String> out = new ArrayList<>();
     out.add("A signed-in admin (login, azure-cli): delegated permissions of the app registration, and the admin's "
@@ -164,7 +176,7 @@ public final class PermissionReport {
   }
 
   /** What an app-only pipeline's app registration needs, and what it cannot do. */
-  private static List<String> appOnly(Set<ResourceDescriptor> types, boolean groups) {
+  private static List<String> appOnly(Set<ResourceDescriptor> types, List<Lookup> lookups) {
     Set<String> read = new LinkedHashSet<>();
     Set<String> write = new LinkedHashSet<>();
     List<String> noRead = new ArrayList<>();
@@ -186,9 +198,11 @@ public final class PermissionReport {
         noWrite.add(d.type());
       }
     }
-    if (groups && !read.isEmpty()) {
-      read.add(GroupDirectory.ACCESS.application());
-      write.add(GroupDirectory.ACCESS.application());
+    for (Lookup l : lookups) {
+      if (!read.isEmpty()) {
+        read.add(l.access().application());
+        write.add(l.access().application());
+      }
     }
     List<String> out = new ArrayList<>();
     out.add("An app-only pipeline (client-secret, certificate, workload-identity, managed-identity): application "

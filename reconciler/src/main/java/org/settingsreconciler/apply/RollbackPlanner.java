@@ -87,15 +87,16 @@ final class RollbackPlanner {
   /**
    * The rails every apply passes, for the reversals too. A DELETE that removes this run's own create needs no
    * --allow-destructive and does not count against --max-deletes: it destroys nothing the tenant had before the run.
-   * A reversal that moves a property to a destructive value (enhanced personalization back off) still needs
-   * --allow-destructive, as it would in any plan.
+   * Nor does an action that takes back what this run's action gave (a block after this run's unblock): nobody had
+   * the agent before the run. A reversal that moves a property to a destructive value by PATCH (enhanced
+   * personalization back off, which deletes data) still needs --allow-destructive, as it would in any plan.
    */
   private Unit checked(Unit u) {
     if (u.refused() != null) {
       return u;
     }
     for (Change c : u.changes()) {
-      if (c instanceof Delete) {
+      if (c instanceof Delete || c instanceof Invoke) {
         continue;
       }
       Optional<String> destructive = Destructive.reason(c);

@@ -17,6 +17,7 @@ import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resource.Scope;
 import org.settingsreconciler.resource.Shape;
+import org.settingsreconciler.resource.UsersAndGroups;
 import org.settingsreconciler.resource.ValueKind;
 import org.settingsreconciler.state.CurrentState;
 import org.settingsreconciler.load.VariableSubstitution;
@@ -247,17 +248,38 @@ public final class Exporter {
     Map<String, Object> out = new LinkedHashMap<>();
     for (PropertySpec p : d.properties()) {
       JsonNode v = object.get(p.name());
-      if (exportable(p, v)) {
-        String name = p.kind() == ValueKind.GROUP_ID && v.isString()
-            ? groupNames.get(v.asString().toLowerCase(java.util.Locale.ROOT)) : null;
-        out.put(p.name(), name == null ? YamlWriter.plain(v) : Map.of("group", VariableSubstitution.literal(name)));
+      if (!exportable(p, v)) {
+        continue;
       }
+      if (p.kind() == ValueKind.USERS_AND_GROUPS && v.isArray()) {
+        List<Object> entries = new ArrayList<>();
+        v.forEach(e -> entries.add(named(e, groupNames)));
+        out.put(p.name(), entries);
+        continue;
+      }
+      String name = p.kind() == ValueKind.GROUP_ID && v.isString()
+          ? groupNames.get(v.asString().toLowerCase(java.util.Locale.ROOT)) : null;
+      out.put(p.name(), name == null ? YamlWriter.plain(v) : Map.of("group", VariableSubstitution.literal(name)));
     }
     return out;
   }
 
-  /** Whether the YAML can hold this tenant value: null only where the schema allows it (ids and strings). */
+  /** An entry of a users-and-groups list: a group {@code groupNames} names as {@code {group: name}}, else as is. */
+  private static Object named(JsonNode entry, Map<String, String> groupNames) {
+    boolean group = entry.path(UsersAndGroups.TYPE).asString("").equalsIgnoreCase(UsersAndGroups.GROUP);
+    String name = group && entry.path(UsersAndGroups.ID).isString()
+        ? groupNames.get(entry.get(UsersAndGroups.ID).asString().toLowerCase(java.util.Locale.ROOT)) : null;
+    return name == null ? YamlWriter.plain(entry) : Map.of(UsersAndGroups.GROUP, VariableSubstitution.literal(name));
+  }
+
+  /**
+   * Whether the YAML can hold this tenant value: null only where the schema allows it (ids and strings); an owner
+   * only where there is one (the YAML can hand an agent to a user, not to nobody, and an empty id is none).
+   */
   public static boolean exportable(PropertySpec p, JsonNode v) {
+    if (p.kind() == ValueKind.USER_ID && v != null && v.isString() && v.asString().isEmpty()) {
+      return false;
+    }
     return v != null && !v.isMissingNode() && (!v.isNull() || NULLABLE.contains(p.kind()));
   }
 

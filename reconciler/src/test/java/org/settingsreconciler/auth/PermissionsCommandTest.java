@@ -117,8 +117,15 @@ class PermissionsCommandTest {
             + "User.Read.All                 none named\n"
             + "                                     create     User.ReadWrite.All                     "
             + "not supported                 none named\n")
+        .contains("  copilot.agents *                   read       CopilotPackages.Read.All               "
+            + "CopilotPackages.Read.All      none named\n"
+            + "                                     update     CopilotPackages.ReadWrite.All          "
+            + "not supported                 none named\n"
+            + "                                     block      CopilotPackages.ReadWrite.All          "
+            + "not supported                 none named\n")
         .contains("  plan, check, export:  PeopleSettings.Read.All, CopilotSettings-LimitedMode.Read, "
-            + "CopilotPolicySettings.Read, User.Read.All\n"
+            + "CopilotPolicySettings.Read, CopilotPackages.Read.All, User.Read.All, GroupMember.Read.All, "
+            + "User.ReadBasic.All\n"
             + "                        role: Global Reader (copilot.limitedMode); Global Administrator "
             + "(people.profileCardProperties)  (Global Administrator includes every role)\n")
         .contains("                        role: People Administrator (copilot.enhancedPersonalization, "
@@ -126,8 +133,10 @@ class PermissionsCommandTest {
             + "Administrator (copilot.limitedMode, people.pronouns, people.itemInsights, people.profileCardProperties)")
         .contains("App-only tokens cannot read copilot.limitedMode, copilot.policySettings, "
             + "people.profileCardProperties: they need a signed-in admin.")
-        .contains("App-only tokens cannot write users.interests")
-        .as("the examples name no group").doesNotContain("GroupMember.Read.All");
+        .contains("App-only tokens cannot write copilot.agents, users.interests")
+        .as("the agents example names a group and users")
+        .contains("  {group: name} lookups              read       GroupMember.Read.All ")
+        .contains("  {user: upn} lookups                read       User.ReadBasic.All ");
   }
 
   @Test
@@ -136,12 +145,14 @@ class PermissionsCommandTest {
 
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out())
-        .startsWith("Microsoft Graph permissions for every setting the tool manages (10 types):\n")
+        .startsWith("Microsoft Graph permissions for every setting the tool manages (11 types):\n")
         .contains("  copilot.enhancedPersonalization *  read ")
         .contains("  users.interests                    read ")
         .contains("  {group: name} lookups              read       GroupMember.Read.All ")
+        .contains("  {user: upn} lookups                read       User.ReadBasic.All ")
         .contains("  plan, check, export:  PeopleSettings.Read.All, CopilotSettings-LimitedMode.Read, "
-            + "CopilotPolicySettings.Read, User.Read.All, GroupMember.Read.All\n");
+            + "CopilotPolicySettings.Read, CopilotPackages.Read.All, User.Read.All, GroupMember.Read.All, "
+            + "User.ReadBasic.All\n");
     assertThat(run.err()).isEmpty();
   }
 

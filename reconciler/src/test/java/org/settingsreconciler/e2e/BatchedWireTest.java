@@ -68,6 +68,7 @@ class BatchedWireTest {
     h.get(PHOTO, "{\"allowedRoles\":[],\"source\":\"cloud\"}");
     h.list(PROPERTY_SETTINGS);
     h.list(CARD);
+    h.list(WireHarness.AGENTS);
   }
 
   @Test

@@ -60,6 +60,7 @@ final class WireHarness {
   static final String PHOTO = "/admin/people/photoUpdateSettings";
   static final String PROPERTY_SETTINGS = "/admin/people/profilePropertySettings";
   static final String CARD = "/admin/people/profileCardProperties";
+  static final String AGENTS = "/copilot/admin/catalog/packages";
   static final String ADELE = "adele@contoso.com";
   static final String INTERESTS = "/users/" + ADELE + "/profile/interests";
 

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The small tenant the hostile Graph serves, written from Graph's documented answers and nothing of the tool's: the
  * Copilot and People singletons, the five Copilot policy settings, three collections (profile property settings,
- * profile card properties, one user's interests) and the user list. GET, PATCH, POST and DELETE behave as Graph
+ * profile card properties, one user's interests), an empty agent catalog and the user list. GET, PATCH, POST and DELETE behave as Graph
  * does when it behaves; every write carried out is logged, so a test can tell what really happened.
  */
 final class HostileTenant {
@@ -35,6 +35,7 @@ final class HostileTenant {
   static final String PROPERTY_SETTINGS = "/admin/people/profilePropertySettings";
   static final String PRECEDENCE = PROPERTY_SETTINGS + "/pps-0";
   static final String CARDS = "/admin/people/profileCardProperties";
+  static final String AGENTS = "/copilot/admin/catalog/packages";
   static final String USER = "adele@contoso.com";
   static final String INTERESTS = "/users/" + USER + "/profile/interests";
   static final String USERS = "/users";
@@ -101,6 +102,7 @@ final class HostileTenant {
         + "\"prioritizedSourceUrls\":[\"" + ENTRA + "\"]}");
     list(CARDS, "directoryPropertyName", "{\"directoryPropertyName\":\"Fax\",\"annotations\":[]}");
     list(INTERESTS, "id", "{\"id\":\"int-1\",\"displayName\":\"Chess\",\"categories\":[\"games\"]}");
+    list(AGENTS, "id"); // the agent catalog, empty
     list(USERS, "id", "{\"id\":\"u-1\",\"userPrincipalName\":\"" + USER + "\"}");
   }
 

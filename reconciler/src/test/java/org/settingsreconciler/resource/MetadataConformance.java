@@ -140,7 +140,39 @@ final class MetadataConformance {
         add(d.type() + "." + p.name(), "not managed");
       }
     }
+    actions(d, type);
     schema(d, type, graph);
+  }
+
+  /**
+   * The descriptor's actions against those Graph binds to the type: each one there, with exactly the parameter it
+   * sends (of a type its property's kind reads); and each bound action the tool does not send, listed.
+   */
+  private void actions(ResourceDescriptor d, String type) {
+    Map<String, GraphMetadata.Action> graph = metadata.actions(type);
+    for (BoundAction a : d.actions()) {
+      GraphMetadata.Action g = graph.get(a.name());
+      String where = d.type() + "/" + a.name();
+      if (g == null) {
+        add(where, "action, not in the metadata");
+        continue;
+      }
+      List<String> sent = a.parameter() == null ? List.of() : List.of(a.parameter());
+      List<String> documented = g.parameters().stream().map(Property::name).toList();
+      if (!sent.equals(documented)) {
+        add(where, "sends parameters " + sent + ", the metadata has " + documented);
+      } else if (a.parameter() != null) {
+        String mismatch = kindMismatch(d.property(a.property()).orElseThrow().kind(), g.parameters().get(0));
+        if (mismatch != null) {
+          add(where + "." + a.parameter(), mismatch);
+        }
+      }
+    }
+    for (String name : graph.keySet()) {
+      if (d.action(name).isEmpty()) {
+        add(d.type() + "/" + name, "action not sent");
+      }
+    }
   }
 
   private void path(ResourceDescriptor d, String type) {

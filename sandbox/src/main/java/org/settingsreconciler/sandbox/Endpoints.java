@@ -1,5 +1,7 @@
 package org.settingsreconciler.sandbox;
 
+import tools.jackson.databind.node.BooleanNode;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,6 +47,13 @@ final class Endpoints {
           // entry, names unique ignoring case, items addressed by their server-made id; GET of one is wrapped.
           endpoint("people.profilePropertySettings", "/admin/people/profilePropertySettings", Endpoint.Kind.COLLECTION,
               true, List.of(), new ItemKey("displayName", "name", true, true, false, true), List.of(), Map.of()),
+          // graph-api.md 7 (m365copilot-docs docs/api/admin-settings/package/): the agent catalog. Packages are
+          // published in Microsoft 365; the list answers copilotPackage objects, the item's GET copilotPackageDetail
+          // (bare); PATCH sets the two access lists; block, unblock and reassign are bound to each package.
+          catalog("copilot.agents", "/copilot/admin/catalog/packages", "microsoft.graph.copilotPackage", List.of(
+              ItemAction.setting("block", "isBlocked", BooleanNode.TRUE),
+              ItemAction.setting("unblock", "isBlocked", BooleanNode.FALSE),
+              ItemAction.settingToAUser("reassign", "ownerId", "userId"))),
           // graph-api.md 6.4: addressed by directoryPropertyName, which Graph matches ignoring case.
           endpoint("people.profileCardProperties", "/admin/people/profileCardProperties", Endpoint.Kind.COLLECTION,
               false, List.of(), new ItemKey("directoryPropertyName", null, true, false, true, true), List.of(),
@@ -70,6 +79,14 @@ final class Endpoints {
   private static Endpoint singleton(
       String stateName, String path, boolean getWrapped, List<String> required, Map<String, String> notInMetadata) {
     return endpoint(stateName, path, Endpoint.Kind.SINGLETON, getWrapped, List.of(), null, required, notInMetadata);
+  }
+
+  /** A catalog: items keyed by their id (ignoring case), listed as {@code listedAs}, with actions bound to them. */
+  private static Endpoint catalog(String stateName, String path, String listedAs, List<ItemAction> actions) {
+    Endpoint e = endpoint(stateName, path, Endpoint.Kind.CATALOG, false, List.of(),
+        new ItemKey("id", null, true, false, true, true), List.of(), Map.of());
+    return new Endpoint(e.stateName(), e.path(), e.kind(), e.entityType(), e.versions(), e.getWrapped(),
+        e.fixedIds(), e.key(), e.required(), e.notInMetadata(), listedAs, actions);
   }
 
   /** The endpoint, with its entity type and versions as the metadata of each version has the path. */

@@ -57,7 +57,7 @@ final class TenantDefaults {
         e.fixedIds().forEach(id -> entries.set(id, unconfiguredEntry(e)));
         yield entries;
       }
-      case COLLECTION -> NODES.arrayNode();
+      case COLLECTION, CATALOG -> NODES.arrayNode();
     };
   }
 
@@ -72,6 +72,14 @@ final class TenantDefaults {
     }
     o.setAll(documented.deepCopy());
     return o;
+  }
+
+  /** The generic value of a property nobody set: false for a boolean, empty for a collection, else null. */
+  static JsonNode unset(Property p) {
+    if (p.isCollection()) {
+      return NODES.arrayNode();
+    }
+    return p.type().equals("Edm.Boolean") ? NODES.booleanNode(false) : NODES.nullNode();
   }
 
   /** A fixed-id entry nobody configured: every property null (graph-api.md 2: "null when not configured"). */
