@@ -1,13 +1,14 @@
 package org.settingsreconciler.cli;
 
 import org.settingsreconciler.run.ApplyUseCase;
+import org.settingsreconciler.run.GraphSession;
+import org.settingsreconciler.run.fleet.FleetUseCase;
 import org.settingsreconciler.tenant.TenantConfig;
 import org.settingsreconciler.run.UserError;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.settingsreconciler.apply.SafetyRails;
 import org.settingsreconciler.apply.VerifyPolicy;
-import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.render.ApplyReportJson;
 import org.settingsreconciler.tenant.TenantIdentity;
 import picocli.CommandLine.Command;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
           + "report what happened to every change.",
       "With --plan FILE: apply exactly a saved plan, without asking, after checking the tenant still matches it."
     })
-final class ApplyCommand extends PlanningCommand {
+final class ApplyCommand extends PlanningCommand<ApplyUseCase.Result> {
 
   @Option(names = "--plan", paramLabel = "FILE",
       description = "Apply this saved plan (from plan --out) instead, without asking for confirmation, as Terraform's "
@@ -74,25 +75,13 @@ final class ApplyCommand extends PlanningCommand {
   }
 
   @Override
-  public Outcome run(RunScope scope) {
+  public ApplyUseCase.Result run(RunScope scope) {
     CliContext ctx = scope.ctx();
     Path plan = scope.file(savedPlan);
     ApplyReportFile reportTo = report == null ? null : new ApplyReportFile(scope.outputFile(report.path()));
     if (reportTo != null) {
       OutputFiles.refuseInputs("--report", reportTo.path(),
           scope.desired().inputFiles(scope.graph().sandboxState(), plan));
-    }
-    if (plan != null) {
-      if (!scope.desired().paths().isEmpty() && scope.desired().tenant() == null) {
-        throw new UserError("give either desired-state PATHs or --plan FILE, not both");
-      }
-      if (!target.targets.isEmpty()) {
-        throw new UserError("--target cannot narrow a saved plan: it is applied exactly as saved");
-      }
-      if (!scope.desired().vars().isEmpty() || !scope.desired().varFiles().isEmpty()) {
-        throw new UserError("--var and --var-file cannot change a saved plan: its values were decided when it was "
-            + "made, and it is applied exactly as saved; nothing was sent");
-      }
     }
     ApplyUseCase.Options options = new ApplyUseCase.Options(autoApprove, rails(), !noVerify, verifyPolicy(),
         rollbackOnFailure, pending.recreatePending);
@@ -108,7 +97,12 @@ final class ApplyCommand extends PlanningCommand {
           plan == null ? null : plan.toString(), result.startedAt(), result.finishedAt(), result.ending().reported(),
           result.refusals(), !noVerify, rollbackOnFailure, result.exit()), result.results());
     }
-    return new Outcome(result.exit(), result.plan(), null);
+    return result;
+  }
+
+  @Override
+  public GraphSession.Purpose purpose() {
+    return GraphSession.Purpose.APPLY;
   }
 
   @Override
@@ -118,9 +112,12 @@ final class ApplyCommand extends PlanningCommand {
           + "the plans first (plan with the same tenants). Nothing was applied");
     }
     if (report != null) {
-      FleetRun.namesEachTenant("--report", report.path());
+      FleetUseCase.namesEachTenant("--report", report.path());
     }
-    FleetRun.namesEachTenant("--plan", savedPlan);
+    FleetUseCase.namesEachTenant("--plan", savedPlan);
+    if (savedPlan != null) {
+      ApplyUseCase.refuseChangingSavedPlan(target.targets(), desired.source());
+    }
   }
 
   private SafetyRails rails() {

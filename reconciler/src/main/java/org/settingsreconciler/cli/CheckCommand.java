@@ -1,18 +1,11 @@
 package org.settingsreconciler.cli;
 
-import org.settingsreconciler.run.ExitCode;
-import org.settingsreconciler.run.GraphSession;
-import org.settingsreconciler.run.DesiredSource;
-import org.settingsreconciler.run.DriftWriteBack;
-import org.settingsreconciler.run.PlannedRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.settingsreconciler.plan.Plan;
-import org.settingsreconciler.render.PlanTextRenderer;
+import org.settingsreconciler.run.CheckUseCase;
+import org.settingsreconciler.run.fleet.FleetUseCase;
 import tools.jackson.databind.JsonNode;
-import org.settingsreconciler.update.FileUpdate;
-import org.settingsreconciler.update.UpdateResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,7 +13,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     name = "check",
     description = "Detect drift, for schedules: exit 0 in sync, 2 drift, 1 error. Never writes to the tenant.")
-final class CheckCommand extends PlanningCommand {
+final class CheckCommand extends PlanningCommand<CheckUseCase.Result> {
 
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
@@ -41,37 +34,21 @@ final class CheckCommand extends PlanningCommand {
   }
 
   @Override
-  public Outcome run(RunScope scope) {
+  public CheckUseCase.Result run(RunScope scope) {
+    CliContext ctx = scope.ctx();
     List<Path> inputs = scope.desired().inputFiles(scope.graph().sandboxState());
     List<ReportFile> named = reports.stream().map(r -> r.at(scope.outputFile(r.path()))).toList();
     named.forEach(r -> OutputFiles.refuseInputs("--report", r.path(), inputs));
-    return PlannedRun.run(scope.ctx().run(), scope.desired(), scope.graph(), target.targets(),
-        pending.recreatePending, GraphSession.Purpose.READ, Outcome.of(ExitCode.ERROR),
-        (plan, session) -> judge(scope, plan, session, named));
+    return CheckUseCase.run(
+        new CheckUseCase.Request(ctx.run(), scope.desired(), scope.graph(), target.targets(),
+            new CheckUseCase.Options(pending.recreatePending, updateFiles)),
+        new CheckView(ctx, format, named));
   }
 
-  private Outcome judge(RunScope scope, Plan plan, GraphSession session, List<ReportFile> named) {
-    CliContext ctx = scope.ctx();
-    JsonNode json = print(ctx, plan, session);
-    session.adviseOn(plan.failures());
-    for (ReportFile report : named) {
-      report.write(ctx, plan, session);
-      ctx.err().println("Wrote the report " + report.path() + ".");
-    }
-    // A duplicate of an item the YAML names is drift even with no change to plan (prune off): see plan.Duplicate.
-    int code = plan.hasFailures() ? ExitCode.ERROR : plan.drifted() ? ExitCode.CHANGES : ExitCode.OK;
-    if (updateFiles && plan.hasChanges() && !acceptDrift(scope, plan, code)) {
-      return new Outcome(ExitCode.ERROR, plan, json);
-    }
-    return new Outcome(code, plan, json);
+  @Override
+  public JsonNode json(CheckUseCase.Result result) {
+    return result.plan() == null ? null : PlanPrinter.json(PlanPrinter.Kind.CHECK, result.plan(), result.identity());
   }
-
-  /** Prints the check; the JSON printed, when the format is JSON, else null. */
-  private JsonNode print(CliContext ctx, Plan plan, GraphSession session) {
-    return PlanPrinter.print(ctx, PlanPrinter.Kind.CHECK, plan, format, session,
-        PlanTextRenderer.DestructiveNote.NEEDED);
-  }
-
 
   @Override
   public OutputFormat format() {
@@ -80,45 +57,6 @@ final class CheckCommand extends PlanningCommand {
 
   @Override
   public void checkFleet() {
-    reports.forEach(r -> FleetRun.namesEachTenant("--report", r.path()));
+    reports.forEach(r -> FleetUseCase.namesEachTenant("--report", r.path()));
   }
-
-  /**
-   * Rewrites the YAML to match the tenant for the drifted settings, reports on stderr (stdout may be JSON), and
-   * checks the files still load. False when they do not, or a file could not be written.
-   */
-  private boolean acceptDrift(RunScope scope, Plan plan, int code) {
-    CliContext ctx = scope.ctx();
-    DriftWriteBack.Result written = DriftWriteBack.run(ctx.run(), scope.desired(), plan);
-    UpdateResult result = written.update();
-    var err = ctx.err();
-    err.println();
-    if (result.updated().isEmpty()) {
-      err.println("--update-files: no file was changed.");
-    } else {
-      err.println("--update-files: updated " + result.updated().size() + " file(s) to match the tenant:");
-      for (FileUpdate f : result.updated()) {
-        err.println("  " + f.file());
-        f.settings().forEach(s -> err.println("    " + s));
-      }
-    }
-    if (!result.notUpdated().isEmpty()) {
-      err.println("Not updated (resolve by hand):");
-      result.notUpdated().forEach(s -> err.println("  " + s));
-    }
-    if (!result.updated().isEmpty()) {
-      err.println(code == ExitCode.CHANGES
-          ? "Review and commit them. The exit code is still 2, because drift was found; the next check passes."
-          : "Review and commit them. The exit code is 1: some settings could not be read (see above).");
-    }
-    if (written.invalidAfter() != null) {
-      // The check has read the tenant by now: say only what is true of these files.
-      DesiredSource.tellEach(ctx.run().view(), written.invalidAfter());
-      err.println("The updated files are invalid (" + DesiredSource.count(written.invalidAfter()) + "); do not commit "
-          + "them as they are.");
-      return false;
-    }
-    return true;
-  }
-
 }

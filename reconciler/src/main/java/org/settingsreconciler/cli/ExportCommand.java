@@ -1,6 +1,5 @@
 package org.settingsreconciler.cli;
 
-import org.settingsreconciler.run.ExitCode;
 import org.settingsreconciler.run.ExportUseCase;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,39 +41,18 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OutputFiles.refuseInputs("--out", out, Arrays.asList(graph.sandboxState));
-    ExportUseCase.Result result =
-        ExportUseCase.run(new ExportUseCase.Request(ctx.run(), graph.target(), users, allUsers, groupNames));
-    if (out == null) {
-      ctx.out().print(result.yaml());
-    } else {
-      OutputFiles.writeWithValues(ctx, out, result.yaml(), "the export");
-      ctx.err().println("Exported to " + out + ".");
-    }
-    if (!result.complete()) {
-      ctx.err().println("The export is incomplete: " + result.unread() + " could not be read.");
-    }
-    boolean masked = maskedValues(result.yaml());
-    return !result.complete() || masked ? ExitCode.ERROR : ExitCode.OK;
+    return ExportUseCase.run(
+        new ExportUseCase.Request(ctx.run(), graph.target(), users, allUsers, groupNames, out != null),
+        this::write).exit();
   }
 
-
-  /**
-   * Whether the YAML as written holds {@code ***} where the tenant has a value: standard output masks values shaped like
-   * credentials, a file the run's own credentials. Applying such YAML would write {@code ***} to the tenant (and its
-   * plan would show both sides masked), so the run says so and fails. Comments (the header names the Graph URL) are
-   * not values.
-   */
-  private boolean maskedValues(String yaml) {
-    String values = String.join("\n", yaml.lines().filter(l -> !l.stripLeading().startsWith("#")).toList());
-    String written = out == null ? ctx.secrets().mask(values) : ctx.secrets().maskCredentials(values);
-    if (written.equals(values)) {
-      return false;
+  /** The YAML on stdout, or in the file --out names (owner-only, the run's credentials masked). */
+  private void write(String yaml) {
+    if (out == null) {
+      ctx.out().print(yaml);
+    } else {
+      OutputFiles.writeWithValues(ctx, out, yaml, "the export");
+      ctx.err().println("Exported to " + out + ".");
     }
-    ctx.err().println(out == null
-        ? "error: values shaped like credentials are shown as *** on standard output, and the YAML would write *** to "
-            + "the tenant; export with --out FILE to write the tenant's values"
-        : "error: a value the tenant holds is a credential this run signs in with; it is written as ***, and the YAML "
-            + "would write *** to the tenant");
-    return true;
   }
 }

@@ -1,6 +1,9 @@
 package org.settingsreconciler.cli;
 
 import java.util.List;
+import org.settingsreconciler.run.PlanCounts;
+import org.settingsreconciler.run.fleet.FleetOutcome;
+import org.settingsreconciler.run.fleet.TenantOutcome;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -9,9 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * How a fleet run prints: each tenant's section (what the command printed for it, under a heading naming the
  * tenant) as soon as it and the tenants before it are done, then a summary table of every tenant's exit code and
- * plan counts. A tenant's stderr goes to stderr, each line led by the tenant's name. With {@code --format json}
- * stdout is one JSON document holding each tenant's own JSON (as its run made it, not as printed), so it stays
- * machine-readable.
+ * plan counts, from the tenants' typed outcomes. A tenant's stderr goes to stderr, each line led by the tenant's name.
+ * With {@code --format json} stdout is one JSON document holding each tenant's own JSON (made from its outcome, not
+ * from what it printed), so it stays machine-readable.
  */
 final class FleetReport {
 
@@ -26,26 +29,34 @@ final class FleetReport {
     this.format = format;
   }
 
-  void section(TenantOutcome o) {
+  /**
+   * One tenant's section.
+   *
+   * @param out what it printed on stdout; {@code err} on stderr
+   * @param json its outcome as JSON, with {@code --format json}; null when it has none
+   */
+  void section(TenantOutcome<?> o, String out, String err, JsonNode json) {
     String id = o.tenantId() == null ? "" : " (" + o.tenantId() + ")";
     switch (format) {
-      case json -> jsonTenants.add(json(o));
-      case markdown -> ctx.out().print("# Tenant " + o.name() + id + "\n\n" + o.out()
-          + (o.out().isEmpty() || o.out().endsWith("\n") ? "" : "\n") + "\n");
+      case json -> jsonTenants.add(json(o, json));
+      case markdown -> ctx.out().print("# Tenant " + o.name() + id + "\n\n" + out
+          + (out.isEmpty() || out.endsWith("\n") ? "" : "\n") + "\n");
       default -> {
         ctx.out().println("=== Tenant " + o.name() + id + " ===");
-        ctx.out().print(o.out());
+        ctx.out().print(out);
         ctx.out().println();
       }
     }
-    for (String line : o.err().split("\\R")) {
+    for (String line : err.split("\\R")) {
       if (!line.isEmpty()) {
         ctx.err().println("[" + o.name() + "] " + line);
       }
     }
   }
 
-  void summary(List<TenantOutcome> outcomes, int exit) {
+  void summary(FleetOutcome<?> fleet) {
+    List<? extends TenantOutcome<?>> outcomes = fleet.tenants();
+    int exit = fleet.exit();
     String why = "exit code " + exit + ", the worst of the tenants (1 error, then 2 changes or drift, then 0)";
     switch (format) {
       case json -> {
@@ -60,8 +71,8 @@ final class FleetReport {
         ctx.out().println("# Fleet summary\n");
         ctx.out().println("| tenant | exit | create | update | delete | could not be read |");
         ctx.out().println("|---|---:|---:|---:|---:|---:|");
-        for (TenantOutcome o : outcomes) {
-          TenantOutcome.Counts c = o.counts();
+        for (TenantOutcome<?> o : outcomes) {
+          PlanCounts c = o.counts();
           ctx.out().println("| `" + o.name().replace("`", "'") + "` | " + o.exit() + " | " + count(c, 0) + " | "
               + count(c, 1) + " | " + count(c, 2) + " | " + count(c, 3) + " |");
         }
@@ -72,8 +83,8 @@ final class FleetReport {
         int width = Math.max(6, outcomes.stream().mapToInt(o -> o.name().length()).max().orElse(6));
         String row = "%-" + width + "s  %4s  %6s  %6s  %6s  %7s%n";
         ctx.out().printf(row, "tenant", "exit", "create", "update", "delete", "unknown");
-        for (TenantOutcome o : outcomes) {
-          TenantOutcome.Counts c = o.counts();
+        for (TenantOutcome<?> o : outcomes) {
+          PlanCounts c = o.counts();
           ctx.out().printf(row, o.name(), o.exit(), count(c, 0), count(c, 1), count(c, 2), count(c, 3));
         }
         ctx.out().println(Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
@@ -82,7 +93,7 @@ final class FleetReport {
   }
 
   /** A plan count, or "-" when the tenant made no plan. */
-  private static String count(TenantOutcome.Counts c, int which) {
+  private static String count(PlanCounts c, int which) {
     if (c == null) {
       return "-";
     }
@@ -95,12 +106,12 @@ final class FleetReport {
     return String.valueOf(n);
   }
 
-  private static ObjectNode json(TenantOutcome o) {
+  private static ObjectNode json(TenantOutcome<?> o, JsonNode json) {
     ObjectNode n = F.objectNode();
     n.put("tenant", o.name());
     n.put("tenantId", o.tenantId());
     n.put("exitCode", o.exit());
-    TenantOutcome.Counts c = o.counts();
+    PlanCounts c = o.counts();
     if (c == null) {
       n.putNull("counts");
     } else {
@@ -111,7 +122,7 @@ final class FleetReport {
       counts.put("unknown", c.unknown());
     }
     // The tenant's own JSON document, as its run printed it; null when it printed none (it failed before).
-    JsonNode result = o.json() == null ? F.nullNode() : o.json();
+    JsonNode result = json == null ? F.nullNode() : json;
     n.set("result", result);
     return n;
   }

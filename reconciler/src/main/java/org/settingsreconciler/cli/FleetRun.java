@@ -1,158 +1,77 @@
 package org.settingsreconciler.cli;
 
-import org.settingsreconciler.run.ExitCode;
-import org.settingsreconciler.run.UserError;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
+import org.settingsreconciler.run.RunOutcome;
+import org.settingsreconciler.run.fleet.FleetOutcome;
+import org.settingsreconciler.run.fleet.FleetUseCase;
+import org.settingsreconciler.run.fleet.TenantOutcome;
+import org.settingsreconciler.run.fleet.TenantRequest;
 
 /**
- * A command run over several tenants: each tenant runs the command on its own ({@link TenantRun}), up to
- * {@code --parallel-tenants} at once, and the fleet prints one section per tenant in the order given, then a
- * summary table, and exits with the worst exit code (1, then 2, then 0). A single tenant runs in the foreground,
- * printing as it goes, so apply can ask for confirmation.
+ * A command over tenant directories on the command line: the fleet runs in run.fleet.FleetUseCase, each tenant with
+ * this command in its own scope; this chooses where each tenant's output goes and prints the fleet's report (one
+ * section per tenant in the order given, then a summary) from the typed outcomes. A single tenant prints as it goes.
  */
-final class FleetRun {
+final class FleetRun<O extends RunOutcome> implements FleetUseCase.Tenants<O, TenantConsole> {
 
   private final CliContext ctx;
-  private final FleetCommand command;
+  private final FleetCommand<O> command;
   private final List<Path> dirs;
   private final int parallel;
+  private final FleetReport report;
 
-  FleetRun(CliContext ctx, FleetCommand command, List<Path> dirs, int parallel) {
+  FleetRun(CliContext ctx, FleetCommand<O> command, List<Path> dirs, int parallel) {
     this.ctx = ctx;
     this.command = command;
     this.dirs = dirs;
     this.parallel = parallel;
-  }
-
-  /**
-   * Refuses an option naming one file, given without {@code {tenant}} in a run of several tenants: each must say
-   * where its tenant's goes (for example {@code --out out/{tenant}.json}).
-   */
-  static void namesEachTenant(String option, Path file) {
-    if (file != null && !file.toString().contains("{tenant}")) {
-      throw new UserError(option + " with several tenants needs {tenant} in the file name, so each tenant "
-          + "writes its own (for example " + option + " out/{tenant}.json)");
-    }
+    this.report = new FleetReport(ctx, command.format());
   }
 
   int run() {
-    check();
-    Path scratch = scratch();
-    try {
-      TenantRun tenants = new TenantRun(ctx, command, scratch);
-      if (dirs.size() == 1) {
-        return tenants.run(dirs.get(0), ctx.out(), ctx.err(), ctx.terminal(), true).exit();
-      }
-      return runAll(tenants);
-    } finally {
-      delete(scratch);
+    GraphOptions graph = command.graph();
+    FleetUseCase.Request request = new FleetUseCase.Request(dirs, parallel, ctx.env(), command.desired().source(),
+        graph == null ? null : graph.target(), command.purpose());
+    FleetOutcome<O> outcome = FleetUseCase.run(request, this);
+    if (dirs.size() > 1) {
+      report.summary(outcome);
     }
+    return outcome.exit();
   }
 
-  /** Refuses, before any tenant runs, what cannot work across several tenants. */
-  private void check() {
-    if (dirs.size() == 1) {
-      return;
-    }
-    Set<String> names = new HashSet<>();
-    for (Path d : dirs) {
-      if (!names.add(TenantRun.nameOf(d))) {
-        throw new UserError("two tenant directories are named " + TenantRun.nameOf(d) + "; output, {tenant} and "
-            + "credentials name tenants by directory name, so give them different names");
-      }
-    }
-    GraphOptions graph = command.graph();
-    if (graph != null && graph.graphUrl != null) {
-      throw new UserError("--graph-url would send every tenant to one Graph; set graphUrl or cloud in each "
-          + "tenant.yaml instead");
-    }
-    if (graph != null) {
-      namesEachTenant("--sandbox-state", graph.sandboxState);
-    }
+  @Override
+  public void checkSeveral() {
     command.checkFleet();
   }
 
-  private int runAll(TenantRun tenants) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, dirs.size()), r -> {
-      Thread t = new Thread(r, "tenant");
-      t.setDaemon(true);
-      return t;
-    });
+  @Override
+  public TenantConsole open(boolean alone) {
+    return new TenantConsole(ctx, alone);
+  }
+
+  @Override
+  public O run(TenantRequest tenant, TenantConsole console) {
+    CliContext own = console.context(tenant.env());
+    O outcome = null;
     try {
-      List<Future<TenantOutcome>> running = new ArrayList<>();
-      for (Path dir : dirs) {
-        running.add(pool.submit(() -> buffered(tenants, dir)));
-      }
-      List<TenantOutcome> outcomes = new ArrayList<>();
-      FleetReport report = new FleetReport(ctx, command.format());
-      for (Future<TenantOutcome> f : running) {
-        TenantOutcome o = await(f);
-        outcomes.add(o);
-        report.section(o);
-      }
-      int exit = outcomes.stream().map(TenantOutcome::exit).max(Comparator.comparingInt(TenantOutcome::severity))
-          .orElse(ExitCode.OK);
-      report.summary(outcomes, exit);
-      return exit;
-    } finally {
-      pool.shutdownNow();
+      outcome = command.run(new RunScope(own, tenant.desired(), tenant.graph(), tenant.tenant().name()));
+    } catch (RuntimeException e) {
+      Main.failed(own, e);
     }
+    own.out().flush();
+    own.err().flush();
+    return outcome;
   }
 
-  /** One tenant with its output held back, so sections never interleave. */
-  private static TenantOutcome buffered(TenantRun tenants, Path dir) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      TenantOutcome outcome = tenants.run(dir, o, e, Terminal.none(), false);
-      o.flush();
-      e.flush();
-      return outcome.withOutput(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  /** A tenant beside others is shown once it is done; one alone has shown everything as it ran. */
+  @Override
+  public void done(TenantOutcome<O> outcome, TenantConsole console) {
+    if (console.alone()) {
+      return;
     }
-  }
-
-  private static TenantOutcome await(Future<TenantOutcome> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UserError("interrupted");
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    }
-  }
-
-  /** Where sandboxes seeded from tenant.yaml keep their state during the run; deleted afterwards. */
-  private static Path scratch() {
-    try {
-      return Files.createTempDirectory("reconciler-fleet-");
-    } catch (IOException e) {
-      throw new UserError("cannot create a temporary directory: " + e.getMessage());
-    }
-  }
-
-  private static void delete(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // a leftover temporary directory is harmless
-    }
+    boolean json = command.format() == OutputFormat.json && outcome.outcome() != null;
+    report.section(outcome, console.out(), console.err(),
+        json ? console.masked(command.json(outcome.outcome())) : null);
   }
 }

@@ -24,7 +24,7 @@ final class FleetStrategy implements CommandLine.IExecutionStrategy {
   public int execute(ParseResult parseResult) {
     ParseResult leaf = leaf(parseResult);
     boolean help = leaf.isUsageHelpRequested() || leaf.isVersionHelpRequested();
-    if (!(leaf.commandSpec().userObject() instanceof FleetCommand command) || help) {
+    if (!(leaf.commandSpec().userObject() instanceof FleetCommand<?> command) || help) {
       return new CommandLine.RunLast().execute(parseResult);
     }
     DesiredStateArgs desired = command.desired();

@@ -1,9 +1,7 @@
 package org.settingsreconciler.cli;
 
-import org.settingsreconciler.run.ExitCode;
 import java.util.concurrent.Callable;
-import org.settingsreconciler.access.PermissionReport;
-import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.run.PermissionsUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -12,7 +10,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = "Print the Microsoft Graph permissions and the admin's directory roles a desired state needs "
         + "(every setting's, without PATH), for the app registration. Offline.")
-final class PermissionsCommand implements Callable<Integer>, FleetCommand {
+final class PermissionsCommand implements Callable<Integer>, FleetCommand<PermissionsUseCase.Result> {
 
   private final CliContext ctx;
 
@@ -28,15 +26,13 @@ final class PermissionsCommand implements Callable<Integer>, FleetCommand {
   }
 
   @Override
-  public Outcome run(RunScope scope) {
-    // Without PATH: what managing every setting takes (an export of the whole tenant, or planning the YAML to come).
-    boolean everything = scope.desired().paths().isEmpty() && scope.desired().tenant() == null;
-    DesiredState state = everything ? null : scope.desired().load(scope.ctx().run());
-    if (state == null && !everything) {
-      return Outcome.of(ExitCode.ERROR);
+  public PermissionsUseCase.Result run(RunScope scope) {
+    PermissionsUseCase.Result result =
+        PermissionsUseCase.run(new PermissionsUseCase.Request(scope.ctx().run(), scope.desired()));
+    if (result.report() != null) {
+      result.report().forEach(scope.ctx().out()::println);
     }
-    PermissionReport.render(state).forEach(scope.ctx().out()::println);
-    return Outcome.of(ExitCode.OK);
+    return result;
   }
 
   @Override

@@ -1,10 +1,8 @@
 package org.settingsreconciler.cli;
 
-import org.settingsreconciler.run.ExitCode;
-import org.settingsreconciler.run.GraphSession;
-import org.settingsreconciler.run.PlannedRun;
 import java.nio.file.Path;
-import org.settingsreconciler.plan.Plan;
+import org.settingsreconciler.run.PlanUseCase;
+import org.settingsreconciler.run.fleet.FleetUseCase;
 import tools.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +11,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     name = "plan",
     description = "Read the tenant and show what apply would change. Never writes to the tenant.")
-final class PlanCommand extends PlanningCommand {
+final class PlanCommand extends PlanningCommand<PlanUseCase.Result> {
 
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text, json or markdown (default: ${DEFAULT-VALUE}).", defaultValue = "text")
@@ -33,30 +31,25 @@ final class PlanCommand extends PlanningCommand {
   }
 
   @Override
-  public Outcome run(RunScope scope) {
+  public PlanUseCase.Result run(RunScope scope) {
+    CliContext ctx = scope.ctx();
     Path saveTo = scope.outputFile(out);
     OutputFiles.refuseInputs("--out", saveTo, scope.desired().inputFiles(scope.graph().sandboxState()));
-    return PlannedRun.run(scope.ctx().run(), scope.desired(), scope.graph(), target.targets(),
-        pending.recreatePending, GraphSession.Purpose.READ, Outcome.of(ExitCode.ERROR),
-        (plan, session) -> show(scope.ctx(), plan, session, saveTo));
-  }
-
-  private Outcome show(CliContext ctx, Plan plan, GraphSession session, Path saveTo) {
-    JsonNode json = PlanPrinter.print(ctx, plan, format, session);
-    session.adviseOn(plan.failures());
-    if (plan.hasFailures()) {
-      if (saveTo != null) {
-        ctx.err().println("The plan was not saved: settings that could not be read make it incomplete.");
-      }
-      return new Outcome(ExitCode.ERROR, plan, json);
-    }
-    if (saveTo != null) {
-      if (!PlanPrinter.save(ctx, plan, session.identity(), saveTo)) {
-        return new Outcome(ExitCode.ERROR, plan, json);
-      }
+    PlanUseCase.Options options =
+        new PlanUseCase.Options(pending.recreatePending, detailedExitCode, saveTo != null, ReconcilerCommand.VERSION);
+    PlanUseCase.Result result = PlanUseCase.run(
+        new PlanUseCase.Request(ctx.run(), scope.desired(), scope.graph(), target.targets(), options),
+        (plan, session) -> PlanPrinter.print(ctx, plan, format, session));
+    if (result.savedPlan() != null) {
+      OutputFiles.writeWithValues(ctx, saveTo, result.savedPlan(), "the plan");
       ctx.err().println("Saved the plan to " + saveTo + "; apply it with: apply --plan " + saveTo);
     }
-    return new Outcome(detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK, plan, json);
+    return result;
+  }
+
+  @Override
+  public JsonNode json(PlanUseCase.Result result) {
+    return result.plan() == null ? null : PlanPrinter.json(PlanPrinter.Kind.PLAN, result.plan(), result.identity());
   }
 
   @Override
@@ -66,6 +59,6 @@ final class PlanCommand extends PlanningCommand {
 
   @Override
   public void checkFleet() {
-    FleetRun.namesEachTenant("--out", out);
+    FleetUseCase.namesEachTenant("--out", out);
   }
 }

@@ -4,7 +4,6 @@ import org.settingsreconciler.run.GraphSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.settingsreconciler.plan.Duplicate;
 import org.settingsreconciler.plan.Plan;
@@ -12,7 +11,6 @@ import org.settingsreconciler.plan.SettingStatus;
 import org.settingsreconciler.render.CheckJUnitReport;
 import org.settingsreconciler.render.CheckJson;
 import org.settingsreconciler.plan.PlanJson;
-import org.settingsreconciler.plan.SavedPlan;
 import org.settingsreconciler.render.PlanMarkdownRenderer;
 import org.settingsreconciler.render.PlanTextRenderer;
 import org.settingsreconciler.tenant.TenantIdentity;
@@ -20,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Prints and saves plans and checks, in every format, in one place for plan, apply and check. */
+/** Prints plans and checks, in every format, in one place for plan, apply and check. */
 final class PlanPrinter {
 
   static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -89,7 +87,12 @@ final class PlanPrinter {
   }
 
   private static JsonNode json(Kind kind, Plan plan, GraphSession session) {
-    return kind == Kind.PLAN ? PlanJson.write(plan, session.identity()) : CheckJson.write(plan, session.identity());
+    return json(kind, plan, session.identity());
+  }
+
+  /** A plan or a check as {@code --format json} prints it, naming the tenant it was made for. */
+  static JsonNode json(Kind kind, Plan plan, TenantIdentity tenant) {
+    return kind == Kind.PLAN ? PlanJson.write(plan, tenant) : CheckJson.write(plan, tenant);
   }
 
   /** A plan as text; a check's ends with the settings that drifted. */
@@ -118,26 +121,5 @@ final class PlanPrinter {
       drifted.forEach(a -> to.println("  " + a));
       duplicated.forEach(d -> to.println("  " + d.address() + " (in the tenant " + d.ids().size() + " times)"));
     }
-  }
-
-  /**
-   * Saves the plan for {@code apply --plan}, bound to the tenant it was made for, readable by its owner only (plans
-   * show the tenant's settings), with the real values apply will send, and the secret values among them named, so
-   * that {@code apply --plan} masks them as this run does. Not saved, and false, when it holds a credential.
-   */
-  static boolean save(CliContext ctx, Plan plan, TenantIdentity tenant, Path file) {
-    List<String> secretValues = ctx.secrets().valuesIn(SavedPlan.changesText(plan.changes()));
-    SavedPlan saved = new SavedPlan(tenant, ReconcilerCommand.VERSION, ctx.clock().instant(), plan.changes(),
-        secretValues);
-    String content = JSON.writeValueAsString(saved.toJson()) + "\n";
-    if (!ctx.secrets().maskCredentials(content).equals(content)) {
-      // A credential is never written to a file, and a plan with it masked is not the plan: its seal and its
-      // before values would no longer match, so apply --plan could only refuse it.
-      ctx.err().println("The plan was not saved: it holds a credential this run signs in with (a value the tenant "
-          + "holds, or one the plan would send), which is never written to a file.");
-      return false;
-    }
-    OutputFiles.writeWithValues(ctx, file, content, "the plan");
-    return true;
   }
 }

@@ -1,13 +1,16 @@
 package org.settingsreconciler.cli;
 
 import java.util.concurrent.Callable;
+import org.settingsreconciler.run.RunOutcome;
 import picocli.CommandLine.Mixin;
 
 /**
  * What plan, check and apply share: they load a desired state, read the tenant through Graph and plan, narrowed by
  * {@code --target}. A command line is one run in its own scope; a fleet runs the same command in each tenant's.
+ *
+ * @param <O> the outcome of the command's use case
  */
-abstract class PlanningCommand implements Callable<Integer>, FleetCommand {
+abstract class PlanningCommand<O extends RunOutcome> implements Callable<Integer>, FleetCommand<O> {
 
   /** The command line's context; a run uses its scope's (a fleet tenant's own), never this. */
   private final CliContext ctx;

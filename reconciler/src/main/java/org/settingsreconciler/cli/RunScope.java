@@ -8,7 +8,7 @@ import picocli.CommandLine;
 
 /**
  * What one run of a command works in: its context (streams, environment, secrets), its desired state and its Graph.
- * A plain command line is one run; a fleet is one run per tenant, each with the tenant's own (see {@link TenantRun}),
+ * A plain command line is one run; a fleet is one run per tenant, each with the tenant's own (see {@link FleetRun}),
  * run by the same command object at the same time, so a command keeps everything of a run here, never in its fields.
  *
  * @param graph where Graph is, or null for the commands that do not talk to it

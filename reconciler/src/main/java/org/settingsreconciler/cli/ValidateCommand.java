@@ -1,8 +1,8 @@
 package org.settingsreconciler.cli;
 
-import org.settingsreconciler.run.ExitCode;
 import java.util.concurrent.Callable;
 import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.run.ValidateUseCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     name = "validate",
     description = "Check desired-state files offline: YAML, schema, duplicate keys. Exit 0 valid, 1 invalid.")
-final class ValidateCommand implements Callable<Integer>, FleetCommand {
+final class ValidateCommand implements Callable<Integer>, FleetCommand<ValidateUseCase.Result> {
 
   private final CliContext ctx;
 
@@ -26,15 +26,16 @@ final class ValidateCommand implements Callable<Integer>, FleetCommand {
   }
 
   @Override
-  public Outcome run(RunScope scope) {
-    DesiredState state = scope.desired().load(scope.ctx().run());
-    if (state == null) {
-      return Outcome.of(ExitCode.ERROR);
+  public ValidateUseCase.Result run(RunScope scope) {
+    ValidateUseCase.Result result =
+        ValidateUseCase.run(new ValidateUseCase.Request(scope.ctx().run(), scope.desired()));
+    DesiredState state = result.state();
+    if (state != null) {
+      scope.ctx().out().println(
+          "Valid: " + state.resources().size() + " settings and " + state.collections().size()
+              + " collections in " + scope.desired().paths().size() + " path(s).");
     }
-    scope.ctx().out().println(
-        "Valid: " + state.resources().size() + " settings and " + state.collections().size()
-            + " collections in " + scope.desired().paths().size() + " path(s).");
-    return Outcome.of(ExitCode.OK);
+    return result;
   }
 
   @Override

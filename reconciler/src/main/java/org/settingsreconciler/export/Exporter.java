@@ -60,21 +60,22 @@ public final class Exporter {
     for (ResourceDescriptor d : ResourceRegistry.all()) {
       if (d.scope() == Scope.USER) {
         for (String user : users) {
-          Map<String, Object> userNode = section(section(root, "users"), VariableSubstitution.literal(user));
-          exportCollection(d, user, state, userNode, notes, warnings, failures);
+          Map<String, Object> parent = section(section(root, "users"), VariableSubstitution.literal(user));
+          // Where Graph nests the resource in another (a user's itemInsights in their settings), so does the YAML.
+          for (String key : d.yamlPath().subList(0, d.yamlPath().size() - 1)) {
+            parent = section(parent, key);
+          }
+          if (d.shape() == Shape.COLLECTION) {
+            exportCollection(d, user, state, parent, notes, warnings, failures);
+          } else {
+            exportSingleton(new ResourceId(d, user, null), state, parent, groupNames, failures);
+          }
         }
         continue;
       }
       Map<String, Object> section = section(root, d.yamlSection());
       switch (d.shape()) {
-        case SINGLETON -> {
-          GraphResult<JsonNode> read = state.object(ResourceId.singleton(d).address());
-          if (read.ok()) {
-            section.put(d.yamlName(), properties(d, read.value(), groupNames));
-          } else {
-            failures.add(new ReadFailure(ResourceId.singleton(d).address(), read.error()));
-          }
-        }
+        case SINGLETON -> exportSingleton(ResourceId.singleton(d), state, section, groupNames, failures);
         case FIXED_IDS -> exportFixedIds(d, state, section, notes, failures);
         case COLLECTION -> exportCollection(d, null, state, section, notes, warnings, failures);
         case CATALOG -> exportCatalog(d, state, section, failures, groupNames);
@@ -94,6 +95,20 @@ public final class Exporter {
           .append('\n');
     }
     return new ExportResult(header + YamlWriter.write(root), notes, failures, warnings);
+  }
+
+  /**
+   * One object's managed properties, into the object already under its name where there is one (a user's settings,
+   * written before what Graph nests in them, which leaves its key there).
+   */
+  private static void exportSingleton(ResourceId id, CurrentState state, Map<String, Object> parent,
+      Map<String, String> groupNames, List<ReadFailure> failures) {
+    GraphResult<JsonNode> read = state.object(id.address());
+    if (read.ok()) {
+      section(parent, id.descriptor().yamlName()).putAll(properties(id.descriptor(), read.value(), groupNames));
+    } else {
+      failures.add(new ReadFailure(id.address(), read.error()));
+    }
   }
 
   private static void exportFixedIds(

@@ -15,6 +15,7 @@ import org.settingsreconciler.resolve.GroupDirectory;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.defs.ResourceRegistry;
+import org.settingsreconciler.resource.Scope;
 import org.settingsreconciler.resource.Shape;
 import org.settingsreconciler.resource.UsersAndGroups;
 import org.settingsreconciler.resource.ValueKind;
@@ -65,7 +66,10 @@ public final class GroupNaming {
     return out;
   }
 
-  /** The distinct group ids the tenant's singleton settings and its agents' access lists hold, in registry order. */
+  /**
+   * The distinct group ids the tenant's own singleton settings (users' hold none) and its agents' access lists hold,
+   * in registry order.
+   */
   static List<String> groupIds(CurrentState state) {
     Set<String> ids = new LinkedHashSet<>();
     for (ResourceDescriptor d : ResourceRegistry.all()) {
@@ -73,7 +77,7 @@ public final class GroupNaming {
         catalogGroupIds(d, state, ids);
         continue;
       }
-      if (d.shape() != Shape.SINGLETON) {
+      if (d.shape() != Shape.SINGLETON || d.scope() != Scope.TENANT) {
         continue;
       }
       GraphResult<JsonNode> read = state.object(org.settingsreconciler.resource.ResourceId.singleton(d).address());

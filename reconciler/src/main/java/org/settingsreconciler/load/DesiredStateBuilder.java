@@ -66,9 +66,9 @@ final class DesiredStateBuilder {
       });
     }
     for (ResourceDescriptor d : ResourceRegistry.tenantScoped()) {
-      String pointer = "/" + d.yamlSection() + "/" + d.yamlName();
-      JsonNode node = tree.at(pointer);
-      if (!node.isMissingNode()) {
+      JsonNode node = at(tree.get(d.yamlSection()), d.yamlPath());
+      String pointer = SourceMap.child(SourceMap.child("", d.yamlSection()), d.yamlPath());
+      if (node != null) {
         addResource(d, null, pointer, node);
       }
       if (d.allowList() != null) {
@@ -109,18 +109,29 @@ final class DesiredStateBuilder {
         continue;
       }
       for (ResourceDescriptor d : ResourceRegistry.userScoped()) {
-        String pointer = SourceMap.child(userPointer, d.yamlName());
-        JsonNode node = user.getValue().get(d.yamlName());
+        JsonNode node = at(user.getValue(), d.yamlPath());
         if (node != null) {
-          addResource(d, upn, pointer, node);
+          addResource(d, upn, SourceMap.child(userPointer, d.yamlPath()), node);
         }
       }
     }
   }
 
+  /** The node the keys of {@code path} lead to from {@code from}, or null where one is missing. */
+  private static JsonNode at(JsonNode from, List<String> path) {
+    JsonNode node = from;
+    for (String key : path) {
+      node = node == null || !node.isObject() ? null : node.get(key);
+    }
+    return node;
+  }
+
   private void addResource(ResourceDescriptor d, String user, String pointer, JsonNode node) {
     if (d.shape() == Shape.SINGLETON) {
-      resources.add(resource(new ResourceId(d, user, null), pointer, node));
+      DesiredResource r = resource(new ResourceId(d, user, null), pointer, node);
+      // What Graph nests in this object (a user's itemInsights in their settings) is a resource of its own.
+      ResourceRegistry.nestedIn(d).forEach(n -> r.properties().remove(n.yamlName()));
+      resources.add(r);
       return;
     }
     if (d.shape() == Shape.COLLECTION) {
@@ -211,6 +222,8 @@ final class DesiredStateBuilder {
    * A catalog's allow-list switch ({@code copilot.agentsNotListed: block}): the catalog is then read whole, and every
    * item the YAML does not name gets the switch's action. Like a prune entry, it needs the catalog set in some file
    * (to act on every item, set it to {} explicitly): a file gone missing must not block everything.
+   *
+   * @param catalog the catalog's node, or null where no file sets it
    */
   private void addAllowList(ResourceDescriptor d, String catalogPointer, JsonNode catalog) {
     String pointer = "/" + d.yamlSection() + "/" + d.allowList().yamlKey();
@@ -218,7 +231,7 @@ final class DesiredStateBuilder {
     if (!value.isString() || !value.asString().equals(d.allowList().action())) {
       return; // absent, leave, or refused by the schema
     }
-    if (catalog.isMissingNode()) {
+    if (catalog == null || catalog.isMissingNode()) {
       if (everyFileRead) {
         errors.add(new ConfigError(sources.valueLocation(pointer), SourceMap.dotted(pointer),
             d.allowList().action() + " is sent to every item " + SourceMap.dotted(catalogPointer)

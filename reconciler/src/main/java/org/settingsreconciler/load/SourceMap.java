@@ -200,6 +200,15 @@ public final class SourceMap {
     return pointer + "/" + (plain ? name : name.replace("~", "~0").replace("/", "~1"));
   }
 
+  /** The pointer of what {@code names} lead to from {@code pointer}, one key after the other. */
+  public static String child(String pointer, List<String> names) {
+    String out = pointer;
+    for (String name : names) {
+      out = child(out, name);
+    }
+    return out;
+  }
+
   public static String child(String pointer, int index) {
     return pointer + "/" + index;
   }

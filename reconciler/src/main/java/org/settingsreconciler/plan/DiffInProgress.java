@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
@@ -31,10 +32,12 @@ public final class DiffInProgress implements CurrentState.Listener {
   private final Map<String, List<DesiredResource>> items;
   private final RecentCreates recent;
   private final VersionChoice versions;
+  private final Supplier<String> organization;
 
-  DiffInProgress(DesiredState desired, RecentCreates recent, VersionChoice versions) {
+  DiffInProgress(DesiredState desired, RecentCreates recent, VersionChoice versions, Supplier<String> organization) {
     this.recent = recent;
     this.versions = versions;
+    this.organization = organization;
     for (DesiredResource r : desired.resources()) {
       if (r.id().descriptor().shape() != Shape.COLLECTION) {
         objectsAt.computeIfAbsent(r.address(), a -> new ArrayList<>()).add(objects.size());
@@ -86,7 +89,7 @@ public final class DiffInProgress implements CurrentState.Listener {
 
   private Differ.Part objectPart(DesiredResource r, GraphResult<JsonNode> read) {
     Differ.Part p = new Differ.Part();
-    Differ.diffObject(r, read, versions, p);
+    Differ.diffObject(r, read, versions, organization, p);
     return p;
   }
 

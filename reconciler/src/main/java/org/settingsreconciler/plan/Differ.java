@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
@@ -58,6 +59,7 @@ public final class Differ {
   }
 
   private final VersionChoice versions;
+  private final Supplier<String> organization;
 
   /** A differ for a run whose Graph root has no version: each change's path under its resource's own version. */
   public Differ() {
@@ -66,7 +68,16 @@ public final class Differ {
 
   /** A differ whose changes go to the versions {@code versions} chooses (the run's Graph root says which). */
   public Differ(VersionChoice versions) {
+    this(versions, () -> null);
+  }
+
+  /**
+   * As {@link #Differ(VersionChoice)}, with the tenant's organization id from {@code organization} for the paths of
+   * the resources under the organization object (the id their reads used, see StateReader#organizationId).
+   */
+  public Differ(VersionChoice versions, Supplier<String> organization) {
     this.versions = versions;
+    this.organization = organization;
   }
 
   public Plan diff(DesiredState desired, CurrentState current) {
@@ -89,16 +100,17 @@ public final class Differ {
   /** As {@link #start(DesiredState)}, holding back the creates {@code recent} says were sent moments ago. */
   public DiffInProgress start(DesiredState desired, RecentCreates recent) {
     NameReference.requireNone(desired);
-    return new DiffInProgress(desired, recent, versions);
+    return new DiffInProgress(desired, recent, versions, organization);
   }
 
   /** Plans one object (a singleton or fixed id) against what was read of it, null for not read at all. */
-  static void diffObject(DesiredResource r, GraphResult<JsonNode> read, VersionChoice versions, Part out) {
+  static void diffObject(DesiredResource r, GraphResult<JsonNode> read, VersionChoice versions,
+      Supplier<String> organization, Part out) {
     if (read == null || !read.ok()) {
       out.failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
       return;
     }
-    List<Change> item = itemChanges(r, read.value(), null, () -> r.id().objectPath(versions, null));
+    List<Change> item = itemChanges(r, read.value(), null, () -> r.id().objectPath(versions, null, organization));
     if (item.isEmpty()) {
       out.inSync.add(r.address());
     } else {

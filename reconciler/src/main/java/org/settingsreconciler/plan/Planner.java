@@ -25,8 +25,8 @@ public final class Planner {
   public Planner(StateReader reader, RecentCreates recent) {
     this.reader = reader;
     this.recent = recent;
-    // Changes go to the versions the run's Graph root says, as the reads do.
-    this.differ = new Differ(reader.client().versions());
+    // Changes go to the versions the run's Graph root says, and to the organization id, as the reads do.
+    this.differ = new Differ(reader.client().versions(), reader::organizationId);
   }
 
   public Plan plan(DesiredState desired) {

@@ -49,8 +49,10 @@ final class SavedChange {
    * Reads and checks one change; throws IllegalArgumentException naming what is wrong.
    *
    * @param versions what the plan's Graph root says of versions: its paths must go where it sends them
+   * @param organization the tenant the plan is bound to, whose id paths under its organization object hold; null
+   *     when the plan names none
    */
-  static Change read(JsonNode n, VersionChoice versions) {
+  static Change read(JsonNode n, VersionChoice versions, String organization) {
     if (n == null || !n.isObject()) {
       throw new IllegalArgumentException("a change must be a JSON object");
     }
@@ -79,7 +81,7 @@ final class SavedChange {
     }
     checkAction(c);
     checkVersion(c, versions);
-    checkPath(c, versions);
+    checkPath(c, versions, organization);
     checkBody(c);
     return c;
   }
@@ -123,7 +125,7 @@ final class SavedChange {
    * The path must be the address's own, under the version the plan's root chooses for it: for an existing collection
    * item, its list path plus one id segment.
    */
-  private static void checkPath(Change c, VersionChoice versions) {
+  private static void checkPath(Change c, VersionChoice versions, String organization) {
     if (c instanceof Invoke i) {
       // The action's path is its item's path, as an update of the item would be sent, plus the action's name.
       String suffix = "/" + i.name();
@@ -131,7 +133,7 @@ final class SavedChange {
       Update asUpdate = new Update(c.resource(), item == null ? c.path() : item, F.objectNode(), F.objectNode(),
           List.of(), null);
       try {
-        checkPath(asUpdate, versions);
+        checkPath(asUpdate, versions, organization);
       } catch (IllegalArgumentException e) {
         item = null;
       }
@@ -144,9 +146,13 @@ final class SavedChange {
     }
     ResourceId id = c.resource();
     ResourceDescriptor d = id.descriptor();
+    if (d.underOrganization() && (organization == null || !ResourceId.isOneSegment(organization))) {
+      throw new IllegalArgumentException(c.address() + ": its path holds the organization id of the tenant the plan "
+          + "is bound to, and the plan names no tenant; the plan file was edited");
+    }
     String expected;
     if (d.shape() != Shape.COLLECTION || c instanceof Create) {
-      expected = c instanceof Create ? id.basePath(versions) : id.objectPath(versions, null);
+      expected = c instanceof Create ? id.basePath(versions) : id.objectPath(versions, null, () -> organization);
     } else {
       String prefix = id.basePath(versions) + "/";
       String segment = c.path().startsWith(prefix) ? c.path().substring(prefix.length()) : null;

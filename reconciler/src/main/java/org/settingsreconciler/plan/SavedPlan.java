@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.tenant.TenantIdentity;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -48,6 +49,8 @@ public record SavedPlan(
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final JsonMapper CANONICAL = JsonMapper.builder().build();
+  /** How the file is written: indented, for the reviewer who reads it before it is applied. */
+  private static final JsonMapper FILE = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   public SavedPlan {
     changes = List.copyOf(changes);
@@ -67,6 +70,11 @@ public record SavedPlan(
     secretValues.forEach(secrets::add);
     root.put("digest", digest(root));
     return root;
+  }
+
+  /** The file's text, as {@code plan --out} writes it. */
+  public String text() {
+    return FILE.writeValueAsString(toJson()) + "\n";
   }
 
   /** Reads a saved plan back; throws IllegalArgumentException saying what is wrong and what to do. */
@@ -116,7 +124,7 @@ public record SavedPlan(
     // its own (see mismatches), so they go where this run's root sends them.
     VersionChoice versions = VersionChoice.ofRoot(tenant.graphRoot());
     for (JsonNode n : changes) {
-      out.add(SavedChange.read(n, versions));
+      out.add(SavedChange.read(n, versions, tenant.tenantId()));
     }
     checkDistinct(out);
     List<String> secretValues = strings(root, "secretValues");

@@ -16,12 +16,14 @@ import org.settingsreconciler.resource.Shape;
  * One {@code --target}: an address, or its start cut at a segment, at one of these depths:
  *
  * <ul>
- *   <li>a section: {@code copilot}, {@code people}, {@code users};
+ *   <li>a section: {@code copilot}, {@code people}, {@code organization}, {@code users};
  *   <li>a setting or a whole collection: {@code people.pronouns}, {@code people.profileCardProperties};
  *   <li>one item: {@code people.profileCardProperties["Alias"]},
  *       {@code copilot.policySettings["microsoft.copilot.allowwebsearch"]};
  *   <li>a user, a user's collection, one of its items: {@code users["adele@contoso.com"]},
- *       {@code users["adele@contoso.com"].interests}, {@code users["adele@contoso.com"].interests["Chelsea FC"]}.
+ *       {@code users["adele@contoso.com"].interests}, {@code users["adele@contoso.com"].interests["Chelsea FC"]};
+ *   <li>a user's setting, and what Graph nests in it: {@code users["adele@contoso.com"].settings} (which holds
+ *       {@code users["adele@contoso.com"].settings.itemInsights} too), {@code ...settings.itemInsights}.
  * </ul>
  *
  * <p>It matches an address segment by segment, never by text ({@code people.pro} is no target at all), and keys as
@@ -29,7 +31,15 @@ import org.settingsreconciler.resource.Shape;
  */
 public record Target(String text, List<Segment> segments) {
 
-  private static final List<String> SECTIONS = List.of("copilot", "people", "users");
+  /** The YAML's sections: those of the tenant's settings, in registry order, then {@code users}. */
+  private static final List<String> SECTIONS = sections();
+
+  private static List<String> sections() {
+    List<String> out = new ArrayList<>();
+    ResourceRegistry.tenantScoped().stream().map(ResourceDescriptor::yamlSection).distinct().forEach(out::add);
+    out.add("users");
+    return List.copyOf(out);
+  }
 
   public Target {
     segments = List.copyOf(segments);
@@ -44,7 +54,8 @@ public record Target(String text, List<Segment> segments) {
     List<Segment> s = AddressParser.segments(text);
     Segment first = s.get(0);
     if (first.key() || !SECTIONS.contains(first.text())) {
-      throw new IllegalArgumentException("an address starts with copilot, people or users"
+      throw new IllegalArgumentException("an address starts with "
+          + String.join(", ", SECTIONS.subList(0, SECTIONS.size() - 1)) + " or users"
           + Suggestions.closest(first.text(), SECTIONS).map(c -> "; did you mean " + c + "?").orElse(""));
     }
     if (first.text().equals("users")) {
@@ -81,13 +92,28 @@ public record Target(String text, List<Segment> segments) {
     if (s.size() == 2) {
       return;
     }
-    List<String> types = ResourceRegistry.userScoped().stream().map(ResourceDescriptor::yamlName).toList();
-    if (s.get(2).key() || !types.contains(s.get(2).text())) {
-      throw new IllegalArgumentException("a user has no setting " + s.get(2).text() + didYouMean(s.get(2).text(),
-          types.stream().map(t -> AddressParser.write(s.subList(0, 2)) + "." + t).toList()));
+    // A user's settings as the YAML nests them: settings, then what Graph nests in them (settings.itemInsights).
+    List<ResourceDescriptor> direct = ResourceRegistry.userScoped().stream().filter(d -> d.yamlPath().size() == 1)
+        .toList();
+    ResourceDescriptor d = userSetting(s, 2, direct, "a user");
+    int at = 3;
+    while (at < s.size() && !s.get(at).key() && !ResourceRegistry.nestedIn(d).isEmpty()
+        && d.property(s.get(at).text()).isEmpty()) {
+      d = userSetting(s, at, ResourceRegistry.nestedIn(d), String.join(".", d.yamlPath()));
+      at++;
     }
-    ResourceDescriptor d = ResourceRegistry.byType("users." + s.get(2).text()).orElseThrow();
-    checkItem(d, s, 3);
+    checkItem(d, s, at);
+  }
+
+  /** The setting named at {@code at}, one of {@code candidates}; {@code owner} is what holds them, in errors. */
+  private static ResourceDescriptor userSetting(List<Segment> s, int at, List<ResourceDescriptor> candidates,
+      String owner) {
+    List<String> names = candidates.stream().map(ResourceDescriptor::yamlName).toList();
+    if (s.get(at).key() || !names.contains(s.get(at).text())) {
+      throw new IllegalArgumentException(owner + " has no setting " + s.get(at).text() + didYouMean(s.get(at).text(),
+          names.stream().map(t -> AddressParser.write(s.subList(0, at)) + "." + t).toList()));
+    }
+    return candidates.get(names.indexOf(s.get(at).text()));
   }
 
   /** What may follow a setting's name at {@code at}: nothing, or for a collection one quoted key. */

@@ -109,6 +109,15 @@ public final class ResourceDescriptor {
     return type.substring(type.lastIndexOf('.') + 1);
   }
 
+  /**
+   * The keys that lead to this resource in YAML below its section (a tenant's) or below {@code users: <upn>:} (a
+   * user's): the type's segments after the first. A resource Graph nests in another's object is nested in YAML too:
+   * {@code users.settings.itemInsights} lives at {@code users: <upn>: settings: itemInsights:}.
+   */
+  public List<String> yamlPath() {
+    return List.of(type.substring(type.indexOf('.') + 1).split("\\."));
+  }
+
   /** The YAML section the resource sits in for tenant-scoped types: the first segment of the type. */
   public String yamlSection() {
     return type.substring(0, type.indexOf('.'));
@@ -128,10 +137,19 @@ public final class ResourceDescriptor {
 
   /**
    * The Graph path relative to the version root: the object (singleton), the parent of the ids (fixed ids) or the
-   * list (collection). User-scoped paths hold {@code {user}}. Requests put the version first (see {@link ResourceId}).
+   * list (collection). User-scoped paths hold {@code {user}}, paths under the tenant's organization object
+   * {@code {organization}}. Requests put the version first (see {@link ResourceId}).
    */
   public String path() {
     return path;
+  }
+
+  /**
+   * Whether the path holds {@link ResourceId#ORGANIZATION}: the resource hangs off the tenant's organization object
+   * ({@code /organization/{organization}/settings/...}), whose id is the tenant's and is filled in by the run.
+   */
+  public boolean underOrganization() {
+    return path.contains(ResourceId.ORGANIZATION);
   }
 
   /**

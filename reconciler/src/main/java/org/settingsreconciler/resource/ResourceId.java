@@ -3,6 +3,7 @@ package org.settingsreconciler.resource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.graph.VersionChoice;
 
@@ -18,6 +19,15 @@ import org.settingsreconciler.graph.VersionChoice;
  * @param key the fixed id or collection key, else null
  */
 public record ResourceId(ResourceDescriptor descriptor, String user, String key) {
+
+  /**
+   * What a path under the tenant's organization object holds for its id ({@code /organization/{organization}/...}):
+   * the tenant's id, which the run learns from its token or {@code GET /organization} (never from the YAML).
+   */
+  public static final String ORGANIZATION = "{organization}";
+
+  /** Where no organization id is at hand: for the paths of every resource not under the organization object. */
+  private static final Supplier<String> NO_ORGANIZATION = () -> null;
 
   public ResourceId {
     Objects.requireNonNull(descriptor);
@@ -40,7 +50,7 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
 
   public static String scopeAddress(ResourceDescriptor d, String user) {
     if (d.scope() == Scope.USER) {
-      return "users[" + quote(user) + "]." + d.yamlName();
+      return "users[" + quote(user) + "]." + String.join(".", d.yamlPath());
     }
     return d.type();
   }
@@ -59,15 +69,37 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
 
   /** As {@link #basePath(VersionChoice)}, under {@code version}. */
   public String basePath(GraphVersion version) {
-    return basePath(descriptor, user, version);
+    return basePath(descriptor, user, version, NO_ORGANIZATION);
   }
 
   public static String basePath(ResourceDescriptor d, String user, VersionChoice versions) {
-    return basePath(d, user, versions.choose(d.versions()));
+    return basePath(d, user, versions, NO_ORGANIZATION);
   }
 
-  private static String basePath(ResourceDescriptor d, String user, GraphVersion version) {
-    return version.prefix() + (user == null ? d.path() : d.path().replace("{user}", segment(user)));
+  /** As {@link #basePath(ResourceDescriptor, String, VersionChoice)}, with the organization id it is given. */
+  public static String basePath(ResourceDescriptor d, String user, VersionChoice versions,
+      Supplier<String> organization) {
+    return basePath(d, user, versions.choose(d.versions()), organization);
+  }
+
+  /**
+   * The path under {@code version} with the user and, for a resource under the organization object, the tenant's
+   * organization id filled in; {@code organization} is asked only then.
+   *
+   * @throws IllegalStateException when the resource is under the organization object and its id is not known: a
+   *     path holding {@code {organization}} must never be sent
+   */
+  private static String basePath(ResourceDescriptor d, String user, GraphVersion version,
+      Supplier<String> organization) {
+    String path = user == null ? d.path() : d.path().replace("{user}", segment(user));
+    if (d.underOrganization()) {
+      String id = organization.get();
+      if (id == null) {
+        throw new IllegalStateException(d.type() + ": the tenant's organization id, which its path holds, is unknown");
+      }
+      path = path.replace(ORGANIZATION, segment(id));
+    }
+    return version.prefix() + path;
   }
 
   /**
@@ -75,15 +107,28 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
    * the version {@code versions} chooses for the resource.
    */
   public String objectPath(VersionChoice versions, String graphId) {
-    return objectPath(versions.choose(descriptor.versions()), graphId);
+    return objectPath(versions, graphId, NO_ORGANIZATION);
+  }
+
+  /**
+   * As {@link #objectPath(VersionChoice, String)}, with the tenant's organization id {@code organization} gives
+   * filled in where the path holds {@link #ORGANIZATION} (it is asked only then).
+   */
+  public String objectPath(VersionChoice versions, String graphId, Supplier<String> organization) {
+    return objectPath(versions.choose(descriptor.versions()), graphId, organization);
   }
 
   /** As {@link #objectPath(VersionChoice, String)}, under {@code version}. */
   public String objectPath(GraphVersion version, String graphId) {
+    return objectPath(version, graphId, NO_ORGANIZATION);
+  }
+
+  private String objectPath(GraphVersion version, String graphId, Supplier<String> organization) {
+    String base = basePath(descriptor, user, version, organization);
     return switch (descriptor.shape()) {
-      case SINGLETON -> basePath(version);
-      case FIXED_IDS, CATALOG -> basePath(version) + "/" + segment(key);
-      case COLLECTION -> basePath(version) + "/" + segment(graphId);
+      case SINGLETON -> base;
+      case FIXED_IDS, CATALOG -> base + "/" + segment(key);
+      case COLLECTION -> base + "/" + segment(graphId);
     };
   }
 

@@ -91,13 +91,16 @@ public final class ApplyUseCase {
    * report is written for it.
    *
    * @param plan the plan made, or null for a saved plan
+   * @param counts the changes the run had to apply (the plan made, or the saved plan's), counted; null when it
+   *     stopped before it had any
    * @param place where the run went, as reports say it; {@code identity} which tenant
    */
   public record Result(int exit, Ending ending, List<String> refusals, List<ChangeResult> results, Plan plan,
-      String place, TenantIdentity identity, Instant startedAt, Instant finishedAt) {
+      PlanCounts counts, String place, TenantIdentity identity, Instant startedAt, Instant finishedAt)
+      implements RunOutcome {
 
     static Result notReached(Instant startedAt) {
-      return new Result(ExitCode.ERROR, null, List.of(), List.of(), null, null, null, startedAt, Instant.now());
+      return new Result(ExitCode.ERROR, null, List.of(), List.of(), null, null, null, null, startedAt, Instant.now());
     }
   }
 
@@ -146,7 +149,7 @@ public final class ApplyUseCase {
           + " setting(s) could not be read"));
     }
     if (!plan.hasChanges()) {
-      return ended(plan, session, ExitCode.OK, Ending.NOTHING_TO_DO, List.of(), List.of());
+      return ended(plan, plan.changes(), session, ExitCode.OK, Ending.NOTHING_TO_DO, List.of(), List.of());
     }
     List<String> refusals = refusals(plan.changes(), session, true);
     if (!refusals.isEmpty()) {
@@ -159,8 +162,27 @@ public final class ApplyUseCase {
     return execute(plan, plan.changes(), session);
   }
 
+  /**
+   * Refuses what would change a saved plan, which is applied exactly as saved: targets narrowing it, and variables
+   * (its values were decided when it was made). A fleet checks it once, before any tenant runs.
+   */
+  public static void refuseChangingSavedPlan(Targets targets, DesiredSource desired) {
+    if (!targets.all()) {
+      throw new UserError("--target cannot narrow a saved plan: it is applied exactly as saved");
+    }
+    if (!desired.vars().isEmpty() || !desired.varFiles().isEmpty()) {
+      throw new UserError("--var and --var-file cannot change a saved plan: its values were decided when it was "
+          + "made, and it is applied exactly as saved; nothing was sent");
+    }
+  }
+
   private Result applySaved() {
     Path file = request.savedPlan();
+    DesiredSource desired = request.desired();
+    if (!desired.paths().isEmpty() && desired.tenant() == null) {
+      throw new UserError("give either desired-state PATHs or --plan FILE, not both");
+    }
+    refuseChangingSavedPlan(request.targets(), desired);
     SavedPlan saved;
     try {
       saved = SavedPlan.read(PLAN_READER.readTree(UserFile.read(file, UserFile.Kind.PLAN)));
@@ -210,7 +232,7 @@ public final class ApplyUseCase {
       }
       if (changes.isEmpty()) {
         view.account("The saved plan has no changes.");
-        return ended(null, session, ExitCode.OK, Ending.NOTHING_TO_DO, List.of(), List.of());
+        return ended(null, changes, session, ExitCode.OK, Ending.NOTHING_TO_DO, List.of(), List.of());
       }
       List<String> refusals = refusals(changes, session, false);
       if (!refusals.isEmpty()) {
@@ -275,7 +297,7 @@ public final class ApplyUseCase {
   private Result notSent(Plan plan, List<Change> changes, GraphSession session, List<String> reasons) {
     String why = "not sent: apply refused (" + reasons.get(0) + ")";
     List<ChangeResult> results = changes.stream().map(c -> ChangeResult.notAttempted(c, why)).toList();
-    return ended(plan, session, ExitCode.ERROR, Ending.REFUSED, reasons, results);
+    return ended(plan, changes, session, ExitCode.ERROR, Ending.REFUSED, reasons, results);
   }
 
   private Result execute(Plan plan, List<Change> changes, GraphSession session) {
@@ -290,13 +312,18 @@ public final class ApplyUseCase {
             .run(changes);
     view.applied(results, session.ledger());
     boolean failed = results.stream().anyMatch(r -> r.status().failsTheRun());
-    return ended(plan, session, failed ? ExitCode.ERROR : ExitCode.OK,
+    return ended(plan, changes, session, failed ? ExitCode.ERROR : ExitCode.OK,
         failed ? Ending.INCOMPLETE : Ending.COMPLETE, List.of(), results);
   }
 
-  private Result ended(Plan plan, GraphSession session, int exit, Ending ending, List<String> refusals,
-      List<ChangeResult> results) {
-    return new Result(exit, ending, refusals, results, plan, session.place(), session.identity(), startedAt,
+  /**
+   * @param plan the plan made, or null for a saved plan
+   * @param changes the changes the run had to apply: the plan's, or the saved plan's
+   */
+  private Result ended(Plan plan, List<Change> changes, GraphSession session, int exit, Ending ending,
+      List<String> refusals, List<ChangeResult> results) {
+    PlanCounts counts = plan != null ? PlanCounts.of(plan) : PlanCounts.of(changes, 0);
+    return new Result(exit, ending, refusals, results, plan, counts, session.place(), session.identity(), startedAt,
         Instant.now());
   }
 }

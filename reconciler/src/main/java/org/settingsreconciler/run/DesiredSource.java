@@ -102,18 +102,18 @@ public record DesiredSource(List<Path> paths, TenantConfig tenant, List<String> 
   }
 
   /** Every error of a desired state that failed to load; loading comes before any request, so nothing was sent. */
-  public static void tellErrors(RunView view, ConfigException e) {
+  static void tellErrors(RunView view, ConfigException e) {
     tellEach(view, e);
     view.say("The desired state is invalid (" + count(e) + "); nothing was sent to the tenant.");
   }
 
-  public static void tellEach(RunView view, ConfigException e) {
+  static void tellEach(RunView view, ConfigException e) {
     for (ConfigError error : e.errors()) {
       view.error(error.toString());
     }
   }
 
-  public static String count(ConfigException e) {
+  static String count(ConfigException e) {
     return e.errors().size() == 1 ? "1 error" : e.errors().size() + " errors";
   }
 }

@@ -15,16 +15,16 @@ import org.settingsreconciler.update.UpdateResult;
  * {@code check --update-files}: accepts drift by rewriting the drifted values in the desired state's own files to the
  * tenant's, then loads the files again, so a rewrite that leaves them invalid is said, never committed unseen.
  */
-public final class DriftWriteBack {
+final class DriftWriteBack {
 
   /**
    * @param invalidAfter why the rewritten files no longer load, or null when they do (or none was rewritten)
    */
-  public record Result(UpdateResult update, ConfigException invalidAfter) {}
+  record Result(UpdateResult update, ConfigException invalidAfter) {}
 
   private DriftWriteBack() {}
 
-  public static Result run(RunContext ctx, DesiredSource desired, Plan plan) {
+  static Result run(RunContext ctx, DesiredSource desired, Plan plan) {
     List<Path> files = DesiredStateLoader.expand(desired.paths(), new ArrayList<ConfigError>());
     UpdateResult result;
     try {

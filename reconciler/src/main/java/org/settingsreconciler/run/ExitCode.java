@@ -1,5 +1,8 @@
 package org.settingsreconciler.run;
 
+import java.util.Collection;
+import java.util.Comparator;
+
 /** Exit codes, the same for every command so pipelines can rely on them. */
 public final class ExitCode {
 
@@ -13,4 +16,13 @@ public final class ExitCode {
   public static final int CHANGES = 2;
 
   private ExitCode() {}
+
+  /** The worst of several runs' exit codes, as a fleet exits: an error, then changes or drift, then none. */
+  public static int worst(Collection<Integer> codes) {
+    return codes.stream().max(Comparator.comparingInt(ExitCode::severity)).orElse(OK);
+  }
+
+  private static int severity(int exit) {
+    return exit == OK ? 0 : exit == CHANGES ? 1 : 2;
+  }
 }

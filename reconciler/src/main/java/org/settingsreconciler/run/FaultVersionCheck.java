@@ -47,8 +47,9 @@ final class FaultVersionCheck {
         .max(Comparator.comparingInt(d -> d.path().length()));
   }
 
-  /** A descriptor's path as a pattern: {@code {user}} stands for any one segment. */
+  /** A descriptor's path as a pattern: {@code {user}} and {@code {organization}} stand for any one segment. */
   private static String pattern(ResourceDescriptor d) {
-    return Arrays.stream(d.path().split("\\{user\\}", -1)).map(Pattern::quote).collect(Collectors.joining("[^/]+"));
+    return Arrays.stream(d.path().split("\\{(user|organization)\\}", -1)).map(Pattern::quote)
+        .collect(Collectors.joining("[^/]+"));
   }
 }

@@ -213,11 +213,13 @@ public final class GraphSession implements AutoCloseable {
 
   /**
    * A state reader that signs in first and sends no read the permission preflight refuses (an app-only token and a
-   * delegated-only setting, a missing permission, a setting the cloud lacks): those are recorded as not read.
+   * delegated-only setting, a missing permission, a setting the cloud lacks): those are recorded as not read. The
+   * paths under the tenant's organization object hold the id of the tenant this session names (the token's, else
+   * {@code GET /organization}'s), read once for both.
    */
   public StateReader reader() {
     PermissionPreflight p = preflight();
-    return new StateReader(client, p == null ? AccessCheck.NONE : p);
+    return new StateReader(client, p == null ? AccessCheck.NONE : p, () -> identity().tenantId());
   }
 
   /** The planned writes the token lacks permission for, one line per setting type, before any write. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.settingsreconciler.graph.Bulk;
 import org.settingsreconciler.graph.Envelope;
 import org.settingsreconciler.graph.GraphClient;
@@ -42,15 +43,53 @@ public final class StateReader {
 
   private final GraphClient client;
   private final AccessCheck access;
+  private final Supplier<String> organization;
 
+  /** A reader that learns the tenant's organization id itself, from {@code GET /organization}, if it needs it. */
   public StateReader(GraphClient client) {
     this(client, AccessCheck.NONE);
   }
 
   /** A reader that sends no read {@code access} refuses, and explains Graph's refusals with it. */
   public StateReader(GraphClient client, AccessCheck access) {
+    this(client, access, () -> Organization.read(client).id());
+  }
+
+  /**
+   * As {@link #StateReader(GraphClient, AccessCheck)}, with the tenant's organization id from {@code organization}
+   * (null when it is not known): the run's own, learned once, so the paths under the organization object
+   * ({@code /organization/{organization}/...}) cost no read of their own. It is asked only when such a resource is
+   * read, and once.
+   */
+  public StateReader(GraphClient client, AccessCheck access, Supplier<String> organization) {
     this.client = client;
     this.access = access;
+    this.organization = once(organization);
+  }
+
+  private static Supplier<String> once(Supplier<String> supplier) {
+    return new Supplier<>() {
+      private String value;
+      private boolean asked;
+
+      @Override
+      public synchronized String get() {
+        if (!asked) {
+          value = supplier.get();
+          asked = true;
+        }
+        return value;
+      }
+    };
+  }
+
+  /**
+   * The tenant's organization id, which the paths under its organization object hold; null when it is not known, or
+   * is no id a path can hold. Changes to those resources are planned with it too.
+   */
+  public String organizationId() {
+    String id = organization.get();
+    return id != null && ResourceId.isOneSegment(id) ? id : null;
   }
 
   /** The client this reader reads through, for lookups that belong to the same run (group names). */
@@ -82,9 +121,7 @@ public final class StateReader {
     List<ResourceId> objects = new ArrayList<>();
     List<CollectionRef> collections = new ArrayList<>();
     tenantWide(objects, collections);
-    for (ResourceDescriptor d : ResourceRegistry.userScoped()) {
-      users.forEach(u -> collections.add(new CollectionRef(d, u)));
-    }
+    users.forEach(u -> usersOwn(u, objects, collections));
     CurrentState state = new CurrentState();
     Bulk bulk = client.bulk();
     add(bulk, objects, collections, state);
@@ -108,15 +145,16 @@ public final class StateReader {
     Set<String> users = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     GraphError[] usersError = {null};
     bulk.list(client.versions().directoryPath(USERS), page -> {
-      List<CollectionRef> theirs = new ArrayList<>();
+      List<ResourceId> theirObjects = new ArrayList<>();
+      List<CollectionRef> theirCollections = new ArrayList<>();
       for (JsonNode user : page) {
         JsonNode upn = user.get("userPrincipalName");
         String name = upn != null && upn.isString() ? upn.asString() : "";
         if (!name.isBlank() && users.add(name)) {
-          ResourceRegistry.userScoped().forEach(d -> theirs.add(new CollectionRef(d, name)));
+          usersOwn(name, theirObjects, theirCollections);
         }
       }
-      add(bulk, List.of(), theirs, state);
+      add(bulk, theirObjects, theirCollections, state);
     }, list -> usersError[0] = list.ok() ? null : list.error());
     bulk.run();
     return new AllUsersRead(List.copyOf(users), state, usersError[0]);
@@ -132,6 +170,17 @@ public final class StateReader {
     add(bulk, objects, collections, into);
     bulk.run();
     return into;
+  }
+
+  /** Every user-scoped resource of {@code user}: their settings (objects) and their collections. */
+  private static void usersOwn(String user, List<ResourceId> objects, List<CollectionRef> collections) {
+    for (ResourceDescriptor d : ResourceRegistry.userScoped()) {
+      if (d.shape() == Shape.COLLECTION) {
+        collections.add(new CollectionRef(d, user));
+      } else {
+        objects.add(new ResourceId(d, user, null));
+      }
+    }
   }
 
   /** What a whole read of the tenant reads of its tenant-wide resources, but catalogs (see {@link #addCatalog}). */
@@ -182,29 +231,40 @@ public final class StateReader {
       Bulk bulk, Collection<ResourceId> objects, Collection<CollectionRef> collections, CurrentState into) {
     VersionChoice versions = client.versions();
     for (ResourceId id : objects) {
-      var refused = refusal(id.descriptor());
+      var refused = refusal(id.descriptor()).or(() -> unusableUser(id.user())).or(() -> unknownOrganization(id));
       if (refused.isPresent()) {
         into.putObject(id.address(), GraphResult.failed(refused.get()));
         continue;
       }
-      bulk.send(GraphRequest.get(id.objectPath(versions, null)), o -> into.putObject(id.address(), objectRead(id, o)));
+      String path = id.objectPath(versions, null, this::organizationId);
+      bulk.send(GraphRequest.get(path), o -> into.putObject(id.address(), objectRead(id, o)));
     }
     for (CollectionRef c : collections) {
-      var refused = refusal(c.descriptor());
+      var refused = refusal(c.descriptor()).or(() -> unusableUser(c.user()));
       if (refused.isPresent()) {
         into.putCollection(c.address(), GraphResult.failed(refused.get()));
-        continue;
-      }
-      if (c.user() != null && !ResourceId.isOneSegment(c.user())) {
-        // A user name from the tenant's user list (or the command line) that would not stay one segment of the path.
-        into.putCollection(c.address(), GraphResult.failed(GraphError.notSent(
-            "the user principal name " + ResourceId.quote(c.user()) + " cannot be one segment of a URL path", null)));
         continue;
       }
       ResourceDescriptor d = c.descriptor();
       bulk.list(c.basePath(versions), item -> AnswerShape.ofItem(d, item), null,
           o -> into.putCollection(c.address(), collectionRead(d, o)));
     }
+  }
+
+  /** A user name from the tenant's user list (or the command line) that would not stay one segment of the path. */
+  private static Optional<GraphError> unusableUser(String user) {
+    return user == null || ResourceId.isOneSegment(user) ? Optional.empty() : Optional.of(GraphError.notSent(
+        "the user principal name " + ResourceId.quote(user) + " cannot be one segment of a URL path", null));
+  }
+
+  /** A resource under the organization object cannot be addressed while the tenant's organization id is unknown. */
+  private Optional<GraphError> unknownOrganization(ResourceId id) {
+    if (!id.descriptor().underOrganization() || organizationId() != null) {
+      return Optional.empty();
+    }
+    return Optional.of(GraphError.notSent("the tenant's organization id, which the path " + id.descriptor().path()
+        + " holds, is not known: the token names no tenant and GET /organization gave no usable id",
+        "grant the permission GET /organization needs (User.Read, or Organization.Read.All for an app)"));
   }
 
   /** Why a read of {@code d} is not sent: the Graph version the root names lacks it, or the preflight refuses it. */

@@ -20,8 +20,8 @@ final class YamlPointers {
   static String scope(ResourceId id) {
     ResourceDescriptor d = id.descriptor();
     if (d.scope() == Scope.USER) {
-      return SourceMap.child(SourceMap.child("/users", id.user()), d.yamlName());
+      return SourceMap.child(SourceMap.child("/users", id.user()), d.yamlPath());
     }
-    return SourceMap.child(SourceMap.child("", d.yamlSection()), d.yamlName());
+    return SourceMap.child(SourceMap.child("", d.yamlSection()), d.yamlPath());
   }
 }

@@ -109,34 +109,38 @@ class PermissionsCommandTest {
 
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out())
-        .contains("  people.profilePropertySettings     read       PeopleSettings.Read.All                "
-            + "PeopleSettings.Read.All       none named\n"
-            + "                                     create     PeopleSettings.ReadWrite.All           "
-            + "PeopleSettings.ReadWrite.All  People Administrator\n")
-        .contains("  users.interests                    read       User.Read.All                          "
-            + "User.Read.All                 none named\n"
-            + "                                     create     User.ReadWrite.All                     "
-            + "not supported                 none named\n")
-        .contains("  copilot.agents *                   read       CopilotPackages.Read.All               "
-            + "CopilotPackages.Read.All      none named\n"
-            + "                                     update     CopilotPackages.ReadWrite.All          "
-            + "not supported                 none named\n"
-            + "                                     block      CopilotPackages.ReadWrite.All          "
-            + "not supported                 none named\n")
+        .contains("  people.profilePropertySettings                 read       PeopleSettings.Read.All            "
+            + "    PeopleSettings.Read.All       none named\n"
+            + "                                                 create     PeopleSettings.ReadWrite.All       "
+            + "    PeopleSettings.ReadWrite.All  People Administrator\n")
+        .contains("  users.interests                                read       User.Read.All                      "
+            + "    User.Read.All                 none named\n"
+            + "                                                 create     User.ReadWrite.All                 "
+            + "    not supported                 none named\n")
+        .contains("  organization.contactInsights                   read       Organization.Read.All              "
+            + "    Organization.Read.All         none named\n")
+        .contains("  copilot.agents *                               read       CopilotPackages.Read.All           "
+            + "    CopilotPackages.Read.All      none named\n"
+            + "                                                 update     CopilotPackages.ReadWrite.All      "
+            + "    not supported                 none named\n"
+            + "                                                 block      CopilotPackages.ReadWrite.All      "
+            + "    not supported                 none named\n")
         .contains("  plan, check, export:  PeopleSettings.Read.All, CopilotSettings-LimitedMode.Read, "
-            + "CopilotPolicySettings.Read, CopilotPackages.Read.All, User.Read.All, GroupMember.Read.All, "
-            + "User.ReadBasic.All\n"
+            + "CopilotPolicySettings.Read, CopilotPackages.Read.All, User.Read.All, Organization.Read.All, "
+            + "User.ReadWrite.All, GroupMember.Read.All, User.ReadBasic.All\n"
             + "                        role: Global Reader (copilot.limitedMode); Global Administrator "
             + "(people.profileCardProperties)  (Global Administrator includes every role)\n")
         .contains("                        role: People Administrator (copilot.enhancedPersonalization, "
             + "people.namePronunciation, people.photoUpdateSettings, people.profilePropertySettings); Global "
-            + "Administrator (copilot.limitedMode, people.pronouns, people.itemInsights, people.profileCardProperties)")
+            + "Administrator (copilot.limitedMode, people.pronouns, people.itemInsights, people.profileCardProperties, "
+            + "organization.peopleInsights, organization.contactInsights)")
         .contains("App-only tokens cannot read copilot.limitedMode, copilot.policySettings, "
-            + "people.profileCardProperties: they need a signed-in admin.")
+            + "people.profileCardProperties, organization.peopleInsights, organization.microsoftApplicationDataAccess, "
+            + "users.settings, users.settings.itemInsights: they need a signed-in admin.")
         .contains("App-only tokens cannot write copilot.agents, users.interests")
         .as("the agents example names a group and users")
-        .contains("  {group: name} lookups              read       GroupMember.Read.All ")
-        .contains("  {user: upn} lookups                read       User.ReadBasic.All ");
+        .contains("  {group: name} lookups                          read       GroupMember.Read.All ")
+        .contains("  {user: upn} lookups                            read       User.ReadBasic.All ");
   }
 
   @Test
@@ -145,14 +149,22 @@ class PermissionsCommandTest {
 
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out())
-        .startsWith("Microsoft Graph permissions for every setting the tool manages (11 types):\n")
-        .contains("  copilot.enhancedPersonalization *  read ")
-        .contains("  users.interests                    read ")
-        .contains("  {group: name} lookups              read       GroupMember.Read.All ")
-        .contains("  {user: upn} lookups                read       User.ReadBasic.All ")
+        .startsWith("Microsoft Graph permissions for every setting the tool manages (16 types):\n")
+        .contains("  copilot.enhancedPersonalization *              read ")
+        .contains("  users.interests                                read ")
+        .contains("  {group: name} lookups                          read       GroupMember.Read.All ")
+        .contains("  organization.peopleInsights *                  read       User.Read.All                        "
+            + "  not supported                 none named\n"
+            + "                                                 update     Organization.ReadWrite.All             "
+            + "not supported                 Global Administrator\n")
+        .contains("  users.settings                                 read       User.ReadWrite.All                   "
+            + "  not supported                 none named\n"
+            + "                                                 update     User.ReadWrite.All                     "
+            + "User.ReadWrite.All            none named\n")
+        .contains("  {user: upn} lookups                            read       User.ReadBasic.All ")
         .contains("  plan, check, export:  PeopleSettings.Read.All, CopilotSettings-LimitedMode.Read, "
-            + "CopilotPolicySettings.Read, CopilotPackages.Read.All, User.Read.All, GroupMember.Read.All, "
-            + "User.ReadBasic.All\n");
+            + "CopilotPolicySettings.Read, CopilotPackages.Read.All, User.Read.All, Organization.Read.All, "
+            + "User.ReadWrite.All, GroupMember.Read.All, User.ReadBasic.All\n");
     assertThat(run.err()).isEmpty();
   }
 

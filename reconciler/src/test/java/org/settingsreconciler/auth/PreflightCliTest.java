@@ -206,7 +206,12 @@ class PreflightCliTest {
         .contains("Need delegated sign-in (a signed-in admin): copilot.limitedMode (")
         .contains("; people.profileCardProperties (PeopleSettings.Read.All, as Global Administrator; to apply: "
             + "PeopleSettings.ReadWrite.All, as Global Administrator to create and delete, People Administrator to "
-            + "update).");
+            + "update); organization.peopleInsights (User.Read.All; to apply: Organization.ReadWrite.All, as Global "
+            + "Administrator); organization.microsoftApplicationDataAccess (Organization.Read.All; to apply: "
+            + "Organization.ReadWrite.All).")
+        .as("an app may read the agent catalog and contact insights, with the permissions it lacks")
+        .contains("Missing permissions: copilot.agents (CopilotPackages.Read.All), organization.contactInsights "
+            + "(Organization.Read.All).");
     assertThat(f.graphRequests()).noneMatch(r -> r.getUrl().startsWith("/beta/copilot/admin"))
         .noneMatch(r -> r.getUrl().contains("profileCardProperties"));
   }

@@ -69,6 +69,16 @@ class BatchedWireTest {
     h.list(PROPERTY_SETTINGS);
     h.list(CARD);
     h.list(WireHarness.AGENTS);
+    h.get(WireHarness.PEOPLE_INSIGHTS, "{\"isEnabledInOrganization\":true,\"disabledForGroup\":null}");
+    h.get(WireHarness.CONTACT_INSIGHTS, "{\"isEnabledInOrganization\":true,\"disabledForGroup\":null}");
+    h.get(WireHarness.APP_DATA_ACCESS, "{\"isEnabledForAllMicrosoftApplications\":true,\"disabledForGroup\":null}");
+  }
+
+  /** A user's settings and the item insights nested in them, as the tenant has them. */
+  private void userSettings(String upn, boolean contributionDisabled, boolean insightsEnabled) {
+    h.get("/users/" + upn + "/settings", "{\"contributionToContentDiscoveryAsOrganizationDisabled\":false,"
+        + "\"contributionToContentDiscoveryDisabled\":" + contributionDisabled + "}");
+    h.get("/users/" + upn + "/settings/itemInsights", "{\"isEnabled\":" + insightsEnabled + "}");
   }
 
   @Test
@@ -82,14 +92,29 @@ class BatchedWireTest {
         "{\"value\":[{\"id\":\"u-2\",\"userPrincipalName\":\"" + BOB + "\"},{\"id\":\"room\"}]}");
     h.list(INTERESTS, "{\"id\":\"i-1\",\"displayName\":\"Hiking\",\"categories\":[\"Outdoors\"]}");
     h.list("/users/" + BOB + "/profile/interests", "{\"id\":\"i-2\",\"displayName\":\"Chess\"}");
+    userSettings(ADELE, false, true);
+    userSettings(BOB, true, false);
     Path out = dir.resolve("all.yaml");
 
     Run r = h.graph("export", "--all-users", "--out", out.toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(Files.readString(out)).contains(ADELE + ":").contains("Hiking:").contains(BOB + ":").contains("Chess:");
+    assertThat(Files.readString(out)).contains(ADELE + ":").contains("Hiking:").contains(BOB + ":").contains("Chess:")
+        .contains("""
+              %s:
+                interests:
+                  Chess: {}
+                settings:
+                  contributionToContentDiscoveryDisabled: true
+                  itemInsights:
+                    isEnabled: false
+            """.formatted(BOB));
     h.verifyGets(1, INTERESTS);
     h.verifyGets(1, "/users/" + BOB + "/profile/interests");
+    for (String user : new String[] {ADELE, BOB}) {
+      h.verifyGets(1, "/users/" + user + "/settings");
+      h.verifyGets(1, "/users/" + user + "/settings/itemInsights");
+    }
     h.verifyOnlyReads();
     assertThat(h.batches()).isNotEmpty();
   }

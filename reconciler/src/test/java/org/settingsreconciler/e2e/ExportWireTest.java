@@ -2,7 +2,9 @@ package org.settingsreconciler.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.settingsreconciler.e2e.WireHarness.ADELE;
+import static org.settingsreconciler.e2e.WireHarness.APP_DATA_ACCESS;
 import static org.settingsreconciler.e2e.WireHarness.CARD;
+import static org.settingsreconciler.e2e.WireHarness.CONTACT_INSIGHTS;
 import static org.settingsreconciler.e2e.WireHarness.ENHANCED;
 import static org.settingsreconciler.e2e.WireHarness.ENTRA_URL;
 import static org.settingsreconciler.e2e.WireHarness.GROUP_A;
@@ -11,6 +13,7 @@ import static org.settingsreconciler.e2e.WireHarness.HR_URL;
 import static org.settingsreconciler.e2e.WireHarness.INSIGHTS;
 import static org.settingsreconciler.e2e.WireHarness.INTERESTS;
 import static org.settingsreconciler.e2e.WireHarness.LIMITED;
+import static org.settingsreconciler.e2e.WireHarness.PEOPLE_INSIGHTS;
 import static org.settingsreconciler.e2e.WireHarness.PHOTO;
 import static org.settingsreconciler.e2e.WireHarness.PINNING;
 import static org.settingsreconciler.e2e.WireHarness.POLICY;
@@ -18,6 +21,8 @@ import static org.settingsreconciler.e2e.WireHarness.POLICY_ID;
 import static org.settingsreconciler.e2e.WireHarness.PRONOUNS;
 import static org.settingsreconciler.e2e.WireHarness.PRONUNCIATION;
 import static org.settingsreconciler.e2e.WireHarness.PROPERTY_SETTINGS;
+import static org.settingsreconciler.e2e.WireHarness.USER_INSIGHTS;
+import static org.settingsreconciler.e2e.WireHarness.USER_SETTINGS;
 import static org.settingsreconciler.e2e.WireHarness.WEBSEARCH;
 import static org.settingsreconciler.e2e.WireHarness.graphError;
 
@@ -82,6 +87,13 @@ class ExportWireTest {
             + "\"webUrl\":\"https://www.chelseafc.com\",\"collaborationTags\":null}",
         "{\"id\":\"i-2\",\"displayName\":\"Hiking\",\"allowedAudiences\":\"organization\","
             + "\"categories\":[\"Outdoors\"],\"collaborationTags\":[\"askMeAbout\"],\"description\":null}");
+    h.get(PEOPLE_INSIGHTS, "{\"isEnabledInOrganization\":true,\"disabledForGroup\":\"" + GROUP_A + "\"}");
+    h.get(CONTACT_INSIGHTS, "{\"isEnabledInOrganization\":false,\"disabledForGroup\":null}");
+    h.get(APP_DATA_ACCESS, "{\"@odata.type\":\"#microsoft.graph.microsoftApplicationDataAccessSettings\","
+        + "\"isEnabledForAllMicrosoftApplications\":true,\"disabledForGroup\":null}");
+    h.get(USER_SETTINGS, "{\"contributionToContentDiscoveryAsOrganizationDisabled\":false,"
+        + "\"contributionToContentDiscoveryDisabled\":true}");
+    h.get(USER_INSIGHTS, "{\"isEnabled\":false}");
     // The agent catalog: the list shows an agent's copilotPackage properties, its own GET the access lists too.
     h.list(WireHarness.AGENTS, AGENT_LISTED);
     h.get(WireHarness.AGENTS + "/P_1", AGENT_DETAIL);
@@ -131,14 +143,27 @@ class ExportWireTest {
             "          resourceType: group",
             "      acquireUsersAndGroups: []",
             ""))
-        .as("an agent's own properties the tool does not manage").doesNotContain("- HR").doesNotContain("custom");
+        .as("an agent's own properties the tool does not manage").doesNotContain("- HR").doesNotContain("custom")
+        .contains("""
+            organization:
+              peopleInsights:
+                isEnabledInOrganization: true
+                disabledForGroup: %s
+            """.formatted(GROUP_A))
+        .contains("""
+                settings:
+                  contributionToContentDiscoveryDisabled: true
+                  itemInsights:
+                    isEnabled: false
+            """)
+        .doesNotContain("contributionToContentDiscoveryAsOrganizationDisabled");
     int readsByExport = h.requests().size();
 
     Run plan = h.graph("plan", out.toString(), "--detailed-exitcode");
 
     assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
     assertThat(plan.out()).startsWith("No changes. The tenant matches the desired state (")
-        .contains("(15 checked)");
+        .contains("(20 checked)");
     assertThat(h.requests()).hasSizeGreaterThan(readsByExport);
     h.verifyOnlyReads();
   }

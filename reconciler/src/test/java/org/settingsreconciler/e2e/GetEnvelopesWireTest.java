@@ -51,7 +51,7 @@ class GetEnvelopesWireTest {
     ObjectNode values = sampleValues(d);
     ObjectNode object = values.deepCopy();
     object.put("@odata.type", d.odataType());
-    String path = d.path();
+    String path = WireHarness.pathOf(d);
     if (d.shape() != Shape.SINGLETON) {
       path += "/" + itemId(d);
       object.put("id", itemId(d));
@@ -80,7 +80,7 @@ class GetEnvelopesWireTest {
     // The object's own values next to an envelope: neither a bare object nor Graph's {"value": {...}}.
     ObjectNode body = values.deepCopy();
     body.set("value", values.deepCopy());
-    h.get(d.path(), body.toString());
+    h.get(WireHarness.pathOf(d), body.toString());
 
     Run plan = h.graph("plan", h.yaml("desired.yaml", yamlOf(d, values)).toString(), "--detailed-exitcode");
 

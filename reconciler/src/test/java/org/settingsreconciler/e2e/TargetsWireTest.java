@@ -82,7 +82,7 @@ class TargetsWireTest {
     "check | people.profileCardProperties[Alias] | a key is written in brackets and double quotes: [\"Alias\"]",
     "plan  | users.interests | users is followed by a user principal name in brackets and quotes",
     "check | people.pronouns.isEnabledInOrganization | a target is a whole setting, not one of its properties",
-    "apply | peeple | an address starts with copilot, people or users; did you mean people?",
+    "apply | peeple | an address starts with copilot, people, organization or users; did you mean people?",
     "plan  | `people.profileCardProperties[\"Alias` | a key's quote is not closed",
   })
   void aMalformedTargetStopsTheRunBeforeAnyRequest(String command, String target, String message) {

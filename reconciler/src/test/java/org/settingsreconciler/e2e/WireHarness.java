@@ -81,6 +81,13 @@ final class WireHarness {
   static final String TENANT_NAME = "Contoso";
   static final String ORGANIZATION = "/organization?$select=id,displayName";
 
+  /** The settings under the organization object: at the id {@code GET /organization} names. */
+  static final String PEOPLE_INSIGHTS = "/organization/" + TENANT_ID + "/settings/peopleInsights";
+  static final String CONTACT_INSIGHTS = "/organization/" + TENANT_ID + "/settings/contactInsights";
+  static final String APP_DATA_ACCESS = "/organization/" + TENANT_ID + "/settings/microsoftApplicationDataAccess";
+  static final String USER_SETTINGS = "/users/" + ADELE + "/settings";
+  static final String USER_INSIGHTS = USER_SETTINGS + "/itemInsights";
+
   /**
    * Also stubs {@code POST /$batch} (Graph's JSON batching, answered from the stubs of the batched requests) and
    * the organization, which every plan reads to name its tenant.
@@ -113,6 +120,14 @@ final class WireHarness {
   /** This WireMock's root without a version. */
   String versionlessUrl() {
     return wm.baseUrl();
+  }
+
+  /**
+   * A tenant resource's path (relative to the version) as runs against this Graph address it: under the organization
+   * object, at the id {@code GET /organization} names.
+   */
+  static String pathOf(org.settingsreconciler.resource.ResourceDescriptor d) {
+    return d.path().replace(org.settingsreconciler.resource.ResourceId.ORGANIZATION, TENANT_ID);
   }
 
   /** Makes {@code GET /organization} name another tenant (a test's stub replaces the default one). */

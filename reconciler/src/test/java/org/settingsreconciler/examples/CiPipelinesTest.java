@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -18,16 +19,42 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
-/** The pipeline examples in examples/ci/ are valid YAML with the expected shape, and are never read as settings. */
+/**
+ * The pipeline examples in examples/ci/ are valid YAML with the expected shape, use the action (action.yml) with the
+ * inputs it declares, and are never read as settings.
+ */
 class CiPipelinesTest {
 
   private static final Path CI = Path.of("..", "examples", "ci");
 
   private static Map<?, ?> load(String file) throws IOException {
+    return load(CI.resolve(file));
+  }
+
+  private static Map<?, ?> load(Path file) throws IOException {
     LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).setAllowDuplicateKeys(false).build();
-    Object doc = new Load(settings).loadFromString(Files.readString(CI.resolve(file)));
+    Object doc = new Load(settings).loadFromString(Files.readString(file));
     assertThat(doc).isInstanceOf(Map.class);
     return (Map<?, ?>) doc;
+  }
+
+  /** The one step of JOB that runs the settings-reconciler action. */
+  private static Map<?, ?> actionStep(Object job) {
+    List<Map<?, ?>> steps = new ArrayList<>();
+    for (Object step : (List<?>) ((Map<?, ?>) job).get("steps")) {
+      if (String.valueOf(((Map<?, ?>) step).get("uses")).matches("\\./|.+/settings-reconciler@.+")) {
+        steps.add((Map<?, ?>) step);
+      }
+    }
+    assertThat(steps).hasSize(1);
+    return steps.get(0);
+  }
+
+  /** A step's inputs ({@code with}), by name. */
+  private static Map<String, Object> with(Map<?, ?> step) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    ((Map<?, ?>) step.get("with")).forEach((k, v) -> out.put(String.valueOf(k), v));
+    return out;
   }
 
   @Test
@@ -40,12 +67,76 @@ class CiPipelinesTest {
     assertThat(keys(workflow.get("jobs"))).containsExactly("plan", "apply", "check");
     String text = Files.readString(CI.resolve("github-actions.yml"));
     assertThat(text)
-        .contains("--format markdown --out plan.json", "apply --plan plan.json --auto-approve --report apply-report.json",
-            "--report check.xml --report check.md --update-files", "mvn -B -ntp -q package -DskipTests",
-            "az account get-access-token --resource-type ms-graph", "GITHUB_STEP_SUMMARY")
-        .contains("azure/login@", "actions/setup-java@", "marocchino/sticky-pull-request-comment@",
-            "actions/upload-artifact@", "mikepenz/action-junit-report@", "peter-evans/create-pull-request@");
-    assertThat(usedActions(text)).allSatisfy(a -> assertThat(a).as("pinned to a version").matches(".+@v\\d+"));
+        .contains("apply --plan plan.json --auto-approve --report apply-report.json",
+            "mvn -B -ntp -q package -DskipTests", "az account get-access-token --resource-type ms-graph")
+        .contains("azure/login@", "actions/setup-java@", "actions/upload-artifact@", "mikepenz/action-junit-report@",
+            "peter-evans/create-pull-request@");
+    assertThat(usedActions(text)).allSatisfy(a -> assertThat(a).as("this repository's action, or pinned to a version")
+        .matches("\\./|.+@v\\d+"));
+
+    // Plan and check are the action of this repository (action.yml), on the bundle the build made.
+    Map<?, ?> jobs = (Map<?, ?>) workflow.get("jobs");
+    Map<?, ?> plan = actionStep(jobs.get("plan"));
+    assertThat(plan.get("uses")).isEqualTo("./");
+    assertThat(with(plan)).containsEntry("command", "plan")
+        .containsEntry("bundle", "reconciler/target/reconciler-*.tar.gz").containsEntry("args", "--out plan.json");
+    Map<?, ?> check = actionStep(jobs.get("check"));
+    assertThat(with(check)).containsEntry("command", "check")
+        .containsEntry("args", "--report check.xml --update-files").containsEntry("fail-on-changes", false);
+    assertThat(text).contains("if: steps.check.outputs.changes == 'true'",
+        "body-path: ${{ steps.check.outputs.markdown-file }}");
+  }
+
+  /**
+   * The examples for a repository of settings run the action from a release, with the bundle of the same release,
+   * and no action but actions/checkout beside it.
+   */
+  @Test
+  void theSettingsRepositoryExamplesUseOnlyCheckoutAndTheReleasedAction() throws IOException {
+    for (String file : List.of("github-plan.yml", "github-check.yml")) {
+      Map<?, ?> workflow = load(file);
+      Map<?, ?> job = (Map<?, ?>) ((Map<?, ?>) workflow.get("jobs")).values().iterator().next();
+      Map<?, ?> step = actionStep(job);
+      Map<String, Object> with = with(step);
+      String ref = String.valueOf(step.get("uses"));
+      assertThat(ref).as(file).matches(".+/settings-reconciler@v\\d+\\.\\d+\\.\\d+");
+      assertThat("v" + with.get("bundle")).as(file + ": the bundle of the action's release")
+          .isEqualTo(ref.substring(ref.indexOf('@') + 1));
+      assertThat(usedActions(Files.readString(CI.resolve(file)))).as(file)
+          .allSatisfy(a -> assertThat(a).matches("actions/checkout@v\\d+|" + Pattern.quote(ref)));
+      assertThat(((Map<?, ?>) workflow.get("permissions")).get("id-token")).as(file + ": the tool signs in with OIDC")
+          .isEqualTo("write");
+    }
+    assertThat(with(actionStep(((Map<?, ?>) load("github-check.yml").get("jobs")).get("check"))))
+        .containsEntry("command", "check").containsEntry("fail-on-changes", true);
+  }
+
+  /** Every use of the action gives only inputs action.yml declares, and every input it requires. */
+  @Test
+  void everyUseOfTheActionGivesTheInputsActionYmlDeclares() throws IOException {
+    Map<?, ?> inputs = (Map<?, ?>) load(CI.resolve("../../action.yml")).get("inputs");
+    List<String> required = new ArrayList<>();
+    inputs.forEach((name, input) -> {
+      if (Boolean.TRUE.equals(((Map<?, ?>) input).get("required"))) {
+        required.add(String.valueOf(name));
+      }
+    });
+    assertThat(required).containsExactlyInAnyOrder("paths", "bundle");
+    int uses = 0;
+    for (String file : List.of("github-actions.yml", "github-plan.yml", "github-check.yml")) {
+      for (Object job : ((Map<?, ?>) load(file).get("jobs")).values()) {
+        for (Object step : (List<?>) ((Map<?, ?>) job).get("steps")) {
+          String action = String.valueOf(((Map<?, ?>) step).get("uses"));
+          if (action.equals("./") || action.contains("/settings-reconciler@")) {
+            uses++;
+            Map<String, Object> with = with((Map<?, ?>) step);
+            assertThat(keys(inputs)).as(file).containsAll(with.keySet());
+            assertThat(with.keySet()).as(file).containsAll(required);
+          }
+        }
+      }
+    }
+    assertThat(uses).isEqualTo(4);
   }
 
   @Test
@@ -78,6 +169,9 @@ class CiPipelinesTest {
     assertThat(apply.get("group")).isEqualTo("settings-reconciler-tenant-${{ vars.AZURE_TENANT_ID }}");
     assertThat(apply.get("cancel-in-progress")).isEqualTo(false);
     assertThat(check).isEqualTo(apply);
+    Map<?, ?> nightly = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) load("github-check.yml").get("jobs")).get("check"))
+        .get("concurrency");
+    assertThat(nightly).as("github-check.yml waits for the applies of other workflows").isEqualTo(apply);
 
     Map<?, ?> fleet = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) load("github-actions-fleet-matrix.yml").get("jobs"))
         .get("reconcile")).get("concurrency");

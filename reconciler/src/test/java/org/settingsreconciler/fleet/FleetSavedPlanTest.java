@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.settingsreconciler.secrets.InProcessCli;
 
 /**
@@ -86,6 +88,22 @@ class FleetSavedPlanTest {
     assertThat(after.exit()).as(after.out()).isZero();
   }
 
+  /** The fleet's summary counts each tenant's saved plan, as it counts a plan made in the run. */
+  @Test
+  void theSummaryCountsTheChangesOfEachSavedPlan() throws IOException {
+    Files.createDirectories(dir.resolve("state"));
+    Files.copy(dir.resolve("seeds/contoso.json"), dir.resolve("state/contoso.json"));
+    Files.copy(dir.resolve("seeds/fabrikam.json"), dir.resolve("state/fabrikam.json"));
+    assertThat(cli("plan", "--out", dir.resolve("plans/{tenant}.json").toString()).exit()).isZero();
+
+    InProcessCli.Result apply = cli("apply", "--plan", dir.resolve("plans/{tenant}.json").toString());
+
+    assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out()).containsPattern("(?m)^tenant\\s+exit\\s+create\\s+update\\s+delete\\s+unknown$")
+        .containsPattern("(?m)^contoso\\s+0\\s+0\\s+1\\s+0\\s+0$")
+        .containsPattern("(?m)^fabrikam\\s+0\\s+0\\s+1\\s+0\\s+0$");
+  }
+
   @Test
   void aPlanSavedForOneTenantIsRefusedByAnother() throws IOException {
     Files.createDirectories(dir.resolve("state"));
@@ -101,6 +119,23 @@ class FleetSavedPlanTest {
     assertThat(apply.err()).contains("[fabrikam] Refusing to apply the saved plan");
     assertThat(apply.out()).contains("Applying the saved plan " + dir.resolve("plans/contoso.json"));
     assertThat(cli("plan", "--detailed-exitcode").out()).containsPattern("(?m)^fabrikam\\s+2\\s+0\\s+1");
+  }
+
+  /**
+   * A saved plan is applied exactly as saved: an option that would change it is refused once for the fleet, before
+   * any tenant runs, rather than by every tenant.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--target=people.pronouns|error: --target cannot narrow a saved plan: it is applied exactly as saved",
+      "--var=PILOT=x|error: --var and --var-file cannot change a saved plan",
+      "--var-file=vars/{tenant}.yaml|error: --var and --var-file cannot change a saved plan"})
+  void optionsThatWouldChangeTheSavedPlansAreRefusedBeforeAnyTenantRuns(String option, String error) {
+    InProcessCli.Result apply = cli("apply", "--plan", dir.resolve("plans/{tenant}.json").toString(), option);
+
+    assertThat(apply.exit()).isEqualTo(1);
+    assertThat(apply.err()).startsWith(error).doesNotContain("[contoso]").doesNotContain("[fabrikam]");
+    assertThat(apply.out()).isEmpty();
   }
 
   @Test

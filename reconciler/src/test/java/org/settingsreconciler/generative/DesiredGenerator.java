@@ -255,6 +255,13 @@ final class DesiredGenerator {
         candidates.add(GeneratedText.nonEmpty(r));
       }
     }
+    Set<String> tenantKeys = new HashSet<>();
+    tenantItems.forEach(item -> {
+      String k = key.keyOf(item);
+      if (k != null && !k.isEmpty()) {
+        tenantKeys.add(key.matchForm(k));
+      }
+    });
     ObjectNode out = MetadataValues.JSON.objectNode();
     Set<String> taken = new HashSet<>();
     for (String k : candidates) {
@@ -264,9 +271,13 @@ final class DesiredGenerator {
         continue;
       }
       ObjectNode item = object(d);
-      if (key.isEmptyKey(k) && item.isEmpty()) {
+      boolean created = !key.isEmptyKey(k) && !tenantKeys.contains(key.matchForm(k));
+      if ((key.isEmptyKey(k) && item.isEmpty())
+          || (d == ProfilePropertySettings.DESCRIPTOR && created && !item.has("prioritizedSourceUrls"))) {
         // The schema wants a property there: the nameless setting is created from it, and Graph creates nothing
-        // from an empty body. Not its displayName: the key is that, and the nameless one has none.
+        // from an empty body. Not its displayName: the key is that, and the nameless one has none. A named setting
+        // the tenant lacks is created with a list too: v1.0's create page marks prioritizedSourceUrls "Required"
+        // (the sandbox refuses a v1.0 create without it, as Graph would; the tool does not yet check for it).
         PropertySpec sources = d.property("prioritizedSourceUrls").orElseThrow();
         item.set(sources.name(), value(d, sources,
             MetadataValues.properties(MetadataValues.typeOf(d)).get(sources.name())));
@@ -282,7 +293,10 @@ final class DesiredGenerator {
     tenant.path("groups").forEach(g -> names.merge(g.get("displayName").asString().toLowerCase(Locale.ROOT), 1, Integer::sum));
     List<JsonNode> unique = new ArrayList<>();
     tenant.path("groups").forEach(g -> {
-      if (names.get(g.get("displayName").asString().toLowerCase(Locale.ROOT)) == 1) {
+      String name = g.get("displayName").asString();
+      // Graph's known issues: an eq value is matched up to 120 characters, and the tool looks a name up with eq
+      // (the sandbox refuses a longer one, as Graph would; the tool does not yet avoid it).
+      if (names.get(name.toLowerCase(Locale.ROOT)) == 1 && name.length() <= 120) {
         unique.add(g);
       }
     });

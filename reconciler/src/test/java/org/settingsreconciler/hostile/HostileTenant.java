@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The small tenant the hostile Graph serves, written from Graph's documented answers and nothing of the tool's: the
  * Copilot and People singletons, the five Copilot policy settings, three collections (profile property settings,
- * profile card properties, one user's interests), an empty agent catalog and the user list. GET, PATCH, POST and DELETE behave as Graph
+ * profile card properties, one user's interests), an empty agent catalog, the organization with the settings under
+ * it, one user's settings and the user list. GET, PATCH, POST and DELETE behave as Graph
  * does when it behaves; every write carried out is logged, so a test can tell what really happened.
  */
 final class HostileTenant {
@@ -39,6 +40,10 @@ final class HostileTenant {
   static final String USER = "adele@contoso.com";
   static final String INTERESTS = "/users/" + USER + "/profile/interests";
   static final String USERS = "/users";
+  static final String ORGANIZATION = "/organization";
+  static final String ORGANIZATION_ID = "3c1f9e5a-7d2b-4e8c-a6f0-1b9d4e7c2a58";
+  static final String ORGANIZATION_SETTINGS = ORGANIZATION + "/" + ORGANIZATION_ID + "/settings/";
+  static final String USER_SETTINGS = "/users/" + USER + "/settings";
   static final String ENTRA =
       "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')";
   static final String HR = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='contosohr1')";
@@ -104,6 +109,15 @@ final class HostileTenant {
     list(INTERESTS, "id", "{\"id\":\"int-1\",\"displayName\":\"Chess\",\"categories\":[\"games\"]}");
     list(AGENTS, "id"); // the agent catalog, empty
     list(USERS, "id", "{\"id\":\"u-1\",\"userPrincipalName\":\"" + USER + "\"}");
+    list(ORGANIZATION, "id", "{\"id\":\"" + ORGANIZATION_ID + "\",\"displayName\":\"Contoso\"}");
+    for (String insights : List.of("peopleInsights", "contactInsights")) {
+      object(ORGANIZATION_SETTINGS + insights, "{\"isEnabledInOrganization\":true,\"disabledForGroup\":null}");
+    }
+    object(ORGANIZATION_SETTINGS + "microsoftApplicationDataAccess",
+        "{\"isEnabledForAllMicrosoftApplications\":true,\"disabledForGroup\":null}");
+    object(USER_SETTINGS, "{\"contributionToContentDiscoveryAsOrganizationDisabled\":false,"
+        + "\"contributionToContentDiscoveryDisabled\":false}");
+    object(USER_SETTINGS + "/itemInsights", "{\"isEnabled\":true}");
   }
 
   /** Puts (or replaces) an object, as a test's own tenant. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -100,9 +101,10 @@ class GoldenPlanTest {
     return ResourceRegistry.all();
   }
 
+  /** The users the desired state names: those of its collections (interests) and of its objects (settings). */
   private static List<String> users(DesiredState desired) {
-    return desired.collections().stream()
-        .map(CollectionScope::user)
+    return Stream.concat(desired.collections().stream().map(CollectionScope::user),
+            desired.resources().stream().map(r -> r.id().user()))
         .filter(Objects::nonNull)
         .distinct()
         .collect(Collectors.toList());

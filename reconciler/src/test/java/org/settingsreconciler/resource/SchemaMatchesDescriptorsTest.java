@@ -56,11 +56,14 @@ class SchemaMatchesDescriptorsTest {
   @MethodSource("descriptors")
   void schemaDescribesExactlyTheDescriptorsProperties(ResourceDescriptor d) {
     JsonNode doc = classpathJson("schemas/" + d.schemaFile());
-    Set<String> expected = d.properties().stream().map(PropertySpec::name).collect(Collectors.toSet());
+    Set<String> expected =
+        d.properties().stream().map(PropertySpec::name).collect(Collectors.toCollection(LinkedHashSet::new));
     assertThat(doc.path("type").asString()).isEqualTo("object");
 
     switch (d.shape()) {
       case SINGLETON -> {
+        // What Graph nests in the object (a user's itemInsights in their settings) is nested in its YAML too.
+        ResourceRegistry.nestedIn(d).forEach(n -> expected.add(n.yamlName()));
         assertThat(propertyNames(doc)).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(doc.path("additionalProperties").asBoolean(true)).as("closed").isFalse();
       }
@@ -98,6 +101,14 @@ class SchemaMatchesDescriptorsTest {
   @MethodSource("descriptors")
   void desiredStateReferencesTheSchemaWhereTheTypeLives(ResourceDescriptor d) {
     JsonNode root = classpathJson(ROOT_SCHEMA);
+    if (d.yamlPath().size() > 1) {
+      // Nested in another resource's object: that resource's schema refers to it, beside it in resources/.
+      String outer = d.type().substring(0, d.type().lastIndexOf('.'));
+      JsonNode parent = classpathJson("schemas/" + ResourceRegistry.byType(outer).orElseThrow().schemaFile());
+      assertThat(parent.path("properties").path(d.yamlName()).path("$ref").asString())
+          .isEqualTo(d.schemaFile().substring("resources/".length()));
+      return;
+    }
     JsonNode parent =
         d.scope() == Scope.USER
             ? root.at("/properties/users/additionalProperties")
@@ -127,7 +138,8 @@ class SchemaMatchesDescriptorsTest {
         (section, names) ->
             assertThat(propertyNames(root.at("/properties/" + section))).containsExactlyInAnyOrderElementsOf(names));
     assertThat(propertyNames(root.at("/properties/users/additionalProperties")))
-        .containsExactlyInAnyOrderElementsOf(ResourceRegistry.userScoped().stream().map(d -> d.yamlName()).toList());
+        .containsExactlyInAnyOrderElementsOf(ResourceRegistry.userScoped().stream()
+            .filter(d -> d.yamlPath().size() == 1).map(d -> d.yamlName()).toList());
 
     List<String> prunable = new ArrayList<>();
     root.at("/properties/prune/items/enum").forEach(n -> prunable.add(n.asString()));
@@ -179,9 +191,13 @@ class SchemaMatchesDescriptorsTest {
     }
   }
 
+  /** One example file per YAML section, named after it: copilot.yaml, people.yaml, organization.yaml, users.yaml. */
   @Test
   void theExamplesCoverEverySection() throws IOException {
-    assertThat(exampleFiles()).contains("copilot.yaml", "people.yaml", "users.yaml");
+    List<String> files = new ArrayList<>();
+    ResourceRegistry.tenantScoped().stream().map(d -> d.yamlSection() + ".yaml").distinct().forEach(files::add);
+    files.add("users.yaml");
+    assertThat(exampleFiles()).containsAll(files);
   }
 
   @ParameterizedTest(name = "{0}")

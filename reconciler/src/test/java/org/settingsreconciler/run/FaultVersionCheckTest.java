@@ -25,6 +25,11 @@ class FaultVersionCheckTest {
         VersionChoice.EACH_RESOURCE)).contains("sends copilot.enhancedPersonalization to /beta, not /v1.0");
     assertThat(problem("GET /v1.0/users/adele@contoso.com/profile/interests/abc=503", VersionChoice.EACH_RESOURCE))
         .contains("sends users.interests to /beta");
+    // Any organization id stands in its segment, as any user does in theirs; the longest path wins.
+    assertThat(problem("GET /v1.0/organization/3c1f9e5a-7d2b-4e8c-a6f0-1b9d4e7c2a58/settings/peopleInsights=503",
+        VersionChoice.EACH_RESOURCE)).contains("sends organization.peopleInsights to /beta");
+    assertThat(problem("PATCH /beta/users/adele@contoso.com/settings/itemInsights=503", VersionChoice.EACH_RESOURCE))
+        .contains("sends users.settings.itemInsights to /v1.0");
   }
 
   @Test

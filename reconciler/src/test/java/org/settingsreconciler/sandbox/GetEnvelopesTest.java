@@ -26,7 +26,7 @@ class GetEnvelopesTest extends FreshSandbox {
   void everyTenantObjectIsAnsweredInTheFormItsDocsShow() {
     for (ResourceDescriptor d : ResourceRegistry.tenantScoped()) {
       String path = switch (d.shape()) {
-        case SINGLETON -> d.path();
+        case SINGLETON -> OwnOrganization.path(client, d);
         case FIXED_IDS -> d.path() + "/" + d.fixedIds().get(0);
         case COLLECTION -> {
           JsonNode item = client.get(d.path()).body().path("value").path(0);

@@ -31,10 +31,11 @@ class MetadataRulesTest extends FreshSandbox {
       if (d.shape() == Shape.COLLECTION) {
         continue;
       }
+      String base = OwnOrganization.path(client, d);
       String path = switch (d.shape()) {
-        case SINGLETON -> d.path();
-        case FIXED_IDS -> d.path() + "/" + d.fixedIds().get(0);
-        default -> d.path() + "/" + client.get(d.path()).body().path("value").path(0).path("id").asString();
+        case SINGLETON -> base;
+        case FIXED_IDS -> base + "/" + d.fixedIds().get(0);
+        default -> base + "/" + client.get(base).body().path("value").path(0).path("id").asString();
       };
       var properties = BETA.properties(d.odataType().substring(1));
       for (PropertySpec p : d.properties()) {

@@ -25,11 +25,13 @@ class SandboxServesEveryDescriptorTest {
   void everyDescriptorIsServedWithItsProperties() throws IOException {
     try (GraphSandbox sandbox = GraphSandbox.start(0, null, null)) {
       SandboxClient client = new SandboxClient(sandbox);
+      // The tenant's own organization id, as a run learns it, for the paths under the organization object.
+      String organization = OwnOrganization.id(client);
       for (ResourceDescriptor d : ResourceRegistry.all()) {
         // In every version it exists in: paths are absolute, version first.
         for (GraphVersion v : d.versions()) {
           String user = d.scope() == org.settingsreconciler.resource.Scope.USER ? "adele.vance@contoso.com" : null;
-          String path = sandbox.baseUrl() + ResourceId.basePath(d, user, VersionChoice.pinnedTo(v));
+          String path = sandbox.baseUrl() + ResourceId.basePath(d, user, VersionChoice.pinnedTo(v), () -> organization);
           JsonNode object = switch (d.shape()) {
             case SINGLETON -> unwrap(client.get(path));
             case FIXED_IDS -> client.get(path + "/" + ResourceId.segment(d.fixedIds().get(0))).body();
@@ -49,7 +51,8 @@ class SandboxServesEveryDescriptorTest {
               .orElse(false);
           if (!d.versions().contains(v) && !graphHasIt) {
             String user = d.scope() == org.settingsreconciler.resource.Scope.USER ? "adele.vance@contoso.com" : null;
-            Reply r = client.get(sandbox.baseUrl() + ResourceId.basePath(d, user, VersionChoice.pinnedTo(v)));
+            Reply r = client.get(
+                sandbox.baseUrl() + ResourceId.basePath(d, user, VersionChoice.pinnedTo(v), () -> organization));
             assertThat(r.status()).as(d.type() + " in " + v).isEqualTo(400);
           }
         }

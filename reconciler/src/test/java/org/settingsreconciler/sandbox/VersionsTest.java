@@ -27,14 +27,15 @@ class VersionsTest extends FreshSandbox {
 
   @Test
   void aResourceMissingFromAVersionIsGraphsBadRequestThere() {
-    SandboxClient root = new SandboxClient(sandbox, GraphVersion.V1_0);
+    SandboxClient root = new SandboxClient(sandbox, ApiVersion.V1_0);
+    String organization = OwnOrganization.id(root);
     for (ResourceDescriptor d : ResourceRegistry.all()) {
       for (GraphVersion v : EnumSet.complementOf(EnumSet.copyOf(d.versions()))) {
         if (GraphMetadata.load(v.segment()).path(d.path()).map(t -> t.missing() == null).orElse(false)) {
           continue; // Graph has it there (copilot.agents' list and get in v1.0): the descriptor chose not to use it
         }
         String user = d.scope() == Scope.USER ? ADELE : null;
-        String path = ResourceId.basePath(d, user, VersionChoice.pinnedTo(v));
+        String path = ResourceId.basePath(d, user, VersionChoice.pinnedTo(v), () -> organization);
         String id = d.shape() == org.settingsreconciler.resource.Shape.SINGLETON ? "" : "/x";
         Reply r = root.get(sandbox.baseUrl() + path + id);
 
@@ -60,7 +61,7 @@ class VersionsTest extends FreshSandbox {
 
   @Test
   void bothVersionsServeTheSameTenant() {
-    SandboxClient v1 = new SandboxClient(sandbox, GraphVersion.V1_0);
+    SandboxClient v1 = new SandboxClient(sandbox, ApiVersion.V1_0);
 
     assertThat(v1.patch(PRONOUNS, "{\"isEnabledInOrganization\":true}").status()).isEqualTo(200);
     Reply created = client.post("/admin/people/profileCardProperties", "{\"directoryPropertyName\":\"CustomAttribute7\"}");
@@ -74,7 +75,7 @@ class VersionsTest extends FreshSandbox {
 
   @Test
   void answersNameTheVersionTheyCameIn() {
-    SandboxClient v1 = new SandboxClient(sandbox, GraphVersion.V1_0);
+    SandboxClient v1 = new SandboxClient(sandbox, ApiVersion.V1_0);
     sandbox.setPageSize(1);
 
     JsonNode pronouns = v1.get(PRONOUNS).body();
@@ -89,7 +90,7 @@ class VersionsTest extends FreshSandbox {
 
   @Test
   void aBatchIsOfOneVersionAndItsUrlsAreRelativeToIt() {
-    SandboxClient v1 = new SandboxClient(sandbox, GraphVersion.V1_0);
+    SandboxClient v1 = new SandboxClient(sandbox, ApiVersion.V1_0);
     probe.clearRequests();
 
     Reply r = v1.post("/$batch", "{\"requests\":["

@@ -97,6 +97,32 @@ class UpdateFilesEndToEndTest {
     assertThat(recheck.exit()).as("%s", recheck).isZero();
   }
 
+  /**
+   * The organization's settings, and a user's item insights nested in their settings: each drifted value is written
+   * back where the YAML has it, under its own object.
+   */
+  @Test
+  void driftInTheOrganizationsAndAUsersNestedSettingsIsWrittenWhereTheYamlHasIt() throws IOException {
+    Map<String, List<String>> before = snapshot();
+    ObjectNode state = (ObjectNode) JSON.readTree(tenant.toFile());
+    ((ObjectNode) state.at("/resources/organization.contactInsights")).put("isEnabledInOrganization", false);
+    ((ObjectNode) state.at("/users/adele.vance@contoso.com/settings.itemInsights")).put("isEnabled", false);
+    JSON.writeValue(tenant.toFile(), state);
+
+    CliRun check = run("check", settings.toString(), "--update-files");
+
+    assertThat(check.exit()).as("%s", check).isEqualTo(2);
+    Map<String, List<String>> diff = diff(before, snapshot());
+    assertThat(diff).containsOnlyKeys("organization.yaml", "users.yaml");
+    assertThat(diff.get("organization.yaml"))
+        .containsExactly("-    isEnabledInOrganization: true", "+    isEnabledInOrganization: false");
+    assertThat(Files.readString(settings.resolve("organization.yaml")))
+        .contains("contactInsights:\n    isEnabledInOrganization: false\n");
+    assertThat(diff.get("users.yaml")).containsExactly("-        isEnabled: true", "+        isEnabled: false");
+    CliRun recheck = run("check", settings.toString());
+    assertThat(recheck.exit()).as("%s", recheck).isZero();
+  }
+
   @Test
   void aTenantValueHoldingDollarBraceIsWrittenAsALiteralAndTheNextCheckPasses() throws IOException {
     // ${...} in YAML is a variable: the tenant's text must be written $${...} to read back as itself.

@@ -22,9 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code POST /{version}/$batch} as graph-api.md 9.1 describes it: up to 20 requests with ids and URLs relative to
  * the root of the version the batch was sent to, each served exactly like a request of its own (routing, faults, throttling), each answered with its
  * own status, headers and body; a fault that breaks the connection breaks the whole batch's (see {@link Fault}).
- * Answers come back shuffled, since Graph promises no order. {@code dependsOn} runs a request after the ones it
- * names, and answers 424 without running it when one of them failed. A batch that breaks the format is refused as a
- * whole with 400, as Graph does.
+ * Answers come back shuffled, since Graph promises no order. {@code dependsOn} runs a request after the one it
+ * names (only one: Graph's known issues say so), and answers 424 without running it when that one failed. Ids
+ * are matched ignoring case, as the docs say they are. A batch that breaks the format is refused as a whole with 400,
+ * as Graph does.
  */
 final class BatchHandler {
 
@@ -136,7 +137,8 @@ final class BatchHandler {
               + ".");
     }
     List<Item> items = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
+    // An id is "Not case-sensitive. Must be unique in the batch" (json-batching.md): kept as sent, known by its fold.
+    Map<String, String> ids = new HashMap<>();
     for (JsonNode r : requests) {
       String id = SandboxJson.text(r.get("id"));
       String method = SandboxJson.text(r.get("method"));
@@ -144,7 +146,7 @@ final class BatchHandler {
       if (!r.isObject() || id == null || id.isEmpty() || method == null || url == null) {
         throw GraphErrors.badRequest("Every request in a batch needs an id, a method and a url.");
       }
-      if (!ids.add(id)) {
+      if (ids.putIfAbsent(fold(id), id) != null) {
         throw GraphErrors.badRequest("Request id '" + id + "' appears more than once in the batch.");
       }
       JsonNode h = r.get("headers");
@@ -156,15 +158,24 @@ final class BatchHandler {
       items.add(new Item(id, method.toUpperCase(Locale.ROOT), url, headers,
           body == null || body.isNull() ? null : body, dependsOn(r.get("dependsOn"), id)));
     }
+    List<Item> resolved = new ArrayList<>();
     for (Item item : items) {
+      List<String> dependsOn = new ArrayList<>();
       for (String d : item.dependsOn()) {
-        if (!ids.contains(d) || d.equals(item.id())) {
+        String target = ids.get(fold(d));
+        if (target == null || target.equals(item.id())) {
           throw GraphErrors.badRequest("Request id '" + item.id() + "' depends on '" + d + "', which is not another "
               + "request of this batch.");
         }
+        dependsOn.add(target);
       }
+      resolved.add(new Item(item.id(), item.method(), item.url(), item.headers(), item.body(), dependsOn));
     }
-    return items;
+    return resolved;
+  }
+
+  private static String fold(String id) {
+    return id.toLowerCase(Locale.ROOT);
   }
 
   private static List<String> dependsOn(JsonNode node, String id) {
@@ -172,6 +183,11 @@ final class BatchHandler {
       return List.of();
     }
     List<String> out = new ArrayList<>();
+    // known-issues.md, JSON batching: "Currently, requests can only depend on a single other request".
+    if (node.isArray() && node.size() > 1) {
+      throw GraphErrors.badRequest("Request id '" + id + "' depends on " + node.size() + " requests; a request can "
+          + "depend on a single other request only.");
+    }
     if (node.isArray()) {
       for (JsonNode d : node) {
         if (d.isString()) {

@@ -1,5 +1,6 @@
 package org.settingsreconciler.sandbox;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import org.settingsreconciler.metadata.GraphMetadata.Property;
@@ -17,18 +18,21 @@ final class BodyValidator {
 
   private final Endpoint endpoint;
   private final ServerRule rule;
-  private final MetadataValues metadata;
+  /** For each version the endpoint exists in, its metadata: a write is judged by its own version's. */
+  private final Map<ApiVersion, MetadataValues> metadataByVersion = new EnumMap<>(ApiVersion.class);
 
   BodyValidator(Endpoint endpoint, ServerRule rule) {
     this.endpoint = endpoint;
     this.rule = rule;
-    this.metadata = new MetadataValues(endpoint);
+    endpoint.versions().forEach(v -> metadataByVersion.put(v, new MetadataValues(endpoint, v)));
   }
 
   /**
    * @param before the stored object (null on create); its properties count as read-only rather than unknown
+   * @param version the version the write came in: its metadata and its create page's required properties apply
    */
-  void check(ObjectNode body, ObjectNode before) {
+  void check(ObjectNode body, ObjectNode before, ApiVersion version) {
+    MetadataValues metadata = metadataByVersion.get(version);
     Set<String> serverOnly = rule.serverProperties();
     Set<String> createOnly = before == null ? Set.of() : rule.createOnlyProperties();
     boolean anyProperty = false;
@@ -48,7 +52,7 @@ final class BodyValidator {
     if (!anyProperty) {
       throw GraphErrors.invalidRequest("The request body must set at least one property.");
     }
-    for (String required : endpoint.required()) {
+    for (String required : endpoint.required(version, before == null)) {
       if (!body.has(required)) {
         throw GraphErrors.invalidRequest("The property '" + required + "' is required.");
       }

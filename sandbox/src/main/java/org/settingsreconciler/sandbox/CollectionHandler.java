@@ -25,9 +25,9 @@ final class CollectionHandler extends EndpointHandler {
       return SandboxResponse.ok(Pager.page(items.listed(), items.contextPath(), call));
     }
     ObjectNode body = call.request().jsonObjectBody();
-    validator.check(body, null);
+    validator.check(body, null, call.request().version());
     ObjectNode item = newItem(body);
-    rule.complete(new ServerRule.Write(item, body, true, items.owner()));
+    rule.complete(new ServerRule.Write(item, body, true, items.owner(), call.request().version()));
     items.requireUniqueKey(item, -1);
     items.array().add(item);
     return SandboxResponse.created(Representations.entity(items.contextPath(), endpoint, item, false));

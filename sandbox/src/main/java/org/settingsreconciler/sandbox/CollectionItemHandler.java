@@ -30,9 +30,9 @@ final class CollectionItemHandler extends EndpointHandler {
       }
       case "PATCH" -> {
         ObjectNode body = call.request().jsonObjectBody();
-        validator.check(body, item);
+        validator.check(body, item, call.request().version());
         ObjectNode merged = Writes.merged(item, body);
-        rule.complete(new ServerRule.Write(merged, body, false, items.owner()));
+        rule.complete(new ServerRule.Write(merged, body, false, items.owner(), call.request().version()));
         // Only a write that changes the key can make two items of one key: a duplicate the tenant already holds
         // (Graph does hold them) is not this write's doing, and Graph does not refuse every write to it.
         if (!items.keyForm(merged).equals(items.keyForm(item))) {

@@ -53,8 +53,8 @@ final class CollectionItems {
     if (endpoint.listedAs() == null) {
       return typed();
     }
-    java.util.Set<String> shown = org.settingsreconciler.metadata.GraphMetadata.load(MetadataValues.VERSION)
-        .properties(endpoint.listedAs()).keySet();
+    java.util.Set<String> shown = org.settingsreconciler.metadata.GraphMetadata
+        .load(call.request().version().segment()).properties(endpoint.listedAs()).keySet();
     List<JsonNode> out = new ArrayList<>();
     for (JsonNode i : typed()) {
       ObjectNode item = (ObjectNode) i;

@@ -1,5 +1,6 @@
 package org.settingsreconciler.sandbox;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,8 +10,8 @@ import java.util.Set;
  * entity type, its properties and the versions the path exists in come from the metadata itself (see
  * {@link Endpoints}).
  *
- * @param stateName where the state file keeps it: under {@code resources} for a tenant's, in each user's object for
- *     a user's ({@code /users/{user}/...})
+ * @param stateName where the state file keeps it: under {@code resources} for a tenant's (those under the
+ *     organization object too), in each user's object for a user's ({@code /users/{user}/...})
  * @param path the Graph path, without version
  * @param kind how it is addressed
  * @param entityType the metadata's type of the object or of each item, e.g. {@code microsoft.graph.pronounsSettings}
@@ -19,6 +20,10 @@ import java.util.Set;
  * @param fixedIds for {@link Kind#FIXED_IDS}: the ids the docs list
  * @param key for {@link Kind#COLLECTION}: how items are told apart
  * @param required properties the update page marks required: every write must carry them
+ * @param requiredOnCreate by version, the properties that version's create page marks required: every create there
+ *     must carry them (a version not in the map requires none). Kept apart from {@code required} because an update
+ *     page's "Required" contradicts its own intro ("supply only the values for properties to update"), while a create
+ *     page's does not.
  * @param notInMetadata documented properties the published metadata lacks, with their Edm type
  * @param listedAs for {@link Kind#CATALOG}: the type whose properties the list shows of each item (the docs' list
  *     answers the base type, the item's GET the whole one), or null where the list shows items whole
@@ -34,15 +39,17 @@ record Endpoint(
     List<String> fixedIds,
     ItemKey key,
     List<String> required,
+    Map<ApiVersion, List<String>> requiredOnCreate,
     Map<String, String> notInMetadata,
     String listedAs,
     List<ItemAction> actions) {
 
   /** An endpoint without bound actions whose list (if any) shows its items whole. */
   Endpoint(String stateName, String path, Kind kind, String entityType, Set<ApiVersion> versions, boolean getWrapped,
-      List<String> fixedIds, ItemKey key, List<String> required, Map<String, String> notInMetadata) {
-    this(stateName, path, kind, entityType, versions, getWrapped, fixedIds, key, required, notInMetadata, null,
-        List.of());
+      List<String> fixedIds, ItemKey key, List<String> required, Map<ApiVersion, List<String>> requiredOnCreate,
+      Map<String, String> notInMetadata) {
+    this(stateName, path, kind, entityType, versions, getWrapped, fixedIds, key, required, requiredOnCreate,
+        notInMetadata, null, List.of());
   }
 
   enum Kind {
@@ -59,9 +66,27 @@ record Endpoint(
     CATALOG
   }
 
+  /** The properties a write in {@code version} must carry: a create ({@code created}) or an update. */
+  List<String> required(ApiVersion version, boolean created) {
+    if (!created) {
+      return required;
+    }
+    List<String> out = new ArrayList<>(required);
+    requiredOnCreate.getOrDefault(version, List.of()).stream().filter(p -> !out.contains(p)).forEach(out::add);
+    return out;
+  }
+
   /** Whether the endpoint hangs off a user ({@code /users/{user}/...}): its items are that user's. */
   boolean perUser() {
     return path.startsWith("/users/{user}/");
+  }
+
+  /**
+   * Whether the endpoint hangs off the tenant's organization object ({@code /organization/{organization}/...}): it
+   * is the tenant's, reached only through the tenant's own organization id.
+   */
+  boolean underOrganization() {
+    return path.startsWith("/organization/{organization}/");
   }
 
   /** The {@code @odata.type} of its objects. */

@@ -46,7 +46,9 @@ final class Endpoints {
           // graph-api.md 3: named by displayName (name kept for backward compatibility), one nameless tenant-wide
           // entry, names unique ignoring case, items addressed by their server-made id; GET of one is wrapped.
           endpoint("people.profilePropertySettings", "/admin/people/profilePropertySettings", Endpoint.Kind.COLLECTION,
-              true, List.of(), new ItemKey("displayName", "name", true, true, false, true), List.of(), Map.of()),
+              true, List.of(), new ItemKey("displayName", "name", true, true, false, true), List.of(),
+              // Only the v1.0 create page marks prioritizedSourceUrls "Required"; beta's marks nothing.
+              Map.of(ApiVersion.V1_0, List.of("prioritizedSourceUrls")), Map.of()),
           // graph-api.md 7 (m365copilot-docs docs/api/admin-settings/package/): the agent catalog. Packages are
           // published in Microsoft 365; the list answers copilotPackage objects, the item's GET copilotPackageDetail
           // (bare); PATCH sets the two access lists; block, unblock and reassign are bound to each package.
@@ -60,7 +62,22 @@ final class Endpoints {
               Map.of()),
           // graph-api.md 5: a user's interests have server-made ids; Graph holds two of one displayName alike.
           endpoint("interests", "/users/{user}/profile/interests", Endpoint.Kind.COLLECTION, false, List.of(),
-              new ItemKey("displayName", null, true, false, false, false), List.of(), Map.of()));
+              new ItemKey("displayName", null, true, false, false, false), List.of(), Map.of()),
+          // Beta insightssettings-update, organizationsettings-list-{peopleinsights,contactinsights}: under the
+          // tenant's organization object, addressed by its id; GET answers the object bare.
+          singleton("organization.peopleInsights", "/organization/{organization}/settings/peopleInsights", false,
+              List.of(), Map.of()),
+          singleton("organization.contactInsights", "/organization/{organization}/settings/contactInsights", false,
+              List.of(), Map.of()),
+          // Beta microsoftapplicationdataaccesssettings-update and
+          // organizationsettings-list-microsoftapplicationdataaccess (one older page names the relationship
+          // microsoftApplicationDataAccessSettings; the metadata, and these pages, name this path).
+          singleton("organization.microsoftApplicationDataAccess",
+              "/organization/{organization}/settings/microsoftApplicationDataAccess", false, List.of(), Map.of()),
+          // usersettings-get/-update, userinsightssettings-get/-update (v1.0 and beta): a user's settings, and the
+          // item insights setting Graph nests in them; GET answers each bare.
+          singleton("settings", "/users/{user}/settings", false, List.of(), Map.of()),
+          singleton("settings.itemInsights", "/users/{user}/settings/itemInsights", false, List.of(), Map.of()));
 
   private Endpoints() {}
 
@@ -86,12 +103,19 @@ final class Endpoints {
     Endpoint e = endpoint(stateName, path, Endpoint.Kind.CATALOG, false, List.of(),
         new ItemKey("id", null, true, false, true, true), List.of(), Map.of());
     return new Endpoint(e.stateName(), e.path(), e.kind(), e.entityType(), e.versions(), e.getWrapped(),
-        e.fixedIds(), e.key(), e.required(), e.notInMetadata(), listedAs, actions);
+        e.fixedIds(), e.key(), e.required(), e.requiredOnCreate(), e.notInMetadata(), listedAs, actions);
+  }
+
+  /** An endpoint whose create pages require nothing beyond {@code required}. */
+  private static Endpoint endpoint(String stateName, String path, Endpoint.Kind kind, boolean getWrapped,
+      List<String> fixedIds, ItemKey key, List<String> required, Map<String, String> notInMetadata) {
+    return endpoint(stateName, path, kind, getWrapped, fixedIds, key, required, Map.of(), notInMetadata);
   }
 
   /** The endpoint, with its entity type and versions as the metadata of each version has the path. */
   private static Endpoint endpoint(String stateName, String path, Endpoint.Kind kind, boolean getWrapped,
-      List<String> fixedIds, ItemKey key, List<String> required, Map<String, String> notInMetadata) {
+      List<String> fixedIds, ItemKey key, List<String> required, Map<ApiVersion, List<String>> requiredOnCreate,
+      Map<String, String> notInMetadata) {
     Set<ApiVersion> versions = EnumSet.noneOf(ApiVersion.class);
     List<String> types = new ArrayList<>();
     for (ApiVersion v : ApiVersion.values()) {
@@ -106,6 +130,6 @@ final class Endpoints {
       throw new IllegalStateException("the metadata slices have no single entity type at " + path + ": " + types);
     }
     return new Endpoint(stateName, path, kind, types.get(0), Set.copyOf(versions), getWrapped, fixedIds, key,
-        required, notInMetadata);
+        required, requiredOnCreate, notInMetadata);
   }
 }

@@ -16,8 +16,14 @@ final class EntraSource {
   static final List<String> IDS =
       List.of("4ce763dd-9214-4eff-af7c-da491cc3782d", "0024a795-114d-4031-95c7-5fb543e00e80");
 
-  /** The URL the docs' POST example shows Graph appending. */
-  static final String URL = "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='" + IDS.get(0) + "')";
+  /**
+   * The URL the docs' examples show Graph appending to a write in {@code version}: the beta pages' under /beta, the
+   * v1.0 pages' under /v1.0 (either names the same source, the docs say).
+   */
+  static String url(ApiVersion version) {
+    return "https://graph.microsoft.com" + version.prefix() + "/admin/people/profileSources(sourceId='" + IDS.get(0)
+        + "')";
+  }
 
   private EntraSource() {}
 
@@ -39,11 +45,14 @@ final class EntraSource {
     return out;
   }
 
-  /** The list Graph stores when sent {@code sent}: the same, with the Entra ID source appended when it lacks one. */
-  static ArrayNode appended(JsonNode sent) {
+  /**
+   * The list Graph stores when sent {@code sent} in {@code version}: the same, with the Entra ID source appended when
+   * it lacks one.
+   */
+  static ArrayNode appended(JsonNode sent, ApiVersion version) {
     List<String> urls = urls(sent);
     if (urls.stream().noneMatch(EntraSource::is)) {
-      urls.add(URL);
+      urls.add(url(version));
     }
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
     urls.forEach(out::add);

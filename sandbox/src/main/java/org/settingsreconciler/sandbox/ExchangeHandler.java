@@ -91,6 +91,12 @@ final class ExchangeHandler implements HttpHandler {
       String first = rawPath.split("/").length > 1 ? rawPath.split("/")[1] : "";
       throw GraphErrors.badRequest("Invalid version: " + first);
     }
+    if (!bodyText.isBlank() && !isJson(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+      // Every write page lists "Content-Type: application/json. Required."; errors.md: 415 is "The content type of
+      // the request is a format that is not supported by the service."
+      throw new GraphErrorException(415, "UnsupportedMediaType",
+          "A request with a body must say Content-Type: application/json.");
+    }
     SandboxRequest request = SandboxRequests.of(version, method, relative, rawQuery, bodyText);
     // Throttling is per client, and the bearer token is what names a client here.
     String client = authorization;
@@ -98,6 +104,16 @@ final class ExchangeHandler implements HttpHandler {
       return batches.handle(request, client, arrived);
     }
     return service.serve(request, client, arrived);
+  }
+
+  /** Whether a Content-Type header names JSON, whatever its parameters (charset) and letter case. */
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int semicolon = contentType.indexOf(';');
+    String mediaType = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+    return mediaType.strip().equalsIgnoreCase("application/json");
   }
 
   /** Every HTTP round trip, a batch envelope included, takes the configured latency, as a distant service would. */

@@ -38,9 +38,9 @@ final class FixedIdHandler extends EndpointHandler {
           context, endpoint, withId(id, entry.getValue()), endpoint.getWrapped()));
     }
     ObjectNode body = call.request().jsonObjectBody();
-    validator.check(body, withId(id, entry.getValue()));
+    validator.check(body, withId(id, entry.getValue()), call.request().version());
     ObjectNode merged = Writes.merged(entry.getValue(), body);
-    rule.complete(new ServerRule.Write(merged, body, false, null));
+    rule.complete(new ServerRule.Write(merged, body, false, null, call.request().version()));
     call.state().replaceFixedEntry(endpoint, id, merged);
     // The docs' PATCH response is the bare object: no annotations.
     return SandboxResponse.ok(withId(id, merged));

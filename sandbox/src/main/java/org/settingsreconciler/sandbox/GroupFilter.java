@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * The {@code $filter} clauses on {@code /groups} that clients of the reconciler send: {@code displayName eq 'x'}
  * and {@code displayName in ('x', 'y')}, with a quote inside a literal doubled as OData writes it. Names match
  * ignoring case, as Entra's default string comparison does. Anything else is refused the way Graph refuses an
- * unsupported query, so a client relying on more would notice here first.
+ * unsupported query, so a client relying on more would notice here first; so are the limits Graph's known issues
+ * give (concepts/known-issues.md, "Some limitations apply to query parameters"): at most {@value #MOST_IN_VALUES}
+ * values in an {@code in}, and an {@code eq} value of at most {@value #LONGEST_EQ_VALUE} characters.
  */
 final class GroupFilter {
 
@@ -20,6 +22,8 @@ final class GroupFilter {
   private static final Pattern IN =
       Pattern.compile("(?i)^\\s*displayName\\s+in\\s*\\(\\s*(" + LITERAL + "(?:\\s*,\\s*" + LITERAL + ")*)\\s*\\)\\s*$");
   private static final Pattern ONE_LITERAL = Pattern.compile(LITERAL);
+  static final int MOST_IN_VALUES = 15;
+  static final int LONGEST_EQ_VALUE = 120;
 
   /** The names asked for, or null for no filter (every group). */
   private final List<String> names;
@@ -34,7 +38,12 @@ final class GroupFilter {
     }
     Matcher eq = EQ.matcher(filter);
     if (eq.matches()) {
-      return new GroupFilter(List.of(unquote(eq.group(1))));
+      String name = unquote(eq.group(1));
+      if (name.length() > LONGEST_EQ_VALUE) {
+        throw unsupported("The value to match with eq is " + name.length() + " characters long; Graph matches at most "
+            + LONGEST_EQ_VALUE + ".");
+      }
+      return new GroupFilter(List.of(name));
     }
     Matcher in = IN.matcher(filter);
     if (in.matches()) {
@@ -43,10 +52,17 @@ final class GroupFilter {
       while (each.find()) {
         names.add(unquote(each.group(1)));
       }
+      if (names.size() > MOST_IN_VALUES) {
+        throw unsupported("The in clause has " + names.size() + " values; Graph takes at most " + MOST_IN_VALUES + ".");
+      }
       return new GroupFilter(names);
     }
-    throw new GraphErrorException(400, "Request_UnsupportedQuery", "Unsupported or invalid query filter clause "
-        + "specified for property 'displayName' of resource 'Group'. The sandbox supports displayName eq and in.");
+    throw unsupported("Unsupported or invalid query filter clause specified for property 'displayName' of resource "
+        + "'Group'. The sandbox supports displayName eq and in.");
+  }
+
+  private static GraphErrorException unsupported(String message) {
+    return new GraphErrorException(400, "Request_UnsupportedQuery", message);
   }
 
   boolean matches(String displayName) {

@@ -20,14 +20,17 @@ import tools.jackson.databind.JsonNode;
  */
 final class MetadataValues {
 
-  /** The sandbox serves the beta endpoint, so bodies are judged by the beta metadata. */
-  static final String VERSION = "beta";
-
   private final GraphMetadata metadata;
   private final Map<String, Property> properties;
 
+  /** By the metadata of beta, where the endpoint has it, else of the version it has: for what every version shares. */
   MetadataValues(Endpoint e) {
-    this.metadata = GraphMetadata.load(VERSION);
+    this(e, e.versions().contains(ApiVersion.BETA) ? ApiVersion.BETA : e.versions().iterator().next());
+  }
+
+  /** By the metadata of {@code version}: a write is judged by the metadata of the version it came in. */
+  MetadataValues(Endpoint e, ApiVersion version) {
+    this.metadata = GraphMetadata.load(version.segment());
     Map<String, Property> all = new LinkedHashMap<>(metadata.properties(e.entityType()));
     // Documented but missing from the published metadata (photoUpdateSettings.source): nullable, of the given type.
     e.notInMetadata().forEach((name, type) -> all.putIfAbsent(name, new Property(name, type, true)));

@@ -73,8 +73,9 @@ final class Pager {
     String raw = call.request().rawQuery();
     if (raw != null) {
       for (String pair : raw.split("&")) {
-        String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
-        if (!name.equalsIgnoreCase("$skiptoken") && !name.equalsIgnoreCase("$skip") && !pair.isEmpty()) {
+        String name = SandboxRequests.optionName(call.request().version(),
+            URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8));
+        if (!name.equals("$skiptoken") && !name.equals("$skip") && !pair.isEmpty()) {
           kept.add(pair);
         }
       }

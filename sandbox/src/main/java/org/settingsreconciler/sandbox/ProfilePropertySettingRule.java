@@ -4,8 +4,8 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Profile property settings (graph-api.md 3). The docs' POST example shows the server appending the Entra ID source
- * to a precedence list that lacks it, and the delete page says a delete "fails unless the prioritizedSourceUrls
+ * Profile property settings (graph-api.md 3). The docs' POST and PATCH examples show the server appending the Entra ID
+ * source to a precedence list that lacks it, under the version the write came in, and the delete page says a delete "fails unless the prioritizedSourceUrls
  * property contains only the Entra ID source reference".
  */
 final class ProfilePropertySettingRule implements ServerRule {
@@ -17,7 +17,7 @@ final class ProfilePropertySettingRule implements ServerRule {
     if (!write.created() && !write.body().has(URLS)) {
       return; // an update that leaves the list alone keeps it as stored
     }
-    write.merged().set(URLS, EntraSource.appended(write.merged().get(URLS)));
+    write.merged().set(URLS, EntraSource.appended(write.merged().get(URLS), write.version()));
   }
 
   @Override

@@ -22,9 +22,15 @@ final class Representations {
     return SERVICE + call.request().version().prefix() + "/$metadata#" + relative;
   }
 
-  /** The context URL of a resource: its Graph path, with a user-scoped one rooted at {@code users('<id>')}. */
+  /**
+   * The context URL of a resource: its Graph path, with a user-scoped one rooted at {@code users('<id>')} and one
+   * under the organization object at {@code organization('<id>')}.
+   */
   static String contextPath(Call call, Endpoint d, SandboxState.User user) {
     String path = d.path().substring(1);
+    if (d.underOrganization()) {
+      path = path.replace("/{organization}", "('" + SandboxJson.text(call.state().organization().get("id")) + "')");
+    }
     return context(call, user == null ? path : path.replace("/{user}", "('" + user.id() + "')"));
   }
 

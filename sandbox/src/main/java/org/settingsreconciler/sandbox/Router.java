@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * The routes of the emulated API, derived from the resource registry so that a new endpoint is served without
  * code here: a singleton's path; a fixed-id set's parent (405, no list is documented) and its {@code /{id}}; a
- * collection's list and its {@code /{id}}. Plus {@code /users}, {@code /users/{user}}, {@code /groups},
+ * collection's list and its {@code /{id}}. A path's {@code {user}} goes to the call's user, any other variable (an
+ * item's id, the organization's in {@code /organization/{organization}/...}) to its id. Plus {@code /users},
+ * {@code /users/{user}}, {@code /groups},
  * {@code /groups/{id}} and {@code /organization}. Segments match ignoring case, as Graph's do. A resource's routes
  * exist in the Graph versions its endpoint names (both serve the same state); the directory's in both.
  */

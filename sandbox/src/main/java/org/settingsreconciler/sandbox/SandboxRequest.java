@@ -14,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param segments the URL-decoded path segments after the version
  * @param rawPath the undecoded path after the version, used to build next links
  * @param rawQuery the undecoded query string, or null
- * @param query the decoded query options, keys lower-cased (OData option names ignore case)
+ * @param query the decoded query options, keys lower-cased (OData option names ignore case); on beta an option sent
+ *     without its {@code $} is keyed with it (see {@link SandboxRequests#optionName})
  * @param bodyText the request body, empty when none
  */
 record SandboxRequest(

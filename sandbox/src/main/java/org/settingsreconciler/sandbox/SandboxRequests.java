@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds a {@link SandboxRequest} from a raw path and query relative to a version's root ({@code /v1.0},
@@ -20,7 +21,21 @@ final class SandboxRequests {
   static SandboxRequest of(
       ApiVersion version, String method, String relativeRawPath, String rawQuery, String bodyText) {
     return new SandboxRequest(version, method, decodeSegments(relativeRawPath), relativeRawPath, rawQuery,
-        decodeQuery(rawQuery), bodyText);
+        decodeQuery(version, rawQuery), bodyText);
+  }
+
+  /** The OData query options whose {@code $} beta lets a client leave out (concepts/query-parameters.md). */
+  private static final Set<String> SYSTEM_OPTIONS =
+      Set.of("count", "expand", "filter", "format", "orderby", "search", "select", "skip", "skiptoken", "top");
+
+  /**
+   * The name a decoded query option goes by, lower-cased as OData option names ignore case: on beta, where "the `$`
+   * prefix is optional", {@code top} is {@code $top}. (On v1.0 it is optional "for only a subset of APIs", which the
+   * docs do not name, so there {@code top} stays a parameter of its own.)
+   */
+  static String optionName(ApiVersion version, String decodedName) {
+    String name = decodedName.toLowerCase(Locale.ROOT);
+    return version == ApiVersion.BETA && SYSTEM_OPTIONS.contains(name) ? "$" + name : name;
   }
 
   /** The path as faults name it: the version, then the decoded segments, without query. */
@@ -44,7 +59,7 @@ final class SandboxRequests {
     return Collections.unmodifiableList(out);
   }
 
-  private static Map<String, String> decodeQuery(String rawQuery) {
+  private static Map<String, String> decodeQuery(ApiVersion version, String rawQuery) {
     Map<String, String> out = new LinkedHashMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
       return out;
@@ -56,7 +71,7 @@ final class SandboxRequests {
       String[] kv = pair.split("=", 2);
       try {
         out.put(
-            URLDecoder.decode(kv[0], StandardCharsets.UTF_8).toLowerCase(Locale.ROOT),
+            optionName(version, URLDecoder.decode(kv[0], StandardCharsets.UTF_8)),
             kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
       } catch (IllegalArgumentException e) {
         throw GraphErrors.badRequest("The query option '" + pair + "' is not correctly encoded.");

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <pre>
  * {"resources": {"&lt;type&gt;": singleton object | {fixed id: object} | [items]},
  *  "groupScopedPolicySettings": [ids],
- *  "users": {"&lt;upn&gt;": {"id", "displayName", "&lt;user-scoped yamlName&gt;": [items]}},
+ *  "users": {"&lt;upn&gt;": {"id", "displayName", "&lt;user endpoint's state name&gt;": [items] | object}},
  *  "groups": [{"id", "displayName"}],
  *  "organization": {"id", "displayName"}}
  * </pre>
@@ -153,9 +153,13 @@ final class SandboxState {
     }
     for (Endpoint d : Endpoints.perUser()) {
       if (!data.hasNonNull(d.stateName())) {
-        data.putArray(d.stateName());
+        data.set(d.stateName(), TenantDefaults.defaultFor(d));
       }
-      normaliseItems(d, "users." + upn + "." + d.stateName(), data.get(d.stateName()));
+      if (d.kind() == Endpoint.Kind.SINGLETON) {
+        require(data.get(d.stateName()).isObject(), "users." + upn + "." + d.stateName() + " must be an object");
+      } else {
+        normaliseItems(d, "users." + upn + "." + d.stateName(), data.get(d.stateName()));
+      }
     }
   }
 
@@ -227,12 +231,13 @@ final class SandboxState {
     return (ObjectNode) root.get(RESOURCES);
   }
 
-  ObjectNode singleton(Endpoint d) {
-    return (ObjectNode) resources().get(d.stateName());
+  /** A singleton: the tenant's, or the given user's for a user's endpoint. */
+  ObjectNode singleton(Endpoint d, User user) {
+    return (ObjectNode) (d.perUser() ? user.data() : resources()).get(d.stateName());
   }
 
-  void replaceSingleton(Endpoint d, ObjectNode value) {
-    resources().set(d.stateName(), value);
+  void replaceSingleton(Endpoint d, User user, ObjectNode value) {
+    (d.perUser() ? user.data() : resources()).set(d.stateName(), value);
   }
 
   /** The entry of a fixed id, found ignoring case; empty when the id is not one the endpoint supports. */

@@ -12,8 +12,11 @@ interface ServerRule {
 
   ServerRule NONE = new ServerRule() {};
 
-  /** One create or update, after the body was checked and merged into {@code merged}. */
-  record Write(ObjectNode merged, ObjectNode body, boolean created, SandboxState.User owner) {}
+  /**
+   * One create or update, after the body was checked and merged into {@code merged}; {@code version} is the one it
+   * came in.
+   */
+  record Write(ObjectNode merged, ObjectNode body, boolean created, SandboxState.User owner, ApiVersion version) {}
 
   /** Properties the docs let a create set but no update change. */
   default Set<String> createOnlyProperties() {

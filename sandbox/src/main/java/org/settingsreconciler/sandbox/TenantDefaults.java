@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The state of a tenant nobody has configured. Derived from the endpoints' metadata types (booleans false,
  * everything else null, empty collections) so a new endpoint gets a default without code here, then overlaid with
- * what the docs (graph-api.md) say differs: itemInsights defaults to enabled, and two singletons carry an id.
+ * what the docs (graph-api.md, and the pages named below) say differs: insights and data access default to enabled,
+ * and two singletons carry an id.
  */
 final class TenantDefaults {
 
@@ -31,7 +32,20 @@ final class TenantDefaults {
           "people.photoUpdateSettings",
           object("id", NODES.stringNode("8d2e4b61-0c3f-4a7e-b915-2f6d8a1c3e70"))
               .put("source", "cloud")
-              .set("allowedRoles", NODES.arrayNode()));
+              .set("allowedRoles", NODES.arrayNode()),
+          // Beta insightssettings resource page: isEnabledInOrganization "Default is true" (one update example says
+          // contact insights default to false; the resource page is taken).
+          "organization.peopleInsights",
+          object("isEnabledInOrganization", NODES.booleanNode(true)),
+          "organization.contactInsights",
+          object("isEnabledInOrganization", NODES.booleanNode(true)),
+          // Beta microsoftapplicationdataaccesssettings-update: isEnabledForAllMicrosoftApplications "The default is
+          // true".
+          "organization.microsoftApplicationDataAccess",
+          object("isEnabledForAllMicrosoftApplications", NODES.booleanNode(true)),
+          // userinsightssettings-update: isEnabled "The default value is true".
+          "settings.itemInsights",
+          object("isEnabled", NODES.booleanNode(true)));
 
   private TenantDefaults() {}
 
@@ -48,7 +62,7 @@ final class TenantDefaults {
     return root;
   }
 
-  /** The default state of one tenant-wide endpoint. */
+  /** The default state of one endpoint: a tenant-wide one, or a user's (each user's own copy). */
   static JsonNode defaultFor(Endpoint e) {
     return switch (e.kind()) {
       case SINGLETON -> singleton(e);

@@ -110,17 +110,26 @@ public final class AddressParser {
     return descriptor(parts[0] + "." + parts[1], address);
   }
 
+  /**
+   * A type's names (a section and a setting, or {@code users}, a quoted user and the names of a user's setting, which
+   * may be nested: {@code users["a@b.c"].settings.itemInsights}), then at most one quoted key.
+   */
   private static ResourceId resolve(String address, List<Segment> s) {
-    if (s.size() >= 3 && !s.get(0).key() && "users".equals(s.get(0).text()) && s.get(1).key() && !s.get(2).key()
-        && (s.size() == 3 || s.size() == 4 && s.get(3).key())) {
-      ResourceDescriptor d = descriptor("users." + s.get(2).text(), address);
-      return new ResourceId(d, s.get(1).text(), s.size() == 4 ? s.get(3).text() : null);
+    boolean user = s.size() >= 3 && !s.get(0).key() && "users".equals(s.get(0).text()) && s.get(1).key();
+    int first = user ? 2 : 0;
+    int end = s.size() > first && s.get(s.size() - 1).key() ? s.size() - 1 : s.size();
+    List<String> names = new ArrayList<>();
+    for (Segment name : s.subList(first, end)) {
+      if (name.key()) {
+        throw new IllegalArgumentException("bad address: " + address);
+      }
+      names.add(name.text());
     }
-    if (s.size() < 2 || s.size() > 3 || s.get(0).key() || s.get(1).key() || (s.size() == 3 && !s.get(2).key())) {
+    if (names.size() < (user ? 1 : 2)) {
       throw new IllegalArgumentException("bad address: " + address);
     }
-    ResourceDescriptor d = descriptor(s.get(0).text() + "." + s.get(1).text(), address);
-    return new ResourceId(d, null, s.size() == 3 ? s.get(2).text() : null);
+    ResourceDescriptor d = descriptor((user ? "users." : "") + String.join(".", names), address);
+    return new ResourceId(d, user ? s.get(1).text() : null, end < s.size() ? s.get(end).text() : null);
   }
 
   private static ResourceDescriptor descriptor(String type, String address) {

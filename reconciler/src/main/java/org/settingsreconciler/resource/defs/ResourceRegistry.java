@@ -22,7 +22,13 @@ public final class ResourceRegistry {
           PeopleToggles.PHOTO_UPDATE_SETTINGS,
           ProfilePropertySettings.DESCRIPTOR,
           ProfileCardProperties.DESCRIPTOR,
-          PersonInterests.DESCRIPTOR);
+          OrganizationSettings.PEOPLE_INSIGHTS,
+          OrganizationSettings.CONTACT_INSIGHTS,
+          OrganizationSettings.MICROSOFT_APPLICATION_DATA_ACCESS,
+          PersonInterests.DESCRIPTOR,
+          // A user's settings before what Graph nests in them: export writes the object that holds the nested one.
+          UserSettings.SETTINGS,
+          UserSettings.ITEM_INSIGHTS);
 
   private static final Map<String, ResourceDescriptor> BY_TYPE = new LinkedHashMap<>();
 
@@ -47,6 +53,17 @@ public final class ResourceRegistry {
 
   public static List<ResourceDescriptor> userScoped() {
     return ALL.stream().filter(d -> d.scope() == Scope.USER).toList();
+  }
+
+  /**
+   * The resources Graph nests in {@code d}'s object, which the YAML nests in its object too: their types are
+   * {@code d}'s and one more segment ({@code users.settings.itemInsights} in {@code users.settings}).
+   */
+  public static List<ResourceDescriptor> nestedIn(ResourceDescriptor d) {
+    String prefix = d.type() + ".";
+    return ALL.stream()
+        .filter(n -> n.type().startsWith(prefix) && n.type().indexOf('.', prefix.length()) < 0)
+        .toList();
   }
 
   public static List<ResourceDescriptor> tenantScoped() {

@@ -6,7 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.settingsreconciler.graph.GraphVersion;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,11 +39,11 @@ final class SandboxClient {
 
   /** A client of the sandbox's beta root, where every resource exists. */
   SandboxClient(GraphSandbox sandbox) {
-    this(sandbox, GraphVersion.BETA);
+    this(sandbox, ApiVersion.BETA);
   }
 
   /** A client of one version's root: paths are relative to it, as a batch item's are. */
-  SandboxClient(GraphSandbox sandbox, GraphVersion version) {
+  SandboxClient(GraphSandbox sandbox, ApiVersion version) {
     this.base = URI.create(sandbox.baseUrl() + version.prefix());
   }
 

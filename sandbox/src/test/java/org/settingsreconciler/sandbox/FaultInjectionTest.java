@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.settingsreconciler.graph.GraphVersion;
+
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 
 /** Injected faults: matched by method and path, counted down, with an optional Retry-After, changing nothing. */
@@ -71,7 +71,7 @@ class FaultInjectionTest extends FreshSandbox {
 
   @Test
   void aPathWithAVersionFailsOnlyThatVersionAndOneWithoutFailsBoth() {
-    SandboxClient v1 = new SandboxClient(sandbox, GraphVersion.V1_0);
+    SandboxClient v1 = new SandboxClient(sandbox, ApiVersion.V1_0);
     sandbox.injectFault(FaultSpec.parse("GET /v1.0" + PRONOUNS + "=503"));
     sandbox.injectFault(FaultSpec.parse("GET /beta/admin/people/itemInsights=504"));
     sandbox.injectFault(FaultSpec.parse("PATCH " + PRONOUNS + "=500x2"));

@@ -107,6 +107,29 @@ class ProtocolTest extends FreshSandbox {
     assertThat(r.errorCode()).isEqualTo("BadRequest");
   }
 
+  /**
+   * Every write page of these endpoints lists the header as required, e.g. microsoft-graph-docs-contrib
+   * api-reference/v1.0/api/pronounssettings-update.md: "|Content-Type|application/json. Required.|"; and
+   * concepts/errors.md: "415 | Unsupported Media Type | The content type of the request is a format that is not
+   * supported by the service."
+   */
+  @Test
+  void aWriteWithoutAJsonContentTypeIsRefused() {
+    String body = "{\"isEnabledInOrganization\":true}";
+    Reply none = client.send(client.request("/admin/people/pronouns")
+        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    Reply text = client.send(client.request("/admin/people/pronouns").header("Content-Type", "text/plain")
+        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+
+    assertThat(none.status()).isEqualTo(415);
+    assertThat(none.body().path("error").has("innerError")).isTrue();
+    assertThat(text.status()).isEqualTo(415);
+    assertThat(client.get("/admin/people/pronouns").body().get("isEnabledInOrganization").asBoolean()).isFalse();
+    assertThat(client.send(client.request("/admin/people/pronouns")
+        .header("Content-Type", "Application/JSON; charset=utf-8")
+        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body))).status()).isEqualTo(200);
+  }
+
   @Test
   void recordsEveryRequestInOrderWithPathAndBody() {
     probe.clearRequests();

@@ -85,6 +85,50 @@ class GroupsTest {
     assertThat(r.errorCode()).isEqualTo("Request_UnsupportedQuery");
   }
 
+  /**
+   * microsoft-graph-docs-contrib concepts/known-issues.md, "Some limitations apply to query parameters": "When using
+   * the `in` operator, the request is limited to 15 expressions in the filter clause by default".
+   */
+  @Test
+  void inTakesAtMostFifteenNames() {
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= 15; i++) {
+      names.add("'Group " + i + "'");
+    }
+    assertThat(ids(filter("displayName in (" + String.join(",", names) + ")"))).isEmpty();
+
+    names.add("'Sales'");
+    Reply sixteen = filter("displayName in (" + String.join(",", names) + ")");
+
+    assertThat(sixteen.status()).isEqualTo(400);
+    assertThat(sixteen.errorCode()).isEqualTo("Request_UnsupportedQuery");
+  }
+
+  /**
+   * The same page: "When filtering using the `eq` operator, the maximum limit of the value to match is 120
+   * characters. [...] This limitation applies even for properties like **displayName** on directory objects that can
+   * be up to 256 characters."
+   */
+  @Test
+  void eqMatchesAValueOfAtMost120Characters() {
+    assertThat(ids(filter("displayName eq '" + "a".repeat(120) + "'"))).isEmpty();
+
+    Reply longer = filter("displayName eq '" + "a".repeat(121) + "'");
+
+    assertThat(longer.status()).isEqualTo(400);
+    assertThat(longer.errorCode()).isEqualTo("Request_UnsupportedQuery");
+  }
+
+  /** concepts/query-parameters.md: "On the beta endpoint, the `$` prefix is optional." (This client is beta's.) */
+  @Test
+  void onBetaFilterAndSelectWorkWithoutTheirDollar() {
+    Reply r = client.get("/groups?filter=" + URLEncoder.encode("displayName eq 'Sales'", StandardCharsets.UTF_8)
+        .replace("+", "%20") + "&select=id");
+
+    assertThat(ids(r)).containsExactly("22222222-2222-2222-2222-222222222222", "33333333-3333-3333-3333-333333333333");
+    assertThat(r.body().at("/value/0").propertyNames()).containsExactly("id");
+  }
+
   @Test
   void selectKeepsOnlyTheNamedProperties() {
     JsonNode g = client.get("/groups?$select=id,displayName").body().get("value").get(0);

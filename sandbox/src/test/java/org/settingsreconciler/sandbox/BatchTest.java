@@ -160,6 +160,47 @@ class BatchTest extends FreshSandbox {
         .status()).isEqualTo(400);
   }
 
+  /**
+   * microsoft-graph-docs-contrib concepts/json-batching.md, the id of a request: "Required. String. A correlation
+   * value to associate individual responses with requests. [...] Not case-sensitive. Must be unique in the batch,
+   * otherwise, the batch request fails with a `400` error code."
+   */
+  @Test
+  void idsDifferingOnlyInCaseAreTheSameIdSoTheBatchIsRefused() {
+    Reply r = batch(get("a", PRONOUNS), get("A", PRONOUNS));
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.errorMessage()).contains("more than once");
+    assertThat(probe.stats().batchItems()).isZero();
+  }
+
+  /** The same page: ids are "Not case-sensitive", so dependsOn names its request in any case. */
+  @Test
+  void dependsOnNamesItsRequestIgnoringCase() {
+    Reply r = batch(
+        "{\"id\":\"Create\",\"method\":\"POST\",\"url\":\"" + MEGAN + "\",\"headers\":{\"Content-Type\":"
+            + "\"application/json\"},\"body\":{\"displayName\":\"Chess\"}}",
+        "{\"id\":\"read\",\"method\":\"GET\",\"url\":\"" + MEGAN + "\",\"dependsOn\":[\"CREATE\"]}");
+
+    assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(200);
+    assertThat(answer(r, "Create").get("status").asInt()).isEqualTo(201);
+    assertThat(answer(r, "read").at("/body/value").toString()).as("the GET ran after the POST").contains("Chess");
+  }
+
+  /**
+   * microsoft-graph-docs-contrib concepts/known-issues.md, "JSON batching / Request dependencies are limited":
+   * "Currently, requests can only depend on a single other request".
+   */
+  @Test
+  void aRequestMayDependOnOnlyOneOtherRequest() {
+    Reply r = batch(get("1", PRONOUNS), get("2", PRONOUNS),
+        "{\"id\":\"3\",\"method\":\"GET\",\"url\":\"" + PRONOUNS + "\",\"dependsOn\":[\"1\",\"2\"]}");
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.errorMessage()).contains("single");
+    assertThat(probe.stats().batchItems()).isZero();
+  }
+
   @Test
   void faultsApplyToItemsAndCarryTheirHeaders() {
     sandbox.injectFault(Fault.of("GET", PRONOUNS, 503, "serviceNotAvailable", 1).withRetryAfter("1.5"));

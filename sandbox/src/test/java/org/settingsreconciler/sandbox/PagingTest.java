@@ -92,6 +92,22 @@ class PagingTest extends FreshSandbox {
     }
   }
 
+  /**
+   * microsoft-graph-docs-contrib concepts/query-parameters.md: "On the beta endpoint, the `$` prefix is optional. For
+   * example, instead of `$filter`, you can use `filter`. On the v1 endpoint, the `$` prefix is optional for only a
+   * subset of APIs."
+   */
+  @Test
+  void onBetaTheDollarOfAQueryOptionMayBeLeftOut() {
+    List<Reply> pages = allPages("/users/adele.vance@contoso.com/profile/interests?top=1");
+
+    assertThat(pages).hasSize(2);
+    assertThat(pages.get(0).body().get("value")).hasSize(1);
+    assertThat(values(pages, "displayName")).containsExactly("Chelsea FC", "Hiking");
+    assertThat(client.get("/users?top=1").body().get("value")).hasSize(1);
+    assertThat(client.get("/users?skip=2").body().get("value")).hasSize(1);
+  }
+
   @Test
   void badPagingOptionsAreBadRequests() {
     assertThat(client.get("/users?$top=-1").status()).isEqualTo(400);
