@@ -177,6 +177,10 @@ public final class PlanJson {
     if (origin.userName() != null) {
       pn.put("user", origin.userName());
     }
+    if (!origin.entries().isEmpty()) {
+      ArrayNode names = pn.putArray("names");
+      origin.entries().forEach(e -> names.addObject().put(e.kind(), e.name()).put("id", e.id()));
+    }
     if (origin.layer() != null) {
       pn.put("layer", origin.layer());
     }

@@ -94,6 +94,12 @@ final class MarkdownChangeSection {
       }
       b.append(":\n\n").append(MarkdownText.fenced("diff", LongValueDiff.unified(p.before(), p.after()))).append('\n');
     }
+    for (PropertyChange p : properties(c)) {
+      String names = ProvenanceText.names(p);
+      if (names != null) {
+        b.append("Named in the YAML, in ").append(code(p.name())).append(": ").append(text(names)).append("\n\n");
+      }
+    }
     for (Note note : c.notes()) {
       b.append("ℹ️ Note on ").append(code(note.property())).append(": ").append(text(note.text()));
       if (note.afterApply() != null) {

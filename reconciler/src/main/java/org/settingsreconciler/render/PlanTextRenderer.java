@@ -182,6 +182,10 @@ public final class PlanTextRenderer {
     } else {
       out.println("      ~ " + p.name() + ": " + text(p.before()) + " -> " + ProvenanceText.after(p) + source);
     }
+    String names = ProvenanceText.names(p);
+    if (names != null) {
+      out.println("          # " + names);
+    }
     for (Note note : c.notes()) {
       if (note.property().equals(p.name())) {
         out.println("          " + noteLine(note));

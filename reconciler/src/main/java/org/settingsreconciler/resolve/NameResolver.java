@@ -112,10 +112,13 @@ public final class NameResolver {
   private static DesiredResource withIds(DesiredResource r, List<NameReference> refs, Map<NameReference, String> ids) {
     ObjectNode properties = r.properties().deepCopy();
     Map<String, ValueOrigin> origins = new HashMap<>(r.propertyOrigins());
+    Map<String, List<ValueOrigin.Named>> entries = new LinkedHashMap<>();
     for (NameReference ref : refs) {
       String id = ids.get(ref);
       if (ref.entry() >= 0) {
         ((ArrayNode) properties.get(ref.property())).set(ref.entry(), UsersAndGroups.entry(ref.kind().yamlKey(), id));
+        entries.computeIfAbsent(ref.property(), p -> new ArrayList<>())
+            .add(new ValueOrigin.Named(ref.kind().yamlKey(), ref.name(), id));
         continue;
       }
       properties.set(ref.property(), JsonNodeFactory.instance.stringNode(id));
@@ -123,6 +126,9 @@ public final class NameResolver {
       origins.put(ref.property(), ref.kind() == NameReference.Kind.GROUP
           ? ValueOrigin.resolvedGroup(was, ref.name()) : ValueOrigin.resolvedUser(was, ref.name()));
     }
+    // The plan shows a list by its ids, and the names its entries were written as beside them.
+    entries.forEach((property, named) ->
+        origins.put(property, ValueOrigin.resolvedEntries(origins.get(property), named)));
     return new DesiredResource(r.id(), properties, r.location(), r.propertyLocations(), Map.copyOf(origins));
   }
 

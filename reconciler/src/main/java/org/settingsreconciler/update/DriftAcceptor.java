@@ -155,6 +155,11 @@ public final class DriftAcceptor {
       skip(setting, "the tenant's value (" + tenant + ") cannot be written in the YAML; edit it by hand");
       return;
     }
+    if (!p.namedEntries().isEmpty()) {
+      skip(setting, "its entries are written by name ({group: ...}, {user: ...}); name the tenant's users and groups ("
+          + tenant + ") by hand");
+      return;
+    }
     if (p.writtenAs() != null) {
       skip(setting, "written as the " + (p.groupName() != null ? "group" : "user") + " name \"" + p.writtenAs()
           + "\"; name the tenant's " + (p.groupName() != null ? "group" : "user") + " (" + tenant + ") by hand");

@@ -140,6 +140,9 @@ class AgentsSandboxCliTest {
     assertThat(changes.get(0).at("/body/allowedUsersAndGroups")).isEqualTo(JSON.readTree(
         "[{\"resourceType\":\"group\",\"resourceId\":\"" + PILOT + "\"},"
             + "{\"resourceType\":\"user\",\"resourceId\":\"" + ALEX + "\"}]"));
+    assertThat(changes.get(0).at("/properties/0/names")).isEqualTo(JSON.readTree(
+        "[{\"group\":\"copilot pilot\",\"id\":\"" + PILOT + "\"},"
+            + "{\"user\":\"alex.wilber@contoso.com\",\"id\":\"" + ALEX + "\"}]"));
     assertThat(changes.get(0).at("/describedBy")).isEqualTo(JSON.readTree(
         "{\"displayName\":\"Contoso HR Agent\",\"publisher\":\"Contoso\"}"));
     JsonNode reassign = changes.get(1);
