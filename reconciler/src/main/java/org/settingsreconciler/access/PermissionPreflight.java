@@ -122,7 +122,7 @@ public final class PermissionPreflight implements AccessCheck {
     Map<Refusal, Integer> counts = new LinkedHashMap<>();
     for (Change c : changes) {
       ResourceDescriptor d = c.resource().descriptor();
-      Operation op = Operation.ofAction(c.action());
+      Operation op = c.operation();
       if (d.globalOnly() && cloud != Cloud.global) {
         counts.merge(new Refusal(d.type(), null), 1, Integer::sum);
       } else {

@@ -6,11 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.resolve.GroupDirectory;
-import org.settingsreconciler.resolve.GroupReference;
+import org.settingsreconciler.resolve.NameReference;
+import org.settingsreconciler.resolve.UserDirectory;
 import org.settingsreconciler.resource.Access;
 import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.resource.Permissions;
@@ -26,7 +28,18 @@ import org.settingsreconciler.state.Organization;
  */
 public final class PermissionReport {
 
-  private static final String GROUPS = "{group: name} lookups";
+  /** A directory lookup a desired state may need beside its settings: group names, user principal names. */
+  private record Lookup(String name, Access access, String sentence) {}
+
+  private static final Lookup GROUPS = new Lookup("{group: name} lookups", GroupDirectory.ACCESS,
+      "Group names ({group: name}) are looked up in the directory before plan, check and apply: "
+          + GroupDirectory.ACCESS.delegated() + ", the least privileged the docs name (Group.Read.All or "
+          + "Directory.Read.All also do), delegated or application.");
+
+  private static final Lookup USERS = new Lookup("{user: upn} lookups", UserDirectory.ACCESS,
+      "User principal names ({user: upn}) are looked up in the directory before plan, check and apply: "
+          + UserDirectory.ACCESS.delegated() + ", the least privileged the docs name (User.Read.All or "
+          + "Directory.Read.All also do), delegated or application.");
 
   /** The role that includes every other: where one operation of a type needs it, the others need nothing more. */
   private static final String GLOBAL_ADMINISTRATOR = "Global Administrator";
@@ -58,26 +71,30 @@ public final class PermissionReport {
       out.add("The desired state manages no settings, so it needs no permissions.");
       return out;
     }
-    // Without a desired state, any YAML may name groups (and export --group-names looks them up by id).
-    boolean groups = state == null || !GroupReference.in(state).isEmpty();
+    // Without a desired state, any YAML may name groups and users (and export --group-names looks groups up by id).
+    List<Lookup> lookups = new ArrayList<>();
+    if (state == null || !NameReference.in(state, NameReference.Kind.GROUP).isEmpty()) {
+      lookups.add(GROUPS);
+    }
+    if (state == null || !NameReference.in(state, NameReference.Kind.USER).isEmpty()) {
+      lookups.add(USERS);
+    }
     int settings = types.values().stream().mapToInt(Integer::intValue).sum();
     out.add(state == null
         ? "Microsoft Graph permissions for every setting the tool manages (" + types.size() + " types):"
         : "Microsoft Graph permissions for this desired state (" + settings + " setting(s) of " + types.size()
             + " type(s)):");
     out.add("");
-    out.addAll(table(types.keySet(), groups));
-    out.add("  read: plan, check, export (and apply, which plans first); create, update, delete: apply.");
+    out.addAll(table(types.keySet(), lookups));
+    out.add("  read: plan, check, export (and apply, which plans first); create, update, delete"
+        + (types.keySet().stream().anyMatch(d -> !d.actions().isEmpty()) ? " and actions (POST .../{id}/<action>)" : "")
+        + ": apply.");
     out.add("  role: the least privileged Microsoft Entra role Microsoft's docs name for a signed-in admin");
     out.add("  (\"" + Access.NO_ROLE + "\": they name none); app-only tokens need no role.");
     out.add("");
-    out.addAll(delegated(types.keySet(), groups));
-    out.addAll(appOnly(types.keySet(), groups));
-    if (groups) {
-      out.add("Group names ({group: name}) are looked up in the directory before plan, check and apply: "
-          + GroupDirectory.ACCESS.delegated() + ", the least privileged the docs name (Group.Read.All or "
-          + "Directory.Read.All also do), delegated or application.");
-    }
+    out.addAll(delegated(types.keySet(), lookups));
+    out.addAll(appOnly(types.keySet(), lookups));
+    lookups.forEach(l -> out.add(l.sentence()));
     out.add("Optional, to name the tenant in headings and the apply prompt: " + Organization.ACCESS.delegated()
         + " (delegated) or " + Organization.ACCESS.application() + " (application); without it they show the tenant "
         + "id alone.");
@@ -89,20 +106,18 @@ public final class PermissionReport {
     return out;
   }
 
-  /** One row per setting type and operation, then the group lookup. */
-  private static List<String> table(Set<ResourceDescriptor> types, boolean groups) {
+  /** One row per setting type and operation, then the lookups. */
+  private static List<String> table(Set<ResourceDescriptor> types, List<Lookup> lookups) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"setting", "operation", "delegated", "application", "role (signed-in admin)"});
     for (ResourceDescriptor d : types) {
       String name = d.type() + (d.globalOnly() ? " *" : "");
-      for (Operation op : Operation.of(d.shape())) {
+      for (Operation op : d.operations()) {
         rows.add(row(name, op, d.permissions().of(op)));
         name = ""; // the type once, on its first operation
       }
     }
-    if (groups) {
-      rows.add(row(GROUPS, Operation.READ, GroupDirectory.ACCESS));
-    }
+    lookups.forEach(l -> rows.add(row(l.name(), Operation.READ, l.access())));
     return TextTable.render(rows);
   }
 
@@ -111,7 +126,7 @@ public final class PermissionReport {
   }
 
   /** What a signed-in admin's app registration needs, and the admin's roles, for reads and for apply. */
-  private static List<String> delegated(Set<ResourceDescriptor> types, boolean groups) {
+  private static List<String> delegated(Set<ResourceDescriptor> types, List<Lookup> lookups) {
     Set<String> read = new LinkedHashSet<>();
     Set<String> write = new LinkedHashSet<>();
     for (ResourceDescriptor d : types) {
@@ -119,17 +134,17 @@ public final class PermissionReport {
       read.add(p.read().delegated());
       p.writes().forEach(op -> write.add(p.of(op).delegated()));
     }
-    if (groups) {
-      read.add(GroupDirectory.ACCESS.delegated());
-      write.add(GroupDirectory.ACCESS.delegated());
+    for (Lookup l : lookups) {
+      read.add(l.access().delegated());
+      write.add(l.access().delegated());
     }
     List<String> out = new ArrayList<>();
     out.add("A signed-in admin (login, azure-cli): delegated permissions of the app registration, and the admin's "
         + "role");
     out.add("  plan, check, export:  " + String.join(", ", read));
-    out.add("                        role: " + roles(types, List.of(Operation.READ)));
+    out.add("                        role: " + roles(types, d -> List.of(Operation.READ)));
     out.add("  apply:                " + String.join(", ", write) + "  (each ReadWrite includes its Read)");
-    out.add("                        role: " + roles(types, List.of(Operation.values())));
+    out.add("                        role: " + roles(types, ResourceDescriptor::operations));
     return out;
   }
 
@@ -137,11 +152,11 @@ public final class PermissionReport {
    * The roles the docs name for {@code ops} of {@code types}, each with the setting types it is for. A type that needs
    * Global Administrator for any of them is listed under it alone: that role includes every other.
    */
-  private static String roles(Set<ResourceDescriptor> types, List<Operation> ops) {
+  private static String roles(Set<ResourceDescriptor> types, Function<ResourceDescriptor, List<Operation>> ops) {
     Map<String, List<String>> byRole = new LinkedHashMap<>();
     for (ResourceDescriptor d : types) {
       Set<String> roles = new LinkedHashSet<>();
-      for (Operation op : ops) {
+      for (Operation op : ops.apply(d)) {
         Access a = d.permissions().of(op);
         if (a != null) {
           a.namedRole().ifPresent(roles::add);
@@ -161,7 +176,7 @@ public final class PermissionReport {
   }
 
   /** What an app-only pipeline's app registration needs, and what it cannot do. */
-  private static List<String> appOnly(Set<ResourceDescriptor> types, boolean groups) {
+  private static List<String> appOnly(Set<ResourceDescriptor> types, List<Lookup> lookups) {
     Set<String> read = new LinkedHashSet<>();
     Set<String> write = new LinkedHashSet<>();
     List<String> noRead = new ArrayList<>();
@@ -183,9 +198,11 @@ public final class PermissionReport {
         noWrite.add(d.type());
       }
     }
-    if (groups && !read.isEmpty()) {
-      read.add(GroupDirectory.ACCESS.application());
-      write.add(GroupDirectory.ACCESS.application());
+    for (Lookup l : lookups) {
+      if (!read.isEmpty()) {
+        read.add(l.access().application());
+        write.add(l.access().application());
+      }
     }
     List<String> out = new ArrayList<>();
     out.add("An app-only pipeline (client-secret, certificate, workload-identity, managed-identity): application "

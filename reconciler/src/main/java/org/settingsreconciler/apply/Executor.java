@@ -133,7 +133,7 @@ public final class Executor {
     }
     ChangeOutcome.Status status =
         o.error().maybeApplied() ? ChangeOutcome.Status.MAYBE_APPLIED : ChangeOutcome.Status.FAILED;
-    Operation op = Operation.ofAction(c.action());
+    Operation op = c.operation();
     return new ChangeOutcome(c, status, ErrorExplainer.explain(c.resource().descriptor(), o.error(), op));
   }
 

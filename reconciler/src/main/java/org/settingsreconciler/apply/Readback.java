@@ -71,11 +71,14 @@ record Readback(Seen seen, String detail, GraphError error, JsonNode item) {
     return new Readback(Seen.UNKNOWN, null, e, null);
   }
 
-  /** Every property the change sent must be as sent (the key of a created item was matched already). */
+  /**
+   * Every property the change sets must be as it set it (the key of a created item was matched already): what a
+   * create or update sent, what an action sets.
+   */
   private static Readback compare(Change c, JsonNode now) {
     ResourceDescriptor d = c.resource().descriptor();
     List<String> differ = new ArrayList<>();
-    for (var e : c.body().properties()) {
+    for (var e : c.effect().properties()) {
       String name = e.getKey();
       if (c instanceof Create && d.key() != null && d.key().properties().contains(name)) {
         continue;

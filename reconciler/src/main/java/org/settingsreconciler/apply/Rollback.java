@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.ChangeOrder;
+import org.settingsreconciler.plan.Invoke;
 import org.settingsreconciler.plan.Update;
 import org.settingsreconciler.state.StateReader;
 
@@ -136,10 +137,13 @@ final class Rollback {
     return out;
   }
 
-  /** Applied, or (an update only) maybe applied: patching an update back is harmless if it never happened. */
+  /**
+   * Applied, or (an update or an action only) maybe applied: patching an update back, or sending the action that
+   * sets the property back (unblock after a block), is harmless if it never happened.
+   */
   private static boolean undoable(ChangeResult r) {
     return r.status() == ApplyStatus.APPLIED || r.status() == ApplyStatus.APPLIED_NOT_VISIBLE
-        || (r.status() == ApplyStatus.MAYBE_APPLIED && r.change() instanceof Update);
+        || (r.status() == ApplyStatus.MAYBE_APPLIED && (r.change() instanceof Update || r.change() instanceof Invoke));
   }
 
   private static RollbackStep stepOf(

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.Delete;
+import org.settingsreconciler.plan.Invoke;
 import org.settingsreconciler.plan.Destructive;
 import org.settingsreconciler.plan.Reversal;
 import org.settingsreconciler.plan.Update;
@@ -64,6 +65,12 @@ final class RollbackPlanner {
     if (c instanceof Delete d) {
       return new Unit(List.of(index), List.of(Reversal.ofDelete(d)), null);
     }
+    if (c instanceof Invoke i) {
+      return Reversal.ofInvoke(i).map(undo -> new Unit(List.of(index), List.<Change>of(undo), null))
+          .orElseGet(() -> new Unit(List.of(index), List.of(), "cannot be rolled back: no action of "
+              + i.resource().descriptor().title() + " sets " + i.spec().property() + " back to "
+              + i.before().get(i.spec().property())));
+    }
     Create create = (Create) c;
     JsonNode created = created(create, r.answer());
     if (created == null) {
@@ -80,15 +87,16 @@ final class RollbackPlanner {
   /**
    * The rails every apply passes, for the reversals too. A DELETE that removes this run's own create needs no
    * --allow-destructive and does not count against --max-deletes: it destroys nothing the tenant had before the run.
-   * A reversal that moves a property to a destructive value (enhanced personalization back off) still needs
-   * --allow-destructive, as it would in any plan.
+   * Nor does an action that takes back what this run's action gave (a block after this run's unblock): nobody had
+   * the agent before the run. A reversal that moves a property to a destructive value by PATCH (enhanced
+   * personalization back off, which deletes data) still needs --allow-destructive, as it would in any plan.
    */
   private Unit checked(Unit u) {
     if (u.refused() != null) {
       return u;
     }
     for (Change c : u.changes()) {
-      if (c instanceof Delete) {
+      if (c instanceof Delete || c instanceof Invoke) {
         continue;
       }
       Optional<String> destructive = Destructive.reason(c);

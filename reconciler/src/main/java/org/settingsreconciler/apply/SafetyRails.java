@@ -5,16 +5,31 @@ import java.util.List;
 import java.util.Optional;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Delete;
+import org.settingsreconciler.plan.Invoke;
 import org.settingsreconciler.plan.Destructive;
 
 /**
  * Checks a plan against the consents given before anything is sent: destructive changes need
- * {@code --allow-destructive}, and more deletes than {@code --max-deletes} need {@code --force} (octoDNS's
- * threshold, for the day a YAML file goes missing with pruning on).
+ * {@code --allow-destructive}, and more deletes than {@code --max-deletes}, or more blocks than {@code --max-blocks},
+ * need {@code --force} (octoDNS's threshold, for the day a YAML file goes missing with pruning on, or an agent
+ * allow-list loses its entries).
+ *
+ * @param maxBlocks how many {@code block} actions a plan may send without {@code --force} (an agent blocked takes it
+ *     from everyone using it, and the allow-list blocks every agent the YAML does not list)
  */
-public record SafetyRails(boolean allowDestructive, int maxDeletes, boolean force) {
+public record SafetyRails(boolean allowDestructive, int maxDeletes, boolean force, int maxBlocks) {
 
   public static final int DEFAULT_MAX_DELETES = 10;
+
+  public static final int DEFAULT_MAX_BLOCKS = 10;
+
+  /** The action a {@code --max-blocks} counts. */
+  static final String BLOCK = "block";
+
+  /** Rails with the default limit of blocks. */
+  public SafetyRails(boolean allowDestructive, int maxDeletes, boolean force) {
+    this(allowDestructive, maxDeletes, force, DEFAULT_MAX_BLOCKS);
+  }
 
   /** Why the changes may not be applied; empty when they may. Each names the flag that was not given. */
   public List<String> refusals(List<Change> changes) {
@@ -29,6 +44,11 @@ public record SafetyRails(boolean allowDestructive, int maxDeletes, boolean forc
       out.add("the plan deletes " + deletes(changes) + " items, more than --max-deletes " + maxDeletes
           + ". Check that no desired-state file is missing, then use --force.");
     }
+    if (tooManyBlocks(changes)) {
+      out.add("the plan blocks " + blocks(changes) + " items, more than --max-blocks " + maxBlocks
+          + ". Check that no desired-state file is missing and that the allow-list names every agent to keep, then "
+          + "use --force.");
+    }
     return out;
   }
 
@@ -38,10 +58,18 @@ public record SafetyRails(boolean allowDestructive, int maxDeletes, boolean forc
     if (!allowDestructive && changes.stream().anyMatch(c -> Destructive.reason(c).isPresent())) {
       out.add("--allow-destructive");
     }
-    if (tooManyDeletes(changes)) {
+    if (tooManyDeletes(changes) || tooManyBlocks(changes)) {
       out.add("--force");
     }
     return out;
+  }
+
+  private boolean tooManyBlocks(List<Change> changes) {
+    return blocks(changes) > maxBlocks && !force;
+  }
+
+  private static long blocks(List<Change> changes) {
+    return changes.stream().filter(c -> c instanceof Invoke i && i.name().equals(BLOCK)).count();
   }
 
   private boolean tooManyDeletes(List<Change> changes) {

@@ -34,7 +34,7 @@ final class ApplyCommand extends PlanningCommand<ApplyUseCase.Result> {
   boolean autoApprove;
 
   @Option(names = "--allow-destructive",
-      description = "Allow destructive changes: deletes, and turning enhanced personalization off.")
+      description = "Allow destructive changes: deletes, blocking an agent, and turning enhanced personalization off.")
   boolean allowDestructive;
 
   @Option(names = "--max-deletes", paramLabel = "N", defaultValue = "" + SafetyRails.DEFAULT_MAX_DELETES,
@@ -42,7 +42,13 @@ final class ApplyCommand extends PlanningCommand<ApplyUseCase.Result> {
       description = "Refuse a plan with more than N deletes unless --force; 0 or more (default: ${DEFAULT-VALUE}).")
   int maxDeletes;
 
-  @Option(names = "--force", description = "Apply even when the plan deletes more than --max-deletes items.")
+  @Option(names = "--max-blocks", paramLabel = "N", defaultValue = "" + SafetyRails.DEFAULT_MAX_BLOCKS,
+      converter = Range.ZeroOrMore.class,
+      description = "Refuse a plan that blocks more than N agents unless --force; 0 or more (default: ${DEFAULT-VALUE}).")
+  int maxBlocks;
+
+  @Option(names = "--force",
+      description = "Apply even when the plan deletes more than --max-deletes items or blocks more than --max-blocks.")
   boolean force;
 
   @Option(names = "--report", paramLabel = "FILE", converter = ApplyReportFile.Converter.class,
@@ -115,7 +121,7 @@ final class ApplyCommand extends PlanningCommand<ApplyUseCase.Result> {
   }
 
   private SafetyRails rails() {
-    return new SafetyRails(allowDestructive, maxDeletes, force);
+    return new SafetyRails(allowDestructive, maxDeletes, force, maxBlocks);
   }
 
   private VerifyPolicy verifyPolicy() {

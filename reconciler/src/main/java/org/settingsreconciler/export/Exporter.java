@@ -17,6 +17,7 @@ import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resource.Scope;
 import org.settingsreconciler.resource.Shape;
+import org.settingsreconciler.resource.UsersAndGroups;
 import org.settingsreconciler.resource.ValueKind;
 import org.settingsreconciler.state.CurrentState;
 import org.settingsreconciler.load.VariableSubstitution;
@@ -77,6 +78,7 @@ public final class Exporter {
         case SINGLETON -> exportSingleton(ResourceId.singleton(d), state, section, groupNames, failures);
         case FIXED_IDS -> exportFixedIds(d, state, section, notes, failures);
         case COLLECTION -> exportCollection(d, null, state, section, notes, warnings, failures);
+        case CATALOG -> exportCatalog(d, state, section, failures, groupNames);
       }
     }
     root.values().removeIf(v -> v instanceof Map<?, ?> m && m.isEmpty());
@@ -138,6 +140,39 @@ public final class Exporter {
     if (!items.isEmpty()) {
       section.put(d.yamlName(), items);
     }
+  }
+
+  /**
+   * Every item a catalog lists, each as its own GET shows it (see StateReader), under its id; a comment above each
+   * says what the tenant calls it (an agent's displayName and publisher), since an id alone tells people nothing.
+   * The allow-list switch is not written: left out, it leaves the tenant's other items alone, as the tenant is.
+   */
+  private static void exportCatalog(ResourceDescriptor d, CurrentState state, Map<String, Object> section,
+      List<ReadFailure> failures, Map<String, String> groupNames) {
+    String address = d.type();
+    GraphResult<List<JsonNode>> list = state.collection(address);
+    if (list == null || !list.ok()) {
+      failures.add(new ReadFailure(address, list == null ? null : list.error()));
+      return;
+    }
+    Map<Object, Object> items = new LinkedHashMap<>();
+    for (JsonNode listed : list.value()) {
+      String id = d.key().keyOf(listed);
+      if (id == null) {
+        continue; // no id to name it by (the list's reader let it through only with one)
+      }
+      ResourceId rid = new ResourceId(d, null, id);
+      GraphResult<JsonNode> read = state.object(rid.address());
+      if (read == null || !read.ok()) {
+        failures.add(new ReadFailure(rid.address(), read == null ? null : read.error()));
+        continue;
+      }
+      var description = d.description(read.value());
+      String key = VariableSubstitution.literal(id);
+      items.put(description == null ? key : new YamlWriter.CommentedKey(key, ResourceDescriptor.descriptionText(description)),
+          properties(d, read.value(), groupNames));
+    }
+    section.put(d.yamlName(), items);
   }
 
   private void exportCollection(
@@ -228,17 +263,38 @@ public final class Exporter {
     Map<String, Object> out = new LinkedHashMap<>();
     for (PropertySpec p : d.properties()) {
       JsonNode v = object.get(p.name());
-      if (exportable(p, v)) {
-        String name = p.kind() == ValueKind.GROUP_ID && v.isString()
-            ? groupNames.get(v.asString().toLowerCase(java.util.Locale.ROOT)) : null;
-        out.put(p.name(), name == null ? YamlWriter.plain(v) : Map.of("group", VariableSubstitution.literal(name)));
+      if (!exportable(p, v)) {
+        continue;
       }
+      if (p.kind() == ValueKind.USERS_AND_GROUPS && v.isArray()) {
+        List<Object> entries = new ArrayList<>();
+        v.forEach(e -> entries.add(named(e, groupNames)));
+        out.put(p.name(), entries);
+        continue;
+      }
+      String name = p.kind() == ValueKind.GROUP_ID && v.isString()
+          ? groupNames.get(v.asString().toLowerCase(java.util.Locale.ROOT)) : null;
+      out.put(p.name(), name == null ? YamlWriter.plain(v) : Map.of("group", VariableSubstitution.literal(name)));
     }
     return out;
   }
 
-  /** Whether the YAML can hold this tenant value: null only where the schema allows it (ids and strings). */
+  /** An entry of a users-and-groups list: a group {@code groupNames} names as {@code {group: name}}, else as is. */
+  private static Object named(JsonNode entry, Map<String, String> groupNames) {
+    boolean group = entry.path(UsersAndGroups.TYPE).asString("").equalsIgnoreCase(UsersAndGroups.GROUP);
+    String name = group && entry.path(UsersAndGroups.ID).isString()
+        ? groupNames.get(entry.get(UsersAndGroups.ID).asString().toLowerCase(java.util.Locale.ROOT)) : null;
+    return name == null ? YamlWriter.plain(entry) : Map.of(UsersAndGroups.GROUP, VariableSubstitution.literal(name));
+  }
+
+  /**
+   * Whether the YAML can hold this tenant value: null only where the schema allows it (ids and strings); an owner
+   * only where there is one (the YAML can hand an agent to a user, not to nobody, and an empty id is none).
+   */
   public static boolean exportable(PropertySpec p, JsonNode v) {
+    if (p.kind() == ValueKind.USER_ID && v != null && v.isString() && v.asString().isEmpty()) {
+      return false;
+    }
     return v != null && !v.isMissingNode() && (!v.isNull() || NULLABLE.contains(p.kind()));
   }
 

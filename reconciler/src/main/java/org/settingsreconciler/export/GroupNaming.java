@@ -17,6 +17,7 @@ import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resource.Scope;
 import org.settingsreconciler.resource.Shape;
+import org.settingsreconciler.resource.UsersAndGroups;
 import org.settingsreconciler.resource.ValueKind;
 import org.settingsreconciler.state.CurrentState;
 import tools.jackson.databind.JsonNode;
@@ -65,10 +66,17 @@ public final class GroupNaming {
     return out;
   }
 
-  /** The distinct group ids the tenant's own singleton settings hold, in registry order (users' hold none). */
+  /**
+   * The distinct group ids the tenant's own singleton settings (users' hold none) and its agents' access lists hold,
+   * in registry order.
+   */
   static List<String> groupIds(CurrentState state) {
     Set<String> ids = new LinkedHashSet<>();
     for (ResourceDescriptor d : ResourceRegistry.all()) {
+      if (d.shape() == Shape.CATALOG) {
+        catalogGroupIds(d, state, ids);
+        continue;
+      }
       if (d.shape() != Shape.SINGLETON || d.scope() != Scope.TENANT) {
         continue;
       }
@@ -84,5 +92,33 @@ public final class GroupNaming {
       }
     }
     return new ArrayList<>(ids);
+  }
+
+  /** The group ids of the users-and-groups lists of every catalog item read, in catalog order. */
+  private static void catalogGroupIds(ResourceDescriptor d, CurrentState state, Set<String> ids) {
+    GraphResult<List<JsonNode>> list = state.collection(d.type());
+    if (list == null || !list.ok()) {
+      return;
+    }
+    for (JsonNode listed : list.value()) {
+      String key = d.key().keyOf(listed);
+      GraphResult<JsonNode> read = key == null ? null
+          : state.object(new org.settingsreconciler.resource.ResourceId(d, null, key).address());
+      if (read == null || !read.ok()) {
+        continue;
+      }
+      for (PropertySpec p : d.properties()) {
+        if (p.kind() != ValueKind.USERS_AND_GROUPS) {
+          continue;
+        }
+        for (JsonNode e : read.value().path(p.name())) {
+          JsonNode id = e.path(UsersAndGroups.ID);
+          if (e.path(UsersAndGroups.TYPE).asString("").equalsIgnoreCase(UsersAndGroups.GROUP) && id.isString()
+              && !id.asString().isEmpty()) {
+            ids.add(id.asString());
+          }
+        }
+      }
+    }
   }
 }

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.settingsreconciler.load.VariableSubstitution;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.comments.CommentLine;
+import org.snakeyaml.engine.v2.comments.CommentType;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -32,9 +35,17 @@ public final class YamlWriter {
             .setIndentWithIndicator(true)
             .setWidth(200)
             .setSchema(new DumpSchema())
+            .setDumpComments(true)
             .build();
     return root.isEmpty() ? "{}\n" : new Dump(settings, new Representer(settings)).dumpToString(root);
   }
+
+  /**
+   * A map key written with a comment line above it, as export names a catalog's item: the key is its id, the
+   * comment what the tenant calls it ({@code # displayName "Contoso HR Agent", publisher "Contoso"}). The comment
+   * must be one line: text from the tenant goes through ResourceId.quote first.
+   */
+  public record CommentedKey(String key, String comment) {}
 
   /** One value in flow style on a single line, without a line break: {@code [a, b]}, {@code {k: v}}. */
   public static String flow(Object value) {
@@ -57,6 +68,13 @@ public final class YamlWriter {
   private static final class Representer extends StandardRepresenter {
     Representer(DumpSettings settings) {
       super(settings);
+      this.representers.put(CommentedKey.class, data -> {
+        CommentedKey k = (CommentedKey) data;
+        Node n = representScalar(Tag.STR, k.key(), ScalarStyle.PLAIN);
+        n.setBlockComments(List.of(
+            new CommentLine(Optional.empty(), Optional.empty(), " " + k.comment(), CommentType.BLOCK)));
+        return n;
+      });
     }
 
     @Override

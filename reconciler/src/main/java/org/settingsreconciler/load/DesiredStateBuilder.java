@@ -67,8 +67,12 @@ final class DesiredStateBuilder {
     }
     for (ResourceDescriptor d : ResourceRegistry.tenantScoped()) {
       JsonNode node = at(tree.get(d.yamlSection()), d.yamlPath());
+      String pointer = SourceMap.child(SourceMap.child("", d.yamlSection()), d.yamlPath());
       if (node != null) {
-        addResource(d, null, SourceMap.child(SourceMap.child("", d.yamlSection()), d.yamlPath()), node);
+        addResource(d, null, pointer, node);
+      }
+      if (d.allowList() != null) {
+        addAllowList(d, pointer, node);
       }
     }
     addUsers();
@@ -133,6 +137,8 @@ final class DesiredStateBuilder {
     if (d.shape() == Shape.COLLECTION) {
       collections.add(new CollectionScope(d, user, prune.contains(d.type()), sources.keyLocation(pointer)));
     }
+    // Items Graph matches by key (or id) ignoring case: two that differ only in case are one item.
+    boolean keyed = d.shape() == Shape.COLLECTION || d.shape() == Shape.CATALOG;
     Map<String, String> seen = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> item : node.properties()) {
       String key = item.getKey();
@@ -145,7 +151,7 @@ final class DesiredStateBuilder {
                 + ") in another letter case: write '" + alias + "'"));
         continue;
       }
-      if (d.shape() == Shape.COLLECTION) {
+      if (keyed) {
         String earlier = seen.putIfAbsent(d.key().matchForm(key), key);
         if (earlier != null) {
           errors.add(
@@ -216,6 +222,31 @@ final class DesiredStateBuilder {
     }
     return new DesiredResource(
         id, properties, sources.keyLocation(pointer), Map.copyOf(locations), Map.copyOf(valueOrigins));
+  }
+
+  /**
+   * A catalog's allow-list switch ({@code copilot.agentsNotListed: block}): the catalog is then read whole, and every
+   * item the YAML does not name gets the switch's action. Like a prune entry, it needs the catalog set in some file
+   * (to act on every item, set it to {} explicitly): a file gone missing must not block everything.
+   *
+   * @param catalog the catalog's node, or null where no file sets it
+   */
+  private void addAllowList(ResourceDescriptor d, String catalogPointer, JsonNode catalog) {
+    String pointer = "/" + d.yamlSection() + "/" + d.allowList().yamlKey();
+    JsonNode value = tree.at(pointer);
+    if (!value.isString() || !value.asString().equals(d.allowList().action())) {
+      return; // absent, leave, or refused by the schema
+    }
+    if (catalog == null || catalog.isMissingNode()) {
+      if (everyFileRead) {
+        errors.add(new ConfigError(sources.valueLocation(pointer), SourceMap.dotted(pointer),
+            d.allowList().action() + " is sent to every item " + SourceMap.dotted(catalogPointer)
+                + " does not list, but no file sets " + SourceMap.dotted(catalogPointer) + "; to "
+                + d.allowList().action() + " every one, set it to {} explicitly"));
+      }
+      return;
+    }
+    collections.add(new CollectionScope(d, null, true, sources.valueLocation(pointer)));
   }
 
   private void checkPruneTargets() {

@@ -2,14 +2,16 @@ package org.settingsreconciler.plan;
 
 import org.settingsreconciler.graph.GraphRequest;
 import org.settingsreconciler.graph.GraphVersion;
+import org.settingsreconciler.resource.Operation;
 import org.settingsreconciler.resource.ResourceId;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One request that brings the tenant closer to the desired state. Plans show changes and apply sends exactly their
  * {@link #request()}: the same objects serve both, so what a reviewer approved is what goes on the wire.
  */
-public sealed interface Change permits Create, Update, Delete {
+public sealed interface Change permits Create, Update, Delete, Invoke {
 
   ResourceId resource();
 
@@ -23,7 +25,7 @@ public sealed interface Change permits Create, Update, Delete {
   }
 
   /** What apply sends; null for DELETE. */
-  tools.jackson.databind.node.ObjectNode body();
+  ObjectNode body();
 
   /** The tenant's values this change was planned against (null for a create). */
   JsonNode before();
@@ -32,8 +34,21 @@ public sealed interface Change permits Create, Update, Delete {
     return resource().address();
   }
 
-  /** "create", "update" or "delete", as in plan JSON. */
+  /** "create", "update", "delete" or "invoke", as in plan JSON. */
   String action();
+
+  /** The operation whose permissions the change needs: its action's, or the bound action's it invokes. */
+  default Operation operation() {
+    return Operation.ofAction(action());
+  }
+
+  /**
+   * The values the tenant holds once the change is applied, as the read-back compares them: what a create or an
+   * update sends, what an action sets; null for a delete.
+   */
+  default ObjectNode effect() {
+    return body();
+  }
 
   /** The HTTP method apply sends. */
   String method();

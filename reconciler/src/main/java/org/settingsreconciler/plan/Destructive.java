@@ -7,8 +7,9 @@ import org.settingsreconciler.resource.ValueComparator;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Which changes destroy data and so need {@code --allow-destructive} at apply: every delete, and every update
- * that moves a property to a value its descriptor marks destructive. Decided from the body and "before" alone, so
+ * Which changes destroy data and so need {@code --allow-destructive} at apply: every delete, every update
+ * that moves a property to a value its descriptor marks destructive, and every action its descriptor marks so
+ * (blocking an agent: everyone using it loses it). Decided from the body and "before" alone, so
  * a saved plan is judged exactly like a fresh one.
  */
 public final class Destructive {
@@ -19,6 +20,9 @@ public final class Destructive {
     ResourceDescriptor d = c.resource().descriptor();
     if (c instanceof Delete) {
       return Optional.of("deletes this " + d.title().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (c instanceof Invoke i) {
+      return Optional.ofNullable(i.spec().destructive());
     }
     if (c.body() == null) {
       return Optional.empty();

@@ -89,12 +89,12 @@ public final class DiffInProgress implements CurrentState.Listener {
       add(p, all);
     }
     Dependencies.Linked linked = Dependencies.link(Differ.sorted(all.changes), desired, current, all.failures);
-    return new Plan(linked.changes(), linked.failures(), all.inSync, all.duplicates, all.pending);
+    return new Plan(linked.changes(), linked.failures(), all.inSync, all.duplicates, all.pending, all.descriptions);
   }
 
   private Differ.Part objectPart(DesiredResource r, GraphResult<JsonNode> read) {
     Differ.Part p = new Differ.Part();
-    Differ.diffObject(r, read, versions, organization, p.changes, p.failures, p.inSync);
+    Differ.diffObject(r, read, versions, organization, p);
     return p;
   }
 
@@ -110,5 +110,6 @@ public final class DiffInProgress implements CurrentState.Listener {
     all.inSync.addAll(p.inSync);
     all.duplicates.addAll(p.duplicates);
     all.pending.addAll(p.pending);
+    all.descriptions.putAll(p.descriptions);
   }
 }

@@ -13,7 +13,7 @@ import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
-import org.settingsreconciler.resolve.GroupReference;
+import org.settingsreconciler.resolve.NameReference;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
@@ -36,8 +36,27 @@ public final class Differ {
   private static final Comparator<Change> ORDER =
       Comparator.comparingInt((Change c) -> ResourceRegistry.order(c.resource().descriptor()))
           .thenComparing(Change::address)
-          // A reset that must precede a delete of the same item (see PruneRule) runs first.
-          .thenComparingInt((Change c) -> List.of("create", "update", "delete").indexOf(c.action()));
+          .thenComparingInt(Differ::rankInItem);
+
+  /**
+   * The order of one item's changes, which apply sends one after the other: a create first; a reset that must
+   * precede a delete of the same item (see PruneRule) before the delete. Actions that take something away (a block)
+   * go before the PATCH, the others (reassign, unblock) after it, in the order the descriptor lists them: an agent
+   * is shut before anything else of it changes, and opened only once its access lists and owner are as desired.
+   */
+  static int rankInItem(Change c) {
+    if (c instanceof Create) {
+      return 0;
+    }
+    if (c instanceof Invoke i) {
+      return (i.spec().destructive() != null ? 1 : 101) + actionIndex(i);
+    }
+    return c instanceof Update ? 100 : 200;
+  }
+
+  private static int actionIndex(Invoke i) {
+    return i.resource().descriptor().actions().indexOf(i.spec());
+  }
 
   private final VersionChoice versions;
   private final Supplier<String> organization;
@@ -80,25 +99,40 @@ public final class Differ {
 
   /** As {@link #start(DesiredState)}, holding back the creates {@code recent} says were sent moments ago. */
   public DiffInProgress start(DesiredState desired, RecentCreates recent) {
-    GroupReference.requireNone(desired);
+    NameReference.requireNone(desired);
     return new DiffInProgress(desired, recent, versions, organization);
   }
 
   /** Plans one object (a singleton or fixed id) against what was read of it, null for not read at all. */
   static void diffObject(DesiredResource r, GraphResult<JsonNode> read, VersionChoice versions,
-      Supplier<String> organization, List<Change> changes, List<ReadFailure> failures, List<String> inSync) {
+      Supplier<String> organization, Part out) {
     if (read == null || !read.ok()) {
-      failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
+      out.failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
       return;
     }
-    var patch = PatchBuilder.build(r, read.value(), null);
-    if (patch.isPresent()) {
-      var p = patch.get();
-      String path = r.id().objectPath(versions, null, organization);
-      changes.add(new Update(r.id(), path, p.body(), p.before(), p.changes(), null));
+    List<Change> item = itemChanges(r, read.value(), null, () -> r.id().objectPath(versions, null, organization));
+    if (item.isEmpty()) {
+      out.inSync.add(r.address());
     } else {
-      inSync.add(r.address());
+      out.describe(r.id(), read.value());
     }
+    out.changes.addAll(item);
+  }
+
+  /**
+   * What brings one object the tenant has to its desired state: the PATCH of what differs (see {@link
+   * PatchBuilder}), and an action for each property the descriptor sets by one ({@link
+   * org.settingsreconciler.resource.BoundAction}); none when nothing differs.
+   *
+   * @param path the object's Graph path, asked for only when something differs
+   */
+  static List<Change> itemChanges(DesiredResource r, JsonNode current, PropertyChange keyRename,
+      java.util.function.Supplier<String> path) {
+    List<Change> out = new ArrayList<>();
+    var patch = PatchBuilder.build(r, current, keyRename);
+    patch.ifPresent(p -> out.add(new Update(r.id(), path.get(), p.body(), p.before(), p.changes(), null)));
+    out.addAll(ActionPlanner.invokes(r, current, path));
+    return out;
   }
 
   /** What one object or collection adds to the plan. */
@@ -108,6 +142,15 @@ public final class Differ {
     final List<String> inSync = new ArrayList<>();
     final List<Duplicate> duplicates = new ArrayList<>();
     final List<PendingCreate> pending = new ArrayList<>();
+    final Map<String, ObjectNode> descriptions = new HashMap<>();
+
+    /** Keeps what the tenant calls a changed item, where its descriptor says (see ResourceDescriptor.describedBy). */
+    void describe(ResourceId id, JsonNode item) {
+      ObjectNode d = id.descriptor().description(item);
+      if (d != null) {
+        descriptions.put(id.address(), d);
+      }
+    }
   }
 
   /** Plans one collection against what was read of it, null for not read at all. */
@@ -117,6 +160,10 @@ public final class Differ {
       out.failures.add(new ReadFailure(scope.address(), read == null ? null : read.error()));
       return;
     }
+    if (scope.descriptor().shape() == Shape.CATALOG) {
+      AllowListPlanner.plan(scope, wanted, read.value(), versions, out);
+      return;
+    }
     diffCollection(scope, wanted, read.value(), recent, versions, out);
   }
 
@@ -124,7 +171,8 @@ public final class Differ {
   static Map<String, List<DesiredResource>> itemsByScope(DesiredState desired) {
     Map<String, List<DesiredResource>> out = new HashMap<>();
     for (DesiredResource r : desired.resources()) {
-      if (r.id().descriptor().shape() == Shape.COLLECTION) {
+      Shape shape = r.id().descriptor().shape();
+      if (shape == Shape.COLLECTION || shape == Shape.CATALOG) {
         out.computeIfAbsent(r.id().scopeAddress(), k -> new ArrayList<>()).add(r);
       }
     }
@@ -179,15 +227,15 @@ public final class Differ {
         continue;
       }
       JsonNode item = copies.get(0);
-      var patch = PatchBuilder.build(r, item, keyRename(key, item, r));
-      if (patch.isPresent()) {
-        var p = patch.get();
-        // The path only for items that change: most items of a large tenant are in sync, and a path is not free.
-        String path = r.id().objectPath(versions, key.graphIdOf(item));
-        out.changes.add(new Update(r.id(), path, p.body(), p.before(), p.changes(), null));
-      } else {
+      // The path only for items that change: most items of a large tenant are in sync, and a path is not free.
+      List<Change> changes = itemChanges(r, item, keyRename(key, item, r),
+          () -> r.id().objectPath(versions, key.graphIdOf(item)));
+      if (changes.isEmpty()) {
         out.inSync.add(r.address());
+      } else {
+        out.describe(r.id(), item);
       }
+      out.changes.addAll(changes);
     }
     if (scope.prune()) {
       for (JsonNode item : extra) {

@@ -31,8 +31,8 @@ final class PatchBuilder {
       changes.add(keyRename);
     }
     for (PropertySpec p : d.properties()) {
-      if (!want.has(p.name())) {
-        continue;
+      if (!want.has(p.name()) || d.setByAction(p.name())) {
+        continue; // not managed, or set by an action (see ActionPlanner), never by PATCH
       }
       JsonNode after = want.get(p.name());
       JsonNode before = have.get(p.name());

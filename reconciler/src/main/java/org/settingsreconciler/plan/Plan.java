@@ -1,5 +1,7 @@
 package org.settingsreconciler.plan;
 
+import tools.jackson.databind.node.ObjectNode;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,13 +19,16 @@ import org.settingsreconciler.resource.defs.ResourceRegistry;
  * @param inSync addresses of the managed objects that need no change
  * @param duplicates items the tenant holds more than once (see {@link Duplicate}), in plan order
  * @param pending creates held back because an earlier apply sent them and Graph does not show them yet
+ * @param descriptions what the tenant calls the items the changes are of, by address, where their descriptor says
+ *     (see {@code ResourceDescriptor.describedBy}: an agent's displayName and publisher)
  */
 public record Plan(
     List<Change> changes,
     List<ReadFailure> failures,
     List<String> inSync,
     List<Duplicate> duplicates,
-    List<PendingCreate> pending) {
+    List<PendingCreate> pending,
+    Map<String, ObjectNode> descriptions) {
 
   public Plan {
     changes = List.copyOf(changes);
@@ -31,10 +36,27 @@ public record Plan(
     inSync = List.copyOf(inSync);
     duplicates = List.copyOf(duplicates);
     pending = List.copyOf(pending);
+    descriptions = Map.copyOf(descriptions);
+  }
+
+  public Plan(List<Change> changes, List<ReadFailure> failures, List<String> inSync, List<Duplicate> duplicates,
+      List<PendingCreate> pending) {
+    this(changes, failures, inSync, duplicates, pending, Map.of());
   }
 
   public Plan(List<Change> changes, List<ReadFailure> failures, List<String> inSync) {
     this(changes, failures, inSync, List.of(), List.of());
+  }
+
+  /** What the tenant calls the item at {@code address}, where its descriptor says; null otherwise. */
+  public ObjectNode description(String address) {
+    return descriptions.get(address);
+  }
+
+  /** {@link #description} as every plan format words it ({@code displayName "X", publisher "Y"}), or null. */
+  public String describe(String address) {
+    ObjectNode d = descriptions.get(address);
+    return d == null ? null : org.settingsreconciler.resource.ResourceDescriptor.descriptionText(d);
   }
 
   /** Whether the plan has something to say beyond its changes: duplicates or held-back creates. */

@@ -69,8 +69,10 @@ public final class PlanJson {
           writeOrigin(pn, p.origin());
         }
       }
-      if (c instanceof Update u && u.reason() != null) {
-        n.put("reason", u.reason());
+      reason(c).ifPresent(r -> n.put("reason", r));
+      ObjectNode description = plan.description(c.address());
+      if (description != null) {
+        n.set("describedBy", description);
       }
       writeNotes(n, c.notes());
       Destructive.reason(c).ifPresent(r -> n.put("destructive", r));
@@ -97,6 +99,10 @@ public final class PlanJson {
     summary.put("create", plan.count("create"));
     summary.put("update", plan.count("update"));
     summary.put("delete", plan.count("delete"));
+    if (plan.count("invoke") > 0) {
+      // Only where there are any, so plans without actions read as they always have.
+      summary.put("invoke", plan.count("invoke"));
+    }
     summary.put("unchanged", plan.unchanged());
     summary.put("failed", plan.failures().size());
     summary.put("destructive", plan.changes().stream().filter(c -> Destructive.reason(c).isPresent()).count());
@@ -168,6 +174,13 @@ public final class PlanJson {
     if (origin.groupName() != null) {
       pn.put("group", origin.groupName());
     }
+    if (origin.userName() != null) {
+      pn.put("user", origin.userName());
+    }
+    if (!origin.entries().isEmpty()) {
+      ArrayNode names = pn.putArray("names");
+      origin.entries().forEach(e -> names.addObject().put(e.kind(), e.name()).put("id", e.id()));
+    }
     if (origin.layer() != null) {
       pn.put("layer", origin.layer());
     }
@@ -180,13 +193,22 @@ public final class PlanJson {
     }
   }
 
-  static List<PropertyChange> properties(Change c) {
+  /** The properties a change moves, as plans show them: none for a delete (it shows what it removes). */
+  public static List<PropertyChange> properties(Change c) {
     if (c instanceof Create cr) {
       return cr.properties();
     }
     if (c instanceof Update u) {
       return u.properties();
     }
-    return List.of();
+    return c instanceof Invoke i ? i.properties() : List.of();
+  }
+
+  /** Why the tool plans a change beyond "the YAML says so" (a prune's reset, a rollback), where it says. */
+  public static java.util.Optional<String> reason(Change c) {
+    if (c instanceof Update u) {
+      return java.util.Optional.ofNullable(u.reason());
+    }
+    return c instanceof Invoke i ? java.util.Optional.ofNullable(i.reason()) : java.util.Optional.empty();
   }
 }

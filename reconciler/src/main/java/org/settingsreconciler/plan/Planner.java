@@ -1,14 +1,14 @@
 package org.settingsreconciler.plan;
 
 import org.settingsreconciler.model.DesiredState;
-import org.settingsreconciler.resolve.GroupResolver;
+import org.settingsreconciler.resolve.NameResolver;
 import org.settingsreconciler.state.CurrentState;
 import org.settingsreconciler.state.StateReader;
 
 /**
- * Resolves group names, reads what a desired state manages and diffs it: the shared first half of plan, apply and
- * check. Group names are resolved here, once per run and before anything is read or written, so an unknown or
- * ambiguous name (resolve.UnresolvedGroupsException), or a lookup that failed (resolve.GroupLookupException), stops
+ * Resolves group and user names, reads what a desired state manages and diffs it: the shared first half of plan,
+ * apply and check. Names are resolved here, once per run and before anything is read or written, so an unknown or
+ * ambiguous name (resolve.UnresolvedNamesException), or a lookup that failed (resolve.NameLookupException), stops
  * the run with nothing sent but the lookup.
  */
 public final class Planner {
@@ -30,7 +30,7 @@ public final class Planner {
   }
 
   public Plan plan(DesiredState desired) {
-    DesiredState resolved = new GroupResolver(reader.client()).resolve(desired);
+    DesiredState resolved = new NameResolver(reader.client()).resolve(desired);
     // Compared as the reads end, while later round trips are still on the wire: the client waits on them anyway.
     DiffInProgress diff = differ.start(resolved, recent);
     CurrentState current = reader.readFor(resolved, new CurrentState(diff));

@@ -21,4 +21,14 @@ public record PropertyChange(String name, JsonNode before, JsonNode after, Locat
   public String groupName() {
     return origin == null ? null : origin.groupName();
   }
+
+  /** The entries of a users-and-groups list that were written by name, with the ids they resolved to. */
+  public java.util.List<ValueOrigin.Named> namedEntries() {
+    return origin == null ? java.util.List.of() : origin.entries();
+  }
+
+  /** The group name or user principal name the desired value was written as, or null. */
+  public String writtenAs() {
+    return origin == null ? null : origin.writtenAs();
+  }
 }

@@ -66,6 +66,23 @@ public final class Reversal {
     return new Create(id, id.basePath(applied.version()), body, props);
   }
 
+  /**
+   * The action that sets the property an applied action set back to the value it replaced (block is undone by
+   * unblock, a reassign by a reassign to the owner before), at the item's path in the version it was sent to; empty
+   * when no action of the resource reaches that value (an owner that was null).
+   */
+  public static java.util.Optional<Invoke> ofInvoke(Invoke applied) {
+    String property = applied.spec().property();
+    JsonNode was = applied.before().get(property);
+    String item = applied.path().substring(0, applied.path().length() - applied.name().length() - 1);
+    return applied.resource().descriptor().actionReaching(property, was).map(a -> {
+      ObjectNode before = applied.effect();
+      List<PropertyChange> props = List.of(new PropertyChange(property, before.get(property), was, null));
+      return new Invoke(applied.resource(), item + "/" + a.name(), a.name(), a.body(was), before, props,
+          "rolls back this run's " + applied.name());
+    });
+  }
+
   private static JsonNode merged(JsonNode now, ObjectNode written) {
     ObjectNode out = now != null && now.isObject() ? ((ObjectNode) now).deepCopy() : JsonNodeFactory.instance.objectNode();
     written.properties().forEach(e -> out.set(e.getKey(), e.getValue()));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.settingsreconciler.graph.VersionChoice;
+import org.settingsreconciler.resource.BoundAction;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
@@ -36,6 +37,9 @@ final class SavedChange {
     ObjectNode n = F.objectNode();
     n.put("address", c.address());
     n.put("action", c.action());
+    if (c instanceof Invoke i) {
+      n.put("name", i.name());
+    }
     n.put("method", c.method());
     n.put("path", c.path());
     n.set("body", c.body() == null ? F.nullNode() : c.body());
@@ -73,6 +77,8 @@ final class SavedChange {
           case "update" ->
               new Update(id, path, object(n, "body", address), object(n, "before", address), List.of(), null);
           case "delete" -> new Delete(id, path, object(n, "before", address));
+          case "invoke" -> new Invoke(id, path, text(n, "name", address), objectOrNull(n, "body", address),
+              object(n, "before", address), List.of(), null);
           default -> throw new IllegalArgumentException(address + ": unknown action \"" + action + "\"");
         };
     if (!c.method().equals(text(n, "method", address))) {
@@ -94,7 +100,12 @@ final class SavedChange {
    */
   private static void checkAction(Change c) {
     ResourceDescriptor d = c.resource().descriptor();
-    if (!(c instanceof Update) && d.shape() != Shape.COLLECTION) {
+    if (c instanceof Invoke i && d.action(i.name()).isEmpty()) {
+      throw new IllegalArgumentException(c.address() + ": " + d.title() + " has no action \"" + i.name() + "\""
+          + (d.actions().isEmpty() ? "" : " (it has " + String.join(", ", d.actions().stream()
+              .map(BoundAction::name).toList()) + ")") + "; the plan file was edited");
+    }
+    if ((c instanceof Create || c instanceof Delete) && d.shape() != Shape.COLLECTION) {
       throw new IllegalArgumentException(c.address() + ": " + d.title() + " is one setting, with no items to "
           + c.action() + "; the plan file was edited");
     }
@@ -126,6 +137,24 @@ final class SavedChange {
    * item, its list path plus one id segment.
    */
   private static void checkPath(Change c, VersionChoice versions, String organization) {
+    if (c instanceof Invoke i) {
+      // The action's path is its item's path, as an update of the item would be sent, plus the action's name.
+      String suffix = "/" + i.name();
+      String item = c.path().endsWith(suffix) ? c.path().substring(0, c.path().length() - suffix.length()) : null;
+      Update asUpdate = new Update(c.resource(), item == null ? c.path() : item, F.objectNode(), F.objectNode(),
+          List.of(), null);
+      try {
+        checkPath(asUpdate, versions, organization);
+      } catch (IllegalArgumentException e) {
+        item = null;
+      }
+      if (item == null) {
+        throw new IllegalArgumentException(c.address() + ": the path " + c.path() + " does not belong to this "
+            + "address (its action " + i.name() + " goes to the item's path plus " + suffix + "); the plan file was "
+            + "edited, plan again");
+      }
+      return;
+    }
     ResourceId id = c.resource();
     ResourceDescriptor d = id.descriptor();
     if (d.underOrganization() && (organization == null || !ResourceId.isOneSegment(organization))) {
@@ -170,6 +199,10 @@ final class SavedChange {
   }
 
   private static void checkBody(Change c) {
+    if (c instanceof Invoke i) {
+      checkInvoke(i);
+      return;
+    }
     ResourceDescriptor d = c.resource().descriptor();
     Set<String> allowed = new TreeSet<>();
     d.properties().stream().map(PropertySpec::name).forEach(allowed::add);
@@ -181,6 +214,10 @@ final class SavedChange {
         if (!allowed.contains(name)) {
           throw new IllegalArgumentException(c.address() + ": the body sets \"" + name + "\", which is not a property "
               + "of " + d.title() + " (it has " + String.join(", ", allowed) + "); the plan file was edited");
+        }
+        if (d.setByAction(name)) {
+          throw new IllegalArgumentException(c.address() + ": the body sets \"" + name + "\", which only an action "
+              + "sets, never a " + c.method() + "; the plan file was edited");
         }
         JsonNode value = c.body().get(name);
         d.property(name).filter(p -> !value.isNull() && !p.kind().fits(value)).ifPresent(p -> {
@@ -199,6 +236,32 @@ final class SavedChange {
               + "the tenant's value could not be checked; the plan file was edited");
         }
       }
+    }
+  }
+
+  /**
+   * An action is sent exactly its parameters: none for an action without one (Graph is sent no body), else the one
+   * parameter with a value of its property's kind; and "before" must hold the property it sets, which the stale-plan
+   * check compares with the tenant.
+   */
+  private static void checkInvoke(Invoke i) {
+    BoundAction a = i.spec();
+    PropertySpec p = i.resource().descriptor().property(a.property()).orElseThrow();
+    if (a.parameter() == null) {
+      if (i.body() != null) {
+        throw new IllegalArgumentException(i.address() + ": the action " + a.name() + " is sent without a body, "
+            + "but the plan gives it " + i.body() + "; the plan file was edited");
+      }
+    } else {
+      JsonNode value = i.body() == null ? null : i.body().get(a.parameter());
+      if (value == null || i.body().size() != 1 || !a.reaches(value) || !p.kind().fits(value)) {
+        throw new IllegalArgumentException(i.address() + ": the action " + a.name() + " is sent {\"" + a.parameter()
+            + "\": " + p.kind().jsonType() + "} alone, not " + i.body() + "; the plan file was edited");
+      }
+    }
+    if (!i.before().has(a.property())) {
+      throw new IllegalArgumentException(i.address() + ": \"before\" lacks \"" + a.property() + "\", which the action "
+          + a.name() + " sets: the tenant's value could not be checked; the plan file was edited");
     }
   }
 
@@ -252,6 +315,12 @@ final class SavedChange {
       throw new IllegalArgumentException(where + ": a change lacks \"" + field + "\"");
     }
     return v.asString();
+  }
+
+  /** A JSON object, or null where the field is null (an action sent without a body). */
+  private static ObjectNode objectOrNull(JsonNode n, String field, String address) {
+    JsonNode v = n.get(field);
+    return v != null && v.isNull() ? null : object(n, field, address);
   }
 
   private static ObjectNode object(JsonNode n, String field, String address) {

@@ -152,8 +152,9 @@ public record SavedPlan(
   }
 
   /**
-   * A plan sends one request per object: a PATCH or DELETE goes to a path once (a reset then a delete of one item
-   * are two methods), and an item is created once, by no other change of it. Two creates of one interest would make
+   * A plan sends one request per object: a PATCH, DELETE or action goes to a path once (a reset then a delete of one
+   * item are two methods), an item is created once, by no other change of it, and no two actions set one property of
+   * one item. Two creates of one interest would make
    * it twice, and the stale-plan check cannot see that: neither exists yet. Paths and keys are compared ignoring
    * case, as Graph reads user principal names, ids and these keys.
    */
@@ -161,8 +162,14 @@ public record SavedPlan(
     Set<String> requests = new HashSet<>();
     Set<String> creates = new HashSet<>();
     Set<String> others = new HashSet<>();
+    Set<String> actionEffects = new HashSet<>();
     for (Change c : changes) {
       String item = itemOf(c);
+      if (c instanceof Invoke i && !actionEffects.add(item + "\n" + i.spec().property())) {
+        // Two actions on one property of one item (block and unblock) undo each other: no plan makes both.
+        throw new IllegalArgumentException(c.address() + ": the plan sets " + i.spec().property() + " by two "
+            + "actions; the plan file was edited");
+      }
       if (c instanceof Create) {
         if (!creates.add(item) || others.contains(item)) {
           throw new IllegalArgumentException(c.address() + ": the plan creates this item twice, or also changes it; "

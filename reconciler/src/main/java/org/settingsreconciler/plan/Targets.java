@@ -82,7 +82,8 @@ public record Targets(List<Target> targets) {
         plan.failures().stream().filter(f -> touches(f.address())).toList(),
         plan.inSync().stream().filter(this::matches).toList(),
         plan.duplicates().stream().filter(d -> matches(d.address())).toList(),
-        plan.pending().stream().filter(p -> matches(p.address())).toList());
+        plan.pending().stream().filter(p -> matches(p.address())).toList(),
+        plan.descriptions());
   }
 
   /**

@@ -8,6 +8,7 @@ import org.settingsreconciler.apply.ChangeResult;
 import org.settingsreconciler.apply.RollbackStep;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.plan.Change;
+import org.settingsreconciler.plan.Invoke;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -79,6 +80,9 @@ public final class ApplyReportJson {
     ObjectNode n = F.objectNode();
     n.put("address", c.address());
     n.put("action", c.action());
+    if (c instanceof Invoke i) {
+      n.put("name", i.name()); // the action invoked, as plan JSON names it
+    }
     n.setAll(request(c));
     n.set("before", orNull(c.before()));
     n.put("status", r.status().reportName());

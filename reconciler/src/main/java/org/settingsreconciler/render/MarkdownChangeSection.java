@@ -16,6 +16,8 @@ import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.Delete;
 import org.settingsreconciler.plan.Destructive;
+import org.settingsreconciler.plan.Invoke;
+import org.settingsreconciler.plan.PlanJson;
 import org.settingsreconciler.plan.Note;
 import org.settingsreconciler.plan.PropertyChange;
 import org.settingsreconciler.plan.SettingStatus;
@@ -33,7 +35,8 @@ final class MarkdownChangeSection {
 
   private MarkdownChangeSection() {}
 
-  static String render(SettingStatus setting) {
+  /** @param description what the tenant calls the item (see Plan.description), or null */
+  static String render(SettingStatus setting, String description) {
     List<Change> changes = setting.changes();
     boolean destructive = changes.stream().anyMatch(c -> Destructive.reason(c).isPresent());
     String actions = changes.stream().map(MarkdownChangeSection::action).collect(Collectors.joining(" then "));
@@ -44,6 +47,9 @@ final class MarkdownChangeSection {
       b.append(" ⚠️ <b>destructive</b>");
     }
     b.append("</summary>\n\n");
+    if (description != null) {
+      b.append("In the tenant: ").append(text(description)).append("\n\n");
+    }
     for (Change c : changes) {
       change(b, c);
     }
@@ -51,6 +57,9 @@ final class MarkdownChangeSection {
   }
 
   private static String action(Change c) {
+    if (c instanceof Invoke i) {
+      return "▶️ <b>" + i.name() + "</b>";
+    }
     if (c instanceof Create) {
       return "➕ <b>create</b>";
     }
@@ -61,9 +70,7 @@ final class MarkdownChangeSection {
     b.append(code(c.method() + " " + c.path())).append("\n\n");
     Optional<String> destructive = Destructive.reason(c);
     destructive.ifPresent(r -> b.append("> ⚠️ **Destructive:** ").append(text(r)).append("\n\n"));
-    if (c instanceof Update u && u.reason() != null) {
-      b.append("Why: ").append(text(u.reason())).append("\n\n");
-    }
+    PlanJson.reason(c).ifPresent(r -> b.append("Why: ").append(text(r)).append("\n\n"));
     if (!c.dependsOn().isEmpty()) {
       b.append("After: ").append(String.join(", ", c.dependsOn().stream().map(a -> code(a)).toList()))
           .append("\n\n");
@@ -90,6 +97,12 @@ final class MarkdownChangeSection {
         b.append(" (source ").append(code(ProvenanceText.source(p))).append(')');
       }
       b.append(":\n\n").append(MarkdownText.fenced("diff", LongValueDiff.unified(p.before(), p.after()))).append('\n');
+    }
+    for (PropertyChange p : properties(c)) {
+      String names = ProvenanceText.names(p);
+      if (names != null) {
+        b.append("Named in the YAML, in ").append(code(p.name())).append(": ").append(text(names)).append("\n\n");
+      }
     }
     for (Note note : c.notes()) {
       b.append("ℹ️ Note on ").append(code(note.property())).append(": ").append(text(note.text()));
@@ -121,11 +134,8 @@ final class MarkdownChangeSection {
 
   /** What a change shows per property; a delete shows everything it removes. */
   private static List<PropertyChange> properties(Change c) {
-    if (c instanceof Create cr) {
-      return cr.properties();
-    }
-    if (c instanceof Update u) {
-      return u.properties();
+    if (!(c instanceof Delete)) {
+      return PlanJson.properties(c);
     }
     List<PropertyChange> out = new ArrayList<>();
     c.before().properties().forEach(e -> out.add(new PropertyChange(e.getKey(), e.getValue(), null, null)));

@@ -45,7 +45,7 @@ public final class PlanMarkdownRenderer {
   public String render(Plan plan, String origin) {
     List<SettingStatus> statuses = plan.statuses();
     String header = header(plan, statuses, origin);
-    List<Part> parts = parts(statuses);
+    List<Part> parts = parts(statuses, plan);
     String full = assemble(header, parts, Integer.MAX_VALUE, new int[State.values().length]);
     if (full.length() <= limit) {
       return full;
@@ -110,10 +110,14 @@ public final class PlanMarkdownRenderer {
           .append("That is an error, not drift: nothing is planned for ")
           .append(plan.failures().size() == 1 ? "it" : "them").append(".\n");
     }
-    b.append("\n| create | update | delete | unchanged | could not be read | destructive |\n")
-        .append("|---:|---:|---:|---:|---:|---:|\n")
+    // The actions column only where the plan invokes any, so plans without actions read as they always have.
+    boolean actions = plan.count("invoke") > 0;
+    b.append("\n| create | update | delete |").append(actions ? " actions |" : "")
+        .append(" unchanged | could not be read | destructive |\n")
+        .append("|---:|---:|---:|").append(actions ? "---:|" : "").append("---:|---:|---:|\n")
         .append("| ").append(plan.count("create")).append(" | ").append(plan.count("update"))
-        .append(" | ").append(plan.count("delete")).append(" | ").append(plan.unchanged())
+        .append(" | ").append(plan.count("delete"))
+        .append(actions ? " | " + plan.count("invoke") : "").append(" | ").append(plan.unchanged())
         .append(" | ").append(plan.failures().size()).append(" | ").append(destructive.size()).append(" |\n");
     warnings(b, plan);
     return b.toString();
@@ -170,7 +174,7 @@ public final class PlanMarkdownRenderer {
   }
 
   /** The sections after the summary, each setting's part cut as a whole; parts of one section share its head. */
-  private static List<Part> parts(List<SettingStatus> statuses) {
+  private static List<Part> parts(List<SettingStatus> statuses, Plan plan) {
     List<SettingStatus> unknown = of(statuses, State.UNKNOWN);
     List<SettingStatus> drifted = of(statuses, State.DRIFTED);
     List<SettingStatus> inSync = of(statuses, State.IN_SYNC);
@@ -179,7 +183,8 @@ public final class PlanMarkdownRenderer {
         + "| setting | status | code | request-id | message |\n|---|---|---|---|---|\n";
     unknown.forEach(s -> parts.add(new Part(failuresHead, failureRow(s), State.UNKNOWN, 1)));
     String changesHead = "### Changes (" + drifted.size() + ")\n\n";
-    drifted.forEach(s -> parts.add(new Part(changesHead, MarkdownChangeSection.render(s) + "\n", State.DRIFTED, 1)));
+    drifted.forEach(s -> parts.add(new Part(changesHead,
+        MarkdownChangeSection.render(s, plan.describe(s.address())) + "\n", State.DRIFTED, 1)));
     if (!inSync.isEmpty()) {
       StringBuilder b = new StringBuilder("<details>\n<summary>" + count(inSync.size(), "setting") + "</summary>\n\n");
       inSync.forEach(s -> b.append("- ").append(code(s.address())).append('\n'));

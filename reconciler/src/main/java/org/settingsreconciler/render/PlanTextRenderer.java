@@ -1,16 +1,21 @@
 package org.settingsreconciler.render;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.Delete;
 import org.settingsreconciler.plan.Destructive;
 import org.settingsreconciler.plan.Duplicate;
+import org.settingsreconciler.plan.Invoke;
 import org.settingsreconciler.plan.Note;
 import org.settingsreconciler.plan.PendingCreate;
+import org.settingsreconciler.plan.PlanJson;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PropertyChange;
 import org.settingsreconciler.plan.ReadFailure;
@@ -52,7 +57,7 @@ public final class PlanTextRenderer {
 
   public void render(Plan plan, DestructiveNote note) {
     for (Change c : plan.changes()) {
-      renderChange(c);
+      renderChange(c, plan.describe(c.address()));
     }
     for (ReadFailure f : plan.failures()) {
       out.println("  ! " + f.address() + " could not be read:");
@@ -83,8 +88,8 @@ public final class PlanTextRenderer {
     }
     String line =
         String.format(
-            "Plan: %d to create, %d to update, %d to delete, %d unchanged.",
-            plan.count("create"), plan.count("update"), plan.count("delete"), plan.unchanged());
+            "Plan: %d to create, %d to update, %d to delete, %s%d unchanged.",
+            plan.count("create"), plan.count("update"), plan.count("delete"), actions(plan), plan.unchanged());
     long destructive = plan.changes().stream().filter(c -> Destructive.reason(c).isPresent()).count();
     if (destructive > 0) {
       line += "\n" + destructive + " destructive change(s)" + note.words;
@@ -96,6 +101,23 @@ public final class PlanTextRenderer {
               + (plan.failures().size() == 1 ? "it." : "them.");
     }
     return line;
+  }
+
+  /**
+   * The actions a plan invokes, as the summary counts them ({@code "3 actions (2 block, 1 unblock), "}); empty
+   * without any, so plans without actions read as they always have.
+   */
+  public static String actions(Plan plan) {
+    long n = plan.count("invoke");
+    if (n == 0) {
+      return "";
+    }
+    Map<String, Long> byName = new LinkedHashMap<>();
+    plan.changes().stream().filter(c -> c instanceof Invoke).map(c -> ((Invoke) c).name())
+        .forEach(name -> byName.merge(name, 1L, Long::sum));
+    List<String> parts = new ArrayList<>();
+    byName.forEach((name, count) -> parts.add(count + " " + name));
+    return n + (n == 1 ? " action" : " actions") + " (" + String.join(", ", parts) + "), ";
   }
 
   /** The summary's lines about duplicates and held-back creates, each after a line break; empty without any. */
@@ -119,10 +141,20 @@ public final class PlanTextRenderer {
 
   /** One change's block, as in the plan; also the text of a drifted setting in JUnit reports. */
   public void renderChange(Change c) {
-    String symbol = c instanceof Create ? "+" : c instanceof Delete ? "-" : "~";
-    String verb = c instanceof Create ? "created" : c instanceof Delete ? "deleted" : "updated";
-    String reason = c instanceof Update u && u.reason() != null ? " (" + u.reason() + ")" : "";
-    out.println("  " + symbol + " " + c.address() + " will be " + verb + reason);
+    renderChange(c, null);
+  }
+
+  /** As {@link #renderChange(Change)}, with what the tenant calls the item (see Plan.description), or null. */
+  public void renderChange(Change c, String description) {
+    String headline = c instanceof Create ? "+ " + c.address() + " will be created"
+        : c instanceof Delete ? "- " + c.address() + " will be deleted"
+        : c instanceof Invoke i ? "~ " + c.address() + " will be updated by the action " + i.name()
+        : "~ " + c.address() + " will be updated";
+    String reason = PlanJson.reason(c).map(r -> " (" + r + ")").orElse("");
+    out.println("  " + headline + reason);
+    if (description != null) {
+      out.println("      # " + description);
+    }
     Destructive.reason(c).ifPresent(r -> out.println("      ! DESTRUCTIVE: " + r));
     out.println("      " + c.method() + " " + c.path());
     if (!c.dependsOn().isEmpty()) {
@@ -134,9 +166,10 @@ public final class PlanTextRenderer {
     } else if (c instanceof Create cr) {
       cr.properties().forEach(p -> renderProperty(c, "+", p));
     } else {
-      Update u = (Update) c;
-      u.properties().forEach(p -> renderProperty(c, "~", p));
-      renderResent(u);
+      PlanJson.properties(c).forEach(p -> renderProperty(c, "~", p));
+      if (c instanceof Update u) {
+        renderResent(u);
+      }
     }
     out.println();
   }
@@ -152,6 +185,10 @@ public final class PlanTextRenderer {
       out.println("      + " + p.name() + ": " + ProvenanceText.after(p) + source);
     } else {
       out.println("      ~ " + p.name() + ": " + text(p.before()) + " -> " + ProvenanceText.after(p) + source);
+    }
+    String names = ProvenanceText.names(p);
+    if (names != null) {
+      out.println("          # " + names);
     }
     for (Note note : c.notes()) {
       if (note.property().equals(p.name())) {

@@ -1,5 +1,8 @@
 package org.settingsreconciler.render;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.settingsreconciler.model.ValueOrigin;
 import org.settingsreconciler.plan.PropertyChange;
 import tools.jackson.databind.JsonNode;
@@ -13,9 +16,9 @@ public final class ProvenanceText {
 
   private ProvenanceText() {}
 
-  /** The desired value; one written as a group name shows the name, then the id it resolved to. */
+  /** The desired value; one written as a group or user name shows the name, then the id it resolved to. */
   public static String after(PropertyChange p) {
-    return labelled(p.after(), p.groupName());
+    return labelled(p.after(), p.writtenAs());
   }
 
   /** A value as JSON, led by the group name it was written as: {@code "Copilot Pilot" (edbfe4fb-...)}. */
@@ -25,6 +28,20 @@ public final class ProvenanceText {
       return json;
     }
     return JsonNodeFactory.instance.stringNode(groupName) + " (" + value.asString() + ")";
+  }
+
+  /**
+   * The entries of a list that were written by name, with the ids they resolved to: {@code {group: "Sales"} is
+   * 9b0f5c1e-..., {user: "alex@contoso.com"} is 9a1b7f4c-...}; null when none was.
+   */
+  public static String names(PropertyChange p) {
+    if (p.namedEntries().isEmpty()) {
+      return null;
+    }
+    List<String> parts = new ArrayList<>();
+    p.namedEntries().forEach(e -> parts.add("{" + e.kind() + ": " + JsonNodeFactory.instance.stringNode(e.name())
+        + "} is " + e.id()));
+    return String.join(", ", parts);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.settingsreconciler.graph.GraphVersion;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Everything the tool knows about one kind of Graph settings resource. The loader, fetcher, differ, applier,
@@ -35,6 +36,9 @@ public final class ResourceDescriptor {
   private final String schemaFile;
   private final List<String> documentedKeys;
   private final List<Reference> references;
+  private final List<BoundAction> actions;
+  private final AllowList allowList;
+  private final List<String> describedBy;
 
   private ResourceDescriptor(Builder b) {
     this.type = Objects.requireNonNull(b.type);
@@ -59,11 +63,33 @@ public final class ResourceDescriptor {
     this.schemaFile = Objects.requireNonNull(b.schemaFile);
     this.documentedKeys = b.documentedKeys == null ? null : List.copyOf(b.documentedKeys);
     this.references = List.copyOf(b.references);
-    if (shape == Shape.COLLECTION && key == null) {
+    this.actions = List.copyOf(b.actions);
+    checkActions();
+    this.describedBy = List.copyOf(b.describedBy);
+    this.allowList = b.allowList;
+    if (allowList != null && (shape != Shape.CATALOG || action(allowList.action()).map(BoundAction::value).isEmpty())) {
+      throw new IllegalArgumentException(type + ": an allow-list is of a catalog, and names an action of a fixed value");
+    }
+    if ((shape == Shape.COLLECTION || shape == Shape.CATALOG) && key == null) {
       throw new IllegalArgumentException(type + ": a collection needs a key");
     }
     if (shape == Shape.FIXED_IDS && fixedIds.isEmpty()) {
       throw new IllegalArgumentException(type + ": fixed ids missing");
+    }
+  }
+
+  /** Every action names a managed property and has its permissions, and every action's permissions an action. */
+  private void checkActions() {
+    List<String> names = actions.stream().map(BoundAction::name).toList();
+    for (BoundAction a : actions) {
+      if (property(a.property()).isEmpty()) {
+        throw new IllegalArgumentException(type + ": the action " + a.name() + " sets " + a.property()
+            + ", which is no property of it");
+      }
+    }
+    if (!names.equals(List.copyOf(permissions.actions().keySet()))) {
+      throw new IllegalArgumentException(type + ": actions " + names + " but permissions for "
+          + permissions.actions().keySet() + " (same names, same order)");
     }
   }
 
@@ -183,6 +209,74 @@ public final class ResourceDescriptor {
     return permissions;
   }
 
+  /** The actions Graph binds to the resource's items that the tool sends, in the order plans list them. */
+  public List<BoundAction> actions() {
+    return actions;
+  }
+
+  public Optional<BoundAction> action(String name) {
+    return actions.stream().filter(a -> a.name().equals(name)).findFirst();
+  }
+
+  /** The action that brings {@code property} to {@code desired}, if an action sets that property and can. */
+  public Optional<BoundAction> actionReaching(String property, JsonNode desired) {
+    return actions.stream().filter(a -> a.property().equals(property) && a.reaches(desired)).findFirst();
+  }
+
+  /** Whether actions set {@code property}: then no PATCH ever carries it. */
+  public boolean setByAction(String property) {
+    return actions.stream().anyMatch(a -> a.property().equals(property));
+  }
+
+  /**
+   * Every operation the tool may send to this resource: those of its shape ({@link Operation#of(Shape)}), then its
+   * actions.
+   */
+  public List<Operation> operations() {
+    List<Operation> out = new ArrayList<>(Operation.of(shape));
+    actions.forEach(a -> out.add(Operation.action(a.name())));
+    return out;
+  }
+
+  /**
+   * The tenant's properties that tell people which item an id is (an agent's displayName and publisher), shown beside
+   * its address in plans and exports; never managed, never compared. Empty where the address says enough.
+   */
+  public List<String> describedBy() {
+    return describedBy;
+  }
+
+  /** The properties of {@code item} that {@link #describedBy()} names, as the tenant has them; null without any. */
+  public tools.jackson.databind.node.ObjectNode description(JsonNode item) {
+    if (describedBy.isEmpty() || item == null || !item.isObject()) {
+      return null;
+    }
+    tools.jackson.databind.node.ObjectNode out = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    for (String name : describedBy) {
+      JsonNode v = item.get(name);
+      if (v != null && v.isString()) {
+        out.set(name, v);
+      }
+    }
+    return out.isEmpty() ? null : out;
+  }
+
+  /**
+   * A {@link #description} as plans and exports word it: {@code displayName "Contoso HR Agent", publisher "Contoso"}.
+   * The values come from the tenant, so they are quoted as addresses quote keys (see {@link ResourceId#quote}): a
+   * line break or a format character cannot make them read as something else, or end a comment in exported YAML.
+   */
+  public static String descriptionText(tools.jackson.databind.node.ObjectNode description) {
+    List<String> parts = new ArrayList<>();
+    description.properties().forEach(e -> parts.add(e.getKey() + " " + ResourceId.quote(e.getValue().asString())));
+    return String.join(", ", parts);
+  }
+
+  /** What the YAML may say of a catalog's items it does not name, or null where it says nothing of them. */
+  public AllowList allowList() {
+    return allowList;
+  }
+
   /** The docs list the global cloud only for this resource. */
   public boolean globalOnly() {
     return globalOnly;
@@ -233,6 +327,9 @@ public final class ResourceDescriptor {
     private String schemaFile;
     private List<String> documentedKeys;
     private final List<Reference> references = new ArrayList<>();
+    private final List<BoundAction> actions = new ArrayList<>();
+    private AllowList allowList;
+    private final List<String> describedBy = new ArrayList<>();
 
     private Builder(String type) {
       this.type = type;
@@ -260,6 +357,26 @@ public final class ResourceDescriptor {
       shape = Shape.COLLECTION;
       path = listPath;
       key = k;
+      return this;
+    }
+
+    /** A catalog (see {@link Shape#CATALOG}): its list, and how its ids compare ({@code k.property()} is the id). */
+    public Builder catalog(String listPath, CollectionKey k) {
+      shape = Shape.CATALOG;
+      path = listPath;
+      key = k;
+      return this;
+    }
+
+    /** The tenant's properties that tell people which item an id is (see {@link ResourceDescriptor#describedBy}). */
+    public Builder describedBy(String... names) {
+      describedBy.addAll(List.of(names));
+      return this;
+    }
+
+    /** The switch by which the YAML sends an action to every item of the catalog it does not name. */
+    public Builder allowList(AllowList a) {
+      allowList = a;
       return this;
     }
 
@@ -296,6 +413,12 @@ public final class ResourceDescriptor {
 
     public Builder errorHint(int status, String code, String explanation) {
       errorHints.add(new ErrorHint(status, code, explanation));
+      return this;
+    }
+
+    /** An action Graph binds to the items that sets a property (its permissions go in {@link #permissions}). */
+    public Builder action(BoundAction a) {
+      actions.add(a);
       return this;
     }
 

@@ -127,7 +127,7 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
     String base = basePath(descriptor, user, version, organization);
     return switch (descriptor.shape()) {
       case SINGLETON -> base;
-      case FIXED_IDS -> base + "/" + segment(key);
+      case FIXED_IDS, CATALOG -> base + "/" + segment(key);
       case COLLECTION -> descriptor.key().alternateKey()
           ? base + alternateKey(descriptor.key().property(), graphId)
           : base + "/" + segment(graphId);

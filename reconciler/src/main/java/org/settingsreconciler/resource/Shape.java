@@ -7,5 +7,12 @@ public enum Shape {
   /** A known set of objects addressed by id, with no list endpoint: GET and PATCH per id (Copilot policy settings). */
   FIXED_IDS,
   /** A list endpoint with POST, and PATCH/DELETE per item (profile card properties, interests, ...). */
-  COLLECTION
+  COLLECTION,
+  /**
+   * Items published elsewhere (Copilot agents, by whoever made them), addressed by their Graph id, which is the YAML
+   * key: each item the YAML names is read and written by id (GET, PATCH, the actions Graph binds to it), since Graph's
+   * list shows less of an item than its GET; the list itself is read only to find the items the YAML does not name
+   * (its allow-list, see {@link AllowList}) and for export. The tool never creates or deletes one.
+   */
+  CATALOG
 }

@@ -26,8 +26,9 @@ public interface ValueComparator {
 
   static ValueComparator forKind(ValueKind kind) {
     return switch (kind) {
-      case GUID, GROUP_ID -> ValueComparator::sameIgnoringCase;
+      case GUID, GROUP_ID, USER_ID -> ValueComparator::sameIgnoringCase;
       case STRING_SET -> ValueComparator::sameSet;
+      case USERS_AND_GROUPS -> UsersAndGroups::same;
       default -> ValueComparator::sameJson;
     };
   }

@@ -13,15 +13,26 @@ public enum ValueKind {
   GUID,
   /**
    * An Entra group id: a GUID compared ignoring case, which the YAML may also write as {@code {group: "<name>"}}
-   * (resolved to the id before planning, see resolve.GroupResolver).
+   * (resolved to the id before planning, see resolve.NameResolver).
    */
   GROUP_ID,
+  /**
+   * An Entra user id: a GUID compared ignoring case, which the YAML may also write as {@code {user: "<upn>"}}
+   * (resolved to the id before planning, see resolve.NameResolver).
+   */
+  USER_ID,
   /** A string collection whose order carries no meaning (categories, allowedRoles): compared as a set. */
   STRING_SET,
   /** A string collection whose order matters (prioritizedSourceUrls): compared element by element. */
   STRING_LIST,
   /** A collection of objects (profile card annotations): compared as ordered JSON. */
-  OBJECT_LIST;
+  OBJECT_LIST,
+  /**
+   * Users and groups, as Graph lists who may use an agent: {@code {resourceType: user|group, resourceId: <id>}}
+   * entries compared as a set, ids ignoring case (see {@link UsersAndGroups}). The YAML may write an entry as
+   * {@code {user: "<upn>"}} or {@code {group: "<name>"}} (resolved before planning, see resolve.NameResolver).
+   */
+  USERS_AND_GROUPS;
 
   /**
    * Whether a value Graph answered has this kind's JSON type. Null is not judged here: Graph writes null for a
@@ -30,9 +41,9 @@ public enum ValueKind {
   public boolean fits(JsonNode value) {
     return switch (this) {
       case BOOLEAN -> value.isBoolean();
-      case STRING, GUID, GROUP_ID -> value.isString();
+      case STRING, GUID, GROUP_ID, USER_ID -> value.isString();
       case STRING_SET, STRING_LIST -> value.isArray() && value.valueStream().allMatch(JsonNode::isString);
-      case OBJECT_LIST -> value.isArray() && value.valueStream().allMatch(JsonNode::isObject);
+      case OBJECT_LIST, USERS_AND_GROUPS -> value.isArray() && value.valueStream().allMatch(JsonNode::isObject);
     };
   }
 
@@ -40,9 +51,9 @@ public enum ValueKind {
   public String jsonType() {
     return switch (this) {
       case BOOLEAN -> "a boolean";
-      case STRING, GUID, GROUP_ID -> "a string";
+      case STRING, GUID, GROUP_ID, USER_ID -> "a string";
       case STRING_SET, STRING_LIST -> "an array of strings";
-      case OBJECT_LIST -> "an array of objects";
+      case OBJECT_LIST, USERS_AND_GROUPS -> "an array of objects";
     };
   }
 }

@@ -24,9 +24,8 @@ import org.settingsreconciler.plan.Planner;
 import org.settingsreconciler.plan.RecentCreates;
 import org.settingsreconciler.plan.ReadFailure;
 import org.settingsreconciler.plan.UnresolvedReferencesException;
-import org.settingsreconciler.resolve.GroupLookupException;
-import org.settingsreconciler.resource.Operation;
-import org.settingsreconciler.resolve.UnresolvedGroupsException;
+import org.settingsreconciler.resolve.NameLookupException;
+import org.settingsreconciler.resolve.UnresolvedNamesException;
 import org.settingsreconciler.state.AccessCheck;
 import org.settingsreconciler.state.Organization;
 import org.settingsreconciler.state.StateReader;
@@ -173,16 +172,15 @@ public final class GraphSession implements AutoCloseable {
     startIdentity();
     try {
       return new Planner(reader, recreatePending ? RecentCreates.NONE : ledger()).plan(state);
-    } catch (UnresolvedGroupsException e) {
+    } catch (UnresolvedNamesException e) {
       e.errors().forEach(error -> ctx.view().error(String.valueOf(error)));
-      throw new UserError((e.errors().size() == 1 ? "1 group name" : e.errors().size() + " group names")
-          + " could not be resolved; " + sentSoFar());
+      throw new UserError(e.count() + " could not be resolved; " + sentSoFar());
     } catch (UnresolvedReferencesException e) {
       e.errors().forEach(error -> ctx.view().error(String.valueOf(error)));
       throw new UserError((e.errors().size() == 1 ? "1 value names" : e.errors().size() + " values name")
           + " what will not exist, so nothing was planned; " + sentSoFar());
-    } catch (GroupLookupException e) {
-      throw new UserError("could not look up the Entra group" + (e.names().size() == 1 ? " " : "s ")
+    } catch (NameLookupException e) {
+      throw new UserError("could not look up the " + e.kind().noun() + (e.names().size() == 1 ? " " : "s ")
           + String.join(", ", e.names().stream().map(n -> "\"" + n + "\"").toList())
           + " that the desired state names, so nothing was planned: " + e.error().describe() + "; " + sentSoFar());
     }
@@ -243,7 +241,7 @@ public final class GraphSession implements AutoCloseable {
       return o;
     }
     Change c = o.change();
-    return o.withError(p.explain(c.resource().descriptor(), o.error(), Operation.ofAction(c.action())));
+    return o.withError(p.explain(c.resource().descriptor(), o.error(), c.operation()));
   }
 
   /** Signs in on first use and says how on stderr; null for the sandbox. */

@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
  *       Graph may answer either, so both are read (see {@code Envelope}). Nothing in between: a body holding an
  *       object-valued {@code value} next to properties of its own is neither form, so it is not the resource (a
  *       resource whose own property is named {@code value} is judged by that property's kind instead).
- *   <li>It shows it is the object asked for. A fixed-id object carries its id (matched ignoring case): Graph returns
- *       every entity with its id, and an object without it, or with another's, is not this one. A singleton has no
+ *   <li>It shows it is the object asked for. A fixed-id object (or a catalog's item) carries its id (matched
+ *       ignoring case): Graph returns every entity with its id, and an object without it, or with another's, is not
+ *       this one. A singleton has no
  *       id to show, so it carries at least one of its managed properties: Graph writes every declared property (null
  *       when unset), so an answer with none of them ({@code {}}, {@code {"value": null}}, {@code {"value": []}},
  *       {@code {"id": ...}} alone) is not the resource, however it is wrapped.
@@ -66,7 +67,7 @@ final class AnswerShape {
     if (object == null || !object.isObject()) {
       return Optional.of("a body that is not a JSON object");
     }
-    if (d.shape() == Shape.FIXED_IDS) {
+    if (d.shape() == Shape.FIXED_IDS || d.shape() == Shape.CATALOG) {
       JsonNode own = object.get("id");
       if (own == null || !own.isString() || !own.asString().equalsIgnoreCase(id.key())) {
         return Optional.of(own == null || own.isNull() ? "an object without its id"

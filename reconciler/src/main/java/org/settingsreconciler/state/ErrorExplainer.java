@@ -16,7 +16,7 @@ public final class ErrorExplainer {
 
   public static GraphError explain(ResourceDescriptor d, GraphError e, Operation op) {
     for (ErrorHint h : d.errorHints()) {
-      if (h.status() == e.status() && e.hasCode(h.code())) {
+      if (h.status() == e.status() && (h.code() == null || e.hasCode(h.code()))) {
         return e.withHint(h.explanation());
       }
     }

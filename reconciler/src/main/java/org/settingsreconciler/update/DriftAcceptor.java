@@ -13,6 +13,8 @@ import org.settingsreconciler.load.SourceMap;
 import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Create;
 import org.settingsreconciler.plan.Delete;
+import org.settingsreconciler.plan.Invoke;
+import org.settingsreconciler.plan.PlanJson;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.PropertyChange;
 import org.settingsreconciler.plan.Update;
@@ -95,7 +97,7 @@ public final class DriftAcceptor {
       return;
     }
     if (filesWith(item).isEmpty() && setByABaseLayer(changes)) {
-      changes.stream().filter(c -> c instanceof Update).forEach(c -> acceptUpdate(id, item, (Update) c));
+      changes.stream().filter(DriftAcceptor::movesValues).forEach(c -> acceptUpdate(id, item, c));
       return;
     }
     if (filesWith(item).isEmpty()) {
@@ -104,17 +106,22 @@ public final class DriftAcceptor {
       return;
     }
     for (Change c : changes) {
-      if (c instanceof Update u) {
-        acceptUpdate(id, item, u);
+      if (movesValues(c)) {
+        acceptUpdate(id, item, c);
       } else {
         skip(id.address(), "the tenant holds it more than once; the YAML can hold it only once");
       }
     }
   }
 
-  private void acceptUpdate(ResourceId id, String item, Update u) {
+  /** An update or an action: it moves properties of an item the tenant has, which the YAML can take back. */
+  private static boolean movesValues(Change c) {
+    return c instanceof Update || c instanceof Invoke;
+  }
+
+  private void acceptUpdate(ResourceId id, String item, Change u) {
     ResourceDescriptor d = id.descriptor();
-    List<PropertyChange> props = new ArrayList<>(u.properties());
+    List<PropertyChange> props = new ArrayList<>(PlanJson.properties(u));
     // A key rename goes last: the other properties are found under the old key.
     props.sort(Comparator.comparing((PropertyChange p) -> isKeyRename(d, p)));
     for (PropertyChange p : props) {
@@ -130,8 +137,8 @@ public final class DriftAcceptor {
 
   /** Whether the setting is written only in a base layer (not in these files): then it is updated nowhere. */
   private static boolean setByABaseLayer(List<Change> changes) {
-    return changes.stream().anyMatch(c -> c instanceof Update u
-        && u.properties().stream().anyMatch(p -> p.origin() != null && p.origin().layer() != null));
+    return changes.stream().anyMatch(c -> movesValues(c)
+        && PlanJson.properties(c).stream().anyMatch(p -> p.origin() != null && p.origin().layer() != null));
   }
 
   /** A change of the collection's key itself (a different spelling): the YAML key is rewritten, not a value. */
@@ -148,9 +155,14 @@ public final class DriftAcceptor {
       skip(setting, "the tenant's value (" + tenant + ") cannot be written in the YAML; edit it by hand");
       return;
     }
-    if (p.groupName() != null) {
-      skip(setting, "written as the group name \"" + p.groupName() + "\"; name the tenant's group (" + tenant
-          + ") by hand");
+    if (!p.namedEntries().isEmpty()) {
+      skip(setting, "its entries are written by name ({group: ...}, {user: ...}); name the tenant's users and groups ("
+          + tenant + ") by hand");
+      return;
+    }
+    if (p.writtenAs() != null) {
+      skip(setting, "written as the " + (p.groupName() != null ? "group" : "user") + " name \"" + p.writtenAs()
+          + "\"; name the tenant's " + (p.groupName() != null ? "group" : "user") + " (" + tenant + ") by hand");
       return;
     }
     FileEdits file = file(p.source().file());

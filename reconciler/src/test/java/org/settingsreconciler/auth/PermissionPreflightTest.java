@@ -67,7 +67,8 @@ class PermissionPreflightTest {
   void aDelegatedTokenWithThePermissionsPasses() {
     PermissionPreflight p =
         preflight(TestJwt.delegated("CopilotSettings-LimitedMode.ReadWrite", "CopilotPolicySettings.ReadWrite",
-            "PeopleSettings.ReadWrite.All", "User.ReadWrite.All", "Organization.ReadWrite.All"));
+            "PeopleSettings.ReadWrite.All", "User.ReadWrite.All", "Organization.ReadWrite.All",
+            "CopilotPackages.ReadWrite.All"));
 
     for (var d : org.settingsreconciler.resource.defs.ResourceRegistry.all()) {
       assertThat(p.readProblem(d)).as(d.type()).isEmpty();

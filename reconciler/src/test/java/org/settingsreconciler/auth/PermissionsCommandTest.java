@@ -119,8 +119,15 @@ class PermissionsCommandTest {
             + "    not supported                 none named\n")
         .contains("  organization.contactInsights                   read       Organization.Read.All              "
             + "    Organization.Read.All         none named\n")
+        .contains("  copilot.agents *                               read       CopilotPackages.Read.All           "
+            + "    CopilotPackages.Read.All      none named\n"
+            + "                                                 update     CopilotPackages.ReadWrite.All      "
+            + "    not supported                 none named\n"
+            + "                                                 block      CopilotPackages.ReadWrite.All      "
+            + "    not supported                 none named\n")
         .contains("  plan, check, export:  PeopleSettings.Read.All, CopilotSettings-LimitedMode.Read, "
-            + "CopilotPolicySettings.Read, User.Read.All, Organization.Read.All, User.ReadWrite.All\n"
+            + "CopilotPolicySettings.Read, CopilotPackages.Read.All, User.Read.All, Organization.Read.All, "
+            + "User.ReadWrite.All, GroupMember.Read.All, User.ReadBasic.All\n"
             + "                        role: Global Reader (copilot.limitedMode); Global Administrator "
             + "(people.profileCardProperties)  (Global Administrator includes every role)\n")
         .contains("                        role: People Administrator (copilot.enhancedPersonalization, "
@@ -131,8 +138,10 @@ class PermissionsCommandTest {
         .contains("App-only tokens cannot read copilot.limitedMode, copilot.policySettings, "
             + "people.profileCardProperties, organization.peopleInsights, organization.microsoftApplicationDataAccess, "
             + "users.settings, users.settings.itemInsights: they need a signed-in admin.")
-        .contains("App-only tokens cannot write users.interests")
-        .as("the examples name no group").doesNotContain("GroupMember.Read.All");
+        .contains("App-only tokens cannot write copilot.agents, users.interests")
+        .as("the agents example names a group and users")
+        .contains("  {group: name} lookups                          read       GroupMember.Read.All ")
+        .contains("  {user: upn} lookups                            read       User.ReadBasic.All ");
   }
 
   @Test
@@ -153,9 +162,10 @@ class PermissionsCommandTest {
             + "  not supported                 none named\n"
             + "                                                 update     User.ReadWrite.All                     "
             + "User.ReadWrite.All            none named\n")
+        .contains("  {user: upn} lookups                            read       User.ReadBasic.All ")
         .contains("  plan, check, export:  PeopleSettings.Read.All, CopilotSettings-LimitedMode.Read, "
-            + "CopilotPolicySettings.Read, User.Read.All, Organization.Read.All, User.ReadWrite.All, "
-            + "GroupMember.Read.All\n");
+            + "CopilotPolicySettings.Read, CopilotPackages.Read.All, User.Read.All, Organization.Read.All, "
+            + "User.ReadWrite.All, GroupMember.Read.All, User.ReadBasic.All\n");
     assertThat(run.err()).isEmpty();
   }
 

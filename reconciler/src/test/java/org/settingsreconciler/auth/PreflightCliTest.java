@@ -209,8 +209,9 @@ class PreflightCliTest {
             + "update); organization.peopleInsights (User.Read.All; to apply: Organization.ReadWrite.All, as Global "
             + "Administrator); organization.microsoftApplicationDataAccess (Organization.Read.All; to apply: "
             + "Organization.ReadWrite.All).")
-        .as("an app may read contact insights, with the permission it lacks")
-        .contains("Missing permissions: organization.contactInsights (Organization.Read.All).");
+        .as("an app may read the agent catalog and contact insights, with the permissions it lacks")
+        .contains("Missing permissions: copilot.agents (CopilotPackages.Read.All), organization.contactInsights "
+            + "(Organization.Read.All).");
     assertThat(f.graphRequests()).noneMatch(r -> r.getUrl().startsWith("/beta/copilot/admin"))
         .noneMatch(r -> r.getUrl().contains("profileCardProperties"));
   }

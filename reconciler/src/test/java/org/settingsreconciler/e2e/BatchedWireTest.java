@@ -69,6 +69,7 @@ class BatchedWireTest {
     h.list(WireHarness.SOURCES, WireHarness.ENTRA_SOURCE);
     h.list(PROPERTY_SETTINGS);
     h.list(CARD);
+    h.list(WireHarness.AGENTS);
     h.get(WireHarness.PEOPLE_INSIGHTS, "{\"isEnabledInOrganization\":true,\"disabledForGroup\":null}");
     h.get(WireHarness.CONTACT_INSIGHTS, "{\"isEnabledInOrganization\":true,\"disabledForGroup\":null}");
     h.get(WireHarness.APP_DATA_ACCESS, "{\"isEnabledForAllMicrosoftApplications\":true,\"disabledForGroup\":null}");

@@ -95,7 +95,19 @@ class ExportWireTest {
     h.get(USER_SETTINGS, "{\"contributionToContentDiscoveryAsOrganizationDisabled\":false,"
         + "\"contributionToContentDiscoveryDisabled\":true}");
     h.get(USER_INSIGHTS, "{\"isEnabled\":false}");
+    // The agent catalog: the list shows an agent's copilotPackage properties, its own GET the access lists too.
+    h.list(WireHarness.AGENTS, AGENT_LISTED);
+    h.get(WireHarness.AGENTS + "/P_1", AGENT_DETAIL);
   }
+
+  static final String AGENT_LISTED = "{\"id\":\"P_1\",\"displayName\":\"Contoso HR Agent\",\"publisher\":\"Contoso\","
+      + "\"type\":\"custom\",\"isBlocked\":true,\"ownerId\":\"" + GROUP_B + "\",\"availableTo\":\"some\"}";
+
+  static final String AGENT_DETAIL = "{\"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#copilot/admin/"
+      + "catalog/packages/$entity\",\"id\":\"P_1\",\"displayName\":\"Contoso HR Agent\",\"publisher\":\"Contoso\","
+      + "\"type\":\"custom\",\"isBlocked\":true,\"ownerId\":\"" + GROUP_B + "\",\"availableTo\":\"some\","
+      + "\"allowedUsersAndGroups\":[{\"resourceId\":\"" + GROUP_A + "\",\"resourceType\":\"group\"}],"
+      + "\"acquireUsersAndGroups\":[],\"sharedWithUsersAndGroups\":[],\"categories\":[\"HR\"]}";
 
   @Test
   void exportedYamlPlansToNoChangesAgainstTheSameTenant() throws IOException {
@@ -120,6 +132,19 @@ class ExportWireTest {
         .doesNotContain("createdDateTime")
         .contains("      isVisible: true\n") // managed since issue 14: a hidden card property is drift
         .doesNotContain("pps-0")
+        // Every agent of the catalog, as its own GET shows it, with what the tenant calls it above its id.
+        .contains(String.join("\n",
+            "  agents:",
+            "    # displayName \"Contoso HR Agent\", publisher \"Contoso\"",
+            "    P_1:",
+            "      isBlocked: true",
+            "      ownerId: " + GROUP_B,
+            "      allowedUsersAndGroups:",
+            "        - resourceId: " + GROUP_A,
+            "          resourceType: group",
+            "      acquireUsersAndGroups: []",
+            ""))
+        .as("an agent's own properties the tool does not manage").doesNotContain("- HR").doesNotContain("custom")
         .contains("""
             organization:
               peopleInsights:

@@ -52,9 +52,9 @@ class GetEnvelopesWireTest {
     ObjectNode object = values.deepCopy();
     object.put("@odata.type", d.odataType());
     String path = WireHarness.pathOf(d);
-    if (d.shape() == Shape.FIXED_IDS) {
-      path += "/" + d.fixedIds().get(0);
-      object.put("id", d.fixedIds().get(0));
+    if (d.shape() != Shape.SINGLETON) {
+      path += "/" + itemId(d);
+      object.put("id", itemId(d));
     }
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.put("@odata.context", "https://graph.microsoft.com/beta/$metadata#" + path.substring(1) + "/$entity");
@@ -99,10 +99,12 @@ class GetEnvelopesWireTest {
     for (PropertySpec p : d.properties()) {
       switch (p.kind()) {
         case BOOLEAN -> out.put(p.name(), true);
-        case GUID, GROUP_ID -> out.put(p.name(), WireHarness.GROUP_A);
+        case GUID, GROUP_ID, USER_ID -> out.put(p.name(), WireHarness.GROUP_A);
         case STRING -> out.put(p.name(), p.name().equals("source") ? "cloud" : "1");
         case STRING_SET, STRING_LIST -> out.putArray(p.name()).add("a");
         case OBJECT_LIST -> out.putArray(p.name());
+        case USERS_AND_GROUPS -> out.putArray(p.name()).addObject().put("resourceType", "group")
+            .put("resourceId", WireHarness.GROUP_A);
       }
     }
     return out;
@@ -112,11 +114,16 @@ class GetEnvelopesWireTest {
   private static String yamlOf(ResourceDescriptor d, ObjectNode values) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     ObjectNode resource = root.putObject(d.yamlSection()).putObject(d.yamlName());
-    if (d.shape() == Shape.FIXED_IDS) {
-      resource.set(d.fixedIds().get(0), values);
+    if (d.shape() != Shape.SINGLETON) {
+      resource.set(itemId(d), values);
     } else {
       resource.setAll(values);
     }
     return root.toString();
+  }
+
+  /** The object read: a fixed id's first, or an item of a catalog (any id Graph could have). */
+  private static String itemId(ResourceDescriptor d) {
+    return d.shape() == Shape.FIXED_IDS ? d.fixedIds().get(0) : "P_1";
   }
 }

@@ -61,6 +61,7 @@ final class WireHarness {
   static final String PROPERTY_SETTINGS = "/admin/people/profilePropertySettings";
   static final String CARD = "/admin/people/profileCardProperties";
   static final String SOURCES = "/admin/people/profileSources";
+  static final String AGENTS = "/copilot/admin/catalog/packages";
   static final String ADELE = "adele@contoso.com";
   static final String INTERESTS = "/users/" + ADELE + "/profile/interests";
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.settingsreconciler.resource.AllowList;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.metadata.GraphMetadata;
 import org.settingsreconciler.resource.PropertySpec;
@@ -60,6 +61,12 @@ final class DesiredGenerator {
           section.set(d.yamlName(), items(d, state));
           if (r.nextInt(3) == 0) {
             prune.add(d.type());
+          }
+        }
+        case CATALOG -> {
+          section.set(d.yamlName(), agents(d, state));
+          if (r.nextInt(3) == 0) {
+            section.put(d.allowList().yamlKey(), r.nextBoolean() ? d.allowList().action() : AllowList.LEAVE);
           }
         }
       }
@@ -126,7 +133,10 @@ final class DesiredGenerator {
       if (keyHolder || r.nextInt(5) < 2) {
         continue;
       }
-      o.set(p.name(), value(d, p, types.get(p.name())));
+      JsonNode value = value(d, p, types.get(p.name()));
+      if (!value.isMissingNode()) {
+        o.set(p.name(), value); // missing: no value Graph takes (an owner where the tenant has no users)
+      }
     }
     if (d == LimitedMode.DESCRIPTOR) {
       limitedModeKeptValid(o);
@@ -140,6 +150,11 @@ final class DesiredGenerator {
     }
     return switch (p.kind()) {
       case GROUP_ID -> groupId();
+      case USER_ID -> {
+        JsonNode user = userId();
+        yield user == null ? MetadataValues.JSON.missingNode() : user;
+      }
+      case USERS_AND_GROUPS -> usersAndGroups();
       case BOOLEAN -> MetadataValues.nullable(d, p.name()) && r.nextInt(6) == 0 ? MetadataValues.JSON.nullNode()
           : MetadataValues.JSON.booleanNode(r.nextBoolean());
       case STRING_SET, STRING_LIST -> {
@@ -194,6 +209,59 @@ final class DesiredGenerator {
         setting.set("value", values.of(MetadataValues.properties(MetadataValues.typeOf(d)).get("value")));
       }
       out.set(id, setting);
+    }
+    return out;
+  }
+
+  /**
+   * Some of the catalog's agents (a catalog's items are published elsewhere, so the YAML names only those the tenant
+   * has), by id in its case or another, each with some of its managed properties.
+   */
+  private ObjectNode agents(ResourceDescriptor d, JsonNode tenantItems) {
+    ObjectNode out = MetadataValues.JSON.objectNode();
+    for (JsonNode item : tenantItems) {
+      if (r.nextInt(3) == 0) {
+        continue;
+      }
+      String id = item.get("id").asString();
+      out.set(r.nextInt(4) == 0 ? id.toLowerCase(Locale.ROOT) : id, object(d));
+    }
+    return out;
+  }
+
+  /** A user id Graph's reassign takes: one of the tenant's users, by id (in its case or another) or by name. */
+  private JsonNode userId() {
+    List<Map.Entry<String, JsonNode>> users = new ArrayList<>(tenant.path("users").properties());
+    if (users.isEmpty()) {
+      return null;
+    }
+    Map.Entry<String, JsonNode> user = users.get(r.nextInt(users.size()));
+    if (r.nextBoolean()) {
+      ObjectNode ref = MetadataValues.JSON.objectNode();
+      ref.put("user", r.nextInt(4) == 0 ? user.getKey().toUpperCase(Locale.ROOT) : user.getKey());
+      return ref;
+    }
+    String id = user.getValue().get("id").asString();
+    return MetadataValues.JSON.stringNode(r.nextInt(4) == 0 ? id.toUpperCase(Locale.ROOT) : id);
+  }
+
+  /**
+   * Who may use or gets an agent: entries as Graph writes them (any id, groups and users of the directory), and by
+   * name ({@code {group: name}} where the name is unique, {@code {user: upn}}).
+   */
+  private ArrayNode usersAndGroups() {
+    ArrayNode out = MetadataValues.JSON.arrayNode();
+    int n = values.size();
+    List<String> upns = new ArrayList<>(tenant.path("users").propertyNames());
+    for (int i = 0; i < n; i++) {
+      int shape = r.nextInt(4);
+      if (shape == 0 && !upns.isEmpty()) {
+        out.addObject().put("user", upns.get(r.nextInt(upns.size())));
+      } else if (shape == 1 && groupId() instanceof ObjectNode named) {
+        out.add(named);
+      } else {
+        out.addObject().put("resourceType", r.nextBoolean() ? "user" : "group").put("resourceId", GeneratedText.guid(r));
+      }
     }
     return out;
   }

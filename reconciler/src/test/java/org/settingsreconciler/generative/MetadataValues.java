@@ -55,6 +55,9 @@ final class MetadataValues {
    * does answer null for are the ones the descriptors say may be ({@link TenantGenerator}).
    */
   JsonNode of(GraphMetadata.Property p) {
+    if (p.type().equals("Edm.Stream")) {
+      return JSON.nullNode(); // a stream's content is no JSON value: Graph answers it by its own link, not inline
+    }
     if (p.nullable() && !p.isCollection() && r.nextInt(7) == 0) {
       return JSON.nullNode();
     }
@@ -82,6 +85,9 @@ final class MetadataValues {
         return JSON.numberNode(r.nextInt(3) == 0 ? r.nextInt(2) : r.nextDouble());
       case "Edm.DateTimeOffset":
         return JSON.stringNode(java.time.Instant.ofEpochSecond(1_600_000_000L + r.nextInt(200_000_000)).toString());
+      case "Edm.Untyped":
+        // Any JSON; the docs' example (an agent element's definition) is JSON text in a string.
+        return JSON.stringNode(GeneratedText.any(r));
       default:
         break;
     }

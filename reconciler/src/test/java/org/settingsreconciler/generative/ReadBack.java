@@ -59,9 +59,41 @@ final class ReadBack {
         case FIXED_IDS -> wanted.properties().forEach(e -> check.object(d, d.type() + "[" + e.getKey() + "]",
             e.getValue(), have.path(e.getKey())));
         case COLLECTION -> check.collection(d, d.type(), wanted, have, pruned.contains(d.type()));
+        case CATALOG -> check.catalog(d, wanted, have,
+            desired.path(d.yamlSection()).path(d.allowList().yamlKey()).asString("").equals("block"));
       }
     }
     return check.mismatches;
+  }
+
+  /**
+   * Each agent the YAML names holds its values, found by id ignoring case; with the allow-list switch on, every agent
+   * it does not name is blocked (none deleted: the catalog's agents are all still there).
+   */
+  private void catalog(ResourceDescriptor d, JsonNode wanted, JsonNode items, boolean allowList) {
+    Set<String> named = new HashSet<>();
+    for (Map.Entry<String, JsonNode> e : wanted.properties()) {
+      named.add(e.getKey().toLowerCase(Locale.ROOT));
+      JsonNode item = null;
+      for (JsonNode candidate : items) {
+        if (candidate.path("id").asString("").equalsIgnoreCase(e.getKey())) {
+          item = candidate;
+        }
+      }
+      if (item == null) {
+        mismatches.add(d.type() + "[" + e.getKey() + "]: not in the tenant's catalog");
+        continue;
+      }
+      object(d, d.type() + "[" + e.getKey() + "]", e.getValue(), item);
+    }
+    if (allowList) {
+      items.forEach(item -> {
+        String id = item.path("id").asString("");
+        if (!named.contains(id.toLowerCase(Locale.ROOT)) && !item.path("isBlocked").asBoolean(false)) {
+          mismatches.add(d.type() + "[" + id + "]: not listed, yet not blocked although the allow-list is on");
+        }
+      });
+    }
   }
 
   private JsonNode user(String upn) {
@@ -182,6 +214,12 @@ final class ReadBack {
         String h = text(have);
         yield w == null || w.isEmpty() ? h == null || h.isEmpty() : w.equalsIgnoreCase(h);
       }
+      case USER_ID -> {
+        String w = want != null && want.isObject() ? userIdNamed(want.path("user").asString()) : text(want);
+        String h = text(have);
+        yield w == null || w.isEmpty() ? h == null || h.isEmpty() : w.equalsIgnoreCase(h);
+      }
+      case USERS_AND_GROUPS -> entries(want).equals(entries(have));
       case STRING_SET -> asSet(want).equals(asSet(have));
       // Graph appends the Entra ID source to a list that lacks it: the descriptor's own model of that is the spec.
       case STRING_LIST -> p.comparator().satisfied(want, have);
@@ -207,6 +245,33 @@ final class ReadBack {
       }
     }
     return (at.isEmpty() ? "" : "at " + at + ", ") + "the YAML says " + want + ", the tenant holds " + have;
+  }
+
+  /**
+   * Users and groups as a set of "type id", ids lower-cased (Entra ids ignore case), an entry written by name as the
+   * id the directory gives it.
+   */
+  private Set<String> entries(JsonNode list) {
+    Set<String> out = new HashSet<>();
+    if (list == null || !list.isArray()) {
+      return out;
+    }
+    for (JsonNode e : list) {
+      String type = e.has("user") ? "user" : e.has("group") ? "group" : e.path("resourceType").asString("");
+      String id = e.has("user") ? userIdNamed(e.get("user").asString())
+          : e.has("group") ? groupIdNamed(e.get("group").asString()) : e.path("resourceId").asString("");
+      out.add(type.toLowerCase(Locale.ROOT) + " " + id.toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+
+  private String userIdNamed(String upn) {
+    for (Map.Entry<String, JsonNode> e : tenant.path("users").properties()) {
+      if (e.getKey().equalsIgnoreCase(upn)) {
+        return e.getValue().path("id").asString();
+      }
+    }
+    return "(no user named " + upn + ")";
   }
 
   private String groupIdNamed(String name) {

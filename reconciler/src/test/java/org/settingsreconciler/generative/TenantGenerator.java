@@ -63,6 +63,7 @@ final class TenantGenerator {
         case FIXED_IDS -> fixedIds(d);
         case COLLECTION -> d == ProfileCardProperties.DESCRIPTOR ? cardProperties()
             : d == ProfileSources.DESCRIPTOR ? profileSources() : propertySettings();
+        case CATALOG -> catalog(d, groupIds);
       });
     }
     ArrayNode groupScoped = root.putArray("groupScopedPolicySettings");
@@ -79,6 +80,7 @@ final class TenantGenerator {
         continue;
       }
       ObjectNode user = users.putObject(upn);
+      user.put("id", GeneratedText.guid(r).toLowerCase(Locale.ROOT)); // so a desired state can name a user by id
       user.put("displayName", GeneratedText.any(r));
       ArrayNode interests = user.putArray(PersonInterests.DESCRIPTOR.yamlName());
       int n = values.size();
@@ -147,6 +149,34 @@ final class TenantGenerator {
         name = r.nextBoolean() ? name.toLowerCase(Locale.ROOT) : name.toUpperCase(Locale.ROOT);
       }
       o.put("directoryPropertyName", name);
+      items.add(o);
+    }
+    return items;
+  }
+
+  /**
+   * A catalog of agents: every property of the item's metadata type, under a package id Graph made ("P_" and a
+   * GUID, unique ignoring case as Graph matches them); access lists that name the directory's groups now and then.
+   */
+  private ArrayNode catalog(ResourceDescriptor d, List<String> groupIds) {
+    ArrayNode items = MetadataValues.JSON.arrayNode();
+    int n = values.size();
+    for (int i = 0; i < n; i++) {
+      ObjectNode o = object(d);
+      String id;
+      do {
+        id = "P_" + GeneratedText.guid(r);
+      } while (!ids.add(id.toLowerCase(Locale.ROOT)));
+      o.put("id", id);
+      for (PropertySpec p : d.properties()) {
+        if (p.kind() == ValueKind.USERS_AND_GROUPS && !groupIds.isEmpty()) {
+          o.get(p.name()).forEach(e -> {
+            if (r.nextBoolean()) {
+              ((ObjectNode) e).put("resourceType", "group").put("resourceId", groupIds.get(r.nextInt(groupIds.size())));
+            }
+          });
+        }
+      }
       items.add(o);
     }
     return items;

@@ -17,8 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The small tenant the hostile Graph serves, written from Graph's documented answers and nothing of the tool's: the
  * Copilot and People singletons, the five Copilot policy settings, four collections (profile sources, profile
- * property settings, profile card properties, one user's interests), the organization with the settings under it,
- * one user's settings and the user list. GET, PATCH, POST and DELETE behave as Graph
+ * property settings, profile card properties, one user's interests), an empty agent catalog, the organization with
+ * the settings under it, one user's settings and the user list. GET, PATCH, POST and DELETE behave as Graph
  * does when it behaves; every write carried out is logged, so a test can tell what really happened.
  */
 final class HostileTenant {
@@ -37,6 +37,7 @@ final class HostileTenant {
   static final String PRECEDENCE = PROPERTY_SETTINGS + "/pps-0";
   static final String CARDS = "/admin/people/profileCardProperties";
   static final String SOURCES = "/admin/people/profileSources";
+  static final String AGENTS = "/copilot/admin/catalog/packages";
   static final String USER = "adele@contoso.com";
   static final String INTERESTS = "/users/" + USER + "/profile/interests";
   static final String USERS = "/users";
@@ -112,6 +113,7 @@ final class HostileTenant {
         + "\"sourceId\":\"contosohr1\",\"kind\":\"Custom\",\"displayName\":\"Contoso HR\",\"webUrl\":null,"
         + "\"localizations\":[]}");
     list(INTERESTS, "id", "{\"id\":\"int-1\",\"displayName\":\"Chess\",\"categories\":[\"games\"]}");
+    list(AGENTS, "id"); // the agent catalog, empty
     list(USERS, "id", "{\"id\":\"u-1\",\"userPrincipalName\":\"" + USER + "\"}");
     list(ORGANIZATION, "id", "{\"id\":\"" + ORGANIZATION_ID + "\",\"displayName\":\"Contoso\"}");
     for (String insights : List.of("peopleInsights", "contactInsights")) {

@@ -97,7 +97,7 @@ final class MetadataConformance {
     return switch (d.shape()) {
       case SINGLETON -> null;
       case FIXED_IDS -> "id";
-      case COLLECTION -> d.key().property();
+      case COLLECTION, CATALOG -> d.key().property();
     };
   }
 
@@ -140,7 +140,39 @@ final class MetadataConformance {
         add(d.type() + "." + p.name(), "not managed");
       }
     }
+    actions(d, type);
     schema(d, type, graph);
+  }
+
+  /**
+   * The descriptor's actions against those Graph binds to the type: each one there, with exactly the parameter it
+   * sends (of a type its property's kind reads); and each bound action the tool does not send, listed.
+   */
+  private void actions(ResourceDescriptor d, String type) {
+    Map<String, GraphMetadata.Action> graph = metadata.actions(type);
+    for (BoundAction a : d.actions()) {
+      GraphMetadata.Action g = graph.get(a.name());
+      String where = d.type() + "/" + a.name();
+      if (g == null) {
+        add(where, "action, not in the metadata");
+        continue;
+      }
+      List<String> sent = a.parameter() == null ? List.of() : List.of(a.parameter());
+      List<String> documented = g.parameters().stream().map(Property::name).toList();
+      if (!sent.equals(documented)) {
+        add(where, "sends parameters " + sent + ", the metadata has " + documented);
+      } else if (a.parameter() != null) {
+        String mismatch = kindMismatch(d.property(a.property()).orElseThrow().kind(), g.parameters().get(0));
+        if (mismatch != null) {
+          add(where + "." + a.parameter(), mismatch);
+        }
+      }
+    }
+    for (String name : graph.keySet()) {
+      if (d.action(name).isEmpty()) {
+        add(d.type() + "/" + name, "action not sent");
+      }
+    }
   }
 
   private void path(ResourceDescriptor d, String type) {
@@ -170,14 +202,15 @@ final class MetadataConformance {
         switch (kind) {
           case BOOLEAN -> !p.isCollection() && element.equals("Edm.Boolean");
           case STRING -> !p.isCollection() && stringLike;
-          case GUID, GROUP_ID -> !p.isCollection() && element.equals("Edm.Guid");
+          case GUID, GROUP_ID, USER_ID -> !p.isCollection() && element.equals("Edm.Guid");
           case STRING_SET, STRING_LIST -> p.isCollection() && stringLike;
-          case OBJECT_LIST -> p.isCollection() && metadata.isComplex(element);
+          case OBJECT_LIST, USERS_AND_GROUPS -> p.isCollection() && metadata.isComplex(element);
         };
     if (fits) {
       return null;
     }
-    if ((kind == ValueKind.GUID || kind == ValueKind.GROUP_ID) && !p.isCollection() && element.equals("Edm.String")) {
+    boolean id = kind == ValueKind.GUID || kind == ValueKind.GROUP_ID || kind == ValueKind.USER_ID;
+    if (id && !p.isCollection() && element.equals("Edm.String")) {
       return "kind " + kind + " reads an Edm.String as a GUID";
     }
     return "kind " + kind + " does not fit " + p.type();
@@ -190,7 +223,7 @@ final class MetadataConformance {
     List<ResourceSchema.Node> objects = new ArrayList<>();
     switch (d.shape()) {
       case SINGLETON -> objects.add(root);
-      case FIXED_IDS, COLLECTION -> {
+      case FIXED_IDS, COLLECTION, CATALOG -> {
         keys(d, root, graph);
         ResourceSchema.Node other = ResourceSchema.child(root, "additionalProperties");
         if (other != null) {

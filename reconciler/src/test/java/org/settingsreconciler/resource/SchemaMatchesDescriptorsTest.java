@@ -74,6 +74,12 @@ class SchemaMatchesDescriptorsTest {
           assertThat(propertyNames(resolveLocal(doc, idSchema))).containsExactlyInAnyOrderElementsOf(expected);
         }
       }
+      case CATALOG -> {
+        // Any id: the catalog's items are the tenant's, and each one's schema is the same.
+        JsonNode item = resolveLocal(doc, doc.get("additionalProperties"));
+        assertThat(propertyNames(item)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(item.path("additionalProperties").asBoolean(true)).as("closed").isFalse();
+      }
       case COLLECTION -> {
         List<JsonNode> items = collectionItemSchemas(doc);
         assertThat(items).isNotEmpty();
@@ -119,6 +125,12 @@ class SchemaMatchesDescriptorsTest {
                 Collectors.groupingBy(
                     ResourceDescriptor::yamlSection,
                     Collectors.mapping(ResourceDescriptor::yamlName, Collectors.toList())));
+    // A catalog's allow-list switch sits beside it in its section (copilot.agentsNotListed).
+    ResourceRegistry.tenantScoped().stream().filter(d -> d.allowList() != null).forEach(d -> {
+      List<String> names = new ArrayList<>(tenantSections.get(d.yamlSection()));
+      names.add(d.allowList().yamlKey());
+      tenantSections.put(d.yamlSection(), names);
+    });
     Set<String> rootKeys = new LinkedHashSet<>(tenantSections.keySet());
     rootKeys.addAll(List.of("users", "prune"));
     assertThat(propertyNames(root)).containsExactlyInAnyOrderElementsOf(rootKeys);

@@ -41,6 +41,7 @@ class GetEnvelopesTest extends FreshSandbox {
           yield d.key().alternateKey() ? d.path() + ResourceId.alternateKey(d.key().property(), id)
               : d.path() + "/" + id;
         }
+        case CATALOG -> d.path() + "/" + client.get(d.path()).body().path("value").path(0).path("id").asString();
       };
 
       Reply r = client.get(path);

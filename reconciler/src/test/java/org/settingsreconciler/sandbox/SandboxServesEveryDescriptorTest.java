@@ -1,5 +1,7 @@
 package org.settingsreconciler.sandbox;
 
+import org.settingsreconciler.metadata.GraphMetadata;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -34,13 +36,20 @@ class SandboxServesEveryDescriptorTest {
             case SINGLETON -> unwrap(client.get(path));
             case FIXED_IDS -> client.get(path + "/" + ResourceId.segment(d.fixedIds().get(0))).body();
             case COLLECTION -> client.get(path).body().get("value").get(0);
+            // A catalog's list shows less of an item than its GET: the item, as the tool reads it.
+            case CATALOG -> client.get(path + "/" + ResourceId.segment(
+                client.get(path).body().get("value").get(0).get("id").asString())).body();
           };
           assertThat(object.get("@odata.type").asString()).as(d.type() + " in " + v).isEqualTo(d.odataType());
           d.properties().forEach(p -> assertThat(object.has(p.name())).as(d.type() + "." + p.name()).isTrue());
         }
-        // And nowhere else: a version the descriptor leaves out answers as Graph does for a path it lacks.
+        // And nowhere else: a version the descriptor leaves out answers as Graph does for a path it lacks. Where
+        // Graph has it there after all (copilot.agents: list and get in v1.0, its writes in beta only), leaving it
+        // out is the descriptor's choice, which MetadataConformanceTest holds to a row of docs/metadata-differences.md.
         for (GraphVersion v : GraphVersion.values()) {
-          if (!d.versions().contains(v)) {
+          boolean graphHasIt = GraphMetadata.load(v.segment()).path(d.path()).map(t -> t.missing() == null)
+              .orElse(false);
+          if (!d.versions().contains(v) && !graphHasIt) {
             String user = d.scope() == org.settingsreconciler.resource.Scope.USER ? "adele.vance@contoso.com" : null;
             Reply r = client.get(
                 sandbox.baseUrl() + ResourceId.basePath(d, user, VersionChoice.pinnedTo(v), () -> organization));

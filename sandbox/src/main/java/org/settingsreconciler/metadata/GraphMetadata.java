@@ -37,6 +37,12 @@ public final class GraphMetadata {
 
   public record EnumType(boolean flags, List<String> members) {}
 
+  /**
+   * An action bound to a type ({@code POST .../{id}/<name>}): the type its binding parameter names, and its other
+   * parameters, which are what its body carries.
+   */
+  public record Action(String name, String boundTo, List<Property> parameters) {}
+
   /** Where a Graph path leads: a type (an item of it when {@code collection}), or why it leads nowhere. */
   public record PathTarget(String type, boolean collection, String missing) {}
 
@@ -142,6 +148,29 @@ public final class GraphMetadata {
         out.put(
             p.path("name").asString(),
             new Property(p.path("name").asString(), p.path("type").asString(), p.path("nullable").asBoolean(true)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The actions bound to {@code type} or to one of its base types (an action bound to copilotPackage applies to a
+   * copilotPackageDetail too), by name.
+   */
+  public Map<String, Action> actions(String type) {
+    Set<String> chain = new LinkedHashSet<>();
+    for (String name = type; name != null && chain.add(name); ) {
+      JsonNode node = structured(name);
+      name = node == null ? null : node.path("baseType").asString(null);
+    }
+    Map<String, Action> out = new LinkedHashMap<>();
+    for (JsonNode a : doc.path("actions")) {
+      String boundTo = a.path("bindingParameter").path("type").asString(null);
+      if (boundTo != null && chain.contains(boundTo)) {
+        List<Property> parameters = new ArrayList<>();
+        a.path("parameters").forEach(p -> parameters.add(
+            new Property(p.path("name").asString(), p.path("type").asString(), p.path("nullable").asBoolean(true))));
+        out.put(a.path("name").asString(), new Action(a.path("name").asString(), boundTo, List.copyOf(parameters)));
       }
     }
     return out;

@@ -15,12 +15,14 @@ final class CollectionHandler extends EndpointHandler {
   @Override
   public SandboxResponse handle(Call call) {
     String method = call.request().method();
-    if (!method.equals("GET") && !method.equals("POST")) {
+    boolean catalog = endpoint.kind() == Endpoint.Kind.CATALOG;
+    // A catalog's items are published elsewhere: its list is read only.
+    if (!method.equals("GET") && (catalog || !method.equals("POST"))) {
       throw GraphErrors.methodNotAllowed(method);
     }
     CollectionItems items = new CollectionItems(endpoint, call);
     if (method.equals("GET")) {
-      return SandboxResponse.ok(Pager.page(items.typed(), items.contextPath(), call));
+      return SandboxResponse.ok(Pager.page(items.listed(), items.contextPath(), call));
     }
     ObjectNode body = call.request().jsonObjectBody();
     validator.check(body, null, call.request().version());

@@ -15,7 +15,8 @@ final class CollectionItemHandler extends EndpointHandler {
   @Override
   public SandboxResponse handle(Call call) {
     String method = call.request().method();
-    if (!method.equals("GET") && !method.equals("PATCH") && !method.equals("DELETE")) {
+    boolean deletable = endpoint.kind() != Endpoint.Kind.CATALOG; // a catalog's items are published elsewhere
+    if (!method.equals("GET") && !method.equals("PATCH") && !(deletable && method.equals("DELETE"))) {
       throw GraphErrors.methodNotAllowed(method);
     }
     CollectionItems items = new CollectionItems(endpoint, call);

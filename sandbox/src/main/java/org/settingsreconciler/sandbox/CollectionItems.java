@@ -46,6 +46,26 @@ final class CollectionItems {
   }
 
   /**
+   * The items as the list shows them: whole, or (a catalog whose docs list the base type) with only the properties
+   * of {@link Endpoint#listedAs}; the item's own GET shows the rest.
+   */
+  List<JsonNode> listed() {
+    if (endpoint.listedAs() == null) {
+      return typed();
+    }
+    java.util.Set<String> shown = org.settingsreconciler.metadata.GraphMetadata
+        .load(call.request().version().segment()).properties(endpoint.listedAs()).keySet();
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode i : typed()) {
+      ObjectNode item = (ObjectNode) i;
+      item.propertyNames().stream().filter(n -> !n.startsWith("@odata.") && !shown.contains(n)).toList()
+          .forEach(item::remove);
+      out.add(item);
+    }
+    return out;
+  }
+
+  /**
    * The index of the item a URL id names: the key itself where the endpoint says the id is the key (ignoring
    * case as the key does), else the server-made id (a GUID, so ignoring case).
    */

@@ -25,6 +25,9 @@ import java.util.Set;
  *     page's "Required" contradicts its own intro ("supply only the values for properties to update"), while a create
  *     page's does not.
  * @param notInMetadata documented properties the published metadata lacks, with their Edm type
+ * @param listedAs for {@link Kind#CATALOG}: the type whose properties the list shows of each item (the docs' list
+ *     answers the base type, the item's GET the whole one), or null where the list shows items whole
+ * @param actions the actions bound to the items that the docs describe, served at {@code path/{id}/<name>}
  */
 record Endpoint(
     String stateName,
@@ -37,7 +40,17 @@ record Endpoint(
     ItemKey key,
     List<String> required,
     Map<ApiVersion, List<String>> requiredOnCreate,
-    Map<String, String> notInMetadata) {
+    Map<String, String> notInMetadata,
+    String listedAs,
+    List<ItemAction> actions) {
+
+  /** An endpoint without bound actions whose list (if any) shows its items whole. */
+  Endpoint(String stateName, String path, Kind kind, String entityType, Set<ApiVersion> versions, boolean getWrapped,
+      List<String> fixedIds, ItemKey key, List<String> required, Map<ApiVersion, List<String>> requiredOnCreate,
+      Map<String, String> notInMetadata) {
+    this(stateName, path, kind, entityType, versions, getWrapped, fixedIds, key, required, requiredOnCreate,
+        notInMetadata, null, List.of());
+  }
 
   enum Kind {
     /** One object at the path: GET and PATCH. */
@@ -45,7 +58,12 @@ record Endpoint(
     /** Objects at {@code path/{id}} for the documented ids only; the parent has no list (405). */
     FIXED_IDS,
     /** A list at the path (GET, POST) and its items at {@code path/{id}} (GET, PATCH, DELETE). */
-    COLLECTION
+    COLLECTION,
+    /**
+     * Items published elsewhere: a list at the path (GET only) and its items at {@code path/{id}} (GET, PATCH), with
+     * the actions the docs bind to them at {@code path/{id}/<name>} (POST). Nothing is created or deleted here.
+     */
+    CATALOG
   }
 
   /** The properties a write in {@code version} must carry: a create ({@code created}) or an update. */

@@ -1,5 +1,7 @@
 package org.settingsreconciler.sandbox;
 
+import tools.jackson.databind.node.BooleanNode;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,6 +54,13 @@ final class Endpoints {
               true, List.of(), new ItemKey("displayName", "name", true, true, false, true), List.of(),
               // Only the v1.0 create page marks prioritizedSourceUrls "Required"; beta's marks nothing.
               Map.of(ApiVersion.V1_0, List.of("prioritizedSourceUrls")), Map.of()),
+          // graph-api.md 7 (m365copilot-docs docs/api/admin-settings/package/): the agent catalog. Packages are
+          // published in Microsoft 365; the list answers copilotPackage objects, the item's GET copilotPackageDetail
+          // (bare); PATCH sets the two access lists; block, unblock and reassign are bound to each package.
+          catalog("copilot.agents", "/copilot/admin/catalog/packages", "microsoft.graph.copilotPackage", List.of(
+              ItemAction.setting("block", "isBlocked", BooleanNode.TRUE),
+              ItemAction.setting("unblock", "isBlocked", BooleanNode.FALSE),
+              ItemAction.settingToAUser("reassign", "ownerId", "userId"))),
           // graph-api.md 6.4: addressed by directoryPropertyName, which Graph matches ignoring case.
           endpoint("people.profileCardProperties", "/admin/people/profileCardProperties", Endpoint.Kind.COLLECTION,
               false, List.of(), new ItemKey("directoryPropertyName", null, true, false, true, true), List.of(),
@@ -92,6 +101,14 @@ final class Endpoints {
   private static Endpoint singleton(
       String stateName, String path, boolean getWrapped, List<String> required, Map<String, String> notInMetadata) {
     return endpoint(stateName, path, Endpoint.Kind.SINGLETON, getWrapped, List.of(), null, required, notInMetadata);
+  }
+
+  /** A catalog: items keyed by their id (ignoring case), listed as {@code listedAs}, with actions bound to them. */
+  private static Endpoint catalog(String stateName, String path, String listedAs, List<ItemAction> actions) {
+    Endpoint e = endpoint(stateName, path, Endpoint.Kind.CATALOG, false, List.of(),
+        new ItemKey("id", null, true, false, true, true), List.of(), Map.of());
+    return new Endpoint(e.stateName(), e.path(), e.kind(), e.entityType(), e.versions(), e.getWrapped(),
+        e.fixedIds(), e.key(), e.required(), e.requiredOnCreate(), e.notInMetadata(), listedAs, actions);
   }
 
   /** An endpoint whose create pages require nothing beyond {@code required}. */

@@ -1,5 +1,7 @@
 package org.settingsreconciler.sandbox;
 
+import org.settingsreconciler.metadata.GraphMetadata;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -47,6 +49,13 @@ final class Router {
           add(d.key().alternateKey() ? alternateKeyed(base, d.key().property()) : append(base, ID), in,
               new CollectionItemHandler(d));
         }
+        case CATALOG -> {
+          add(base, in, new CollectionHandler(d));
+          add(append(base, ID), in, new CollectionItemHandler(d));
+          for (ItemAction a : d.actions()) {
+            add(append(append(base, ID), a.name()), actionVersions(d, a), new ActionHandler(d, a));
+          }
+        }
       }
     }
     Set<ApiVersion> every = EnumSet.allOf(ApiVersion.class);
@@ -57,6 +66,20 @@ final class Router {
     add(List.of("organization"), every, OrganizationHandler.LIST);
     // Literal segments win over variables when two routes could match.
     routes.sort(Comparator.comparingLong(Route::variables));
+  }
+
+  /** The versions whose metadata binds the action to the endpoint's type: an action is served only there. */
+  private static Set<ApiVersion> actionVersions(Endpoint d, ItemAction a) {
+    Set<ApiVersion> out = EnumSet.noneOf(ApiVersion.class);
+    for (ApiVersion v : d.versions()) {
+      if (GraphMetadata.load(v.segment()).actions(d.entityType()).containsKey(a.name())) {
+        out.add(v);
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalStateException(d.stateName() + ": no version's metadata binds the action " + a.name());
+    }
+    return out;
   }
 
   private void add(List<String> pattern, Set<ApiVersion> versions, RouteHandler handler) {

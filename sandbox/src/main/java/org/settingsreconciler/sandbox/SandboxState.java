@@ -120,6 +120,25 @@ final class SandboxState {
         }
       }
       case COLLECTION -> normaliseItems(d, d.stateName(), present);
+      case CATALOG -> normaliseCatalog(d, present);
+    }
+  }
+
+  /**
+   * A catalog's items need their id (Graph makes it when the item is published, so a seed must give it), and get
+   * every other property of their type they leave out at its generic default (TenantDefaults.unset), as Graph
+   * answers every declared property.
+   */
+  private static void normaliseCatalog(Endpoint d, JsonNode present) {
+    require(present.isArray(), d.stateName() + " must be an array");
+    for (JsonNode item : present) {
+      require(item.isObject() && item.path("id").isString() && !item.get("id").asString().isEmpty(),
+          d.stateName() + " must hold objects, each with its id");
+      for (var p : TenantDefaults.settable(d)) {
+        if (!item.has(p.name())) {
+          ((ObjectNode) item).set(p.name(), TenantDefaults.unset(p));
+        }
+      }
     }
   }
 
@@ -243,7 +262,7 @@ final class SandboxState {
     if (d.perUser()) {
       return (ArrayNode) user.data().get(d.stateName());
     }
-    if (d.kind() != Endpoint.Kind.COLLECTION) {
+    if (d.kind() != Endpoint.Kind.COLLECTION && d.kind() != Endpoint.Kind.CATALOG) {
       throw new IllegalStateException(d.stateName() + " is not a collection");
     }
     return (ArrayNode) resources().get(d.stateName());

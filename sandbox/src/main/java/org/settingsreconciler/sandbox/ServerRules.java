@@ -13,7 +13,8 @@ final class ServerRules {
           "people.profilePropertySettings", new ProfilePropertySettingRule(),
           "people.profileCardProperties", new ProfileCardPropertyRule(),
           "interests", new PersonInterestRule(),
-          "people.photoUpdateSettings", new PhotoUpdateSettingsRule());
+          "people.photoUpdateSettings", new PhotoUpdateSettingsRule(),
+          "copilot.agents", new CopilotPackageRule());
 
   private ServerRules() {}
 

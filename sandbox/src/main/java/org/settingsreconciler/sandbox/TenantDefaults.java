@@ -88,6 +88,7 @@ final class TenantDefaults {
       }
       case COLLECTION -> DOCUMENTED_ITEMS.containsKey(e.stateName())
           ? SandboxJson.parse(DOCUMENTED_ITEMS.get(e.stateName())) : NODES.arrayNode();
+      case CATALOG -> NODES.arrayNode();
     };
   }
 
@@ -102,6 +103,14 @@ final class TenantDefaults {
     }
     o.setAll(documented.deepCopy());
     return o;
+  }
+
+  /** The generic value of a property nobody set: false for a boolean, empty for a collection, else null. */
+  static JsonNode unset(Property p) {
+    if (p.isCollection()) {
+      return NODES.arrayNode();
+    }
+    return p.type().equals("Edm.Boolean") ? NODES.booleanNode(false) : NODES.nullNode();
   }
 
   /** A fixed-id entry nobody configured: every property null (graph-api.md 2: "null when not configured"). */

@@ -15,6 +15,7 @@ public final class ResourceRegistry {
           EnhancedPersonalization.DESCRIPTOR,
           LimitedMode.DESCRIPTOR,
           CopilotPolicySettings.DESCRIPTOR,
+          CopilotAgents.DESCRIPTOR,
           PeopleToggles.PRONOUNS,
           PeopleToggles.NAME_PRONUNCIATION,
           PeopleToggles.ITEM_INSIGHTS,

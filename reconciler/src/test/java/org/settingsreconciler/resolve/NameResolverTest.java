@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Group names in the YAML become ids: found, missing, ambiguous, quoted, once per run, and never half-resolved. */
-class GroupResolverTest {
+class NameResolverTest {
 
   static final String PILOT = "11111111-1111-1111-1111-111111111111";
   static final String SALES_1 = "22222222-2222-2222-2222-222222222222";
@@ -88,7 +88,7 @@ class GroupResolverTest {
     DesiredState state = load(yaml);
     try {
       planner.plan(state);
-    } catch (UnresolvedGroupsException e) {
+    } catch (UnresolvedNamesException e) {
       assertThat(probe.requests()).as("nothing but the lookup").allMatch(r -> r.method().equals("GET"));
       return e.errors().stream().map(ConfigError::toString).toList();
     }
@@ -193,7 +193,7 @@ class GroupResolverTest {
         + "copilot:\n  limitedMode:\n    isEnabledForGroup: true\n    groupId: {group: Sales}\n");
 
     assertThatThrownBy(() -> planner.plan(state))
-        .isInstanceOfSatisfying(GroupLookupException.class, e -> {
+        .isInstanceOfSatisfying(NameLookupException.class, e -> {
           assertThat(e.names()).containsExactly("Sales");
           assertThat(e.error().status()).isEqualTo(403);
         });
