@@ -150,7 +150,7 @@ class PermissionsCommandTest {
 
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out())
-        .startsWith("Microsoft Graph permissions for every setting the tool manages (16 types):\n")
+        .startsWith("Microsoft Graph permissions for every setting the tool manages (17 types):\n")
         .contains("  copilot.enhancedPersonalization *              read ")
         .contains("  users.interests                                read ")
         .contains("  {group: name} lookups                          read       GroupMember.Read.All ")

@@ -76,15 +76,15 @@ class CheckReportsEndToEndTest {
     assertThat(run(check)).as(err).isEqualTo(2);
 
     assertThat(out).startsWith("## settings-reconciler check\n")
-        .contains("🔸 **1 of 24 settings differs**")
-        .contains("| 0 | 1 | 0 | 23 | 0 | 0 |")
+        .contains("🔸 **1 of 26 settings differs**")
+        .contains("| 0 | 1 | 0 | 25 | 0 | 0 |")
         .contains("<summary>🔄 <b>update</b> <code>people.pronouns</code></summary>")
         .contains("| `isEnabledInOrganization` | `false` | `true` | `../examples/people.yaml:8:30` |");
     assertThat(Files.readString(markdown)).isEqualTo(out);
     assertThat(err).contains("Wrote the report " + junit);
 
     Document drifted = xml(junit);
-    assertThat(drifted.getDocumentElement().getAttribute("tests")).isEqualTo("24");
+    assertThat(drifted.getDocumentElement().getAttribute("tests")).isEqualTo("26");
     assertThat(drifted.getDocumentElement().getAttribute("failures")).isEqualTo("1");
     assertThat(drifted.getDocumentElement().getAttribute("errors")).isEqualTo("0");
     Element pronouns = testCase(drifted, "people.pronouns");
@@ -93,7 +93,7 @@ class CheckReportsEndToEndTest {
 
     JsonNode report = JsonMapper.builder().build().readTree(Files.readString(json));
     assertThat(report.get("changes")).hasSize(1);
-    assertThat(report.get("settings")).hasSize(24);
+    assertThat(report.get("settings")).hasSize(26);
     if (!System.getProperty("os.name").startsWith("Windows")) {
       for (Path p : List.of(junit, markdown, json)) {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p))).isEqualTo("rw-------");
@@ -102,9 +102,9 @@ class CheckReportsEndToEndTest {
 
     assertThat(run(sandbox("apply", EXAMPLES, "--auto-approve"))).as(err).isZero();
     assertThat(run(check)).as(err).isZero();
-    assertThat(out).contains("✅ **No changes.** All 24 settings match the desired state.");
+    assertThat(out).contains("✅ **No changes.** All 26 settings match the desired state.");
     Document inSync = xml(junit);
-    assertThat(inSync.getDocumentElement().getAttribute("tests")).isEqualTo("24");
+    assertThat(inSync.getDocumentElement().getAttribute("tests")).isEqualTo("26");
     assertThat(inSync.getDocumentElement().getAttribute("failures")).isEqualTo("0");
     assertThat(inSync.getElementsByTagName("failure").getLength()).isZero();
   }
@@ -160,7 +160,7 @@ class CheckReportsEndToEndTest {
   @Test
   void planPrintsMarkdownToo() {
     assertThat(run(sandbox("plan", EXAMPLES, "--format", "markdown"))).as(err).isZero();
-    assertThat(out).startsWith("## settings-reconciler plan\n").contains("### Changes (12)")
+    assertThat(out).startsWith("## settings-reconciler plan\n").contains("### Changes (14)")
         .contains("```diff\n--- before\n+++ after\n");
   }
 }

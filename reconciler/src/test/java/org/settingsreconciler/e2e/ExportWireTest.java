@@ -164,7 +164,7 @@ class ExportWireTest {
 
     assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
     assertThat(plan.out()).startsWith("No changes. The tenant matches the desired state (")
-        .contains("(21 checked)");
+        .contains("(22 checked)");
     assertThat(h.requests()).hasSizeGreaterThan(readsByExport);
     h.verifyOnlyReads();
   }

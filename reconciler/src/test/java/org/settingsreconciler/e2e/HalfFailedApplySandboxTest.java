@@ -49,17 +49,17 @@ class HalfFailedApplySandboxTest {
 
     assertThat(first.exit()).as(first.toString()).isEqualTo(1);
     assertThat(first.out())
-        .contains("Sending 12 changes, then reading the tenant back to verify:")
+        .contains("Sending 15 changes, then reading the tenant back to verify:")
         .contains("  FAILED   people.pronouns    PATCH " + V1 + PRONOUNS + "\n"
             + "           HTTP 500 generalException: ")
         .contains("  applied  people.profileCardProperties[\"CustomAttribute2\"]    POST "
             + V1 + "/admin/people/profileCardProperties\n")
-        .contains("Apply incomplete: 11 applied, 1 failed.\n"
+        .contains("Apply incomplete: 14 applied, 1 failed.\n"
             + "Run apply again to finish: it reads the tenant again and sends only what still differs, so it retries "
-            + "the 1 change that did not apply and does not repeat the 11 that did.\n");
-    assertThat(first.out().lines().filter(l -> l.startsWith("  applied  "))).hasSize(11);
+            + "the 1 change that did not apply and does not repeat the 14 that did.\n");
+    assertThat(first.out().lines().filter(l -> l.startsWith("  applied  "))).hasSize(14);
     JsonNode json = CliJson.read(report);
-    assertThat(json.at("/counts/applied").asInt()).isEqualTo(11);
+    assertThat(json.at("/counts/applied").asInt()).isEqualTo(14);
     assertThat(json.at("/counts/failed").asInt()).isEqualTo(1);
     assertThat(json.at("/tenant/origin").asString()).startsWith("http://127.0.0.1:");
 
@@ -67,7 +67,7 @@ class HalfFailedApplySandboxTest {
 
     assertThat(second.exit()).as(second.toString()).isZero();
     assertThat(second.out())
-        .contains("Plan: 0 to create, 1 to update, 0 to delete, 23 unchanged.")
+        .contains("Plan: 0 to create, 1 to update, 0 to delete, 25 unchanged.")
         .contains("Sending 1 change, then reading the tenant back to verify:\n"
             + "  applied  people.pronouns    PATCH " + V1 + PRONOUNS + "\n\nApply complete: 1 applied, 0 failed.\n");
 
@@ -86,8 +86,8 @@ class HalfFailedApplySandboxTest {
     assertThat(apply.exit()).as(apply.toString()).isEqualTo(1);
     assertThat(apply.out())
         .contains("  FAILED       people.pronouns    PATCH " + V1 + PRONOUNS)
-        .contains("Apply incomplete: 0 applied, 1 failed, 11 rolled back.")
-        .contains("Rolled back 11 changes to their values before this run.")
+        .contains("Apply incomplete: 0 applied, 1 failed, 14 rolled back.")
+        .contains("Rolled back 14 changes to their values before this run.")
         .doesNotContain("ROLLBACK FAILED");
     // The tenant is as it was: the same plan, request for request.
     assertThat(requests(planJson(state))).isEqualTo(requests(before));
