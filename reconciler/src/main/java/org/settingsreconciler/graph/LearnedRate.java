@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /**
  * The rate one workload of one client sends at, as {@link RatePolicy} learns it, and the spacing that keeps to it: a
- * round trip of k requests uses k / rate seconds, and the next round trip may leave once that time has passed. So at
- * most one round trip goes at once after a pause, and in any stretch of time the requests sent exceed the rate by at
- * most one round trip's. Not thread-safe: {@link Pacer} holds the lock.
+ * round trip of k requests uses k / rate seconds, and the next round trip may leave once that time has passed (counted
+ * from when this one was due, if it left late by less than that). So at most one round trip goes at once after a
+ * pause, and in any stretch of time the requests sent exceed the rate by at most one round trip's. Not thread-safe: {@link Pacer} holds the lock.
  */
 final class LearnedRate {
 
@@ -70,7 +70,9 @@ final class LearnedRate {
     }
     long uses = (long) Math.ceil(count * 1e9 / perSecond);
     boolean paced = now - nextFree < uses;
-    nextFree = (now - nextFree > 0 ? now : nextFree) + uses;
+    // Sent as soon as allowed, give or take less than its own time (a thread woken late): the next may leave on the
+    // schedule, so lateness is made up and the rate is kept, never passed. After a pause, the schedule starts anew.
+    nextFree = (paced ? nextFree : now) + uses;
     return paced;
   }
 

@@ -160,6 +160,18 @@ class LearnedRateTest {
   }
 
   @Test
+  void aRoundTripThatLeftALittleLateDoesNotDelayTheNextButOneAfterAPauseStartsAnew() {
+    learn450();
+    long t = 2 * SECOND;
+    rate.sent(45, t); // due again at 2.1 s
+    assertThat(rate.sent(45, t + 130 * MS)).as("30 ms late: sent at the rate").isTrue();
+    assertThat(rate.nextFree()).isEqualTo(t + 200 * MS);
+
+    assertThat(rate.sent(45, t + 500 * MS)).as("300 ms late: after a pause").isFalse();
+    assertThat(rate.nextFree()).isEqualTo(t + 600 * MS);
+  }
+
+  @Test
   void aSecondOfSendingAtTheRateRaisesItByTwoPercent() {
     learn450();
     long t = 2 * SECOND;
