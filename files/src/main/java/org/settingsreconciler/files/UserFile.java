@@ -21,7 +21,7 @@ public final class UserFile {
 
   private static final int MIB = 1024 * 1024;
 
-  /** The kinds of file read, and the most each may hold (README, "Files the tool reads and writes"). */
+  /** The kinds of file read, and the most each may hold (docs/guides/options.md, "Files the tool reads and writes"). */
   public enum Kind {
     /** Desired-state YAML, var files, tenant.yaml, layer.yaml. */
     YAML("a YAML file", 4 * MIB, true),

@@ -3,7 +3,8 @@ package org.settingsreconciler.auth;
 import java.util.Locale;
 
 /**
- * The Microsoft clouds the tool can sign in to (graph-api.md section 9.4). The cloud decides the sign-in authority,
+ * The Microsoft clouds the tool can sign in to (docs/graph-facts.md section 9.4). The cloud decides the sign-in
+ * authority,
  * the Graph root and the token scope together: tokens are not interchangeable between clouds. Lowercase constants,
  * as users type them: {@code --cloud usgov}.
  */

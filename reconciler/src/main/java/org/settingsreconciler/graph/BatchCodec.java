@@ -9,7 +9,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON of {@code POST /$batch} (graph-api.md 9.1): requests go out with ids "1".."n" and relative URLs, and
+ * The JSON of {@code POST /$batch} (docs/graph-facts.md 9.1): requests go out with ids "1".."n" and relative URLs, and
  * answers come back in any order, so they are matched by id, never by position.
  */
 final class BatchCodec {

@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The Graph API versions the tool speaks (graph-api.md 9.1): v1.0, which Microsoft supports for production use, and
+ * The Graph API versions the tool speaks (docs/graph-facts.md 9.1): v1.0, which Microsoft supports for production use,
+ * and
  * beta. Every request path starts with its version ({@code /v1.0/admin/people/pronouns}), and a JSON batch goes to
  * one version's {@code /$batch}, its items' URLs relative to that version.
  */

@@ -3,7 +3,7 @@ package org.settingsreconciler.graph;
 /**
  * How fast the client sends once Graph has throttled it. Graph's limits are rates per app and tenant, shared with every
  * other app in the tenant, and it documents none for the settings this tool manages; running into them costs every
- * app a Retry-After, and repeated throttling lengthens it (graph-api.md 9.2). So the client learns a rate per
+ * app a Retry-After, and repeated throttling lengthens it (docs/graph-facts.md 9.2). So the client learns a rate per
  * workload from Graph's answers and spaces requests out below it, every batch item counted as a request (see
  * {@link Pacer}):
  *

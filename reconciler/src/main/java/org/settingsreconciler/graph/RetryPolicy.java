@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When to try a request again. Graph asks callers to wait for Retry-After on 429, and allows retries of 503 and
- * 504 (graph-api.md 9.2). Without a Retry-After the wait doubles, with jitter. Both the attempts and the total
+ * 504 (docs/graph-facts.md 9.2). Without a Retry-After the wait doubles, with jitter. Both the attempts and the total
  * wait are capped, so a throttled run ends with a clear error instead of hanging. The same rules hold for every
  * item of a JSON batch.
  */

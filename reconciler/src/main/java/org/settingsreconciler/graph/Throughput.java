@@ -2,7 +2,8 @@ package org.settingsreconciler.graph;
 
 /**
  * How requests go out. Graph's JSON batching carries at most {@value #MAX_BATCH} requests per round trip
- * (graph-api.md 9.1), so a batch size of 20 needs the fewest round trips; concurrency bounds how many round trips
+ * (docs/graph-facts.md 9.1), so a batch size of 20 needs the fewest round trips; concurrency bounds how many round
+ * trips
  * (batches or single requests) are in flight at once, so a big run is fast without flooding the service.
  *
  * @param batchSize requests per JSON batch, 1 to 20; 1 sends every request on its own

@@ -21,10 +21,13 @@ final class Documented {
   /** The documented directory attributes, as the schema's keys spell them. */
   static final List<String> CARD_PROPERTY_NAMES = schemaKeys("schemas/resources/people.profileCardProperties.schema.json");
 
-  /** graph-api.md section 5: the tags Graph's writes accept (its type is any string, so a tenant may hold others). */
+  /**
+   * docs/graph-facts.md section 5: the tags Graph's writes accept (its type is any string, so a tenant may hold
+   * others).
+   */
   static final List<String> COLLABORATION_TAGS = List.of("askMeAbout", "ableToMentor", "wantsToLearn", "wantsToImprove");
 
-  /** photoUpdateSource, which the production metadata lacks (docs-only, graph-api.md 6.5), null included. */
+  /** photoUpdateSource, which the production metadata lacks (docs-only, docs/graph-facts.md 6.5), null included. */
   static final List<JsonNode> PHOTO_SOURCES = photoSources();
 
   private Documented() {}

@@ -19,7 +19,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /{version}/$batch} as graph-api.md 9.1 describes it: up to 20 requests with ids and URLs relative to
+ * {@code POST /{version}/$batch} as docs/graph-facts.md 9.1 describes it: up to 20 requests with ids and URLs relative
+ * to
  * the root of the version the batch was sent to, each served exactly like a request of its own (routing, faults, throttling), each answered with its
  * own status, headers and body; a fault that breaks the connection breaks the whole batch's (see {@link Fault}).
  * Answers come back shuffled, since Graph promises no order. {@code dependsOn} runs a request after the one it

@@ -4,7 +4,8 @@ import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * graph-api.md 7 (m365copilot-docs {@code copilotpackagedetail-update.md}): a PATCH of a package may set only who may
+ * docs/graph-facts.md 7 (m365copilot-docs {@code copilotpackagedetail-update.md}): a PATCH of a package may set only
+ * who may
  * use it and who gets it, allowedUsersAndGroups and acquireUsersAndGroups; everything else is the publisher's, or
  * set by an action (isBlocked by block and unblock, ownerId by reassign), and refused as read-only.
  */

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.settingsreconciler.metadata.GraphMetadata;
 
 /**
- * The endpoints the sandbox serves, written from Microsoft's docs (shared/graph-api.md cites each page), with the
+ * The endpoints the sandbox serves, written from Microsoft's docs (docs/graph-facts.md cites each page), with the
  * entity type and the versions of each path taken from Microsoft's metadata slices. Deliberately not derived from
  * the tool's resource descriptors: the tool is tested against this Graph, and a path, key or version the tool got
  * wrong must fail against it rather than be mirrored (the tool's SandboxServesEveryDescriptorTest holds the two
@@ -19,7 +19,7 @@ import org.settingsreconciler.metadata.GraphMetadata;
  */
 final class Endpoints {
 
-  /** graph-api.md 2: the policy setting ids the docs list; any other answers 404 unsupportedSetting. */
+  /** docs/graph-facts.md 2: the policy setting ids the docs list; any other answers 404 unsupportedSetting. */
   static final List<String> POLICY_SETTING_IDS =
       List.of(
           "microsoft.copilot.copilotchatpinning",
@@ -30,17 +30,17 @@ final class Endpoints {
 
   static final List<Endpoint> ALL =
       List.of(
-          // graph-api.md 1: the update page marks isEnabledInOrganization required; the GET example is wrapped.
+          // docs/graph-facts.md 1: the update page marks isEnabledInOrganization required; the GET example is wrapped.
           singleton("copilot.enhancedPersonalization", "/copilot/settings/people/enhancedPersonalization", true,
               List.of("isEnabledInOrganization"), Map.of()),
           singleton("copilot.limitedMode", "/copilot/admin/settings/limitedMode", false, List.of(), Map.of()),
-          // graph-api.md 2: read and written by id only; value is required in every PATCH.
+          // docs/graph-facts.md 2: read and written by id only; value is required in every PATCH.
           endpoint("copilot.policySettings", "/copilot/admin/policySettings", Endpoint.Kind.FIXED_IDS, false,
               POLICY_SETTING_IDS, null, List.of("value"), Map.of()),
           singleton("people.pronouns", "/admin/people/pronouns", false, List.of(), Map.of()),
           singleton("people.namePronunciation", "/admin/people/namePronunciation", true, List.of(), Map.of()),
           singleton("people.itemInsights", "/admin/people/itemInsights", false, List.of(), Map.of()),
-          // graph-api.md 6.5: "source" is documented but missing from the production metadata.
+          // docs/graph-facts.md 6.5: "source" is documented but missing from the production metadata.
           singleton("people.photoUpdateSettings", "/admin/people/photoUpdateSettings", true, List.of(),
               Map.of("source", "Edm.String")),
           // profilesource.md and its pages (v1.0, beta): addressed as profileSources(sourceId='...'), sourceId being
@@ -48,24 +48,25 @@ final class Endpoints {
           // do not say Graph ignores the case of sourceId, so it is matched exactly.
           endpoint("people.profileSources", "/admin/people/profileSources", Endpoint.Kind.COLLECTION, false,
               List.of(), ItemKey.alternate("sourceId", false), List.of(), Map.of()),
-          // graph-api.md 3: named by displayName (name kept for backward compatibility), one nameless tenant-wide
+          // docs/graph-facts.md 3: named by displayName (name kept for backward compatibility), one nameless
+          // tenant-wide
           // entry, names unique ignoring case, items addressed by their server-made id; GET of one is wrapped.
           endpoint("people.profilePropertySettings", "/admin/people/profilePropertySettings", Endpoint.Kind.COLLECTION,
               true, List.of(), new ItemKey("displayName", "name", true, true, false, true), List.of(),
               // Only the v1.0 create page marks prioritizedSourceUrls "Required"; beta's marks nothing.
               Map.of(ApiVersion.V1_0, List.of("prioritizedSourceUrls")), Map.of()),
-          // graph-api.md 7 (m365copilot-docs docs/api/admin-settings/package/): the agent catalog. Packages are
+          // docs/graph-facts.md 7 (m365copilot-docs docs/api/admin-settings/package/): the agent catalog. Packages are
           // published in Microsoft 365; the list answers copilotPackage objects, the item's GET copilotPackageDetail
           // (bare); PATCH sets the two access lists; block, unblock and reassign are bound to each package.
           catalog("copilot.agents", "/copilot/admin/catalog/packages", "microsoft.graph.copilotPackage", List.of(
               ItemAction.setting("block", "isBlocked", BooleanNode.TRUE),
               ItemAction.setting("unblock", "isBlocked", BooleanNode.FALSE),
               ItemAction.settingToAUser("reassign", "ownerId", "userId"))),
-          // graph-api.md 6.4: addressed by directoryPropertyName, which Graph matches ignoring case.
+          // docs/graph-facts.md 6.4: addressed by directoryPropertyName, which Graph matches ignoring case.
           endpoint("people.profileCardProperties", "/admin/people/profileCardProperties", Endpoint.Kind.COLLECTION,
               false, List.of(), new ItemKey("directoryPropertyName", null, true, false, true, true), List.of(),
               Map.of()),
-          // graph-api.md 5: a user's interests have server-made ids; Graph holds two of one displayName alike.
+          // docs/graph-facts.md 5: a user's interests have server-made ids; Graph holds two of one displayName alike.
           endpoint("interests", "/users/{user}/profile/interests", Endpoint.Kind.COLLECTION, false, List.of(),
               new ItemKey("displayName", null, true, false, false, false), List.of(), Map.of()),
           // Beta insightssettings-update, organizationsettings-list-{peopleinsights,contactinsights}: under the

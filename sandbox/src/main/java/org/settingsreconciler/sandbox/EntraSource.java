@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The Microsoft Entra ID profile source, as profile property settings name it (graph-api.md 3): by a URL of
+ * The Microsoft Entra ID profile source, as profile property settings name it (docs/graph-facts.md 3): by a URL of
  * {@code profileSources(sourceId='...')} with one of two documented ids.
  */
 final class EntraSource {

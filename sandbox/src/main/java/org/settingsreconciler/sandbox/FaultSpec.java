@@ -147,7 +147,7 @@ public final class FaultSpec {
     return value;
   }
 
-  /** Graph's usual code for the status (graph-api.md 9.3). */
+  /** Graph's usual code for the status (docs/graph-facts.md 9.3). */
   static String defaultCode(int status) {
     return switch (status) {
       case 400 -> "invalidRequest";

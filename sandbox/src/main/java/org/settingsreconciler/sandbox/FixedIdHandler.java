@@ -5,7 +5,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One object of a fixed-id set, such as {@code /copilot/admin/policySettings/{id}} (graph-api.md 2). Ids outside
+ * One object of a fixed-id set, such as {@code /copilot/admin/policySettings/{id}} (docs/graph-facts.md 2). Ids outside
  * the documented set answer 404 unsupportedSetting; ids configured in a group-level policy answer 422
  * groupScopedSettingNotSupported on GET and PATCH. The object has a string property named {@code value}; the docs
  * show its GET bare, and the endpoint says so.

@@ -8,7 +8,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Graph's error JSON (graph-api.md section 9.3) and the errors the sandbox raises. Every error body has the same
+ * Graph's error JSON (docs/graph-facts.md section 9.3) and the errors the sandbox raises. Every error body has the same
  * shape, {@code {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}}, with a nested
  * {@code innerError.code} where the docs document one.
  */

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * {@code /beta} as each resource exists in them (both versions serve the same tenant), served over HTTP on the
  * loopback interface. It lets anyone run the tool without a tenant ({@code --sandbox}), backs the standalone
  * {@code sandbox} command, and serves as the test backend. Routes come from {@link Endpoints} (Microsoft's docs), types and
- * versions from Microsoft's metadata; behaviour follows shared/graph-api.md.
+ * versions from Microsoft's metadata; behaviour follows docs/graph-facts.md.
  *
  * <pre>{@code
  * try (GraphSandbox sandbox = GraphSandbox.start(0, null, null)) {

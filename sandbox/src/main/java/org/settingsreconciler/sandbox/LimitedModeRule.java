@@ -3,7 +3,7 @@ package org.settingsreconciler.sandbox;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Limited mode (graph-api.md 4): "If true, groupId must be provided for limited mode to apply to that group's
+ * Limited mode (docs/graph-facts.md 4): "If true, groupId must be provided for limited mode to apply to that group's
  * members". The sandbox refuses a PATCH that would leave it enabled without a group, so a client that forgets to
  * send groupId along is caught.
  */

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * complex value, a property its type lacks.
  *
  * <p>A collection's CSDL {@code Nullable} speaks of its items; a null written for the whole collection is taken
- * where that flag is set, as Graph answers such collections with null (graph-api.md 5), and null items are refused.
+ * where that flag is set, as Graph answers such collections with null (docs/graph-facts.md 5), and null items are
+ * refused.
  */
 final class MetadataValues {
 

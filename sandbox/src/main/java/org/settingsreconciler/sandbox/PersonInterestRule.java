@@ -6,7 +6,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A user's interests (graph-api.md 5), an itemFacet: the server stamps who created and last changed an item and
+ * A user's interests (docs/graph-facts.md 5), an itemFacet: the server stamps who created and last changed an item and
  * when, defaults allowedAudiences to "organization", and accepts source on create only (personinterest-update.md
  * lists inference among what an update may change, but not source). What values Graph takes (the allowedAudiences
  * flags enum, the complex inference and source, collaborationTags as any strings, as Microsoft's metadata types them)

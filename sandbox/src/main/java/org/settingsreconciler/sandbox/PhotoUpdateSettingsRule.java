@@ -5,7 +5,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Photo update settings (graph-api.md 6.5): {@code source} is the photoUpdateSource enum, and the object is the one
+ * Photo update settings (docs/graph-facts.md 6.5): {@code source} is the photoUpdateSource enum, and the object is the
+ * one
  * singleton with a documented DELETE (204), which the sandbox treats as a reset to the defaults. The enum is written
  * out here because the production metadata no longer has {@code source} (docs/metadata-differences.md); every other
  * value is judged by {@link MetadataValues}.

@@ -3,7 +3,7 @@ package org.settingsreconciler.sandbox;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Copilot policy settings (graph-api.md 2): "If omitted on PATCH, the API uses the first matching tenant-level
+ * Copilot policy settings (docs/graph-facts.md 2): "If omitted on PATCH, the API uses the first matching tenant-level
  * policy." The emulated tenant has one tenant-level policy, {@link #TENANT_POLICY_ID}.
  */
 final class PolicySettingRule implements ServerRule {

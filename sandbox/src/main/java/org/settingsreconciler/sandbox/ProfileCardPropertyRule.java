@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Profile card properties (graph-api.md 6.4): only the documented directory attributes can get a card entry, and
+ * Profile card properties (docs/graph-facts.md 6.4): only the documented directory attributes can get a card entry, and
  * since the attribute name is the item's URL id, an update cannot rename it.
  */
 final class ProfileCardPropertyRule implements ServerRule {

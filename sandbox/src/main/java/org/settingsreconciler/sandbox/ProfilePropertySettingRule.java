@@ -4,7 +4,8 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Profile property settings (graph-api.md 3). The docs' POST and PATCH examples show the server appending the Entra ID
+ * Profile property settings (docs/graph-facts.md 3). The docs' POST and PATCH examples show the server appending the
+ * Entra ID
  * source to a precedence list that lacks it, under the version the write came in, and the delete page says a delete "fails unless the prioritizedSourceUrls
  * property contains only the Entra ID source reference".
  */

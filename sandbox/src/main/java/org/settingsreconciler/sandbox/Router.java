@@ -158,7 +158,7 @@ final class Router {
     return out;
   }
 
-  /** graph-api.md 2: only GET/PATCH by id are documented for policy settings; the collection is unsupported. */
+  /** docs/graph-facts.md 2: only GET/PATCH by id are documented for policy settings; the collection is unsupported. */
   private static SandboxResponse noListDocumented(Call call) {
     throw new GraphErrorException(
         405,

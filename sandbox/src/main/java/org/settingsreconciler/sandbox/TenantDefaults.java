@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The state of a tenant nobody has configured. Derived from the endpoints' metadata types (booleans false,
  * everything else null, empty collections) so a new endpoint gets a default without code here, then overlaid with
- * what the docs (graph-api.md, and the pages named below) say differs: insights and data access default to enabled,
+ * what the docs (docs/graph-facts.md, and the pages named below) say differs: insights and data access default to
+ * enabled,
  * two singletons carry an id, and the profile sources hold the Entra ID source.
  */
 final class TenantDefaults {
@@ -22,13 +23,14 @@ final class TenantDefaults {
           // Not documented; Microsoft ships enhanced personalization on, and the docs' examples show it on.
           "copilot.enhancedPersonalization",
           object("isEnabledInOrganization", NODES.booleanNode(true)),
-          // graph-api.md 6.3: isEnabledInOrganization defaults to true.
+          // docs/graph-facts.md 6.3: isEnabledInOrganization defaults to true.
           "people.itemInsights",
           object("isEnabledInOrganization", NODES.booleanNode(true)),
-          // graph-api.md 6.2: the object has a read-only id.
+          // docs/graph-facts.md 6.2: the object has a read-only id.
           "people.namePronunciation",
           object("id", NODES.stringNode("3f6c1e52-8a4b-4c1e-9d2a-5b7e0c9f1a24")),
-          // graph-api.md 6.5: the object has an id; photos are edited in the cloud unless synced from on-premises.
+          // docs/graph-facts.md 6.5: the object has an id; photos are edited in the cloud unless synced from
+          // on-premises.
           "people.photoUpdateSettings",
           object("id", NODES.stringNode("8d2e4b61-0c3f-4a7e-b915-2f6d8a1c3e70"))
               .put("source", "cloud")
@@ -113,7 +115,7 @@ final class TenantDefaults {
     return p.type().equals("Edm.Boolean") ? NODES.booleanNode(false) : NODES.nullNode();
   }
 
-  /** A fixed-id entry nobody configured: every property null (graph-api.md 2: "null when not configured"). */
+  /** A fixed-id entry nobody configured: every property null (docs/graph-facts.md 2: "null when not configured"). */
   static ObjectNode unconfiguredEntry(Endpoint e) {
     ObjectNode o = NODES.objectNode();
     settable(e).forEach(p -> o.putNull(p.name()));

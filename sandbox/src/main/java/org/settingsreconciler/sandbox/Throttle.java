@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Graph's throttling, simplified: each client (one bearer token) may make {@code budget} requests per window; past
  * it, requests are answered 429 with a Retry-After of the time left in the window. A batch item counts like a
- * request of its own, as Graph evaluates each one (graph-api.md 9.2). Throttled answers use no budget.
+ * request of its own, as Graph evaluates each one (docs/graph-facts.md 9.2). Throttled answers use no budget.
  * Whether a client then waits as asked is for a {@link SandboxListener} to judge. Thread-safe.
  */
 final class Throttle {

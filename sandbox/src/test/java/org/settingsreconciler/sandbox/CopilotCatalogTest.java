@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 
 /**
- * The Copilot agent catalog (graph-api.md 7; m365copilot-docs docs/api/admin-settings/package/): the list shows each
+ * The Copilot agent catalog (docs/graph-facts.md 7; m365copilot-docs docs/api/admin-settings/package/): the list shows
+ * each
  * package's copilotPackage properties, its GET the whole copilotPackageDetail; PATCH sets only the two access lists;
  * block, unblock and reassign are POSTs to the package's path plus the action's name, answered 204, with exactly the
  * parameters the metadata binds (none, or reassign's userId, which must name a user of the tenant), in beta only.

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 import tools.jackson.databind.JsonNode;
 
-/** A user's interests (graph-api.md 5) and the minimal /users directory. */
+/** A user's interests (docs/graph-facts.md 5) and the minimal /users directory. */
 class PersonInterestsTest extends FreshSandbox {
 
   private static final String ADELE = "adele.vance@contoso.com";

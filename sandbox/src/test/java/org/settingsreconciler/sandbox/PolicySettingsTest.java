@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 
-/** Copilot policy settings (graph-api.md 2): fixed ids, a string property named value, 404 and 422. */
+/** Copilot policy settings (docs/graph-facts.md 2): fixed ids, a string property named value, 404 and 422. */
 class PolicySettingsTest extends FreshSandbox {
 
   private static final String BASE = "/copilot/admin/policySettings/";

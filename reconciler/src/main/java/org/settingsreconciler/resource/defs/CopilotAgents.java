@@ -15,7 +15,7 @@ import org.settingsreconciler.resource.ResourceDescriptor;
 import tools.jackson.databind.node.BooleanNode;
 
 /**
- * The Copilot agent catalog (graph-api.md section 7; MicrosoftDocs/m365copilot-docs
+ * The Copilot agent catalog (docs/graph-facts.md section 7; MicrosoftDocs/m365copilot-docs
  * {@code docs/api/admin-settings/package/}): the agents of the organization catalog, as Graph's package management
  * API lists them, keyed by the package id. Agents are published in Microsoft 365 (by Microsoft, partners or the
  * organization), never created or deleted here: the tool blocks and unblocks them with the actions made for it, hands

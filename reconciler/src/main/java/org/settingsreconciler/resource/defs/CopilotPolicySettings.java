@@ -11,7 +11,8 @@ import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ValueComparator;
 
 /**
- * Copilot policy settings (graph-api.md section 2). There is no list endpoint, so the documented ids are read one
+ * Copilot policy settings (docs/graph-facts.md section 2). There is no list endpoint, so the documented ids are read
+ * one
  * by one. Note the entity has a string property named {@code value}: it must never be unwrapped as an envelope.
  */
 public final class CopilotPolicySettings {

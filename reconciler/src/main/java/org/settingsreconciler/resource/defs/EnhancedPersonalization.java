@@ -10,7 +10,7 @@ import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import tools.jackson.databind.node.BooleanNode;
 
-/** Copilot enhanced personalization (graph-api.md section 1). */
+/** Copilot enhanced personalization (docs/graph-facts.md section 1). */
 public final class EnhancedPersonalization {
 
   public static final ResourceDescriptor DESCRIPTOR =

@@ -11,7 +11,7 @@ import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import tools.jackson.databind.JsonNode;
 
-/** Copilot limited mode for Teams meetings (graph-api.md section 4). */
+/** Copilot limited mode for Teams meetings (docs/graph-facts.md section 4). */
 public final class LimitedMode {
 
   /** Limited mode applies to a group's members only when groupId names the group, so turning it on carries it. */

@@ -11,7 +11,7 @@ import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
 
-/** The People admin singletons under /admin/people (graph-api.md sections 6.1, 6.2, 6.3 and 6.5). */
+/** The People admin singletons under /admin/people (docs/graph-facts.md sections 6.1, 6.2, 6.3 and 6.5). */
 public final class PeopleToggles {
 
   private static final Access READ = Access.delegatedOrApp("PeopleSettings.Read.All", Access.NO_ROLE);

@@ -12,7 +12,8 @@ import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ValueComparator;
 
 /**
- * A user's interests (graph-api.md section 5). Graph makes the ids, so YAML keys interests by displayName, matched
+ * A user's interests (docs/graph-facts.md section 5). Graph makes the ids, so YAML keys interests by displayName,
+ * matched
  * ignoring case.
  */
 public final class PersonInterests {

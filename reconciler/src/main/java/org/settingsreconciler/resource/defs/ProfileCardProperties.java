@@ -14,7 +14,8 @@ import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
 
 /**
- * Profile card properties (graph-api.md section 6.4), keyed by directoryPropertyName, which is also the URL id and
+ * Profile card properties (docs/graph-facts.md section 6.4), keyed by directoryPropertyName, which is also the URL id
+ * and
  * which Graph matches ignoring case (a tenant may answer customAttribute1 for CustomAttribute1). Delegated sign-in
  * only.
  */
@@ -43,7 +44,8 @@ public final class ProfileCardProperties {
           .versions(GraphVersion.V1_0, GraphVersion.BETA)
           .odataType("#microsoft.graph.profileCardProperty")
           .property(PropertySpec.of("annotations", OBJECT_LIST))
-          // Edm.Boolean, not nullable, in Microsoft's metadata; undocumented beyond that (graph-api.md 6.4). Managed so
+          // Edm.Boolean, not nullable, in Microsoft's metadata; undocumented beyond that (docs/graph-facts.md 6.4).
+          // Managed so
           // that a card property hidden in the tenant is drift, not "in sync".
           .property(PropertySpec.of("isVisible", BOOLEAN))
           .permissions(

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Profile property settings (graph-api.md section 3), keyed in YAML by the setting's name. The docs (v1.0, 2026-03)
+ * Profile property settings (docs/graph-facts.md section 3), keyed in YAML by the setting's name. The docs (v1.0,
+ * 2026-03)
  * call {@code displayName} the "Name of the property-level setting" and keep {@code name} as its "Other name ... For
  * backward compatibility", and their create example writes both alike: so the key is read from displayName, or from
  * name where a tenant fills only that, and a create writes it into both. Where a tenant holds both and they differ,
