@@ -58,8 +58,8 @@ public final class CredentialChain {
       }
     }
     throw new CredentialException(
-        "no credentials found. Sign in one of these ways (README: Sign-in): `reconciler login` (an admin, device "
-            + "code, needs AZURE_CLIENT_ID); `az login` (Azure CLI); AZURE_TENANT_ID, AZURE_CLIENT_ID and "
+        "no credentials found. Sign in one of these ways (docs/guides/sign-in.md): `reconciler login` (an admin, "
+            + "device code, needs AZURE_CLIENT_ID); `az login` (Azure CLI); AZURE_TENANT_ID, AZURE_CLIENT_ID and "
             + "AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH (an app); RECONCILER_ACCESS_TOKEN (a ready Graph "
             + "token); or --sandbox to try the tool with no tenant");
   }

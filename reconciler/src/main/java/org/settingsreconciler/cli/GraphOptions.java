@@ -48,7 +48,8 @@ public final class GraphOptions {
       paramLabel = "SPEC",
       converter = FaultSpecConverter.class,
       description = "With --sandbox: make the sandbox misbehave, e.g. 'PATCH /admin/people/pronouns=503x2' (the "
-          + "first two PATCHes answer 503), '=429:retry-after=1.5', '=reset', '=timeout'. Repeatable; see the README.")
+          + "first two PATCHes answer 503), '=429:retry-after=1.5', '=reset', '=timeout'. Repeatable; see "
+          + "docs/guides/sandbox.md (fault mode).")
   List<Fault> sandboxFaults = new ArrayList<>();
 
   @Option(

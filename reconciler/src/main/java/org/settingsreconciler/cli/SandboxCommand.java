@@ -52,7 +52,7 @@ final class SandboxCommand implements Callable<Integer> {
   @Option(names = "--fault", paramLabel = "SPEC", converter = FaultSpecConverter.class,
       description = "Misbehave as SPEC says, e.g. 'PATCH /admin/people/pronouns=503x2' (the first two PATCHes "
           + "answer 503), 'GET /admin/people/itemInsights=reset', '=timeout', '=malformed', '=429:retry-after=1.5'. "
-          + "Repeatable; see the README.")
+          + "Repeatable; see docs/guides/sandbox.md (fault mode).")
   List<Fault> faults = new ArrayList<>();
 
   SandboxCommand(CliContext ctx) {

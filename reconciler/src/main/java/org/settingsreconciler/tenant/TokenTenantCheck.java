@@ -21,6 +21,7 @@ public final class TokenTenantCheck {
         .map(TokenClaims::tenantId)
         .filter(tid -> !tid.equalsIgnoreCase(tenantId))
         .map(tid -> "the access token was issued for tenant " + tid + ", but tenant.yaml names " + tenantId
-            + "; nothing was sent. Give this tenant its own token (see credentials in the README)");
+            + "; nothing was sent. Give this tenant its own token (see docs/guides/fleets-and-layers.md, credentials "
+            + "per tenant)");
   }
 }

@@ -228,7 +228,7 @@ class InvalidInputWireTest {
     Run r = h.runWithoutToken("plan", file, "--graph-url", h.graphUrl());
 
     assertThat(r.exit()).isEqualTo(1);
-    // Sign-in fails before anything is read; the message lists the ways to sign in (README: Sign-in).
+    // Sign-in fails before anything is read; the message lists the ways to sign in (docs/guides/sign-in.md).
     assertThat(r.err()).contains("no credentials found").contains("RECONCILER_ACCESS_TOKEN");
     h.verifyNoRequests();
   }
