@@ -193,6 +193,11 @@ public final class ResourceDescriptor {
     return documentedKeys.stream().anyMatch(k -> this.key.matchForm(k).equals(this.key.matchForm(key)));
   }
 
+  /** The keys the docs limit a collection's items to (the schema takes only those), or empty where any key goes. */
+  public Optional<List<String>> documentedKeys() {
+    return Optional.ofNullable(documentedKeys);
+  }
+
   public PatchRule patchRule() {
     return patchRule;
   }
