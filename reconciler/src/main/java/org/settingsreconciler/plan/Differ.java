@@ -272,6 +272,10 @@ public final class Differ {
       if (value != null && (!value.isNull() || onlyNulls)) {
         body.set(p.name(), value);
         props.add(new PropertyChange(p.name(), null, value, r.propertyLocations().get(p.name()), r.origin(p.name())));
+      } else if (value == null && p.onCreate() != null) {
+        // Left out of the YAML, but the create needs it: the tool's choice, so it has no location.
+        body.set(p.name(), p.onCreate());
+        props.add(new PropertyChange(p.name(), null, p.onCreate(), null));
       }
     }
     if (body.isEmpty() && d.key().isEmptyKey(r.id().key())) {
