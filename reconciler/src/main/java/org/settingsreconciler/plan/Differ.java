@@ -110,7 +110,12 @@ public final class Differ {
       out.failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
       return;
     }
-    List<Change> item = itemChanges(r, read.value(), null, () -> r.id().objectPath(versions, null, organization));
+    // A catalog's item is written by the id its read answered (see ResourceId.objectPath); other objects' ids are
+    // their paths already.
+    String graphId = r.id().descriptor().shape() == Shape.CATALOG ? r.id().descriptor().key().graphIdOf(read.value())
+        : null;
+    List<Change> item = itemChanges(r, read.value(), null,
+        () -> r.id().objectPath(versions, graphId, organization));
     if (item.isEmpty()) {
       out.inSync.add(r.address());
     } else {
