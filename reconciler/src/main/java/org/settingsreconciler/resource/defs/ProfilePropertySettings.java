@@ -115,20 +115,12 @@ public final class ProfilePropertySettings {
       };
 
   /**
-   * A PATCH that renames a setting (a new spelling of its key, displayName) writes name too where the tenant's name
-   * spelled the old key, as a create writes both alike; a name that differs is the tenant's and left alone. And every
-   * PATCH carries the list: v1.0's update page marks prioritizedSourceUrls "Required" (its intro says to send only
-   * what changes; sending the tenant's own list again satisfies both readings).
+   * Every PATCH of a setting carries its list: v1.0's update page marks prioritizedSourceUrls "Required" (its intro
+   * says to send only what changes; sending the tenant's own list again satisfies both readings). A rename, which
+   * changes no list, is the PATCH this adds it to.
    */
-  static final PatchRule RENAME_BOTH_WITH_LIST =
+  static final PatchRule LIST_IN_EVERY_PATCH =
       (body, desired, current) -> {
-        JsonNode newKey = body.get("displayName");
-        JsonNode oldKey = current.get("displayName");
-        JsonNode oldName = current.get("name");
-        if (newKey != null && newKey.isString() && oldKey != null && oldKey.isString() && oldName != null
-            && oldName.isString() && oldName.asString().equalsIgnoreCase(oldKey.asString())) {
-          body.put("name", newKey.asString());
-        }
         JsonNode list = current.get("prioritizedSourceUrls");
         if (!body.has("prioritizedSourceUrls") && list != null && list.isArray()) {
           body.set("prioritizedSourceUrls", list);
@@ -154,7 +146,7 @@ public final class ProfilePropertySettings {
           .references(new Reference("prioritizedSourceUrls", "people.profileSources", ProfileSources::sourceIdIn,
               ProfileSources::isEntraSourceId))
           .pruneRule(RESET_SOURCE_PRECEDENCE)
-          .patchRule(RENAME_BOTH_WITH_LIST)
+          .patchRule(LIST_IN_EVERY_PATCH)
           .permissions(
               Permissions.of(
                   Access.delegatedOrApp("PeopleSettings.Read.All", Access.NO_ROLE),
