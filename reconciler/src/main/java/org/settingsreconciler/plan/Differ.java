@@ -279,8 +279,9 @@ public final class Differ {
         props.add(new PropertyChange(p.name(), null, value, r.propertyLocations().get(p.name()), r.origin(p.name())));
       } else if (value == null && p.onCreate() != null) {
         // Left out of the YAML, but the create needs it: the tool's choice, so it has no location.
-        body.set(p.name(), p.onCreate());
-        props.add(new PropertyChange(p.name(), null, p.onCreate(), null));
+        JsonNode filled = p.onCreate().deepCopy();
+        body.set(p.name(), filled);
+        props.add(new PropertyChange(p.name(), null, filled, null));
       }
     }
     if (body.isEmpty() && d.key().isEmptyKey(r.id().key())) {

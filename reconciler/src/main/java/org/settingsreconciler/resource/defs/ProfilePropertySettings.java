@@ -123,7 +123,7 @@ public final class ProfilePropertySettings {
       (body, desired, current) -> {
         JsonNode list = current.get("prioritizedSourceUrls");
         if (!body.has("prioritizedSourceUrls") && list != null && list.isArray()) {
-          body.set("prioritizedSourceUrls", list);
+          body.set("prioritizedSourceUrls", list.deepCopy());
         }
       };
 
