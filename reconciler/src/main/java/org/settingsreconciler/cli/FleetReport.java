@@ -69,23 +69,24 @@ final class FleetReport {
       }
       case markdown -> {
         ctx.out().println("# Fleet summary\n");
-        ctx.out().println("| tenant | exit | create | update | delete | could not be read |");
-        ctx.out().println("|---|---:|---:|---:|---:|---:|");
+        ctx.out().println("| tenant | exit | create | update | delete | actions | could not be read |");
+        ctx.out().println("|---|---:|---:|---:|---:|---:|---:|");
         for (TenantOutcome<?> o : outcomes) {
           PlanCounts c = o.counts();
           ctx.out().println("| `" + o.name().replace("`", "'") + "` | " + o.exit() + " | " + count(c, 0) + " | "
-              + count(c, 1) + " | " + count(c, 2) + " | " + count(c, 3) + " |");
+              + count(c, 1) + " | " + count(c, 2) + " | " + count(c, 3) + " | " + count(c, 4) + " |");
         }
         ctx.out().println("\n" + Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
       }
       default -> {
         ctx.out().println("=== Summary: " + outcomes.size() + " tenants ===");
         int width = Math.max(6, outcomes.stream().mapToInt(o -> o.name().length()).max().orElse(6));
-        String row = "%-" + width + "s  %4s  %6s  %6s  %6s  %7s%n";
-        ctx.out().printf(row, "tenant", "exit", "create", "update", "delete", "unknown");
+        String row = "%-" + width + "s  %4s  %6s  %6s  %6s  %7s  %7s%n";
+        ctx.out().printf(row, "tenant", "exit", "create", "update", "delete", "actions", "unknown");
         for (TenantOutcome<?> o : outcomes) {
           PlanCounts c = o.counts();
-          ctx.out().printf(row, o.name(), o.exit(), count(c, 0), count(c, 1), count(c, 2), count(c, 3));
+          ctx.out().printf(row, o.name(), o.exit(), count(c, 0), count(c, 1), count(c, 2), count(c, 3),
+              count(c, 4));
         }
         ctx.out().println(Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
       }
@@ -101,6 +102,7 @@ final class FleetReport {
       case 0 -> c.create();
       case 1 -> c.update();
       case 2 -> c.delete();
+      case 3 -> c.invoke();
       default -> c.unknown();
     };
     return String.valueOf(n);
@@ -119,6 +121,7 @@ final class FleetReport {
       counts.put("create", c.create());
       counts.put("update", c.update());
       counts.put("delete", c.delete());
+      counts.put("invoke", c.invoke());
       counts.put("unknown", c.unknown());
     }
     // The tenant's own JSON document, as its run printed it; null when it printed none (it failed before).

@@ -15,6 +15,7 @@ import org.settingsreconciler.model.CollectionScope;
 import org.settingsreconciler.model.DesiredResource;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.model.Location;
+import org.settingsreconciler.resource.ValueKind;
 import org.settingsreconciler.model.ValueOrigin;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import org.settingsreconciler.resource.ResourceId;
@@ -210,9 +211,11 @@ final class DesiredStateBuilder {
       String at = SourceMap.child(pointer, p);
       locations.put(p, sources.valueLocation(at));
       JsonNode value = properties.get(p);
-      boolean references = id.descriptor().references().stream().anyMatch(r -> r.property().equals(p));
+      boolean references = id.descriptor().references().stream().anyMatch(r -> r.property().equals(p))
+          || id.descriptor().property(p).map(s -> s.kind() == ValueKind.USERS_AND_GROUPS).orElse(false);
       for (int i = 0; references && value.isArray() && i < value.size(); i++) {
-        // Each item of a list that names other items too, for what is said of one (a URL naming no profile source).
+        // Each item of a list that names other items too, for what is said of one (a URL naming no profile source,
+        // a user or group the directory lacks).
         locations.put(DesiredResource.itemOf(p, i), sources.valueLocation(SourceMap.child(at, i)));
       }
       ValueOrigin origin = origins.apply(at);

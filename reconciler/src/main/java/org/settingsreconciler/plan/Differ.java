@@ -110,7 +110,12 @@ public final class Differ {
       out.failures.add(new ReadFailure(r.address(), read == null ? null : read.error()));
       return;
     }
-    List<Change> item = itemChanges(r, read.value(), null, () -> r.id().objectPath(versions, null, organization));
+    // A catalog's item is written by the id its read answered (see ResourceId.objectPath); other objects' ids are
+    // their paths already.
+    String graphId = r.id().descriptor().shape() == Shape.CATALOG ? r.id().descriptor().key().graphIdOf(read.value())
+        : null;
+    List<Change> item = itemChanges(r, read.value(), null,
+        () -> r.id().objectPath(versions, graphId, organization));
     if (item.isEmpty()) {
       out.inSync.add(r.address());
     } else {
@@ -272,6 +277,11 @@ public final class Differ {
       if (value != null && (!value.isNull() || onlyNulls)) {
         body.set(p.name(), value);
         props.add(new PropertyChange(p.name(), null, value, r.propertyLocations().get(p.name()), r.origin(p.name())));
+      } else if (value == null && p.onCreate() != null) {
+        // Left out of the YAML, but the create needs it: the tool's choice, so it has no location.
+        JsonNode filled = p.onCreate().deepCopy();
+        body.set(p.name(), filled);
+        props.add(new PropertyChange(p.name(), null, filled, null));
       }
     }
     if (body.isEmpty() && d.key().isEmptyKey(r.id().key())) {

@@ -29,6 +29,10 @@ final class PatchBuilder {
     if (keyRename != null) {
       body.set(keyRename.name(), keyRename.after());
       changes.add(keyRename);
+      fallbackRename(d, have, keyRename).ifPresent(c -> {
+        body.set(c.name(), c.after());
+        changes.add(c);
+      });
     }
     for (PropertySpec p : d.properties()) {
       if (!want.has(p.name()) || d.setByAction(p.name())) {
@@ -53,6 +57,22 @@ final class PatchBuilder {
     }
     d.patchRule().complete(body, want, have);
     return Optional.of(new Patch(body, beforeOf(body, have), changes));
+  }
+
+  /**
+   * A rename writes the key's older property too (a profile property setting's name) where it spelled the old key,
+   * as a create writes both alike; one that spells something else is the tenant's and left alone.
+   */
+  private static Optional<PropertyChange> fallbackRename(ResourceDescriptor d, ObjectNode have,
+      PropertyChange keyRename) {
+    String fallback = d.key() == null ? null : d.key().fallback();
+    JsonNode old = fallback == null ? null : have.get(fallback);
+    JsonNode renamed = keyRename.before();
+    if (old == null || !old.isString() || renamed == null || !renamed.isString()
+        || !old.asString().equalsIgnoreCase(renamed.asString()) || old.equals(keyRename.after())) {
+      return Optional.empty();
+    }
+    return Optional.of(new PropertyChange(fallback, old, keyRename.after(), keyRename.source()));
   }
 
   /**

@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
  * Looks Entra groups up by display name and by id through Graph's {@code /groups}. Names go into OData string
  * literals, where a quote is written twice ({@code 'O''Brien'}); several names go into one request with
  * {@code displayName in (...)}, at most {@value #NAMES_PER_REQUEST} at a time, the most Graph accepts in one
- * {@code in} clause. Display names match ignoring case, as Entra compares them. Needs {@link #ACCESS}.
+ * {@code in} clause. Graph matches an {@code eq} value of at most {@value #LONGEST_MATCHED_VALUE} characters
+ * (concepts/known-issues.md, although a displayName may have 256): a longer name is looked up on its own with
+ * {@code startswith(displayName, '<its first 120 characters>')} and the groups found are matched in full here. Display
+ * names match ignoring case, as Entra compares them. Needs {@link #ACCESS}.
  */
 public final class GroupDirectory {
 
@@ -31,6 +34,7 @@ public final class GroupDirectory {
   public static final Access ACCESS = Access.delegatedOrApp("GroupMember.Read.All", Access.NO_ROLE);
 
   static final int NAMES_PER_REQUEST = 15;
+  static final int LONGEST_MATCHED_VALUE = 120;
 
   private final GraphClient client;
 
@@ -46,18 +50,43 @@ public final class GroupDirectory {
     List<String> distinct = names.stream().distinct().toList();
     Map<String, List<DirectoryGroup>> out = new LinkedHashMap<>();
     distinct.forEach(n -> out.put(n, new ArrayList<>()));
-    for (int from = 0; from < distinct.size(); from += NAMES_PER_REQUEST) {
-      List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + NAMES_PER_REQUEST));
-      for (JsonNode g : client.list(client.versions().directoryPath("/groups?$filter=" + encode(filter(chunk)) + "&$select=id,displayName"))) {
-        DirectoryGroup group = group(g);
-        for (String name : chunk) {
-          if (group.displayName() != null && fold(group.displayName()).equals(fold(name))) {
-            out.get(name).add(group);
-          }
-        }
+    List<String> matchable = distinct.stream().filter(n -> n.length() <= LONGEST_MATCHED_VALUE).toList();
+    for (int from = 0; from < matchable.size(); from += NAMES_PER_REQUEST) {
+      List<String> chunk = matchable.subList(from, Math.min(matchable.size(), from + NAMES_PER_REQUEST));
+      collect(filter(chunk), chunk, out);
+    }
+    for (String name : distinct) {
+      if (name.length() > LONGEST_MATCHED_VALUE) {
+        collect(startsWith(name), List.of(name), out);
       }
     }
     return out;
+  }
+
+  /** Lists the groups {@code filter} finds and adds each to every one of {@code names} its display name is. */
+  private void collect(String filter, List<String> names, Map<String, List<DirectoryGroup>> out)
+      throws GraphException {
+    for (JsonNode g : client.list(client.versions().directoryPath("/groups?$filter=" + encode(filter)
+        + "&$select=id,displayName"))) {
+      DirectoryGroup group = group(g);
+      for (String name : names) {
+        if (group.displayName() != null && fold(group.displayName()).equals(fold(name))) {
+          out.get(name).add(group);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code startswith(displayName,'...')} on the first {@value #LONGEST_MATCHED_VALUE} characters of a longer name
+   * (one fewer where the cut would split a surrogate pair), which finds every group of that name among others.
+   */
+  static String startsWith(String name) {
+    int end = LONGEST_MATCHED_VALUE;
+    if (Character.isHighSurrogate(name.charAt(end - 1))) {
+      end--;
+    }
+    return "startswith(displayName," + literal(name.substring(0, end)) + ")";
   }
 
   /** The group with this id, or empty when the directory has none. */

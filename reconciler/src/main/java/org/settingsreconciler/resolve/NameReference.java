@@ -66,7 +66,10 @@ public record NameReference(DesiredResource resource, String property, int entry
             for (int i = 0; value != null && value.isArray() && i < value.size(); i++) {
               for (Kind k : Kind.values()) {
                 int index = i;
-                nameIn(value.get(i), k).ifPresent(n -> out.add(new NameReference(r, p.name(), index, k, n, at)));
+                // At the entry that names it, where the loader kept its place; else at the list.
+                Location entryAt = r.propertyLocations().getOrDefault(DesiredResource.itemOf(p.name(), i), at);
+                nameIn(value.get(i), k)
+                    .ifPresent(n -> out.add(new NameReference(r, p.name(), index, k, n, entryAt)));
               }
             }
           }

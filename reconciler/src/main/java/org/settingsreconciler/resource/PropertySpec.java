@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
  * @param planNote what a reviewer should know when this property changes (Graph's own doings), or null
  * @param storedAs what Graph stores when sent a value, where it rewrites values (appends to a list), or null when it
  *     stores what it is sent; a note with {@code planNote} is shown only where the rewrite changes the value
+ * @param onCreate what a create sends when the YAML leaves the property out, where a create needs it, or null
  *     <p>Whether a property may hold null is not said here: it is Microsoft's metadata's to say (the sandbox judges
  *     bodies by it, MetadataConformanceTest the schemas).
  */
@@ -24,7 +25,8 @@ public record PropertySpec(
     ValueComparator comparator,
     Destructive destructive,
     String planNote,
-    UnaryOperator<JsonNode> storedAs) {
+    UnaryOperator<JsonNode> storedAs,
+    JsonNode onCreate) {
 
   public PropertySpec {
     Objects.requireNonNull(name);
@@ -33,25 +35,25 @@ public record PropertySpec(
   }
 
   public static PropertySpec of(String name, ValueKind kind) {
-    return new PropertySpec(name, kind, false, ValueComparator.forKind(kind), null, null, null);
+    return new PropertySpec(name, kind, false, ValueComparator.forKind(kind), null, null, null, null);
   }
 
   public PropertySpec requiredInEveryPatch() {
-    return new PropertySpec(name, kind, true, comparator, destructive, planNote, storedAs);
+    return new PropertySpec(name, kind, true, comparator, destructive, planNote, storedAs, onCreate);
   }
 
   public PropertySpec comparedWith(ValueComparator custom) {
-    return new PropertySpec(name, kind, requiredInPatch, custom, destructive, planNote, storedAs);
+    return new PropertySpec(name, kind, requiredInPatch, custom, destructive, planNote, storedAs, onCreate);
   }
 
   /** Moving to {@code value} destroys data; {@code reason} says what, for plans and refusals. */
   public PropertySpec destructiveWhenSetTo(JsonNode value, String reason) {
     return new PropertySpec(
-        name, kind, requiredInPatch, comparator, new Destructive(value, reason), planNote, storedAs);
+        name, kind, requiredInPatch, comparator, new Destructive(value, reason), planNote, storedAs, onCreate);
   }
 
   public PropertySpec noteInPlans(String note) {
-    return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, note, storedAs);
+    return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, note, storedAs, onCreate);
   }
 
   /**
@@ -59,7 +61,15 @@ public record PropertySpec(
    * show the note and what the tenant ends with, where the rewrite changes the value.
    */
   public PropertySpec rewrittenByGraph(UnaryOperator<JsonNode> rewrite, String note) {
-    return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, note, rewrite);
+    return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, note, rewrite, onCreate);
+  }
+
+  /**
+   * A create sends {@code value} when the YAML leaves this property out: for a property a create page marks required
+   * whose value Graph would otherwise choose itself. An update leaves an absent property alone as ever.
+   */
+  public PropertySpec filledOnCreateWith(JsonNode value) {
+    return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, planNote, storedAs, value);
   }
 
   /** A value whose setting destroys data, and what is lost. */

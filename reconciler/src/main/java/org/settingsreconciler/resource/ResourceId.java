@@ -127,7 +127,11 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
     String base = basePath(descriptor, user, version, organization);
     return switch (descriptor.shape()) {
       case SINGLETON -> base;
-      case FIXED_IDS, CATALOG -> base + "/" + segment(key);
+      case FIXED_IDS -> base + "/" + segment(key);
+      // A catalog's item as Graph spells its id where that is known (its own read answered it), else as the YAML
+      // does: the key matches ignoring case, and a write should name the item as Graph gave it.
+      case CATALOG -> base + "/" + segment(graphId != null && descriptor.key().matchForm(graphId)
+          .equals(descriptor.key().matchForm(key)) ? graphId : key);
       case COLLECTION -> descriptor.key().alternateKey()
           ? base + alternateKey(descriptor.key().property(), graphId)
           : base + "/" + segment(graphId);

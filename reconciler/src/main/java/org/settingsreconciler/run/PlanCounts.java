@@ -5,10 +5,11 @@ import org.settingsreconciler.plan.Change;
 import org.settingsreconciler.plan.Plan;
 
 /**
- * A plan in numbers, as a fleet's summary shows each tenant's: its changes by action, and the settings that could
- * not be read (which the plan therefore says nothing about).
+ * A plan in numbers, as a fleet's summary shows each tenant's: its changes by action (actions invoked, such as an
+ * agent's block, are changes too), and the settings that could not be read (which the plan therefore says nothing
+ * about).
  */
-public record PlanCounts(long create, long update, long delete, int unknown) {
+public record PlanCounts(long create, long update, long delete, long invoke, int unknown) {
 
   public static PlanCounts of(Plan plan) {
     return of(plan.changes(), plan.failures().size());
@@ -16,7 +17,8 @@ public record PlanCounts(long create, long update, long delete, int unknown) {
 
   /** The counts of {@code changes}, with {@code unknown} settings that could not be read. */
   public static PlanCounts of(List<Change> changes, int unknown) {
-    return new PlanCounts(count(changes, "create"), count(changes, "update"), count(changes, "delete"), unknown);
+    return new PlanCounts(count(changes, "create"), count(changes, "update"), count(changes, "delete"),
+        count(changes, "invoke"), unknown);
   }
 
   private static long count(List<Change> changes, String action) {

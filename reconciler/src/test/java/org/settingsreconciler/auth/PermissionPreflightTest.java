@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.resource.Operation;
+import org.settingsreconciler.resource.defs.CopilotAgents;
 import org.settingsreconciler.resource.defs.CopilotPolicySettings;
+import org.settingsreconciler.resource.defs.OrganizationSettings;
 import org.settingsreconciler.resource.defs.EnhancedPersonalization;
 import org.settingsreconciler.resource.defs.LimitedMode;
 import org.settingsreconciler.resource.defs.PeopleToggles;
@@ -74,6 +76,34 @@ class PermissionPreflightTest {
       assertThat(p.readProblem(d)).as(d.type()).isEmpty();
       assertThat(p.writeProblem(d, Operation.UPDATE)).as(d.type()).isEmpty();
     }
+  }
+
+  /**
+   * Each operation its own permission, as the docs give it: an agent is read with CopilotPackages.Read.All by an app
+   * or an admin, but blocked, unblocked and handed on only by a signed-in admin with CopilotPackages.ReadWrite.All
+   * (m365copilot-docs copilotpackage-block.md, -unblock.md, -reassign.md); Microsoft app data access is read by an
+   * admin only and written with Organization.ReadWrite.All (beta microsoftapplicationdataaccesssettings-update.md).
+   */
+  @Test
+  void agentActionsAndOrganizationSettingsNameTheirOwnPermission() {
+    PermissionPreflight app = preflight(TestJwt.appOnly("CopilotPackages.ReadWrite.All", "Organization.ReadWrite.All"));
+    PermissionPreflight reader = preflight(TestJwt.delegated("CopilotPackages.Read.All", "Organization.Read.All"));
+
+    assertThat(app.readProblem(CopilotAgents.DESCRIPTOR)).isEmpty();
+    for (String action : List.of("block", "unblock", "reassign")) {
+      assertThat(app.writeProblem(CopilotAgents.DESCRIPTOR, Operation.action(action))).as(action).get().asString()
+          .startsWith("copilot.agents needs delegated sign-in with CopilotPackages.ReadWrite.All");
+      assertThat(reader.writeProblem(CopilotAgents.DESCRIPTOR, Operation.action(action))).as(action).get()
+          .asString().startsWith("copilot.agents needs the delegated permission CopilotPackages.ReadWrite.All");
+    }
+    assertThat(reader.readProblem(CopilotAgents.DESCRIPTOR)).isEmpty();
+    assertThat(app.writeProblem(OrganizationSettings.MICROSOFT_APPLICATION_DATA_ACCESS, Operation.UPDATE)).get()
+        .asString().startsWith("organization.microsoftApplicationDataAccess needs delegated sign-in with "
+            + "Organization.ReadWrite.All");
+    assertThat(reader.writeProblem(OrganizationSettings.MICROSOFT_APPLICATION_DATA_ACCESS, Operation.UPDATE)).get()
+        .asString().startsWith("organization.microsoftApplicationDataAccess needs the delegated permission "
+            + "Organization.ReadWrite.All");
+    assertThat(reader.readProblem(OrganizationSettings.MICROSOFT_APPLICATION_DATA_ACCESS)).isEmpty();
   }
 
   @Test

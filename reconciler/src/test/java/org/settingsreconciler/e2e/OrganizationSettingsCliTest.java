@@ -21,6 +21,8 @@ class OrganizationSettingsCliTest {
   /** The demo tenant's organization (examples/sandbox/demo-tenant.json). */
   static final String ORGANIZATION = "3c1f9e5a-7d2b-4e8c-a6f0-1b9d4e7c2a58";
   static final String PILOT = "edbfe4fb-ec70-4300-928f-dbb2ae86c981";
+  static final String OPT_OUT = "9b0f5c1e-2d4a-4e6b-8c3f-7a1d2e5b6c90";
+  static final String LIMITED_MODE = "4c563cdf-0efa-44c5-a384-dbf57db277df";
 
   static final String DESIRED = """
       organization:
@@ -103,6 +105,47 @@ class OrganizationSettingsCliTest {
     Run plan = CliRunner.sandbox(state, "plan", "--detailed-exitcode", exported.toString());
     assertThat(plan.exit()).as(plan.toString()).isZero();
     assertThat(plan.out()).contains("No changes");
+  }
+
+  /**
+   * Every group-valued property of the three settings takes a group by name ({@code {group: name}}), sent as its id;
+   * export with --group-names writes each back by name, and that plans to no changes.
+   */
+  @Test
+  void everyDisabledForGroupTakesAGroupByNameAndExportsItByName() throws IOException {
+    Path state = dir.resolve("tenant.json");
+    Path yaml = Files.writeString(dir.resolve("organization.yaml"), """
+        organization:
+          peopleInsights:
+            disabledForGroup: {group: People Insights Opt-out}
+          contactInsights:
+            disabledForGroup: {group: copilot pilot}
+          microsoftApplicationDataAccess:
+            disabledForGroup: {group: Teams Limited Mode}
+        """);
+
+    Run apply = CliRunner.sandbox(state, "apply", yaml.toString(), "--auto-approve");
+
+    assertThat(apply.exit()).as(apply.toString()).isZero();
+    JsonNode tenant = JsonMapper.builder().build().readTree(Files.readString(state)).get("resources");
+    assertThat(tenant.at("/organization.peopleInsights/disabledForGroup").asString()).isEqualTo(OPT_OUT);
+    assertThat(tenant.at("/organization.contactInsights/disabledForGroup").asString()).isEqualTo(PILOT);
+    assertThat(tenant.at("/organization.microsoftApplicationDataAccess/disabledForGroup").asString())
+        .isEqualTo(LIMITED_MODE);
+    assertThat(CliRunner.sandbox(state, "plan", "--detailed-exitcode", yaml.toString()).exit()).isZero();
+
+    Path exported = dir.resolve("exported.yaml");
+    Run export = CliRunner.sandbox(state, "export", "--group-names", "--out", exported.toString());
+    assertThat(export.exit()).as(export.toString()).isZero();
+    assertThat(Files.readString(exported))
+        .contains("  peopleInsights:\n    isEnabledInOrganization: true\n    disabledForGroup:\n"
+            + "      group: People Insights Opt-out\n")
+        .contains("  contactInsights:\n    isEnabledInOrganization: true\n    disabledForGroup:\n"
+            + "      group: Copilot Pilot\n")
+        .contains("  microsoftApplicationDataAccess:\n    isEnabledForAllMicrosoftApplications: true\n"
+            + "    disabledForGroup:\n      group: Teams Limited Mode\n");
+    Run plan = CliRunner.sandbox(state, "plan", "--detailed-exitcode", exported.toString());
+    assertThat(plan.exit()).as(plan.toString()).isZero();
   }
 
   @Test

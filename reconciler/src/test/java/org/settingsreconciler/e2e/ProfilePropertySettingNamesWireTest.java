@@ -49,6 +49,66 @@ class ProfilePropertySettingNamesWireTest {
         {"displayName":"Skills","name":"Skills","prioritizedSourceUrls":["%s"]}""".formatted(HR_URL));
   }
 
+  /**
+   * v1.0's create page marks prioritizedSourceUrls "Required": a setting the YAML gives no list is created with the
+   * Entra ID source alone, the list it would hold anyway (Graph appends that source to every list).
+   */
+  @Test
+  void aNewSettingWithoutAListIsCreatedWithTheEntraIdSourceAlone() {
+    h.list(PROPERTY_SETTINGS);
+    h.postCreated(PROPERTY_SETTINGS);
+
+    Run r = h.autoApply("""
+        people:
+          profilePropertySettings:
+            Skills: {}
+        """);
+
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    h.verifyPost(PROPERTY_SETTINGS, """
+        {"displayName":"Skills","name":"Skills","prioritizedSourceUrls":["%s"]}""".formatted(ENTRA_URL));
+  }
+
+  /**
+   * A new spelling of a setting's key renames it: name too, where it spelled the old key (a create writes both
+   * alike), and with the tenant's own list, which v1.0's update page marks "Required".
+   */
+  @Test
+  void aRenameInLetterCaseWritesDisplayNameAndNameWithTheList() {
+    h.list(PROPERTY_SETTINGS, """
+        {"id":"pps-1","name":"skills","displayName":"skills","prioritizedSourceUrls":["%s","%s"]}"""
+        .formatted(HR_URL, ENTRA_URL));
+    h.patchOk(PROPERTY_SETTINGS + "/pps-1");
+
+    Run r = h.autoApply("""
+        people:
+          profilePropertySettings:
+            Skills: {}
+        """);
+
+    h.verifyPatch(PROPERTY_SETTINGS + "/pps-1", """
+        {"displayName":"Skills","name":"Skills","prioritizedSourceUrls":["%s","%s"]}""".formatted(HR_URL, ENTRA_URL));
+    assertThat(r.out()).contains("~ displayName: \"skills\" -> \"Skills\"");
+  }
+
+  /** A name that differs from displayName is the tenant's: a rename leaves it as it is. */
+  @Test
+  void aRenameLeavesANameThatDiffersAlone() {
+    h.list(PROPERTY_SETTINGS, """
+        {"id":"pps-1","name":"skillsLegacy","displayName":"skills","prioritizedSourceUrls":["%s"]}"""
+        .formatted(ENTRA_URL));
+    h.patchOk(PROPERTY_SETTINGS + "/pps-1");
+
+    h.autoApply("""
+        people:
+          profilePropertySettings:
+            Skills: {}
+        """);
+
+    h.verifyPatch(PROPERTY_SETTINGS + "/pps-1", """
+        {"displayName":"Skills","prioritizedSourceUrls":["%s"]}""".formatted(ENTRA_URL));
+  }
+
   @Test
   void aSettingThatHasOnlyTheOlderNameIsMatchedByIt() {
     h.list(PROPERTY_SETTINGS, """

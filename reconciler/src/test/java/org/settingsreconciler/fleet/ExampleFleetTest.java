@@ -39,8 +39,8 @@ class ExampleFleetTest {
         .contains("~ value: \"1\" -> \"0\"    # layer contoso-prod ")
         .contains("(overrides baseline ")
         .contains("-> \"Copilot Pilot (Test)\" (0a7c3e51-8f2d-4b69-9e14-6d5b2c8a7f03)")
-        .containsPattern("(?m)^contoso-prod\\s+0\\s+0\\s+2\\s+0\\s+0$")
-        .containsPattern("(?m)^contoso-test\\s+0\\s+0\\s+3\\s+0\\s+0$");
+        .containsPattern("(?m)^contoso-prod\\s+0\\s+0\\s+2\\s+0\\s+0\\s+0$")
+        .containsPattern("(?m)^contoso-test\\s+0\\s+0\\s+3\\s+0\\s+0\\s+0$");
   }
 
   @Test

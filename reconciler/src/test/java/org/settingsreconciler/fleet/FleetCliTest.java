@@ -121,10 +121,10 @@ class FleetCliTest {
             + ":4:23: copilot.enhancedPersonalization.disabledForGroup: no Entra group is named \"Copilot Pilots\"")
         .doesNotContain("[in-sync] error")
         .doesNotContain("[drifted] error");
-    assertThat(out).containsPattern("(?m)^tenant\\s+exit\\s+create\\s+update\\s+delete\\s+unknown$")
-        .containsPattern("(?m)^in-sync\\s+0\\s+0\\s+0\\s+0\\s+0$")
-        .containsPattern("(?m)^drifted\\s+2\\s+0\\s+1\\s+0\\s+0$")
-        .containsPattern("(?m)^broken\\s+1\\s+-\\s+-\\s+-\\s+-$")
+    assertThat(out).containsPattern("(?m)^tenant\\s+exit\\s+create\\s+update\\s+delete\\s+actions\\s+unknown$")
+        .containsPattern("(?m)^in-sync\\s+0\\s+0\\s+0\\s+0\\s+0\\s+0$")
+        .containsPattern("(?m)^drifted\\s+2\\s+0\\s+1\\s+0\\s+0\\s+0$")
+        .containsPattern("(?m)^broken\\s+1\\s+-\\s+-\\s+-\\s+-\\s+-$")
         .contains("Exit code 1, the worst of the tenants");
   }
 
@@ -158,6 +158,30 @@ class FleetCliTest {
         .contains("[drifted] error: --target copilot.limitedMode matches nothing in the desired state");
   }
 
+  /** An agent's block is an action, not a create, update or delete: the summary counts it as one. */
+  @Test
+  void theSummaryCountsActionsAsChanges() throws IOException {
+    write("agents/agents/tenant.yaml", "tenantId: dddddddd-0000-0000-0000-000000000004\n");
+    write("agents/agents/settings.yaml", """
+        copilot:
+          agents:
+            P_2b8e5f1c-4a7d-4c9e-b3f2-6d1a8e0c5b94:
+              isBlocked: true
+        """);
+    String agents = dir.resolve("agents/agents").toString();
+
+    Run text = cli("plan", agents, tenants.resolve("drifted").toString(), "--sandbox");
+    Run markdown = cli("plan", agents, tenants.resolve("drifted").toString(), "--sandbox", "--format", "markdown");
+    Run json = cli("plan", agents, tenants.resolve("drifted").toString(), "--sandbox", "--format", "json");
+
+    assertThat(text.out()).as(text.toString()).containsPattern("(?m)^agents\\s+0\\s+0\\s+0\\s+0\\s+1\\s+0$")
+        .containsPattern("(?m)^drifted\\s+0\\s+0\\s+1\\s+0\\s+0\\s+0$");
+    assertThat(markdown.out()).contains("| `agents` | 0 | 0 | 0 | 0 | 1 | 0 |");
+    JsonNode root = JsonMapper.builder().build().readTree(json.out());
+    assertThat(root.at("/tenants/0/counts/invoke").asInt()).isEqualTo(1);
+    assertThat(root.at("/tenants/1/counts/invoke").asInt()).isZero();
+  }
+
   @Test
   void withoutTheFailingTenantChangesAreTheWorst() {
     Run check = cli("check", tenants.resolve("in-sync").toString(), tenants.resolve("drifted").toString(),
@@ -184,8 +208,8 @@ class FleetCliTest {
     Run plan = cli(withTenants("plan", "--sandbox", "--format", "markdown"));
     assertThat(plan.out())
         .contains("# Tenant drifted (" + DRIFTED_ID + ")\n\n## settings-reconciler plan")
-        .contains("| `drifted` | 0 | 0 | 1 | 0 | 0 |")
-        .contains("| `broken` | 1 | - | - | - | - |");
+        .contains("| `drifted` | 0 | 0 | 1 | 0 | 0 | 0 |")
+        .contains("| `broken` | 1 | - | - | - | - | - |");
   }
 
   @Test

@@ -99,9 +99,9 @@ class FleetSavedPlanTest {
     InProcessCli.Result apply = cli("apply", "--plan", dir.resolve("plans/{tenant}.json").toString());
 
     assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
-    assertThat(apply.out()).containsPattern("(?m)^tenant\\s+exit\\s+create\\s+update\\s+delete\\s+unknown$")
-        .containsPattern("(?m)^contoso\\s+0\\s+0\\s+1\\s+0\\s+0$")
-        .containsPattern("(?m)^fabrikam\\s+0\\s+0\\s+1\\s+0\\s+0$");
+    assertThat(apply.out()).containsPattern("(?m)^tenant\\s+exit\\s+create\\s+update\\s+delete\\s+actions\\s+unknown$")
+        .containsPattern("(?m)^contoso\\s+0\\s+0\\s+1\\s+0\\s+0\\s+0$")
+        .containsPattern("(?m)^fabrikam\\s+0\\s+0\\s+1\\s+0\\s+0\\s+0$");
   }
 
   @Test

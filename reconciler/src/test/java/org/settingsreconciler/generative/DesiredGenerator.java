@@ -303,13 +303,10 @@ final class DesiredGenerator {
         continue;
       }
       ObjectNode item = object(d);
-      boolean created = !key.isEmptyKey(k) && !tenantKeys.contains(key.matchForm(k));
-      if ((key.isEmptyKey(k) && item.isEmpty())
-          || (d == ProfilePropertySettings.DESCRIPTOR && created && !item.has("prioritizedSourceUrls"))) {
+      if (key.isEmptyKey(k) && item.isEmpty()) {
         // The schema wants a property there: the nameless setting is created from it, and Graph creates nothing
-        // from an empty body. Not its displayName: the key is that, and the nameless one has none. A named setting
-        // the tenant lacks is created with a list too: v1.0's create page marks prioritizedSourceUrls "Required"
-        // (the sandbox refuses a v1.0 create without it, as Graph would; the tool does not yet check for it).
+        // from an empty body. Not its displayName: the key is that, and the nameless one has none. (A named setting
+        // the tenant lacks may come without a list: its create sends the Entra ID source alone.)
         PropertySpec sources = d.property("prioritizedSourceUrls").orElseThrow();
         item.set(sources.name(), value(d, sources,
             MetadataValues.properties(MetadataValues.typeOf(d)).get(sources.name())));
@@ -326,9 +323,8 @@ final class DesiredGenerator {
     List<JsonNode> unique = new ArrayList<>();
     tenant.path("groups").forEach(g -> {
       String name = g.get("displayName").asString();
-      // Graph's known issues: an eq value is matched up to 120 characters, and the tool looks a name up with eq
-      // (the sandbox refuses a longer one, as Graph would; the tool does not yet avoid it).
-      if (names.get(name.toLowerCase(Locale.ROOT)) == 1 && name.length() <= 120) {
+      // Any length: a name past the 120 characters Graph matches with eq is looked up by its beginning.
+      if (names.get(name.toLowerCase(Locale.ROOT)) == 1) {
         unique.add(g);
       }
     });

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.model.DesiredState;
+import org.settingsreconciler.resource.defs.ProfilePropertySettings;
 import org.settingsreconciler.state.CurrentState;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -226,13 +227,14 @@ class DifferTest {
   }
 
   @Test
-  void theNamelessSettingCreatedFromNullsSendsThemRatherThanAnEmptyBody() throws Exception {
+  void theNamelessSettingCreatedWithoutAListSendsTheEntraIdSourceRatherThanAnEmptyBody() throws Exception {
     CurrentState current = new CurrentState();
     current.putCollection("people.profilePropertySettings", GraphResult.items(List.of()));
     Plan plan = new Differ().diff(
         desired("people:\n  profilePropertySettings:\n    sourcePrecedence:\n      displayName: null\n"), current);
     assertThat(plan.changes()).extracting(Change::method, c -> String.valueOf(c.body()))
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "{\"displayName\":null}"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "{\"prioritizedSourceUrls\":[\""
+            + ProfilePropertySettings.ENTRA_SOURCE_URL + "\"]}"));
 
   }
 

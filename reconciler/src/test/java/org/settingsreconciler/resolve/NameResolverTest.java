@@ -153,6 +153,35 @@ class NameResolverTest {
         .contains("$select=id,displayName");
   }
 
+  /**
+   * concepts/known-issues.md: an eq value is matched up to 120 characters, though a displayName may have 256. A longer
+   * name is looked up by its first 120 characters and matched in full here, so a group whose name only begins alike
+   * is not taken for it.
+   */
+  @Test
+  void aNameLongerThanGraphMatchesWithEqIsFoundByItsBeginning() throws Exception {
+    String prefix = "Copilot rollout wave ".repeat(6).substring(0, 120);
+    String longName = prefix + "for the finance department";
+    String longId = "55555555-5555-5555-5555-555555555555";
+    sandbox.load(JsonMapper.builder().build().readTree("""
+        {"groups": [
+          {"id": "%s", "displayName": "%s"},
+          {"id": "66666666-6666-6666-6666-666666666666", "displayName": "%s"},
+          {"id": "%s", "displayName": "Copilot Pilot"}
+        ]}
+        """.formatted(longId, longName, prefix + "for the sales department", PILOT)));
+
+    Plan plan = planner.plan(load("copilot:\n  enhancedPersonalization:\n    disabledForGroup: {group: \""
+        + longName.toUpperCase() + "\"}\n  limitedMode:\n    isEnabledForGroup: true\n"
+        + "    groupId: {group: Copilot Pilot}\n"));
+
+    assertThat(plan.changes()).extracting(c -> ((Update) c).body().path("disabledForGroup").asString(""))
+        .contains(longId);
+    assertThat(groupQueries()).containsExactlyInAnyOrder(
+        "/v1.0/groups?$filter=displayName eq 'Copilot Pilot'&$select=id,displayName",
+        "/v1.0/groups?$filter=startswith(displayName,'" + prefix.toUpperCase() + "')&$select=id,displayName");
+  }
+
   @Test
   void everyNameIsLookedUpOncePerRunInOneRequest() throws Exception {
     planner.plan(load("""

@@ -98,7 +98,7 @@ class UserNamesTest {
     assertThatThrownBy(() -> planner.plan(state)).isInstanceOfSatisfying(UnresolvedNamesException.class, e -> {
       assertThat(e.count()).isEqualTo("1 user principal name");
       assertThat(e.errors()).singleElement().asString()
-          .startsWith(dir.resolve("agents.yaml") + ":5:9: copilot.agents[\"" + HR + "\"].allowedUsersAndGroups[0]: "
+          .startsWith(dir.resolve("agents.yaml") + ":5:11: copilot.agents[\"" + HR + "\"].allowedUsersAndGroups[0]: "
               + "no Entra user has the principal name \"nobody@contoso.com\"");
     });
     assertThat(probe.requests()).as("nothing read but the lookup").allMatch(r -> r.path().contains("/users/"));

@@ -90,4 +90,19 @@ class CopilotCatalogTest extends FreshSandbox {
     assertThat(client.get(HR + "/block").status()).isEqualTo(405);
     assertThat(postWithoutBody(LIST + "/P_nope/block").status()).isEqualTo(404);
   }
+
+  /**
+   * m365copilot-docs: list and get are in v1.0 since 2026-07, the update only in beta; a PATCH under v1.0 is refused
+   * as any call a version lacks is, and changes nothing.
+   */
+  @Test
+  void aPatchUnderV10IsRefusedAsGraphLacksIt() {
+    SandboxClient v1 = new SandboxClient(sandbox, ApiVersion.V1_0);
+    assertThat(v1.get(HR).status()).isEqualTo(200);
+
+    Reply patch = v1.patch(HR, "{\"allowedUsersAndGroups\":[]}");
+
+    assertThat(patch.status()).isEqualTo(400);
+    assertThat(client.get(HR).body().get("allowedUsersAndGroups")).as("unchanged").hasSize(1);
+  }
 }

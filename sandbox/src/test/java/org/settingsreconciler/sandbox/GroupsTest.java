@@ -80,7 +80,7 @@ class GroupsTest {
 
   @Test
   void otherFiltersAreRefusedAsGraphRefusesThem() {
-    Reply r = filter("startswith(displayName,'Sa')");
+    Reply r = filter("endswith(displayName,'es')");
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.errorCode()).isEqualTo("Request_UnsupportedQuery");
   }
@@ -117,6 +117,15 @@ class GroupsTest {
 
     assertThat(longer.status()).isEqualTo(400);
     assertThat(longer.errorCode()).isEqualTo("Request_UnsupportedQuery");
+  }
+
+  /** The groups list page names startsWith among displayName's filters; like eq, it ignores letter case. */
+  @Test
+  void startswithMatchesTheBeginningOfTheNameIgnoringCase() {
+    assertThat(ids(filter("startswith(displayName,'SAL')")))
+        .containsExactly("22222222-2222-2222-2222-222222222222", "33333333-3333-3333-3333-333333333333");
+    assertThat(ids(filter("startswith(displayName,'O''Brien')"))).containsExactly("44444444-4444-4444-4444-444444444444");
+    assertThat(ids(filter("startswith(displayName,'ales')"))).isEmpty();
   }
 
   /** concepts/query-parameters.md: "On the beta endpoint, the `$` prefix is optional." (This client is beta's.) */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.settingsreconciler.resource.Access;
 import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.CollectionKey;
+import org.settingsreconciler.resource.PatchRule;
 import org.settingsreconciler.resource.Permissions;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.PruneRule;
@@ -64,6 +65,13 @@ public final class ProfilePropertySettings {
     return out;
   }
 
+  /** The list of the Entra ID source alone: what a setting holds when no other source is named. */
+  static JsonNode entraOnly() {
+    var out = JsonNodeFactory.instance.arrayNode();
+    out.add(ENTRA_SOURCE_URL);
+    return out;
+  }
+
   /**
    * Graph appends the Entra ID source when a list lacks it, so a desired list without it is satisfied by the same
    * list followed by Entra ID sources. Without this every apply would be followed by false drift.
@@ -107,6 +115,19 @@ public final class ProfilePropertySettings {
         return new PruneRule.Decision(reset, !nameless);
       };
 
+  /**
+   * Every PATCH of a setting carries its list: v1.0's update page marks prioritizedSourceUrls "Required" (its intro
+   * says to send only what changes; sending the tenant's own list again satisfies both readings). A rename, which
+   * changes no list, is the PATCH this adds it to.
+   */
+  static final PatchRule LIST_IN_EVERY_PATCH =
+      (body, desired, current) -> {
+        JsonNode list = current.get("prioritizedSourceUrls");
+        if (!body.has("prioritizedSourceUrls") && list != null && list.isArray()) {
+          body.set("prioritizedSourceUrls", list.deepCopy());
+        }
+      };
+
   public static final ResourceDescriptor DESCRIPTOR =
       ResourceDescriptor.builder("people.profilePropertySettings")
           .title("Profile property setting")
@@ -118,11 +139,15 @@ public final class ProfilePropertySettings {
                   .comparedWith(ENTRA_APPENDED)
                   .rewrittenByGraph(
                       ProfilePropertySettings::entraAppended,
-                      "Graph appends the Entra ID source to a list that lacks it"))
+                      "Graph appends the Entra ID source to a list that lacks it")
+                  // v1.0's create page marks the list "Required"; a setting created without one would hold the
+                  // Entra ID source alone (Graph appends it to every list), so that is what a create then sends.
+                  .filledOnCreateWith(entraOnly()))
           // The sources a list names are created before it is written, and deleted only once no list names them.
           .references(new Reference("prioritizedSourceUrls", "people.profileSources", ProfileSources::sourceIdIn,
               ProfileSources::isEntraSourceId))
           .pruneRule(RESET_SOURCE_PRECEDENCE)
+          .patchRule(LIST_IN_EVERY_PATCH)
           .permissions(
               Permissions.of(
                   Access.delegatedOrApp("PeopleSettings.Read.All", Access.NO_ROLE),
