@@ -27,6 +27,7 @@ public final class ExportWriter {
   static final int IN_MEMORY_CHARS = 1 << 20;
 
   private final Exporter exporter;
+  private final int inMemoryChars;
   private final Exporter.Findings findings = new Exporter.Findings();
   private final StringBuilder inMemory = new StringBuilder();
   private Path file;
@@ -34,7 +35,13 @@ public final class ExportWriter {
   private int users;
 
   public ExportWriter(Exporter exporter) {
+    this(exporter, IN_MEMORY_CHARS);
+  }
+
+  /** @param inMemoryChars how much of the users' YAML is held before it moves to a file (tests make it small) */
+  ExportWriter(Exporter exporter, int inMemoryChars) {
     this.exporter = exporter;
+    this.inMemoryChars = inMemoryChars;
   }
 
   /** Writes these users, in this order, from what was read of them; {@code state} may be dropped afterwards. */
@@ -96,7 +103,7 @@ public final class ExportWriter {
 
   private void append(String yaml) {
     try {
-      if (toFile == null && inMemory.length() + yaml.length() > IN_MEMORY_CHARS) {
+      if (toFile == null && inMemory.length() + yaml.length() > inMemoryChars) {
         file = ownerOnlyTempFile();
         toFile = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         toFile.append(inMemory);

@@ -29,6 +29,11 @@ public final class ExportedYaml implements AutoCloseable {
     this.tail = tail;
   }
 
+  /** The file the users' lines were kept in, or null while they fitted in memory. */
+  Path usersFile() {
+    return usersFile;
+  }
+
   /** The whole YAML to {@code out}, the users' lines copied a buffer at a time. */
   public void writeTo(Writer out) throws IOException {
     out.write(head);
