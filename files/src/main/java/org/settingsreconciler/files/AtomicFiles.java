@@ -1,6 +1,8 @@
 package org.settingsreconciler.files;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -29,10 +31,24 @@ public final class AtomicFiles {
    * sandbox's state and the token cache hold a tenant's settings or tokens. Missing parent directories are created.
    */
   public static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
+    writeOwnerOnly(file, out -> out.write(bytes));
+  }
+
+  /** What a file is to hold, written to its temporary file as it is made (an export too large to hold whole). */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * As {@link #writeOwnerOnly(Path, byte[])}, for content written as it is made: it goes to the temporary file,
+   * which replaces the target only once all of it is there.
+   */
+  public static void writeOwnerOnly(Path file, Content content) throws IOException {
     Path target = file.toAbsolutePath();
     checkReplaceable(target);
     Files.createDirectories(target.getParent());
-    replace(target, bytes, null);
+    replace(target, content, null);
   }
 
   /**
@@ -49,7 +65,7 @@ public final class AtomicFiles {
     } catch (UnsupportedOperationException notPosix) {
       // Windows: the new file inherits the folder's ACL, as the old one did.
     }
-    replace(target, bytes, permissions);
+    replace(target, out -> out.write(bytes), permissions);
   }
 
   /**
@@ -89,7 +105,7 @@ public final class AtomicFiles {
   }
 
   /** @param permissions the new file's, or null for owner-only */
-  private static void replace(Path target, byte[] bytes, Set<PosixFilePermission> permissions) throws IOException {
+  private static void replace(Path target, Content content, Set<PosixFilePermission> permissions) throws IOException {
     Path dir = target.getParent();
     boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
     String name = target.getFileName().toString();
@@ -99,7 +115,9 @@ public final class AtomicFiles {
         ? Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
         : Files.createTempFile(dir, prefix, ".tmp");
     try {
-      Files.write(temp, bytes);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+        content.writeTo(out);
+      }
       if (posix && permissions != null) {
         Files.setPosixFilePermissions(temp, permissions);
       }

@@ -1,5 +1,10 @@
 package org.settingsreconciler.cli;
 
+import java.time.Duration;
+import org.settingsreconciler.apply.ApplyProgress;
+import org.settingsreconciler.run.ClientTuning;
+import org.settingsreconciler.state.ReadProgress;
+
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
@@ -35,7 +40,18 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
 
   /** What a run of the use cases (see run/) takes from this context: its view is stderr. */
   public RunContext run() {
-    return new RunContext(env, clock, secrets, terminal.interactive(), err, new StderrView(err));
+    return new RunContext(env, clock, secrets, terminal.interactive(), err, new StderrView(err, this::readProgress));
+  }
+
+  /**
+   * Every RECONCILER_PROGRESS_SECONDS (default 10 s, as apply's; 0 for never) a line on stderr while a plan, check or
+   * export reads the tenant, where stderr is seen as it is written: not for a tenant of a fleet, whose output is held
+   * back until it ends.
+   */
+  private ReadProgress readProgress() {
+    Duration every = ClientTuning.seconds(env, "RECONCILER_PROGRESS_SECONDS", ApplyProgress.EVERY, true);
+    return liveErr && !every.isZero() ? new ReadProgress(err::println, System::nanoTime, every)
+        : ReadProgress.silent();
   }
 
   /**

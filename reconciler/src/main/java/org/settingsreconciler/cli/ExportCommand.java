@@ -1,7 +1,13 @@
 package org.settingsreconciler.cli;
 
 import org.settingsreconciler.run.ExportUseCase;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.settingsreconciler.export.ExportedYaml;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,9 +53,15 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   /** The YAML on stdout, or in the file --out names (owner-only, the run's credentials masked). */
-  private void write(String yaml) {
+  private void write(ExportedYaml yaml) {
     if (out == null) {
-      ctx.out().print(yaml);
+      // Copied a buffer at a time: the stream masks line by line, so no line goes out half masked.
+      Writer stdout = new OutputStreamWriter(ctx.out(), StandardCharsets.UTF_8);
+      try {
+        yaml.writeTo(stdout);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     } else {
       OutputFiles.writeWithValues(ctx, out, yaml, "the export");
       ctx.err().println("Exported to " + out + ".");

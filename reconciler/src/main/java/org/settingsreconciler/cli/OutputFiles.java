@@ -2,6 +2,9 @@ package org.settingsreconciler.cli;
 
 import org.settingsreconciler.run.UserError;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import org.settingsreconciler.export.ExportedYaml;
+import org.settingsreconciler.secrets.MaskingWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -37,6 +40,19 @@ final class OutputFiles {
    */
   static void writeWithValues(CliContext ctx, Path file, String content, String what) {
     write(file, ctx.secrets().maskCredentials(content), what);
+  }
+
+  /**
+   * As {@link #writeWithValues}, for YAML too large to hold whole (an export of every user): copied into the
+   * atomic writer's temporary file a line at a time, each line masked on its way.
+   */
+  static void writeWithValues(CliContext ctx, Path file, ExportedYaml yaml, String what) {
+    try {
+      AtomicFiles.writeOwnerOnly(file, out -> yaml.writeTo(new MaskingWriter(
+          new OutputStreamWriter(out, StandardCharsets.UTF_8), ctx.secrets()::maskCredentials)));
+    } catch (IOException e) {
+      throw new UserError("cannot write " + what + " to " + file + ": " + reason(e));
+    }
   }
 
   private static void write(Path file, String content, String what) {

@@ -1,10 +1,23 @@
 package org.settingsreconciler.cli;
 
+import java.util.function.Supplier;
+import org.settingsreconciler.state.ReadProgress;
+
 import java.io.PrintStream;
 import org.settingsreconciler.run.RunView;
 
 /** A run's view on the command line: everything it tells goes to stderr (stdout is the result, maybe JSON). */
-record StderrView(PrintStream err) implements RunView {
+record StderrView(PrintStream err, Supplier<ReadProgress> progress) implements RunView {
+
+  /** A view whose reads say nothing of their progress. */
+  StderrView(PrintStream err) {
+    this(err, ReadProgress::silent);
+  }
+
+  @Override
+  public ReadProgress readProgress() {
+    return progress.get();
+  }
 
   @Override
   public void note(String text) {

@@ -50,51 +50,86 @@ public final class Exporter {
 
   /**
    * As {@link #export(CurrentState, List, String)}, writing {@code {group: "<name>"}} for the group ids that
-   * {@code groupNames} (keyed by lower-cased id, see GroupNaming) names.
+   * {@code groupNames} (keyed by lower-cased id, see GroupNaming) names. The users are written in the order given.
    */
   public ExportResult export(CurrentState state, List<String> users, String origin, Map<String, String> groupNames) {
+    ExportWriter writer = new ExportWriter(this);
+    writer.users(users, state);
+    return writer.finish(state, origin, groupNames);
+  }
+
+  /**
+   * The tenant-wide sections of an export (every user-scoped one left out), in registry order, with an empty
+   * {@code users} section where the users go (see {@link ExportWriter}).
+   */
+  Map<String, Object> tenantWide(CurrentState state, Map<String, String> groupNames, Findings findings) {
     Map<String, Object> root = new LinkedHashMap<>();
-    List<String> notes = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    List<ReadFailure> failures = new ArrayList<>();
     for (ResourceDescriptor d : ResourceRegistry.all()) {
       if (d.scope() == Scope.USER) {
-        for (String user : users) {
-          Map<String, Object> parent = section(section(root, "users"), VariableSubstitution.literal(user));
-          // Where Graph nests the resource in another (a user's itemInsights in their settings), so does the YAML.
-          for (String key : d.yamlPath().subList(0, d.yamlPath().size() - 1)) {
-            parent = section(parent, key);
-          }
-          if (d.shape() == Shape.COLLECTION) {
-            exportCollection(d, user, state, parent, notes, warnings, failures);
-          } else {
-            exportSingleton(new ResourceId(d, user, null), state, parent, groupNames, failures);
-          }
-        }
+        section(root, USERS);
         continue;
       }
       Map<String, Object> section = section(root, d.yamlSection());
       switch (d.shape()) {
-        case SINGLETON -> exportSingleton(ResourceId.singleton(d), state, section, groupNames, failures);
-        case FIXED_IDS -> exportFixedIds(d, state, section, notes, failures);
-        case COLLECTION -> exportCollection(d, null, state, section, notes, warnings, failures);
-        case CATALOG -> exportCatalog(d, state, section, failures, groupNames);
+        case SINGLETON -> exportSingleton(ResourceId.singleton(d), state, section, groupNames, findings.failures());
+        case FIXED_IDS -> exportFixedIds(d, state, section, findings.notes(), findings.failures());
+        case COLLECTION -> exportCollection(d, null, state, section, findings.notes(), findings.warnings(),
+            findings.failures());
+        case CATALOG -> exportCatalog(d, state, section, findings.failures(), groupNames);
       }
     }
-    root.values().removeIf(v -> v instanceof Map<?, ?> m && m.isEmpty());
-    // Only a whole export may promise an empty plan: one with settings it could not read says which are missing.
+    return root;
+  }
+
+  /** The section the users are written in. */
+  static final String USERS = "users";
+
+  /**
+   * One user's object: each user-scoped resource as the tenant has it, in registry order, nested as Graph nests them.
+   * Users' settings hold no group ids, so there are no group names to write.
+   */
+  Map<String, Object> user(String user, CurrentState state, Findings findings) {
+    Map<String, Object> object = new LinkedHashMap<>();
+    for (ResourceDescriptor d : ResourceRegistry.userScoped()) {
+      Map<String, Object> parent = object;
+      // Where Graph nests the resource in another (a user's itemInsights in their settings), so does the YAML.
+      for (String key : d.yamlPath().subList(0, d.yamlPath().size() - 1)) {
+        parent = section(parent, key);
+      }
+      if (d.shape() == Shape.COLLECTION) {
+        exportCollection(d, user, state, parent, findings.notes(), findings.warnings(), findings.failures());
+      } else {
+        exportSingleton(new ResourceId(d, user, null), state, parent, Map.of(), findings.failures());
+      }
+    }
+    return object;
+  }
+
+  /** What an export found to say beside its YAML: notes, warnings and reads that failed (see {@link ExportResult}). */
+  record Findings(List<String> notes, List<String> warnings, List<ReadFailure> failures) {
+    Findings() {
+      this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+  }
+
+  /**
+   * The comment lines an export starts with: where it comes from, and whether planning it shows no changes (only a
+   * whole export may promise that: one with settings it could not read says which are missing), then each warning.
+   */
+  static String header(String origin, Findings findings) {
+    List<ReadFailure> failures = findings.failures();
     String promise = failures.isEmpty()
         ? "# Every managed setting as the tenant has it: planning this file shows no changes.\n"
         : "# INCOMPLETE: " + failures.size() + " setting(s) could not be read and are left out: "
             + String.join(", ", failures.stream().map(ReadFailure::address).toList()) + ".\n";
     StringBuilder header =
         new StringBuilder("# Exported by settings-reconciler from " + ResourceId.visible(origin) + ".\n" + promise);
-    for (String w : warnings) {
+    for (String w : findings.warnings()) {
       // A comment ends at a line break, and a control character makes the file unreadable: ids come from the tenant.
       header.append("#\n# WARNING: ").append(ResourceId.visible(w.replace("\n", " ").replace("\r", " ")))
           .append('\n');
     }
-    return new ExportResult(header + YamlWriter.write(root), notes, failures, warnings);
+    return header.toString();
   }
 
   /**
@@ -299,7 +334,7 @@ public final class Exporter {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> section(Map<String, Object> parent, String name) {
+  static Map<String, Object> section(Map<String, Object> parent, String name) {
     return (Map<String, Object>) parent.computeIfAbsent(name, k -> new LinkedHashMap<String, Object>());
   }
 }

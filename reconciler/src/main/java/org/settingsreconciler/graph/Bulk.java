@@ -2,6 +2,7 @@ package org.settingsreconciler.graph;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -51,6 +52,35 @@ public final class Bulk {
   public Bulk list(String path, Function<JsonNode, Optional<String>> check, Consumer<List<JsonNode>> onPage,
       Consumer<GraphResult<List<JsonNode>>> done) {
     dispatcher.start(new ListJob(origin, path, check, onPage, done));
+    return this;
+  }
+
+  /**
+   * Reads a list as a stream: each page's items go to {@code onPage} and are not kept, and the next page is asked
+   * for only once {@code onPage}'s second argument is run (at once, or from a later callback of this bulk). A reader
+   * that runs it only when the work a page started has drained keeps in memory no more than a few pages need, however
+   * long the list (every user of a large tenant).
+   *
+   * @param ended hears that the list ended: null when every page was read, else why it could not be
+   */
+  public Bulk stream(String path, Function<JsonNode, Optional<String>> check,
+      BiConsumer<List<JsonNode>, Runnable> onPage, Consumer<GraphError> ended) {
+    dispatcher.start(new ListJob(origin, path, check, new ListJob.Streamed() {
+      @Override
+      public void page(List<JsonNode> items, Runnable more) {
+        onPage.accept(items, more);
+      }
+
+      @Override
+      public void ended(GraphError error) {
+        ended.accept(error);
+      }
+
+      @Override
+      public void start(Job job) {
+        dispatcher.start(job);
+      }
+    }));
     return this;
   }
 

@@ -109,6 +109,11 @@ public final class GraphClient {
     return transport.roundTripsSent() > 0;
   }
 
+  /** What this client has on the wire right now, and how often Graph has throttled it: for progress lines. */
+  public Traffic traffic() {
+    return transport.traffic();
+  }
+
   /** A new set of requests to send together. */
   public Bulk bulk() {
     return new Bulk(new Dispatcher(transport, retry, sleeper, throughput, pacer), origin);

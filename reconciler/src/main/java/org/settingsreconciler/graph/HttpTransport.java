@@ -54,6 +54,7 @@ final class HttpTransport {
   private final Duration timeout;
   private volatile Consumer<String> debug;
   private final LongAdder sent = new LongAdder();
+  private final Traffic traffic = new Traffic();
 
   /**
    * A client built ahead of need by {@link #prepare()} on a background thread, and taken by the next transport made:
@@ -136,6 +137,22 @@ final class HttpTransport {
 
   /** One answer per wire, in order. One wire goes on its own; several go as one batch. */
   List<Answer> exchange(List<Wire> wires, String token) {
+    traffic.sending(wires.size());
+    List<Answer> answers = List.of();
+    try {
+      answers = exchangeNow(wires, token);
+      return answers;
+    } finally {
+      traffic.answered(wires.size(), answers);
+    }
+  }
+
+  /** What a client has on the wire and how often it was throttled (see {@link Traffic}). */
+  Traffic traffic() {
+    return traffic;
+  }
+
+  private List<Answer> exchangeNow(List<Wire> wires, String token) {
     if (wires.size() == 1) {
       Wire w = wires.get(0);
       return List.of(roundTrip(w.method(), w.uri(), w.body(), token));

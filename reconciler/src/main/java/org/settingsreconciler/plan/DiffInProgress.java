@@ -34,6 +34,8 @@ public final class DiffInProgress implements CurrentState.Listener {
   private final VersionChoice versions;
   private final Supplier<String> organization;
   private final DesiredState desired;
+  /** The addresses of the users' objects and collections this diff compares as they arrive. */
+  private final java.util.Set<String> userScoped = new java.util.HashSet<>();
 
   DiffInProgress(DesiredState desired, RecentCreates recent, VersionChoice versions, Supplier<String> organization) {
     this.desired = desired;
@@ -44,15 +46,31 @@ public final class DiffInProgress implements CurrentState.Listener {
       if (r.id().descriptor().shape() != Shape.COLLECTION) {
         objectsAt.computeIfAbsent(r.address(), a -> new ArrayList<>()).add(objects.size());
         objects.add(r);
+        if (r.id().user() != null) {
+          userScoped.add(r.address());
+        }
       }
     }
     scopes = desired.collections();
     for (int i = 0; i < scopes.size(); i++) {
       scopesAt.computeIfAbsent(scopes.get(i).address(), a -> new ArrayList<>()).add(i);
+      if (scopes.get(i).user() != null) {
+        userScoped.add(scopes.get(i).address());
+      }
     }
     objectParts = new Differ.Part[objects.size()];
     scopeParts = new Differ.Part[scopes.size()];
     items = Differ.itemsByScope(desired);
+  }
+
+  /**
+   * A user's reads are compared as they arrive and not kept: nothing after the diff needs them (the references that
+   * {@link Dependencies} judges with the read state are the tenant's), so a plan of every user holds their changes,
+   * not their state. The tenant's reads are kept.
+   */
+  @Override
+  public boolean keeps(String address) {
+    return !userScoped.contains(address);
   }
 
   @Override

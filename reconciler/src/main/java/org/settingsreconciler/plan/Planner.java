@@ -3,6 +3,7 @@ package org.settingsreconciler.plan;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.resolve.NameResolver;
 import org.settingsreconciler.state.CurrentState;
+import org.settingsreconciler.state.ReadProgress;
 import org.settingsreconciler.state.StateReader;
 
 /**
@@ -30,10 +31,25 @@ public final class Planner {
   }
 
   public Plan plan(DesiredState desired) {
+    return plan(desired, ReadProgress.silent());
+  }
+
+  /**
+   * As {@link #plan(DesiredState)}, telling {@code progress} how many of the desired state's users have been read.
+   * Each user's reads are compared as they arrive and then dropped (see DiffInProgress#keeps), so a plan of every
+   * user holds their changes, not their state.
+   */
+  public Plan plan(DesiredState desired, ReadProgress progress) {
     DesiredState resolved = new NameResolver(reader.client()).resolve(desired);
     // Compared as the reads end, while later round trips are still on the wire: the client waits on them anyway.
     DiffInProgress diff = differ.start(resolved, recent);
-    CurrentState current = reader.readFor(resolved, new CurrentState(diff));
+    progress.start(reader.client().traffic());
+    CurrentState current;
+    try {
+      current = reader.readFor(resolved, new CurrentState(new UsersReadCount(resolved, diff, progress)));
+    } finally {
+      progress.done();
+    }
     return diff.finish(current);
   }
 }

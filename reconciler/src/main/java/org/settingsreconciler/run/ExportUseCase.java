@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.settingsreconciler.access.PermissionPreflight;
 import org.settingsreconciler.export.ExportResult;
+import org.settingsreconciler.export.ExportWriter;
+import org.settingsreconciler.export.ExportedYaml;
 import org.settingsreconciler.export.Exporter;
+import org.settingsreconciler.state.ReadProgress;
 import org.settingsreconciler.export.GroupNaming;
 import org.settingsreconciler.graph.GraphError;
 import org.settingsreconciler.plan.ReadFailure;
@@ -37,13 +40,14 @@ public final class ExportUseCase {
   @FunctionalInterface
   public interface View {
 
-    void yaml(String yaml);
+    /** Writes the YAML out (by copying: it may be larger than is wise to hold, see ExportedYaml). */
+    void yaml(ExportedYaml yaml);
   }
 
   /**
    * @param unread how many settings (and the list of users) could not be read: the YAML then lacks them
    */
-  public record Result(int exit, String yaml, int unread) implements RunOutcome {
+  public record Result(int exit, int unread) implements RunOutcome {
 
     public boolean complete() {
       return unread == 0;
@@ -57,30 +61,14 @@ public final class ExportUseCase {
       throw new UserError("give --user or --all-users, not both");
     }
     RunView view = request.ctx().view();
-    String yaml;
     int unread;
-    try (GraphSession session = GraphSession.open(request.graph(), request.ctx(), GraphSession.Purpose.READ)) {
-      StateReader reader = session.reader();
-      List<String> exported = request.users();
-      CurrentState state;
-      GraphError usersError = null;
-      if (request.allUsers()) {
-        AllUsersRead read = reader.readAllUsers();
-        exported = read.users();
-        state = read.state();
-        usersError = read.usersError();
-      } else {
-        state = reader.readAll(request.users());
-      }
-      List<String> groupNotes = new ArrayList<>();
-      Map<String, String> names = request.groupNames()
-          ? GroupNaming.names(state, new GroupDirectory(session.client()), groupNotes) : Map.of();
-      groupNotes.forEach(view::note);
-      ExportResult result = new Exporter(session.client().versions()).export(state, exported, session.origin(), names);
+    try (GraphSession session = GraphSession.open(request.graph(), request.ctx(), GraphSession.Purpose.READ);
+        Written written = read(request, session, view)) {
+      ExportResult result = written.result();
       result.notes().forEach(view::note);
       result.warnings().forEach(view::warning);
-      if (usersError != null) {
-        view.error("the tenant's users could not be listed: " + usersError.describe());
+      if (written.usersError() != null) {
+        view.error("the tenant's users could not be listed: " + written.usersError().describe());
       }
       List<ReadFailure> failures = new ArrayList<>();
       for (ReadFailure f : result.failures()) {
@@ -96,28 +84,72 @@ public final class ExportUseCase {
         view.error(f.address() + " could not be read: " + f.error().describe());
       }
       session.adviseOn(failures);
-      yaml = result.yaml();
-      unread = failures.size() + (usersError == null ? 0 : 1);
+      unread = failures.size() + (written.usersError() == null ? 0 : 1);
+      to.yaml(result.content());
+      if (unread > 0) {
+        view.say("The export is incomplete: " + unread + " could not be read.");
+      }
+      boolean masked = maskedValues(request, result.content());
+      return new Result(unread > 0 || masked ? ExitCode.ERROR : ExitCode.OK, unread);
     }
-    to.yaml(yaml);
-    if (unread > 0) {
-      view.say("The export is incomplete: " + unread + " could not be read.");
+  }
+
+  /** The export as read, and why the tenant's users could not be listed (null when they could, or were not asked). */
+  private record Written(ExportResult result, GraphError usersError) implements AutoCloseable {
+    @Override
+    public void close() {
+      result.content().close();
     }
-    boolean masked = maskedValues(request, yaml);
-    return new Result(unread > 0 || masked ? ExitCode.ERROR : ExitCode.OK, yaml, unread);
+  }
+
+  /**
+   * Reads the tenant and writes its YAML as it goes: every user's settings page by page as Graph lists them (each
+   * page written and dropped once read, see StateReader#readAllUsers), or the users named, in the order named.
+   */
+  private static Written read(Request request, GraphSession session, RunView view) {
+    StateReader reader = session.reader();
+    ExportWriter writer = new ExportWriter(new Exporter(session.client().versions()));
+    CurrentState tenantWide;
+    GraphError usersError = null;
+    ReadProgress progress = view.readProgress();
+    progress.start(session.client().traffic());
+    try {
+      if (request.allUsers()) {
+        tenantWide = new CurrentState();
+        AllUsersRead read = reader.readAllUsers(tenantWide, page -> writer.users(page.users(), page.state()),
+            progress);
+        usersError = read.usersError();
+      } else {
+        progress.usersTotal(request.users().size());
+        tenantWide = reader.readAll(request.users());
+        progress.usersRead(request.users().size());
+        writer.users(request.users(), tenantWide);
+      }
+    } finally {
+      progress.done();
+    }
+    List<String> groupNotes = new ArrayList<>();
+    Map<String, String> names = request.groupNames()
+        ? GroupNaming.names(tenantWide, new GroupDirectory(session.client()), groupNotes) : Map.of();
+    groupNotes.forEach(view::note);
+    return new Written(writer.finish(tenantWide, session.origin(), names), usersError);
   }
 
   /**
    * Whether the YAML as written holds {@code ***} where the tenant has a value: standard output masks values shaped
    * like credentials, a file the run's own credentials. Applying such YAML would write {@code ***} to the tenant (and
    * its plan would show both sides masked), so the run says so and fails. Comments (the header names the Graph URL)
-   * are not values.
+   * are not values; each line is judged on its own, as a value sits on one line.
    */
-  private static boolean maskedValues(Request request, String yaml) {
+  private static boolean maskedValues(Request request, ExportedYaml yaml) {
     Secrets secrets = request.ctx().secrets();
-    String values = String.join("\n", yaml.lines().filter(l -> !l.stripLeading().startsWith("#")).toList());
-    String written = request.toFile() ? secrets.maskCredentials(values) : secrets.mask(values);
-    if (written.equals(values)) {
+    boolean[] masked = {false};
+    yaml.eachLine(line -> {
+      if (!masked[0] && !line.stripLeading().startsWith("#")) {
+        masked[0] = !(request.toFile() ? secrets.maskCredentials(line) : secrets.mask(line)).equals(line);
+      }
+    });
+    if (!masked[0]) {
       return false;
     }
     request.ctx().view().error(request.toFile()

@@ -171,7 +171,8 @@ public final class GraphSession implements AutoCloseable {
     StateReader reader = reader();
     startIdentity();
     try {
-      return new Planner(reader, recreatePending ? RecentCreates.NONE : ledger()).plan(state);
+      return new Planner(reader, recreatePending ? RecentCreates.NONE : ledger()).plan(state,
+          ctx.view().readProgress());
     } catch (UnresolvedNamesException e) {
       e.errors().forEach(error -> ctx.view().error(String.valueOf(error)));
       throw new UserError(e.count() + " could not be resolved; " + sentSoFar());

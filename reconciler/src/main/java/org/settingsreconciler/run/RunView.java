@@ -1,5 +1,7 @@
 package org.settingsreconciler.run;
 
+import org.settingsreconciler.state.ReadProgress;
+
 /**
  * What a run tells the person or pipeline running it while it works, apart from its result: the use cases of this
  * package never print, they tell their view (as Terraform's operations tell their views and hooks). The command line
@@ -21,4 +23,12 @@ public interface RunView {
 
   /** The Graph client's trace, with RECONCILER_DEBUG=1. */
   void debug(String line);
+
+  /**
+   * Where a long read of the tenant (plan, check, export) says it is still going, a new one for each read; silent
+   * unless the view's reader sees its lines as they come.
+   */
+  default ReadProgress readProgress() {
+    return ReadProgress.silent();
+  }
 }

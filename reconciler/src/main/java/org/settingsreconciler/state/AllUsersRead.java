@@ -1,10 +1,9 @@
 package org.settingsreconciler.state;
 
-import java.util.List;
 import org.settingsreconciler.graph.GraphError;
 
 /**
- * The tenant as read for an export of every user: the users found (sorted, so exports diff well), what was read,
- * and why the user list could not be read in full, if it could not.
+ * How a read of every user ended (their pages went to the reader's consumer as they were read): how many users were
+ * read, and why the user list could not be read in full, if it could not.
  */
-public record AllUsersRead(List<String> users, CurrentState state, GraphError usersError) {}
+public record AllUsersRead(int users, GraphError usersError) {}

@@ -17,6 +17,14 @@ public final class CurrentState {
     void object(String address, GraphResult<JsonNode> read);
 
     void collection(String scopeAddress, GraphResult<List<JsonNode>> read);
+
+    /**
+     * Whether the state keeps a read (asked before the listener hears of it). A plan of many users says no for each
+     * user's reads, which it compares as they arrive, so the plan keeps changes, not the tenant's state.
+     */
+    default boolean keeps(String address) {
+      return true;
+    }
   }
 
   private static final Listener NOBODY = new Listener() {
@@ -40,17 +48,26 @@ public final class CurrentState {
   }
 
   public void putObject(String address, GraphResult<JsonNode> read) {
-    synchronized (this) {
-      objects.put(address, read);
+    if (listener.keeps(address)) {
+      synchronized (this) {
+        objects.put(address, read);
+      }
     }
     listener.object(address, read);
   }
 
   public void putCollection(String scopeAddress, GraphResult<List<JsonNode>> read) {
-    synchronized (this) {
-      collections.put(scopeAddress, read);
+    if (listener.keeps(scopeAddress)) {
+      synchronized (this) {
+        collections.put(scopeAddress, read);
+      }
     }
     listener.collection(scopeAddress, read);
+  }
+
+  /** How many reads are kept: what a plan of many users is measured by (see {@link Listener#keeps}). */
+  public synchronized int kept() {
+    return objects.size() + collections.size();
   }
 
   public synchronized GraphResult<JsonNode> object(String address) {

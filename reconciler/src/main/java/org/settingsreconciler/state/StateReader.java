@@ -7,8 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.settingsreconciler.graph.Bulk;
 import org.settingsreconciler.graph.Envelope;
@@ -139,33 +138,41 @@ public final class StateReader {
   }
 
   /**
-   * Reads every tenant-scoped resource, lists the tenant's users, and reads their user-scoped resources. Each page of
-   * users starts the reads of its users while the next page is fetched.
+   * Reads every tenant-scoped resource into {@code tenantWide}, lists the tenant's users, and reads their user-scoped
+   * resources as a stream: each page of users starts the reads of its users, and is handed to {@code to} (in Graph's
+   * page order, sorted within the page; see {@link UsersByPage}) once they have all ended, and then dropped. The
+   * next page is listed only while few are open, so memory holds a few pages of users, not the tenant's.
+   *
+   * @param progress hears how many users have been listed and read
    */
-  public AllUsersRead readAllUsers() {
-    CurrentState state = new CurrentState();
+  public AllUsersRead readAllUsers(CurrentState tenantWide, Consumer<UserPage> to, ReadProgress progress) {
     List<ResourceId> objects = new ArrayList<>();
     List<CollectionRef> collections = new ArrayList<>();
     tenantWide(objects, collections);
     Bulk bulk = client.bulk();
-    add(bulk, objects, collections, state);
-    catalogs().forEach(d -> addCatalog(bulk, d, state));
-    Set<String> users = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    GraphError[] usersError = {null};
-    bulk.list(client.versions().directoryPath(USERS), page -> {
+    add(bulk, objects, collections, tenantWide);
+    catalogs().forEach(d -> addCatalog(bulk, d, tenantWide));
+    int[] read = {0};
+    UsersByPage pages = new UsersByPage(ResourceRegistry.userScoped().size(), (users, into) -> {
       List<ResourceId> theirObjects = new ArrayList<>();
       List<CollectionRef> theirCollections = new ArrayList<>();
-      for (JsonNode user : page) {
-        JsonNode upn = user.get("userPrincipalName");
-        String name = upn != null && upn.isString() ? upn.asString() : "";
-        if (!name.isBlank() && users.add(name)) {
-          usersOwn(name, theirObjects, theirCollections);
-        }
-      }
-      add(bulk, theirObjects, theirCollections, state);
-    }, list -> usersError[0] = list.ok() ? null : list.error());
+      users.forEach(u -> usersOwn(u, theirObjects, theirCollections));
+      add(bulk, theirObjects, theirCollections, into);
+    }, page -> {
+      read[0] += page.users().size();
+      progress.usersRead(read[0]);
+      to.accept(page);
+    });
+    GraphError[] usersError = {null};
+    bulk.stream(client.versions().directoryPath(USERS), item -> Optional.empty(), (page, more) -> {
+      pages.listed(page, more);
+      progress.usersListed(pages.usersListed(), false);
+    }, error -> {
+      usersError[0] = error;
+      progress.usersListed(pages.usersListed(), error == null);
+    });
     bulk.run();
-    return new AllUsersRead(List.copyOf(users), state, usersError[0]);
+    return new AllUsersRead(read[0], usersError[0]);
   }
 
   /** Reads the given objects and whole collections, all at once. */

@@ -24,7 +24,19 @@ final class ChildRun {
    * -1 when no collection ran) and the most in use at all, which is reached just before a collection or at exit
    * (between collections the heap only grows).
    */
-  record Result(int exit, long wallMillis, long liveAfterGcBytes, long sampledBytes, String out, String err) {}
+  record Result(int exit, long wallMillis, long liveAfterGcBytes, long sampledBytes, String out, String err,
+      long liveAfterFullGcBytes) {
+
+    Result(int exit, long wallMillis, long liveAfterGcBytes, long sampledBytes, String out, String err) {
+      this(exit, wallMillis, liveAfterGcBytes, sampledBytes, out, err, -1);
+    }
+  }
+
+  /**
+   * A full collection's figures: what is left after one is the live data itself, where after a young collection it
+   * includes whatever dead data the old generation still holds.
+   */
+  private static final Pattern FULL = Pattern.compile("Pause Full.*?(\\d+)M->(\\d+)M\\(");
 
   /** A collection's "before->after(committed)" figures, as every collector logs them with -Xlog:gc. */
   private static final Pattern COLLECTION = Pattern.compile("(\\d+)M->(\\d+)M\\(");
@@ -79,11 +91,16 @@ final class ChildRun {
     long live = -1;
     long peak = 0;
     long atExit = 0;
+    long liveAfterFull = -1;
     for (String line : Files.exists(gcLog) ? Files.readAllLines(gcLog) : List.<String>of()) {
       Matcher c = COLLECTION.matcher(line);
       if (c.find()) {
         peak = Math.max(peak, Long.parseLong(c.group(1)) << 20);
         live = Math.max(live, Long.parseLong(c.group(2)) << 20);
+      }
+      Matcher f = FULL.matcher(line);
+      if (f.find()) {
+        liveAfterFull = Math.max(liveAfterFull, Long.parseLong(f.group(2)) << 20);
       }
       Matcher e = AT_EXIT.matcher(line);
       if (e.find()) {
@@ -91,7 +108,7 @@ final class ChildRun {
       }
     }
     return new Result(p.exitValue(), wall, live, Math.max(peak, atExit), Files.readString(out),
-        Files.readString(err));
+        Files.readString(err), liveAfterFull);
   }
 
   /** The jar `package` builds, from the module's directory (Surefire's working directory). */

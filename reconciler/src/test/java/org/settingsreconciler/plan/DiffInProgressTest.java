@@ -89,6 +89,24 @@ class DiffInProgressTest {
   }
 
   @Test
+  void eachUsersReadsAreComparedAndNotKept() throws Exception {
+    DesiredState desired = desired();
+    CurrentState complete = new CurrentState();
+    reads(complete).forEach(Runnable::run);
+    DiffInProgress diff = new Differ().start(desired);
+    CurrentState state = new CurrentState(diff);
+    reads(state).forEach(Runnable::run);
+
+    Plan plan = diff.finish(state);
+
+    assertThat(PlanJson.write(plan)).isEqualTo(PlanJson.write(new Differ().diff(desired, complete)));
+    assertThat(state.kept()).as("the tenant's two objects; the users' three reads are dropped once compared")
+        .isEqualTo(2);
+    assertThat(state.object("people.pronouns")).isNotNull();
+    assertThat(state.collection("users[\"bob@contoso.com\"].interests")).isNull();
+  }
+
+  @Test
   void whatWasNeverReadIsAReadFailure() throws Exception {
     DesiredState desired = desired();
     DiffInProgress diff = new Differ().start(desired);
