@@ -38,7 +38,8 @@ final class FleetStrategy implements CommandLine.IExecutionStrategy {
         throw new UserError(other + " is not a tenant directory (it has no tenant.yaml); give either tenant "
             + "directories or desired-state files, not both");
       }
-      return new FleetRun(ctx, command, tenants, desired.parallelTenants).run();
+      return new FleetRun(ReconcilerCommand.context(ctx, leaf.commandSpec()), command, tenants,
+          desired.parallelTenants).run();
     } catch (UserError e) {
       ctx.err().println("error: " + e.getMessage());
       return ExitCode.ERROR;

@@ -18,7 +18,8 @@ public final class Main {
   public Main(CliContext ctx) {
     // The run's one redaction point (see secrets.Secrets): every stream masks the credentials of its environment, the
     // tokens it signs in with and the secret-looking values its variables bring in; its files are masked the same.
-    this.ctx = ctx.masked();
+    // Colour marks become escapes only past it (PaintedStream), where no control character from elsewhere is left.
+    this.ctx = ctx.painted().masked();
   }
 
   public Main(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {

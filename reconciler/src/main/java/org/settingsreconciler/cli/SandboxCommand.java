@@ -1,5 +1,6 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.text.Plural;
 import org.settingsreconciler.run.ExitCode;
 import org.settingsreconciler.run.UserError;
 import java.io.IOException;
@@ -81,8 +82,8 @@ final class SandboxCommand implements Callable<Integer> {
     ctx.out().println("Sandbox Graph listening at " + sandbox.baseUrl()
         + (state == null ? " (demo tenant, in memory)" : " (state in " + state + ")"));
     ctx.out().println("Latency " + latencyMs + " ms per round trip; "
-        + (pageSize == null ? "Graph's paging" : "pages of at most " + pageSize + " items") + "; "
-        + (throttleBudget == 0 ? "no throttling." : "throttled past " + throttleBudget + " requests per "
+        + (pageSize == null ? "Graph's paging" : "pages of at most " + Plural.count(pageSize, "item")) + "; "
+        + (throttleBudget == 0 ? "no throttling." : "throttled past " + Plural.count(throttleBudget, "request") + " per "
         + throttleWindowMs + " ms per client."));
     faults.forEach(f -> ctx.out().println("Fault: " + f.describe()));
     ctx.out().println("Use it from another shell, with any token:");

@@ -1,10 +1,14 @@
 package org.settingsreconciler.cli;
 
 import java.io.PrintStream;
+import org.settingsreconciler.render.Palette;
 import org.settingsreconciler.run.RunView;
 
-/** A run's view on the command line: everything it tells goes to stderr (stdout is the result, maybe JSON). */
-record StderrView(PrintStream err) implements RunView {
+/**
+ * A run's view on the command line: everything it tells goes to stderr (stdout is the result, maybe JSON), with its
+ * "error:" and "warning:" in colour where stderr is coloured.
+ */
+record StderrView(PrintStream err, Palette palette) implements RunView {
 
   @Override
   public void note(String text) {
@@ -13,12 +17,12 @@ record StderrView(PrintStream err) implements RunView {
 
   @Override
   public void warning(String text) {
-    err.println("warning: " + text);
+    err.println(palette.warn("warning:") + " " + text);
   }
 
   @Override
   public void error(String text) {
-    err.println("error: " + text);
+    err.println(palette.bad("error:") + " " + text);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.settingsreconciler.run;
 
+import org.settingsreconciler.text.Plural;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.Targets;
 import org.settingsreconciler.tenant.TenantIdentity;
@@ -86,7 +87,7 @@ public final class CheckUseCase {
     if (result.updated().isEmpty()) {
       notes.say("--update-files: no file was changed.");
     } else {
-      notes.say("--update-files: updated " + result.updated().size() + " file(s) to match the tenant:");
+      notes.say("--update-files: updated " + Plural.count(result.updated().size(), "file") + " to match the tenant:");
       for (FileUpdate f : result.updated()) {
         notes.say("  " + f.file());
         f.settings().forEach(s -> notes.say("    " + s));
