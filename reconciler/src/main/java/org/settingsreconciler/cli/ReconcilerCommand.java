@@ -1,6 +1,5 @@
 package org.settingsreconciler.cli;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,6 @@ import org.settingsreconciler.run.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -80,44 +78,22 @@ final class ReconcilerCommand {
   }
 
   /**
-   * What --help shows after the options, made from the code that decides it: the ranges of the numeric options
-   * (from their {@link Range} converters, which check them), the exit codes (from {@link ExitCode}) and the page
+   * What --help shows, made from the code that decides it: the ranges of the numeric options in their descriptions
+   * (from {@link Range}, which checks them), the exit codes after the options (from {@link ExitCode}), and the page
    * of the docs.
    */
   private static void helpSections(CommandLine cli, String command) {
     CommandSpec spec = cli.getCommandSpec();
+    spec.resourceBundle(Range.texts());
     Map<String, String> exits = new LinkedHashMap<>();
     ExitCode.meanings(command).forEach((code, meaning) -> exits.put(String.valueOf(code), meaning));
     spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exits);
     if (command != null && spec.userObject() instanceof FleetCommand<?>) {
-      spec.usageMessage().exitCodeListHeading("%nExit codes (with tenant directories: the worst of the tenants'"
-          + " codes, 1 before 2 before 0):%n");
-    }
-    Map<String, String> ranges = ranges(spec);
-    if (!ranges.isEmpty()) {
-      Map<String, CommandLine.IHelpSectionRenderer> sections = cli.getHelpSectionMap();
-      sections.put(RANGES, help -> help.createHeading("%nValue ranges:%n")
-          + help.createTextTable(ranges).toString());
-      List<String> keys = new ArrayList<>(cli.getHelpSectionKeys());
-      keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING), RANGES);
-      cli.setHelpSectionKeys(keys);
+      // A fleet exits as its worst tenant: ExitCode.worst.
+      spec.usageMessage().exitCodeListHeading("%nExit codes (with tenant directories, the worst tenant's):%n");
     }
     spec.usageMessage().footer("", "Documentation: " + (command == null
         ? "README.md, and a page per command in " + String.format(DOCS, "<command>")
         : String.format(DOCS, command)));
-  }
-
-  private static final String RANGES = "valueRanges";
-
-  /** Each numeric option's name and label, with its range as the option's Range says it. */
-  private static Map<String, String> ranges(CommandSpec spec) {
-    Map<String, String> rows = new LinkedHashMap<>();
-    for (OptionSpec o : spec.options()) {
-      CommandLine.ITypeConverter<?>[] converters = o.converters();
-      if (converters.length == 1 && converters[0] instanceof Range<?> range) {
-        rows.put(o.longestName() + " " + o.paramLabel(), range.text());
-      }
-    }
-    return rows;
   }
 }

@@ -154,7 +154,10 @@ public final class PlanTextRenderer {
       b.append(palette.warn("Drift:")).append(' ').append(Plural.count(drifted.size(), "setting"))
           .append(Plural.pick(drifted.size(), " differs", " differ")).append(" from the YAML:");
       drifted.forEach(a -> b.append("\n  ").append(a));
-      b.append("\nApply would change the tenant back: ").append(counts(plan)).append('.');
+      if (plan.hasChanges()) {
+        // Without changes only duplicates drifted, which apply leaves alone without prune: it is not offered.
+        b.append("\nApply would change the tenant back: ").append(counts(plan)).append('.');
+      }
     } else if (plan.hasFailures()) {
       b.append(palette.good("No drift")).append(" in the ").append(Plural.count(plan.unchanged(), "setting"))
           .append(" that could be read.");
