@@ -1,6 +1,5 @@
 package org.settingsreconciler.cli;
 
-import org.settingsreconciler.run.ExitCode;
 import org.settingsreconciler.run.UserError;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,8 +40,7 @@ final class FleetStrategy implements CommandLine.IExecutionStrategy {
       return new FleetRun(ReconcilerCommand.context(ctx, leaf.commandSpec()), command, tenants,
           desired.parallelTenants).run();
     } catch (UserError e) {
-      ctx.err().println("error: " + e.getMessage());
-      return ExitCode.ERROR;
+      return Main.failed(ReconcilerCommand.context(ctx, leaf.commandSpec()), e);
     }
   }
 

@@ -132,6 +132,15 @@ class ColourCliTest {
     assertThat(errOnly.out()).doesNotContain(ESC);
   }
 
+  @Test
+  void anErrorThatStopsTheRunIsRedOnATerminalAndPlainWithNoColor() {
+    String[] args = {"plan", EXAMPLES, "--graph-url", "http://graph.example"};
+    assertThat(onTerminal(Map.of(), args).err())
+        .startsWith(ESC + "1;31merror:" + ESC + "0m --graph-url must use https");
+    String[] off = {"plan", EXAMPLES, "--graph-url", "http://graph.example", "--no-color"};
+    assertThat(onTerminal(Map.of(), off).err()).startsWith("error: --graph-url must use https");
+  }
+
   /** A fleet's tenants print later, held back, but to the same terminal: coloured as a single tenant is. */
   @Test
   void aFleetsTenantsAreColouredAsTheirOutputReachesTheTerminal() {
