@@ -1,5 +1,6 @@
 package org.settingsreconciler.access;
 
+import org.settingsreconciler.text.Plural;
 import org.settingsreconciler.auth.TokenClaims;
 import org.settingsreconciler.auth.Cloud;
 import java.time.Instant;
@@ -131,7 +132,7 @@ public final class PermissionPreflight implements AccessCheck {
     }
     List<String> out = new ArrayList<>();
     counts.forEach((r, n) -> {
-      String changed = n + " change" + (n == 1 ? "" : "s");
+      String changed = Plural.count(n, "change");
       out.add(r.remedy() == null
           ? r.problem() + " (" + changed + "): exists only in the global cloud"
           : r.problem() + " (" + changed + "). " + r.remedy());

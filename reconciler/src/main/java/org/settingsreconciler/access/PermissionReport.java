@@ -1,5 +1,6 @@
 package org.settingsreconciler.access;
 
+import org.settingsreconciler.text.Plural;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -81,9 +82,10 @@ public final class PermissionReport {
     }
     int settings = types.values().stream().mapToInt(Integer::intValue).sum();
     out.add(state == null
-        ? "Microsoft Graph permissions for every setting the tool manages (" + types.size() + " types):"
-        : "Microsoft Graph permissions for this desired state (" + settings + " setting(s) of " + types.size()
-            + " type(s)):");
+        ? "Microsoft Graph permissions for every setting the tool manages (" + Plural.count(types.size(), "type")
+            + "):"
+        : "Microsoft Graph permissions for this desired state (" + Plural.count(settings, "setting") + " of "
+            + Plural.count(types.size(), "type") + "):");
     out.add("");
     out.addAll(table(types.keySet(), lookups));
     out.add("  read: plan, check, export (and apply, which plans first); create, update, delete"

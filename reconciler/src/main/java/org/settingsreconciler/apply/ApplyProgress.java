@@ -1,5 +1,6 @@
 package org.settingsreconciler.apply;
 
+import org.settingsreconciler.text.Plural;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -97,8 +98,11 @@ public final class ApplyProgress {
     long seconds = (nanoTime.getAsLong() - start) / 1_000_000_000L;
     int back = readingBack;
     sink.accept(back < 0
-        ? String.format(Locale.ROOT, "Still applying: %,d of %,d changes answered [%ds elapsed]", answered, total,
-            seconds)
+        ? String.format(Locale.ROOT, "Still applying: %,d of %,d %s answered [%ds elapsed]", answered, total,
+            Plural.noun(total, "change"), seconds)
+        : total == 1
+        ? String.format(Locale.ROOT, "Still applying: the change was answered, reading the tenant back to verify it "
+            + "[%ds elapsed]", seconds)
         : String.format(Locale.ROOT, "Still applying: all %,d changes answered, reading the tenant back to verify "
             + "%,d of them [%ds elapsed]", total, back, seconds));
   }

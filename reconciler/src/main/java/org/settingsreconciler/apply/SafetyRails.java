@@ -1,5 +1,6 @@
 package org.settingsreconciler.apply;
 
+import org.settingsreconciler.text.Plural;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,11 +42,11 @@ public record SafetyRails(boolean allowDestructive, int maxDeletes, boolean forc
       }
     }
     if (tooManyDeletes(changes)) {
-      out.add("the plan deletes " + deletes(changes) + " items, more than --max-deletes " + maxDeletes
+      out.add("the plan deletes " + Plural.count(deletes(changes), "item") + ", more than --max-deletes " + maxDeletes
           + ". Check that no desired-state file is missing, then use --force.");
     }
     if (tooManyBlocks(changes)) {
-      out.add("the plan blocks " + blocks(changes) + " items, more than --max-blocks " + maxBlocks
+      out.add("the plan blocks " + Plural.count(blocks(changes), "item") + ", more than --max-blocks " + maxBlocks
           + ". Check that no desired-state file is missing and that the allow-list names every agent to keep, then "
           + "use --force.");
     }

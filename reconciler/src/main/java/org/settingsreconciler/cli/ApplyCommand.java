@@ -39,12 +39,13 @@ final class ApplyCommand extends PlanningCommand<ApplyUseCase.Result> {
 
   @Option(names = "--max-deletes", paramLabel = "N", defaultValue = "" + SafetyRails.DEFAULT_MAX_DELETES,
       converter = Range.ZeroOrMore.class,
-      description = "Refuse a plan with more than N deletes unless --force; 0 or more (default: ${DEFAULT-VALUE}).")
+      description = "Refuse a plan with more than N deletes unless --force; ${bundle:range.ZeroOrMore} (default: ${DEFAULT-VALUE}).")
   int maxDeletes;
 
   @Option(names = "--max-blocks", paramLabel = "N", defaultValue = "" + SafetyRails.DEFAULT_MAX_BLOCKS,
       converter = Range.ZeroOrMore.class,
-      description = "Refuse a plan that blocks more than N agents unless --force; 0 or more (default: ${DEFAULT-VALUE}).")
+      description = "Refuse a plan that blocks more than N agents unless --force; ${bundle:range.ZeroOrMore} "
+          + "(default: ${DEFAULT-VALUE}).")
   int maxBlocks;
 
   @Option(names = "--force",
@@ -62,7 +63,7 @@ final class ApplyCommand extends PlanningCommand<ApplyUseCase.Result> {
 
   @Option(names = "--verify-wait", paramLabel = "SECONDS", defaultValue = "3", converter = Range.VerifyWait.class,
       description = "How long to keep re-reading a written setting that does not show yet: 3 reads over this time, "
-          + "0 to 600 (default: ${DEFAULT-VALUE}; 0 reads once).")
+          + "${bundle:range.VerifyWait} (default: ${DEFAULT-VALUE}; 0 reads once).")
   double verifyWait;
 
   @Option(names = "--rollback-on-failure",

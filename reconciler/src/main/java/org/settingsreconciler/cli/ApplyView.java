@@ -48,7 +48,7 @@ record ApplyView(CliContext ctx) implements ApplyUseCase.View {
 
   @Override
   public void applied(List<ChangeResult> results, CreateLedger ledger) {
-    new ApplyTextRenderer(ctx.out()).render(results);
+    new ApplyTextRenderer(ctx.out(), ctx.colours().out()).render(results);
     ApplyTextRenderer.ledgerNotes(results, ledger).forEach(ctx.out()::println);
   }
 }

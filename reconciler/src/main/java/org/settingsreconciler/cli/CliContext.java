@@ -40,7 +40,8 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
 
   /** What a run of the use cases (see run/) takes from this context: its view is stderr. */
   public RunContext run() {
-    return new RunContext(env, clock, secrets, terminal.interactive(), err, new StderrView(err, this::readProgress));
+    return new RunContext(env, clock, secrets, terminal.interactive(), err,
+        new StderrView(err, colours().err(), this::readProgress));
   }
 
   /**
@@ -52,6 +53,25 @@ public record CliContext(PrintStream out, PrintStream err, Map<String, String> e
     Duration every = ClientTuning.seconds(env, "RECONCILER_PROGRESS_SECONDS", ApplyProgress.EVERY, true);
     return liveErr && !every.isZero() ? new ReadProgress(err::println, System::nanoTime, every)
         : ReadProgress.silent();
+  }
+
+  /** Whether this run colours its stdout and its stderr. */
+  Colours colours() {
+    return Colours.of(terminal, env);
+  }
+
+  /** This context with no colours on either stream, for --no-color; it still asks where it could. */
+  CliContext withoutColour() {
+    return new CliContext(out, err, env, Terminal.withoutColour(terminal), liveErr, clock, secrets);
+  }
+
+  /**
+   * This context with streams that make painted text's marks ANSI escapes, as they reach the real stdout and stderr:
+   * for the command line's own context, outside its masking streams, and never a fleet tenant's (whose output
+   * reaches the command line's).
+   */
+  CliContext painted() {
+    return new CliContext(new PaintedStream(out), new PaintedStream(err), env, terminal, liveErr, clock, secrets);
   }
 
   /**

@@ -25,7 +25,7 @@ final class DesiredStateArgs {
   List<Path> varFiles = new ArrayList<>();
 
   @Option(names = "--parallel-tenants", paramLabel = "N", defaultValue = "4", converter = Range.ParallelTenants.class,
-      description = "With tenant directories: run at most N tenants at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
+      description = "With tenant directories: run at most N tenants at once, ${bundle:range.ParallelTenants} (default: ${DEFAULT-VALUE}).")
   int parallelTenants;
 
   /** What these options name: the PATHs, read as one plain run. */

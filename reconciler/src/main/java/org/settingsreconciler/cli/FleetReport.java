@@ -1,5 +1,6 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.text.Plural;
 import java.util.List;
 import org.settingsreconciler.run.PlanCounts;
 import org.settingsreconciler.run.fleet.FleetOutcome;
@@ -79,7 +80,7 @@ final class FleetReport {
         ctx.out().println("\n" + Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".");
       }
       default -> {
-        ctx.out().println("=== Summary: " + outcomes.size() + " tenants ===");
+        ctx.out().println("=== Summary: " + Plural.count(outcomes.size(), "tenant") + " ===");
         int width = Math.max(6, outcomes.stream().mapToInt(o -> o.name().length()).max().orElse(6));
         String row = "%-" + width + "s  %4s  %6s  %6s  %6s  %7s  %7s%n";
         ctx.out().printf(row, "tenant", "exit", "create", "update", "delete", "actions", "unknown");

@@ -1,6 +1,5 @@
 package org.settingsreconciler.cli;
 
-import org.settingsreconciler.run.ExitCode;
 import org.settingsreconciler.run.UserError;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,10 +37,10 @@ final class FleetStrategy implements CommandLine.IExecutionStrategy {
         throw new UserError(other + " is not a tenant directory (it has no tenant.yaml); give either tenant "
             + "directories or desired-state files, not both");
       }
-      return new FleetRun(ctx, command, tenants, desired.parallelTenants).run();
+      return new FleetRun(ReconcilerCommand.context(ctx, leaf.commandSpec()), command, tenants,
+          desired.parallelTenants).run();
     } catch (UserError e) {
-      ctx.err().println("error: " + e.getMessage());
-      return ExitCode.ERROR;
+      return Main.failed(ReconcilerCommand.context(ctx, leaf.commandSpec()), e);
     }
   }
 

@@ -57,7 +57,7 @@ public final class GraphOptions {
       paramLabel = "N",
       defaultValue = "20",
       converter = Range.BatchSize.class,
-      description = "Requests per JSON batch, 1 to 20 (default: ${DEFAULT-VALUE}); 1 sends each request on its own.")
+      description = "Requests per JSON batch, ${bundle:range.BatchSize} (default: ${DEFAULT-VALUE}); 1 sends each request on its own.")
   int batchSize;
 
   @Option(
@@ -65,7 +65,7 @@ public final class GraphOptions {
       paramLabel = "N",
       defaultValue = "" + Throughput.DEFAULT_CONCURRENCY,
       converter = Range.Concurrency.class,
-      description = "Round trips (batches or requests) in flight at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
+      description = "Round trips (batches or requests) in flight at once, ${bundle:range.Concurrency} (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
   /** Where these options say Graph is, as a run takes it. */

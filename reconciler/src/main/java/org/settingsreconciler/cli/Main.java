@@ -18,7 +18,8 @@ public final class Main {
   public Main(CliContext ctx) {
     // The run's one redaction point (see secrets.Secrets): every stream masks the credentials of its environment, the
     // tokens it signs in with and the secret-looking values its variables bring in; its files are masked the same.
-    this.ctx = ctx.masked();
+    // Colour marks become escapes only past it (PaintedStream), where no control character from elsewhere is left.
+    this.ctx = ctx.painted().masked();
   }
 
   public Main(PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
@@ -45,7 +46,8 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionStrategy(new WarmStart(new FleetStrategy(ctx)));
     // Messages can carry text from elsewhere (msal4j, the Azure CLI, Graph): the streams mask what they print.
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(ctx, e));
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> failed(ReconcilerCommand.context(ctx, commandLine.getCommandSpec()), e));
     int code = cli.execute(args);
     ctx.out().flush();
     ctx.err().flush();
@@ -57,10 +59,11 @@ public final class Main {
    * bug it is, with a stack trace only with RECONCILER_DEBUG=1. A fleet says it per tenant.
    */
   static int failed(CliContext ctx, Exception e) {
+    String error = ctx.colours().err().bad("error:") + " ";
     if (e instanceof UserError) {
-      ctx.err().println("error: " + e.getMessage());
+      ctx.err().println(error + e.getMessage());
     } else {
-      ctx.err().println("error: " + String.valueOf(e));
+      ctx.err().println(error + String.valueOf(e));
       if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));

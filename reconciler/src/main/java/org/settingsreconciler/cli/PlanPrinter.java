@@ -4,14 +4,12 @@ import org.settingsreconciler.run.GraphSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.settingsreconciler.plan.Duplicate;
 import org.settingsreconciler.plan.Plan;
-import org.settingsreconciler.plan.SettingStatus;
 import org.settingsreconciler.render.CheckJUnitReport;
 import org.settingsreconciler.render.CheckJson;
 import org.settingsreconciler.plan.PlanJson;
 import org.settingsreconciler.render.PlanMarkdownRenderer;
+import org.settingsreconciler.render.Palette;
 import org.settingsreconciler.render.PlanTextRenderer;
 import org.settingsreconciler.tenant.TenantIdentity;
 import tools.jackson.databind.JsonNode;
@@ -68,21 +66,29 @@ final class PlanPrinter {
     }
     // Rendered whole, then written once: the output stream masks and flushes per write, and a plan of a thousand
     // users is thousands of lines.
-    byte[] text = render(kind, as, plan, session, note).getBytes(StandardCharsets.UTF_8);
+    // Colour only text, on a terminal (see Colours); JSON and Markdown are for machines and pages, never coloured.
+    Palette palette = as == Format.TEXT ? ctx.colours().out() : Palette.PLAIN;
+    byte[] text = render(kind, as, plan, session, note, palette).getBytes(StandardCharsets.UTF_8);
     ctx.out().write(text, 0, text.length);
     ctx.out().flush();
     return null;
   }
 
-  /** The one dispatch from a kind and a format to what is written. */
+  /** The one dispatch from a kind and a format to what is written: for a file, never coloured. */
   static String render(Kind kind, Format format, Plan plan, GraphSession session,
       PlanTextRenderer.DestructiveNote note) {
+    return render(kind, format, plan, session, note, Palette.PLAIN);
+  }
+
+  private static String render(Kind kind, Format format, Plan plan, GraphSession session,
+      PlanTextRenderer.DestructiveNote note, Palette palette) {
     String origin = session.origin();
     return switch (format) {
       case JSON -> JSON.writeValueAsString(json(kind, plan, session)) + "\n";
-      case MARKDOWN -> new PlanMarkdownRenderer(kind.title).render(plan, origin);
+      case MARKDOWN -> (kind == Kind.CHECK ? PlanMarkdownRenderer.check(kind.title)
+          : new PlanMarkdownRenderer(kind.title)).render(plan, origin);
       case JUNIT -> CheckJUnitReport.write(plan, origin);
-      case TEXT -> text(kind, plan, origin, note);
+      case TEXT -> text(kind, plan, origin, note, palette);
     };
   }
 
@@ -95,31 +101,22 @@ final class PlanPrinter {
     return kind == Kind.PLAN ? PlanJson.write(plan, tenant) : CheckJson.write(plan, tenant);
   }
 
-  /** A plan as text; a check's ends with the settings that drifted. */
-  private static String text(Kind kind, Plan plan, String origin, PlanTextRenderer.DestructiveNote note) {
+  /** A plan as text; a check in the words of drift, ending with the settings that drifted. */
+  private static String text(Kind kind, Plan plan, String origin, PlanTextRenderer.DestructiveNote note,
+      Palette palette) {
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     try (PrintStream to = new PrintStream(text, false, StandardCharsets.UTF_8)) {
       if (plan.hasChanges() || plan.hasFailures()) {
-        to.println("Planned against " + origin + ":");
+        to.println((kind == Kind.CHECK ? "Checked against " : "Planned against ") + origin + ":");
         to.println();
       }
-      new PlanTextRenderer(to).render(plan, note);
+      PlanTextRenderer renderer = new PlanTextRenderer(to, palette);
       if (kind == Kind.CHECK) {
-        driftList(plan, to);
+        renderer.renderCheck(plan);
+      } else {
+        renderer.render(plan, note);
       }
     }
     return text.toString(StandardCharsets.UTF_8);
-  }
-
-  private static void driftList(Plan plan, PrintStream to) {
-    List<String> drifted = plan.statuses().stream()
-        .filter(s -> s.state() == SettingStatus.State.DRIFTED).map(SettingStatus::address).toList();
-    List<Duplicate> duplicated = plan.duplicates().stream().filter(Duplicate::drift).toList();
-    if (!drifted.isEmpty() || !duplicated.isEmpty()) {
-      to.println();
-      to.println("Drift: " + (drifted.size() + duplicated.size()) + " setting(s) differ from the desired state:");
-      drifted.forEach(a -> to.println("  " + a));
-      duplicated.forEach(d -> to.println("  " + d.address() + " (in the tenant " + d.ids().size() + " times)"));
-    }
   }
 }

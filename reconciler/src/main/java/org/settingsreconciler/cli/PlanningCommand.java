@@ -3,6 +3,8 @@ package org.settingsreconciler.cli;
 import java.util.concurrent.Callable;
 import org.settingsreconciler.run.RunOutcome;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * What plan, check and apply share: they load a desired state, read the tenant through Graph and plan, narrowed by
@@ -23,13 +25,16 @@ abstract class PlanningCommand<O extends RunOutcome> implements Callable<Integer
 
   @Mixin PendingOptions pending;
 
+  /** This command's model, for the options given before its name (--no-color). */
+  @Spec CommandSpec spec;
+
   PlanningCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
   public final Integer call() {
-    return run(RunScope.of(ctx, desired, graph)).exit();
+    return run(RunScope.of(ReconcilerCommand.context(ctx, spec), desired, graph)).exit();
   }
 
   @Override

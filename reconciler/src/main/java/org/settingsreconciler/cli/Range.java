@@ -1,14 +1,18 @@
 package org.settingsreconciler.cli;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.ListResourceBundle;
+import java.util.ResourceBundle;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
  * The allowed values of a numeric option, checked as the command line is parsed: a value outside them is a usage
  * error that names the option and its range (picocli adds the option's name), exit 1, before anything is read or
- * sent. Every numeric option takes one of these as its converter, and states {@link #text()} in its description
- * (HelpTest holds the two together).
+ * sent. Every numeric option takes one of these as its converter, and its description states the range from here,
+ * as {@code ${bundle:range.NAME}} with the class's simple name (see {@link #texts()}; NumericOptionsTest holds the two
+ * together).
  */
 abstract class Range<T extends Number> implements ITypeConverter<T> {
 
@@ -46,6 +50,26 @@ abstract class Range<T extends Number> implements ITypeConverter<T> {
   }
 
   abstract T of(BigDecimal n);
+
+  /** Every range, for {@link #texts()}. */
+  private static final List<Range<?>> ALL = List.of(new ZeroOrMore(), new BatchSize(), new Concurrency(),
+      new ParallelTenants(), new VerifyWait(), new Port(), new LatencyMs(), new WindowMs(), new PageSize());
+
+  /**
+   * Each range's {@link #text()} under {@code range.NAME} (its class's simple name), as the resource bundle of every
+   * command (see ReconcilerCommand), so that descriptions say {@code ${bundle:range.Port}} and help shows the range
+   * this class checks, never a copy of it.
+   */
+  static ResourceBundle texts() {
+    Object[][] contents = ALL.stream()
+        .map(r -> new Object[] {"range." + r.getClass().getSimpleName(), r.text()}).toArray(Object[][]::new);
+    return new ListResourceBundle() {
+      @Override
+      protected Object[][] getContents() {
+        return contents;
+      }
+    };
+  }
 
   private static String plain(BigDecimal n) {
     return n.stripTrailingZeros().toPlainString();

@@ -1,19 +1,33 @@
 package org.settingsreconciler.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.settingsreconciler.run.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 @Command(
     name = "reconciler",
     mixinStandardHelpOptions = true,
     version = ReconcilerCommand.VERSION,
-    description = "Manage Microsoft 365 Copilot and People settings as code.",
-    footer = {"", "Exit codes: 0 success / in sync, 1 error, 2 changes (plan --detailed-exitcode) or drift (check)."})
+    description = "Manage Microsoft 365 Copilot and People settings as code.")
 final class ReconcilerCommand {
 
   /** The tool and its version, as --version prints it and saved plans record it. */
   static final String VERSION = "settings-reconciler 0.1.0";
+
+  /** Where each command's page is, from the root of the repository; {@code %s} is the command's name. */
+  static final String DOCS = "docs/commands/%s.md";
+
+  /** Accepted before or after the command's name (picocli copies it to every subcommand). */
+  @Option(names = "--no-color", scope = ScopeType.INHERIT,
+      description = "Never colour the output. Without it, output is coloured only on a terminal, and not when the "
+          + "NO_COLOR environment variable is set to anything.")
+  boolean noColour;
 
   /** The subcommands, in the order help lists them. */
   static final List<Class<?>> SUBCOMMANDS = List.of(
@@ -49,6 +63,37 @@ final class ReconcilerCommand {
     for (Class<?> c : neededBy(args)) {
       cli.addSubcommand(c);
     }
+    helpSections(cli, null);
+    cli.getSubcommands().forEach((name, sub) -> helpSections(sub, name));
     return cli;
+  }
+
+  /**
+   * The context a command line runs in, from any of its commands' models: {@code ctx}, without colour when
+   * --no-color was given (before the command's name or after it).
+   */
+  static CliContext context(CliContext ctx, CommandSpec command) {
+    return command != null && command.root().userObject() instanceof ReconcilerCommand root && root.noColour
+        ? ctx.withoutColour() : ctx;
+  }
+
+  /**
+   * What --help shows, made from the code that decides it: the ranges of the numeric options in their descriptions
+   * (from {@link Range}, which checks them), the exit codes after the options (from {@link ExitCode}), and the page
+   * of the docs.
+   */
+  private static void helpSections(CommandLine cli, String command) {
+    CommandSpec spec = cli.getCommandSpec();
+    spec.resourceBundle(Range.texts());
+    Map<String, String> exits = new LinkedHashMap<>();
+    ExitCode.meanings(command).forEach((code, meaning) -> exits.put(String.valueOf(code), meaning));
+    spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exits);
+    if (command != null && spec.userObject() instanceof FleetCommand<?>) {
+      // A fleet exits as its worst tenant: ExitCode.worst.
+      spec.usageMessage().exitCodeListHeading("%nExit codes (with tenant directories, the worst tenant's):%n");
+    }
+    spec.usageMessage().footer("", "Documentation: " + (command == null
+        ? "README.md, and a page per command in " + String.format(DOCS, "<command>")
+        : String.format(DOCS, command)));
   }
 }

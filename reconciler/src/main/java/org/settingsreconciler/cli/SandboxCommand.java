@@ -1,5 +1,6 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.text.Plural;
 import org.settingsreconciler.run.ExitCode;
 import org.settingsreconciler.run.UserError;
 import java.io.IOException;
@@ -23,7 +24,7 @@ final class SandboxCommand implements Callable<Integer> {
   private final CliContext ctx;
 
   @Option(names = "--port", paramLabel = "N", defaultValue = "8080", converter = Range.Port.class,
-      description = "Port on 127.0.0.1, 0 to 65535; 0 takes any free port (default: ${DEFAULT-VALUE}).")
+      description = "Port on 127.0.0.1, ${bundle:range.Port}; 0 takes any free port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--state", paramLabel = "FILE",
@@ -32,20 +33,20 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0", converter = Range.LatencyMs.class,
       description = "Wait MS milliseconds before answering each HTTP round trip, as a distant service would; "
-          + "0 to 60000 (default: ${DEFAULT-VALUE}).")
+          + "${bundle:range.LatencyMs} (default: ${DEFAULT-VALUE}).")
   int latencyMs;
 
   @Option(names = "--throttle-budget", paramLabel = "N", defaultValue = "0", converter = Range.ZeroOrMore.class,
       description = "Throttle like Graph: each client may make N requests (batch items count one by one) per "
-          + "window, then gets 429 with Retry-After; 0 or more. 0 (the default) turns throttling off.")
+          + "window, then gets 429 with Retry-After; ${bundle:range.ZeroOrMore}. 0 (the default) turns throttling off.")
   int throttleBudget;
 
   @Option(names = "--throttle-window-ms", paramLabel = "MS", defaultValue = "1000", converter = Range.WindowMs.class,
-      description = "The throttling window in milliseconds, 1 to 3600000 (default: ${DEFAULT-VALUE}).")
+      description = "The throttling window in milliseconds, ${bundle:range.WindowMs} (default: ${DEFAULT-VALUE}).")
   int throttleWindowMs;
 
   @Option(names = "--page-size", paramLabel = "N", converter = Range.PageSize.class,
-      description = "The most items a page of any list holds, $top or not, 1 to 999; small values exercise paging. "
+      description = "The most items a page of any list holds, $top or not, ${bundle:range.PageSize}; small values exercise paging. "
           + "By default pages are Graph's: 100 items, or up to 999 with $top.")
   Integer pageSize;
 
@@ -81,8 +82,8 @@ final class SandboxCommand implements Callable<Integer> {
     ctx.out().println("Sandbox Graph listening at " + sandbox.baseUrl()
         + (state == null ? " (demo tenant, in memory)" : " (state in " + state + ")"));
     ctx.out().println("Latency " + latencyMs + " ms per round trip; "
-        + (pageSize == null ? "Graph's paging" : "pages of at most " + pageSize + " items") + "; "
-        + (throttleBudget == 0 ? "no throttling." : "throttled past " + throttleBudget + " requests per "
+        + (pageSize == null ? "Graph's paging" : "pages of at most " + Plural.count(pageSize, "item")) + "; "
+        + (throttleBudget == 0 ? "no throttling." : "throttled past " + Plural.count(throttleBudget, "request") + " per "
         + throttleWindowMs + " ms per client."));
     faults.forEach(f -> ctx.out().println("Fault: " + f.describe()));
     ctx.out().println("Use it from another shell, with any token:");

@@ -1,17 +1,20 @@
 package org.settingsreconciler.cli;
 
+import java.io.PrintStream;
 import java.util.function.Supplier;
+import org.settingsreconciler.render.Palette;
+import org.settingsreconciler.run.RunView;
 import org.settingsreconciler.state.ReadProgress;
 
-import java.io.PrintStream;
-import org.settingsreconciler.run.RunView;
+/**
+ * A run's view on the command line: everything it tells goes to stderr (stdout is the result, maybe JSON), with its
+ * "error:" and "warning:" in colour where stderr is coloured.
+ */
+record StderrView(PrintStream err, Palette palette, Supplier<ReadProgress> progress) implements RunView {
 
-/** A run's view on the command line: everything it tells goes to stderr (stdout is the result, maybe JSON). */
-record StderrView(PrintStream err, Supplier<ReadProgress> progress) implements RunView {
-
-  /** A view whose reads say nothing of their progress. */
-  StderrView(PrintStream err) {
-    this(err, ReadProgress::silent);
+  /** A view whose reads say nothing of their progress (a tenant of a fleet, whose output is held back). */
+  StderrView(PrintStream err, Palette palette) {
+    this(err, palette, ReadProgress::silent);
   }
 
   @Override
@@ -26,12 +29,12 @@ record StderrView(PrintStream err, Supplier<ReadProgress> progress) implements R
 
   @Override
   public void warning(String text) {
-    err.println("warning: " + text);
+    err.println(palette.warn("warning:") + " " + text);
   }
 
   @Override
   public void error(String text) {
-    err.println("error: " + text);
+    err.println(palette.bad("error:") + " " + text);
   }
 
   @Override

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Where one tenant of a fleet shows what its run shows and tells: alone, the command line's own streams and terminal,
  * as a plain run; beside other tenants, held back until it ends (so their sections never interleave), with no
- * terminal to ask.
+ * terminal to ask (but coloured as the fleet's streams are, which its output reaches in the end).
  */
 final class TenantConsole implements RunView {
 
@@ -29,7 +29,7 @@ final class TenantConsole implements RunView {
     this.alone = alone;
     this.out = alone ? fleet.out() : new PrintStream(heldOut, true, StandardCharsets.UTF_8);
     this.err = alone ? fleet.err() : new PrintStream(heldErr, true, StandardCharsets.UTF_8);
-    this.view = new StderrView(err);
+    this.view = new StderrView(err, fleet.colours().err());
   }
 
   boolean alone() {
@@ -41,7 +41,8 @@ final class TenantConsole implements RunView {
    * (which learns the tenant's secrets as it runs).
    */
   CliContext context(Map<String, String> env) {
-    run = new CliContext(out, err, env, alone ? fleet.terminal() : Terminal.none(), alone, fleet.clock()).masked();
+    run = new CliContext(out, err, env, alone ? fleet.terminal() : Terminal.heldBack(fleet.terminal()), alone,
+        fleet.clock()).masked();
     return run;
   }
 

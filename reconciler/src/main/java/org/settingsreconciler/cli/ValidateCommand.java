@@ -1,5 +1,6 @@
 package org.settingsreconciler.cli;
 
+import org.settingsreconciler.text.Plural;
 import java.util.concurrent.Callable;
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.run.ValidateUseCase;
@@ -32,8 +33,9 @@ final class ValidateCommand implements Callable<Integer>, FleetCommand<ValidateU
     DesiredState state = result.state();
     if (state != null) {
       scope.ctx().out().println(
-          "Valid: " + state.resources().size() + " settings and " + state.collections().size()
-              + " collections in " + scope.desired().paths().size() + " path(s).");
+          "Valid: " + Plural.count(state.resources().size(), "setting") + " and "
+              + Plural.count(state.collections().size(), "collection") + " in "
+              + Plural.count(scope.desired().paths().size(), "path") + ".");
     }
     return result;
   }

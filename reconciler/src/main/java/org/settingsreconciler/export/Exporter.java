@@ -1,5 +1,6 @@
 package org.settingsreconciler.export;
 
+import org.settingsreconciler.text.Plural;
 import org.settingsreconciler.graph.GraphResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -120,7 +121,8 @@ public final class Exporter {
     List<ReadFailure> failures = findings.failures();
     String promise = failures.isEmpty()
         ? "# Every managed setting as the tenant has it: planning this file shows no changes.\n"
-        : "# INCOMPLETE: " + failures.size() + " setting(s) could not be read and are left out: "
+        : "# INCOMPLETE: " + Plural.count(failures.size(), "setting") + " could not be read and "
+            + Plural.pick(failures.size(), "is", "are") + " left out: "
             + String.join(", ", failures.stream().map(ReadFailure::address).toList()) + ".\n";
     StringBuilder header =
         new StringBuilder("# Exported by settings-reconciler from " + ResourceId.visible(origin) + ".\n" + promise);

@@ -1,5 +1,6 @@
 package org.settingsreconciler.plan;
 
+import org.settingsreconciler.text.Plural;
 import java.util.List;
 import org.settingsreconciler.resource.CollectionKey;
 import org.settingsreconciler.resource.ResourceId;
@@ -63,9 +64,9 @@ public record Duplicate(ResourceId item, List<String> ids, List<String> paths, b
   /** How to remove the extra copies: by hand, or by pruning. */
   public String resolution() {
     int extra = ids.size() - 1;
-    return "Delete the extra " + (extra == 1 ? "copy" : "copies") + " (" + String.join(", ",
+    return "Delete the extra " + Plural.pick(extra, "copy", "copies") + " (" + String.join(", ",
         paths.subList(1, paths.size()).stream().map(p -> "DELETE " + p).toList()) + ") in the Microsoft 365 admin "
         + "centre or with Graph, or list " + item.descriptor().type() + " under prune so apply deletes "
-        + (extra == 1 ? "it" : "them");
+        + Plural.pick(extra, "it", "them");
   }
 }

@@ -1,5 +1,6 @@
 package org.settingsreconciler.plan;
 
+import org.settingsreconciler.text.Plural;
 import java.util.List;
 import org.settingsreconciler.load.ConfigError;
 
@@ -13,7 +14,7 @@ public final class UnresolvedReferencesException extends RuntimeException {
   private final List<ConfigError> errors;
 
   public UnresolvedReferencesException(List<ConfigError> errors) {
-    super(errors.size() + " reference(s) name nothing");
+    super(Plural.count(errors.size(), "reference") + " " + Plural.pick(errors.size(), "names", "name") + " nothing");
     this.errors = errors.stream().sorted().toList();
   }
 

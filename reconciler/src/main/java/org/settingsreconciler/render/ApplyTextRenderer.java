@@ -1,5 +1,6 @@
 package org.settingsreconciler.render;
 
+import org.settingsreconciler.text.Plural;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,23 +20,43 @@ import org.settingsreconciler.plan.Create;
 public final class ApplyTextRenderer {
 
   private final PrintStream out;
+  private final Palette palette;
 
   public ApplyTextRenderer(PrintStream out) {
+    this(out, Palette.PLAIN);
+  }
+
+  /** @param palette how each change's status and the verdict are marked: in colour only for a terminal */
+  public ApplyTextRenderer(PrintStream out, Palette palette) {
     this.out = out;
+    this.palette = palette;
   }
 
   public void render(List<ChangeResult> results) {
     int width = Math.max(ApplyStatus.APPLIED.label().length(), results.stream().mapToInt(r -> r.status().label().length()).max().orElse(0));
     for (ChangeResult r : results) {
       String label = r.status().label();
-      out.println("  " + label + " ".repeat(width - label.length() + 2) + r.change().address() + "    "
+      out.println("  " + paint(r.status(), label) + " ".repeat(width - label.length() + 2) + r.change().address() + "    "
           + r.change().method() + " " + r.change().path());
       String indent = " ".repeat(width + 4);
       details(r).forEach(d -> out.println(indent + d));
     }
     out.println();
-    out.println(summary(results));
+    String summary = summary(results);
+    int verdict = summary.indexOf(':') + 1;
+    boolean failed = results.stream().anyMatch(r -> r.status().failsTheRun());
+    out.println((failed ? palette.bad(summary.substring(0, verdict)) : palette.good(summary.substring(0, verdict)))
+        + summary.substring(verdict));
     nextSteps(results).forEach(out::println);
+  }
+
+  /** A status as the list shows it: applied in green, what failed in red, what needs a look in yellow. */
+  private String paint(ApplyStatus status, String label) {
+    return switch (status) {
+      case APPLIED, ALREADY_PRESENT -> palette.good(label);
+      case FAILED, ROLLBACK_FAILED, MAYBE_APPLIED -> palette.bad(label);
+      default -> palette.warn(label);
+    };
   }
 
   /** The lines under a change: Graph's error, what the read-back showed, what the rollback did. */
@@ -83,9 +104,9 @@ public final class ApplyTextRenderer {
     List<String> out = new ArrayList<>();
     int notVisible = n.get(ApplyStatus.APPLIED_NOT_VISIBLE);
     if (notVisible > 0) {
-      out.add("Warning: " + changes(notVisible) + " accepted by Graph " + (notVisible == 1 ? "does" : "do")
+      out.add("Warning: " + changes(notVisible) + " accepted by Graph " + Plural.pick(notVisible, "does", "do")
           + " not show in the tenant yet. Graph can take a while: run plan later, and if "
-          + (notVisible == 1 ? "it still differs" : "they still differ") + ", apply again.");
+          + Plural.pick(notVisible, "it still differs", "they still differ") + ", apply again.");
     }
     long unverified = results.stream().filter(r -> r.verification() == Verification.COULD_NOT_VERIFY
         && r.status() == ApplyStatus.APPLIED).count();
@@ -100,9 +121,9 @@ public final class ApplyTextRenderer {
     int rollbackFailed = n.get(ApplyStatus.ROLLBACK_FAILED);
     int unfinished = n.get(ApplyStatus.FAILED) + n.get(ApplyStatus.MAYBE_APPLIED) + n.get(ApplyStatus.NOT_ATTEMPTED);
     if (rolledBack + rollbackFailed > 0) {
-      out.add("Rolled back " + changes(rolledBack) + " to " + (rolledBack == 1 ? "its value" : "their values")
+      out.add("Rolled back " + changes(rolledBack) + " to " + Plural.pick(rolledBack, "its value", "their values")
           + " before this run" + (rollbackFailed > 0 ? "; " + changes(rollbackFailed) + " could not be rolled back "
-          + "and " + (rollbackFailed == 1 ? "stays" : "stay") + " applied (see above)" : "") + ".");
+          + "and " + Plural.pick(rollbackFailed, "stays", "stay") + " applied (see above)" : "") + ".");
       out.add("Fix what failed, then run apply again: it sends only what still differs.");
     } else if (unfinished > 0) {
       int applied = n.get(ApplyStatus.APPLIED) + notVisible;
@@ -129,21 +150,21 @@ public final class ApplyTextRenderer {
     if (unseen == 0) {
       return List.of();
     }
-    String what = unseen + (unseen == 1 ? " create" : " creates") + " not yet seen in the tenant";
+    String what = Plural.count(unseen, "create") + " not yet seen in the tenant";
     if (ledger.enabled()) {
-      return List.of("Note: " + what + (unseen == 1 ? " is" : " are") + " recorded in " + ledger.file()
+      return List.of("Note: " + what + Plural.pick(unseen, " is", " are") + " recorded in " + ledger.file()
           + ": for " + ledger.window().toMinutes() + " min, plan and apply do not send "
-          + (unseen == 1 ? "it" : "them") + " again (--recreate-pending does); after that, a plan that still does not "
-          + "see " + (unseen == 1 ? "it" : "them") + " creates " + (unseen == 1 ? "it" : "them") + " again.");
+          + Plural.pick(unseen, "it", "them") + " again (--recreate-pending does); after that, a plan that still does not "
+          + "see " + Plural.pick(unseen, "it", "them") + " creates " + Plural.pick(unseen, "it", "them") + " again.");
     }
-    return List.of("Warning: " + what + (unseen == 1 ? " is" : " are") + " not remembered (there is no config "
+    return List.of("Warning: " + what + Plural.pick(unseen, " is", " are") + " not remembered (there is no config "
         + "directory: set XDG_CONFIG_HOME or HOME; or RECONCILER_PENDING_CREATE_MINUTES is 0): an apply before "
-        + (unseen == 1 ? "it shows" : "they show") + " creates " + (unseen == 1 ? "it" : "them")
-        + " again, as a duplicate. Run plan until " + (unseen == 1 ? "it shows" : "they show") + " before applying "
+        + Plural.pick(unseen, "it shows", "they show") + " creates " + Plural.pick(unseen, "it", "them")
+        + " again, as a duplicate. Run plan until " + Plural.pick(unseen, "it shows", "they show") + " before applying "
         + "again.");
   }
 
   private static String changes(int n) {
-    return n + (n == 1 ? " change" : " changes");
+    return Plural.count(n, "change");
   }
 }

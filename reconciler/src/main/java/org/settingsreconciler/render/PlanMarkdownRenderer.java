@@ -1,5 +1,6 @@
 package org.settingsreconciler.render;
 
+import org.settingsreconciler.text.Plural;
 import static org.settingsreconciler.text.MarkdownText.cell;
 import static org.settingsreconciler.text.MarkdownText.code;
 import static org.settingsreconciler.text.MarkdownText.text;
@@ -31,6 +32,8 @@ public final class PlanMarkdownRenderer {
 
   private final String title;
   private final int limit;
+  /** Whether this is a check, worded as drift from the YAML rather than as changes to make. */
+  private final boolean check;
 
   public PlanMarkdownRenderer(String title) {
     this(title, GITHUB_COMMENT_LIMIT);
@@ -38,14 +41,24 @@ public final class PlanMarkdownRenderer {
 
   /** @param limit the most characters to produce; the summary is never cut, so it is exceeded only below that */
   public PlanMarkdownRenderer(String title, int limit) {
+    this(title, limit, false);
+  }
+
+  private PlanMarkdownRenderer(String title, int limit, boolean check) {
     this.title = title;
     this.limit = limit;
+    this.check = check;
+  }
+
+  /** A check's report: the same sections, its verdict and its changes worded as drift. */
+  public static PlanMarkdownRenderer check(String title) {
+    return new PlanMarkdownRenderer(title, GITHUB_COMMENT_LIMIT, true);
   }
 
   public String render(Plan plan, String origin) {
     List<SettingStatus> statuses = plan.statuses();
     String header = header(plan, statuses, origin);
-    List<Part> parts = parts(statuses, plan);
+    List<Part> parts = parts(statuses, plan, check ? "Drift" : "Changes");
     String full = assemble(header, parts, Integer.MAX_VALUE, new int[State.values().length]);
     if (full.length() <= limit) {
       return full;
@@ -84,7 +97,8 @@ public final class PlanMarkdownRenderer {
     StringBuilder b = new StringBuilder("## ").append(text(title)).append("\n\n");
     b.append("Against ").append(text(origin)).append(".\n\n");
     if (drifted > 0 || plan.unchanged() > 0 || !plan.hasFailures()) {
-      b.append("- ").append(verdict(drifted, statuses.size(), plan)).append('\n');
+      b.append("- ").append(check ? checkVerdict(drifted, statuses.size(), plan)
+          : verdict(drifted, statuses.size(), plan)).append('\n');
     }
     if (!destructive.isEmpty()) {
       b.append("- ⚠️ **").append(count(destructive.size(), "destructive change"))
@@ -97,18 +111,19 @@ public final class PlanMarkdownRenderer {
       b.append(String.join(", ", names)).append(".\n");
     }
     if (!plan.duplicates().isEmpty()) {
-      b.append("- ⚠️ **").append(count(plan.duplicates().size(), "item")).append(plan.duplicates().size() == 1
-          ? " is" : " are").append(" in the tenant more than once**: see below.\n");
+      b.append("- ⚠️ **").append(count(plan.duplicates().size(), "item"))
+          .append(Plural.pick(plan.duplicates().size(), " is", " are")).append(" in the tenant more than once**: see "
+              + "below.\n");
     }
     if (!plan.pending().isEmpty()) {
       b.append("- ⏳ **").append(count(plan.pending().size(), "create")).append(" not sent again**: an earlier "
-          + "apply sent ").append(plan.pending().size() == 1 ? "it" : "them").append(" moments ago, and Graph does "
-          + "not show ").append(plan.pending().size() == 1 ? "it" : "them").append(" yet.\n");
+          + "apply sent ").append(Plural.pick(plan.pending().size(), "it", "them")).append(" moments ago, and Graph does "
+          + "not show ").append(Plural.pick(plan.pending().size(), "it", "them")).append(" yet.\n");
     }
     if (plan.hasFailures()) {
       b.append("- ❌ **").append(count(plan.failures().size(), "setting")).append(" could not be read.** ")
           .append("That is an error, not drift: nothing is planned for ")
-          .append(plan.failures().size() == 1 ? "it" : "them").append(".\n");
+          .append(Plural.pick(plan.failures().size(), "it", "them")).append(".\n");
     }
     // The actions column only where the plan invokes any, so plans without actions read as they always have.
     boolean actions = plan.count("invoke") > 0;
@@ -156,7 +171,7 @@ public final class PlanMarkdownRenderer {
 
   private static String verdict(long drifted, int total, Plan plan) {
     if (drifted > 0) {
-      return "🔸 **" + drifted + " of " + count(total, "setting") + (drifted == 1 ? " differs" : " differ")
+      return "🔸 **" + drifted + " of " + count(total, "setting") + Plural.pick(drifted, " differs", " differ")
           + "** from the desired state.";
     }
     if (plan.hasFailures()) {
@@ -166,15 +181,38 @@ public final class PlanMarkdownRenderer {
       return "🔸 **Nothing to apply, but the tenant differs** from the desired state: see the duplicates below.";
     }
     if (plan.hasWarnings()) {
-      return "✅ **Nothing to apply.** " + (plan.unchanged() == 1 ? "The 1 setting read matches"
-          : "The " + plan.unchanged() + " settings read match") + " the desired state; see below for the rest.";
+      return "✅ **Nothing to apply.** " + Plural.pick(plan.unchanged(), "The 1 setting read matches",
+          "The " + plan.unchanged() + " settings read match") + " the desired state; see below for the rest.";
     }
-    return "✅ **No changes.** " + (plan.unchanged() == 1 ? "The 1 setting matches" : "All " + plan.unchanged()
+    return "✅ **No changes.** " + Plural.pick(plan.unchanged(), "The 1 setting matches", "All " + plan.unchanged()
         + " settings match") + " the desired state.";
   }
 
-  /** The sections after the summary, each setting's part cut as a whole; parts of one section share its head. */
-  private static List<Part> parts(List<SettingStatus> statuses, Plan plan) {
+  /** A check's verdict: drift from the YAML, or none. */
+  private static String checkVerdict(long drifted, int total, Plan plan) {
+    if (drifted > 0) {
+      return "🔸 **Drift: " + drifted + " of " + count(total, "setting") + Plural.pick(drifted, " differs", " differ")
+          + "** from the YAML.";
+    }
+    if (plan.hasFailures()) {
+      return "✅ **No drift** in the " + count(plan.unchanged(), "setting") + " that could be read.";
+    }
+    if (plan.drifted()) {
+      return "🔸 **Drift:** the tenant holds items more than once: see the duplicates below.";
+    }
+    if (plan.hasWarnings()) {
+      return "✅ **No drift.** " + Plural.pick(plan.unchanged(), "The 1 setting read matches",
+          "The " + plan.unchanged() + " settings read match") + " the YAML; see below for the rest.";
+    }
+    return "✅ **No drift.** The tenant matches the YAML (" + count(plan.unchanged(), "setting") + " checked).";
+  }
+
+  /**
+   * The sections after the summary, each setting's part cut as a whole; parts of one section share its head.
+   *
+   * @param changes what the section of changed settings is called: "Changes" in a plan, "Drift" in a check
+   */
+  private static List<Part> parts(List<SettingStatus> statuses, Plan plan, String changes) {
     List<SettingStatus> unknown = of(statuses, State.UNKNOWN);
     List<SettingStatus> drifted = of(statuses, State.DRIFTED);
     List<SettingStatus> inSync = of(statuses, State.IN_SYNC);
@@ -182,7 +220,7 @@ public final class PlanMarkdownRenderer {
     String failuresHead = "### ❌ Could not be read (" + unknown.size() + ")\n\n"
         + "| setting | status | code | request-id | message |\n|---|---|---|---|---|\n";
     unknown.forEach(s -> parts.add(new Part(failuresHead, failureRow(s), State.UNKNOWN, 1)));
-    String changesHead = "### Changes (" + drifted.size() + ")\n\n";
+    String changesHead = "### " + changes + " (" + drifted.size() + ")\n\n";
     drifted.forEach(s -> parts.add(new Part(changesHead,
         MarkdownChangeSection.render(s, plan.describe(s.address())) + "\n", State.DRIFTED, 1)));
     if (!inSync.isEmpty()) {
@@ -243,7 +281,7 @@ public final class PlanMarkdownRenderer {
   }
 
   private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return Plural.count(n, noun);
   }
 
   /** Text for one or more settings, kept or cut as a whole; {@code head} opens its section. */

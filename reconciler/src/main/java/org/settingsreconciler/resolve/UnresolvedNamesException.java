@@ -1,5 +1,6 @@
 package org.settingsreconciler.resolve;
 
+import org.settingsreconciler.text.Plural;
 import java.util.List;
 import org.settingsreconciler.load.ConfigError;
 
@@ -16,14 +17,14 @@ public final class UnresolvedNamesException extends RuntimeException {
 
   /** @param noun what the names are, as messages count them: "group name", "user principal name", "name" */
   public UnresolvedNamesException(List<ConfigError> errors, String noun) {
-    super(errors.size() + " " + noun + "(s) could not be resolved");
+    super(Plural.count(errors.size(), noun) + " could not be resolved");
     this.errors = errors.stream().sorted().toList();
     this.noun = noun;
   }
 
   /** "1 group name", "2 names": how many names of what kind could not be resolved. */
   public String count() {
-    return errors.size() + " " + noun + (errors.size() == 1 ? "" : "s");
+    return Plural.count(errors.size(), noun);
   }
 
   public List<ConfigError> errors() {

@@ -1,5 +1,6 @@
 package org.settingsreconciler.run;
 
+import org.settingsreconciler.text.Plural;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -145,8 +146,8 @@ public final class ApplyUseCase {
     session.adviseOn(plan.failures());
     if (plan.hasFailures()) {
       notes.say("Nothing was applied: the plan is incomplete while settings cannot be read.");
-      return notSent(plan, plan.changes(), session, List.of("the plan is incomplete: " + plan.failures().size()
-          + " setting(s) could not be read"));
+      return notSent(plan, plan.changes(), session, List.of("the plan is incomplete: "
+          + Plural.count(plan.failures().size(), "setting") + " could not be read"));
     }
     if (!plan.hasChanges()) {
       return ended(plan, plan.changes(), session, ExitCode.OK, Ending.NOTHING_TO_DO, List.of(), List.of());
@@ -240,8 +241,8 @@ public final class ApplyUseCase {
       }
       // As Terraform's apply PLANFILE: the plan was reviewed when it was made, so nothing is asked; the tenant is
       // named before anything is sent.
-      view.account("Applying the saved plan " + file + " (" + changes.size()
-          + (changes.size() == 1 ? " change" : " changes") + ", planned " + saved.createdAt() + ") to "
+      view.account("Applying the saved plan " + file + " (" + Plural.count(changes.size(), "change")
+          + ", planned " + saved.createdAt() + ") to "
           + session.origin() + ":");
       return execute(null, changes, session);
     }
@@ -285,7 +286,7 @@ public final class ApplyUseCase {
     if (options.autoApprove()) {
       return null;
     }
-    String answer = view.ask("\nApply these " + count + " changes to " + origin + "? Only 'yes' is accepted: ");
+    String answer = view.ask("\nApply " + Plural.pick(count, "this change", "these " + count + " changes") + " to " + origin + "? Only 'yes' is accepted: ");
     if (answer == null || !answer.strip().equals("yes")) {
       notes.say("Apply cancelled; nothing was applied.");
       return "cancelled: the answer was not 'yes'";
@@ -302,7 +303,7 @@ public final class ApplyUseCase {
 
   private Result execute(Plan plan, List<Change> changes, GraphSession session) {
     view.account("");
-    view.account("Sending " + changes.size() + (changes.size() == 1 ? " change" : " changes")
+    view.account("Sending " + Plural.count(changes.size(), "change")
         + (options.verify() ? ", then reading the tenant back to verify" : "") + ":");
     ApplyRun.Settings settings = new ApplyRun.Settings(options.verify(), options.verifyPolicy(),
         options.rollbackOnFailure(), options.rails(), session.ledger(), options.recreatePending());

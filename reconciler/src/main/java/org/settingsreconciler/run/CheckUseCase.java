@@ -1,5 +1,6 @@
 package org.settingsreconciler.run;
 
+import org.settingsreconciler.text.Plural;
 import org.settingsreconciler.plan.Plan;
 import org.settingsreconciler.plan.Targets;
 import org.settingsreconciler.tenant.TenantIdentity;
@@ -86,7 +87,7 @@ public final class CheckUseCase {
     if (result.updated().isEmpty()) {
       notes.say("--update-files: no file was changed.");
     } else {
-      notes.say("--update-files: updated " + result.updated().size() + " file(s) to match the tenant:");
+      notes.say("--update-files: updated " + Plural.count(result.updated().size(), "file") + " to match the tenant:");
       for (FileUpdate f : result.updated()) {
         notes.say("  " + f.file());
         f.settings().forEach(s -> notes.say("    " + s));
@@ -97,9 +98,10 @@ public final class CheckUseCase {
       result.notUpdated().forEach(s -> notes.say("  " + s));
     }
     if (!result.updated().isEmpty()) {
-      notes.say(exit == ExitCode.CHANGES
-          ? "Review and commit them. The exit code is still 2, because drift was found; the next check passes."
-          : "Review and commit them. The exit code is 1: some settings could not be read (see above).");
+      String review = "Review and commit " + Plural.pick(result.updated().size(), "it", "them") + ". ";
+      notes.say(review + (exit == ExitCode.CHANGES
+          ? "The exit code is still 2, because drift was found; the next check passes."
+          : "The exit code is 1: some settings could not be read (see above)."));
     }
     if (written.invalidAfter() != null) {
       // The check has read the tenant by now: say only what is true of these files.

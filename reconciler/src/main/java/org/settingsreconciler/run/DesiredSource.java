@@ -1,5 +1,6 @@
 package org.settingsreconciler.run;
 
+import org.settingsreconciler.text.Plural;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -114,6 +115,6 @@ public record DesiredSource(List<Path> paths, TenantConfig tenant, List<String> 
   }
 
   static String count(ConfigException e) {
-    return e.errors().size() == 1 ? "1 error" : e.errors().size() + " errors";
+    return Plural.count(e.errors().size(), "error");
   }
 }

@@ -1,5 +1,6 @@
 package org.settingsreconciler.run;
 
+import org.settingsreconciler.text.Plural;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -97,7 +98,7 @@ public final class GraphSession implements AutoCloseable {
         FaultVersionCheck.problem(f, client.versions())
             .ifPresent(p -> ctx.view().warning("sandbox fault " + f.method() + " " + f.path() + ": " + p));
       }
-      String where = options.sandboxState() == null ? "" : " (" + options.sandboxState() + ")";
+      String where = options.sandboxState() == null ? "" : " (" + options.sandboxStateName() + ")";
       // A sandbox without a state file is new each run: there is no later run to keep from creating twice.
       String ledgerRoot = options.sandboxState() == null ? null
           : "sandbox:" + options.sandboxState().toAbsolutePath().normalize();
@@ -178,10 +179,10 @@ public final class GraphSession implements AutoCloseable {
       throw new UserError(e.count() + " could not be resolved; " + sentSoFar());
     } catch (UnresolvedReferencesException e) {
       e.errors().forEach(error -> ctx.view().error(String.valueOf(error)));
-      throw new UserError((e.errors().size() == 1 ? "1 value names" : e.errors().size() + " values name")
+      throw new UserError((Plural.count(e.errors().size(), "value") + Plural.pick(e.errors().size(), " names", " name"))
           + " what will not exist, so nothing was planned; " + sentSoFar());
     } catch (NameLookupException e) {
-      throw new UserError("could not look up the " + e.kind().noun() + (e.names().size() == 1 ? " " : "s ")
+      throw new UserError("could not look up the " + Plural.noun(e.names().size(), e.kind().noun()) + " "
           + String.join(", ", e.names().stream().map(n -> "\"" + n + "\"").toList())
           + " that the desired state names, so nothing was planned: " + e.error().describe() + "; " + sentSoFar());
     }

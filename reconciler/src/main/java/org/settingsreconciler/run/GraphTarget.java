@@ -17,9 +17,16 @@ import org.settingsreconciler.tenant.TenantConfig;
  * @param graphUrl the root given, or null for the cloud's
  * @param tenant the tenant to sign in to, or null for AZURE_TENANT_ID
  * @param cloud the cloud given, or null for the global one
+ * @param sandboxStateShownAs how headings name the sandbox state file, where its path would say nothing to the user
+ *     (a fleet tenant's temporary copy of its seed), else null: its path
  */
 public record GraphTarget(String graphUrl, AuthMethod auth, String tenant, Cloud cloud, boolean sandbox,
-    Path sandboxState, List<Fault> sandboxFaults, Throughput throughput) {
+    Path sandboxState, List<Fault> sandboxFaults, Throughput throughput, String sandboxStateShownAs) {
+
+  public GraphTarget(String graphUrl, AuthMethod auth, String tenant, Cloud cloud, boolean sandbox,
+      Path sandboxState, List<Fault> sandboxFaults, Throughput throughput) {
+    this(graphUrl, auth, tenant, cloud, sandbox, sandboxState, sandboxFaults, throughput, null);
+  }
 
   public static final String DEFAULT_GRAPH_URL = "https://graph.microsoft.com";
 
@@ -32,9 +39,17 @@ public record GraphTarget(String graphUrl, AuthMethod auth, String tenant, Cloud
     return cloud == null ? Cloud.global : cloud;
   }
 
-  /** The same Graph with another sandbox state file: a fleet tenant's own. */
-  public GraphTarget withSandboxState(Path state) {
-    return new GraphTarget(graphUrl, auth, tenant, cloud, sandbox, state, sandboxFaults, throughput);
+  /**
+   * The same Graph with another sandbox state file: a fleet tenant's own, named in headings as {@code shownAs}
+   * (null: by its path).
+   */
+  public GraphTarget withSandboxState(Path state, String shownAs) {
+    return new GraphTarget(graphUrl, auth, tenant, cloud, sandbox, state, sandboxFaults, throughput, shownAs);
+  }
+
+  /** How headings name the sandbox state file: as it was shown, else by its path; null without one. */
+  public String sandboxStateName() {
+    return sandboxStateShownAs != null ? sandboxStateShownAs : sandboxState == null ? null : sandboxState.toString();
   }
 
   /**
@@ -43,7 +58,8 @@ public record GraphTarget(String graphUrl, AuthMethod auth, String tenant, Cloud
    */
   public GraphTarget forTenant(TenantConfig t) {
     return new GraphTarget(graphUrl != null ? graphUrl : t.graphUrl(), auth, tenant != null ? tenant : t.tenantId(),
-        cloud != null ? cloud : Cloud.valueOf(t.cloud()), sandbox, sandboxState, sandboxFaults, throughput);
+        cloud != null ? cloud : Cloud.valueOf(t.cloud()), sandbox, sandboxState, sandboxFaults, throughput,
+        sandboxStateShownAs);
   }
 
   /** The root requests go to: the URL given, checked, or the cloud's. */

@@ -39,6 +39,20 @@ class ApplyProgressTest {
   }
 
   @Test
+  void oneChangeIsOneChange() {
+    progress.sending(1);
+    seconds(10);
+    progress.tick();
+    progress.answered(1);
+    progress.readingBack(1);
+    seconds(10);
+    progress.tick();
+
+    assertThat(lines).containsExactly("Still applying: 0 of 1 change answered [10s elapsed]",
+        "Still applying: the change was answered, reading the tenant back to verify it [20s elapsed]");
+  }
+
+  @Test
   void eachApplyCountsFromItsOwnStart() {
     progress.sending(10);
     progress.answered(10);

@@ -42,7 +42,7 @@ class PermissionsCommandTest {
 
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out()).isEqualTo("""
-        Microsoft Graph permissions for this desired state (2 setting(s) of 2 type(s)):
+        Microsoft Graph permissions for this desired state (2 settings of 2 types):
 
           setting                       operation  delegated                              application           role (signed-in admin)
           copilot.limitedMode *         read       CopilotSettings-LimitedMode.Read       not supported         Global Reader
@@ -81,7 +81,7 @@ class PermissionsCommandTest {
 
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out()).isEqualTo("""
-        Microsoft Graph permissions for this desired state (1 setting(s) of 1 type(s)):
+        Microsoft Graph permissions for this desired state (1 setting of 1 type):
 
           setting          operation  delegated                     application                   role (signed-in admin)
           people.pronouns  read       PeopleSettings.Read.All       PeopleSettings.Read.All       none named

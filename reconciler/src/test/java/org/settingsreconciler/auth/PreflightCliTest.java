@@ -88,7 +88,7 @@ class PreflightCliTest {
     Run run = f.cli(appEnv(), "check", yaml.toString(), "--graph-url", f.graphUrl());
 
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.out()).contains("Drift: 1 setting(s)").contains("  people.pronouns")
+    assertThat(run.out()).contains("Drift: 1 setting differs from the YAML:\n  people.pronouns\n")
         .doesNotContain("  copilot.limitedMode\n");
     assertThat(f.graphRequests()).extracting(LoggedRequest::getUrl).containsExactly("/beta/admin/people/pronouns");
   }

@@ -49,7 +49,7 @@ class ApplyConfirmationWireTest {
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(yes.prompts).singleElement().asString()
-        .contains("Apply these 1 changes to " + h.graphUrl()).contains("'yes'");
+        .contains("Apply this change to " + h.graphUrl()).contains("'yes'");
     h.verifyPatch(PRONOUNS, "{\"isEnabledInOrganization\":true}");
     assertThat(r.out()).contains("Apply complete: 1 applied, 0 failed.");
   }

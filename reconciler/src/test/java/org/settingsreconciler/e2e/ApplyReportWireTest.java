@@ -123,7 +123,7 @@ class ApplyReportWireTest {
     JsonNode json = report();
     assertThat(json.get("result").asString()).isEqualTo("refused");
     assertThat(json.get("refusals").get(0).asString())
-        .isEqualTo("the plan is incomplete: 1 setting(s) could not be read");
+        .isEqualTo("the plan is incomplete: 1 setting could not be read");
     assertThat(json.at("/changes/0/address").asString()).isEqualTo("people.pronouns");
     assertThat(json.at("/changes/0/status").asString()).isEqualTo("not_attempted");
     h.verifyOnlyReads();

@@ -76,7 +76,7 @@ class CheckReportsEndToEndTest {
     assertThat(run(check)).as(err).isEqualTo(2);
 
     assertThat(out).startsWith("## settings-reconciler check\n")
-        .contains("🔸 **1 of 26 settings differs**")
+        .contains("🔸 **Drift: 1 of 26 settings differs** from the YAML.")
         .contains("| 0 | 1 | 0 | 25 | 0 | 0 |")
         .contains("<summary>🔄 <b>update</b> <code>people.pronouns</code></summary>")
         .contains("| `isEnabledInOrganization` | `false` | `true` | `../examples/people.yaml:8:30` |");
@@ -102,7 +102,7 @@ class CheckReportsEndToEndTest {
 
     assertThat(run(sandbox("apply", EXAMPLES, "--auto-approve"))).as(err).isZero();
     assertThat(run(check)).as(err).isZero();
-    assertThat(out).contains("✅ **No changes.** All 26 settings match the desired state.");
+    assertThat(out).contains("✅ **No drift.** The tenant matches the YAML (26 settings checked).");
     Document inSync = xml(junit);
     assertThat(inSync.getDocumentElement().getAttribute("tests")).isEqualTo("26");
     assertThat(inSync.getDocumentElement().getAttribute("failures")).isEqualTo("0");

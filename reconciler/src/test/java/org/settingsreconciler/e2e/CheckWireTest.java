@@ -63,7 +63,7 @@ class CheckWireTest {
     Run r = h.graph("check", desired);
 
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
-    assertThat(r.out()).contains("No changes. The tenant matches the desired state (3 checked).")
+    assertThat(r.out()).contains("No drift: the tenant matches the YAML (3 settings checked).")
         .doesNotContain("Drift");
     h.verifyOnlyReads();
     h.verifyGets(1, ENHANCED);
@@ -79,7 +79,7 @@ class CheckWireTest {
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out())
-        .contains("Drift: 2 setting(s) differ from the desired state:")
+        .contains("Drift: 2 settings differ from the YAML:")
         .contains("\n  people.pronouns\n")
         .contains("\n  users[\"" + ADELE + "\"].interests[\"Hiking\"]\n")
         .doesNotContain("  copilot.enhancedPersonalization\n");

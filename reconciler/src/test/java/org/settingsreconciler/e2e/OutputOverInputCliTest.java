@@ -38,7 +38,8 @@ class OutputOverInputCliTest {
   private static void refused(Run r, String option, Path file) {
     assertThat(r.exit()).as(r.toString()).isEqualTo(1);
     assertThat(r.err()).as(r.toString()).contains("error: " + option + " " + file + " is a file this run reads");
-    assertThat(r.out()).as("nothing was planned").doesNotContain("Plan:");
+    assertThat(r.out()).as("nothing was planned").doesNotContain("Plan:").doesNotContain("Drift:")
+        .doesNotContain("No drift");
   }
 
   @Test

@@ -102,14 +102,14 @@ class SafetyRailsSandboxTest {
     Run allowedButUnconfirmed = cli("apply", off, "--allow-destructive");
     assertThat(allowedButUnconfirmed.code()).as(allowedButUnconfirmed.toString()).isEqualTo(1);
     assertThat(allowedButUnconfirmed.out() + allowedButUnconfirmed.err())
-        .contains("1 destructive change(s), allowed by --allow-destructive.")
+        .contains("1 destructive change, allowed by --allow-destructive.")
         .contains("Refusing to apply without confirmation: there is no terminal to ask")
         .doesNotContain("needs --allow-destructive")
         .doesNotContain("with --allow-destructive");
 
     Run neither = cli("apply", off);
     assertThat(neither.code()).isEqualTo(1);
-    assertThat(neither.out()).contains("1 destructive change(s): not allowed, --allow-destructive was not given.");
+    assertThat(neither.out()).contains("1 destructive change: not allowed, --allow-destructive was not given.");
     assertThat(neither.err())
         .contains("copilot.enhancedPersonalization is destructive")
         .contains("not confirmed: there is no terminal to ask, and --auto-approve was not given")

@@ -43,6 +43,24 @@ class ExampleFleetTest {
         .containsPattern("(?m)^contoso-test\\s+0\\s+0\\s+3\\s+0\\s+0\\s+0$");
   }
 
+  /**
+   * Each tenant's sandbox is a temporary copy of its seed, whose path would say nothing to the reader: the heading
+   * names the tenant and the seed it came from instead.
+   */
+  @Test
+  void eachTenantsHeadingNamesTheTenantNotATemporaryFile() {
+    for (String command : List.of("plan", "check")) {
+      String[] r = run(tenants(command, "--sandbox"));
+      String verb = command.equals("plan") ? "Planned" : "Checked";
+      assertThat(r[1]).as(command)
+          .contains(verb + " against the sandbox tenant Contoso (2f6d8a1c-3e70-4b61-8d2e-0c3f4a7eb915) (the sandbox of "
+              + "contoso-prod, from " + FLEET.resolve("sandbox").resolve("contoso-prod.json") + "):")
+          .contains("(the sandbox of contoso-test, from ")
+          .doesNotContain(System.getProperty("java.io.tmpdir"))
+          .doesNotContain("reconciler-fleet");
+    }
+  }
+
   @Test
   void theExampleFleetValidatesOffline() {
     String[] r = run(tenants("validate"));

@@ -114,8 +114,8 @@ class FleetCliTest {
         .isLessThan(out.indexOf("=== Tenant broken (" + BROKEN_ID + ") ==="));
     assertThat(section(out, "drifted"))
         .contains("~ isEnabledInOrganization: false -> true    # layer baseline ")
-        .contains("Drift: 1 setting(s) differ");
-    assertThat(section(out, "in-sync")).contains("No changes");
+        .contains("Drift: 1 setting differs from the YAML");
+    assertThat(section(out, "in-sync")).contains("No drift: the tenant matches the YAML");
     assertThat(check.err())
         .contains("[broken] error: " + dir.resolve("baseline/settings.yaml")
             + ":4:23: copilot.enhancedPersonalization.disabledForGroup: no Entra group is named \"Copilot Pilots\"")
@@ -147,7 +147,7 @@ class FleetCliTest {
     String drifted = tenants.resolve("drifted").toString();
     Run pronouns = cli("check", inSync, drifted, "--sandbox", "--target", "people.pronouns");
     assertThat(pronouns.exit()).as(pronouns.toString()).isEqualTo(2);
-    assertThat(section(pronouns.out(), "drifted")).contains("Drift: 1 setting(s) differ").contains("people.pronouns")
+    assertThat(section(pronouns.out(), "drifted")).contains("Drift: 1 setting differs from the YAML").contains("people.pronouns")
         .doesNotContain("enhancedPersonalization");
 
     Run typo = cli("check", inSync, drifted, "--sandbox", "--target", "people.pronouns", "--target",

@@ -64,7 +64,7 @@ class UpdateFilesInFleetTest {
             + ":3:30, which other tenants may share")
         .contains("people.namePronunciation: isEnabledInOrganization: written with a variable (${var:PRONUNCIATION})")
         .contains("people.itemInsights: disabledForGroup: written as the group name \"Opt-out\"")
-        .contains("updated 1 file(s)");
+        .contains("updated 1 file ");
     assertThat(Files.readString(dir.resolve("baseline/people.yaml"))).isEqualTo(baseline);
     assertThat(Files.readString(ownFile)).isEqualTo(own.replace(
         "itemInsights:\n    isEnabledInOrganization: true", "itemInsights:\n    isEnabledInOrganization: false"));

@@ -130,7 +130,7 @@ class ActionChangesTest {
               ~ isBlocked: false -> true    # agents.yaml:3:7
 
         Plan: 0 to create, 0 to update, 0 to delete, 1 action (1 block), 0 unchanged.
-        1 destructive change(s): apply needs --allow-destructive.
+        1 destructive change: apply needs --allow-destructive.
         """);
 
     String md = new PlanMarkdownRenderer("settings-reconciler plan").render(plan, "the test tenant");

@@ -97,7 +97,14 @@ final class TenantRun {
     if (given == null) {
       return null;
     }
-    return given.sandbox() ? given.withSandboxState(sandboxState(tenant)) : given.forTenant(tenant);
+    if (!given.sandbox()) {
+      return given.forTenant(tenant);
+    }
+    Path state = sandboxState(tenant);
+    // A temporary copy's path names a directory the user never sees: the heading names the tenant and its seed.
+    boolean scratchCopy = state != null && state.startsWith(scratch);
+    return given.withSandboxState(state, scratchCopy
+        ? "the sandbox of " + tenant.name() + ", from " + tenant.sandboxSeed() : null);
   }
 
   /**
