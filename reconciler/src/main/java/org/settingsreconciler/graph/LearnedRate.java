@@ -33,6 +33,11 @@ final class LearnedRate {
   private boolean probing;
   /** Requests sent and not yet answered. */
   private int inFlight;
+  /**
+   * A rate remembered from an earlier run ({@link #remembered}): kept to until Graph throttles, which then teaches
+   * the rate afresh, as a first throttle does, rather than cutting a rate that may be far off.
+   */
+  private boolean provisional;
 
   /** @param start the rate to start at: infinite for one still to learn */
   LearnedRate(RatePolicy policy, double start, long now) {
@@ -41,6 +46,13 @@ final class LearnedRate {
     this.nextFree = now;
     this.lastCut = now;
     this.since = now;
+  }
+
+  /** A rate to start at that an earlier run learned: paced to from the first request, relearned at the first throttle. */
+  static LearnedRate remembered(RatePolicy policy, double perSecond, long now) {
+    LearnedRate r = new LearnedRate(policy, Math.min(policy.ceiling(), Math.max(RatePolicy.FLOOR, perSecond)), now);
+    r.provisional = true;
+    return r;
   }
 
   /** Requests a second; infinite while unknown, and while the first throttle's rate is still being counted. */
@@ -166,7 +178,8 @@ final class LearnedRate {
     if (sentAt - lastCut < 0) {
       return false; // on its way before the last cut: the same throttling, already acted on
     }
-    if (Double.isInfinite(perSecond)) {
+    if (Double.isInfinite(perSecond) || (provisional && tooMany)) {
+      provisional = false;
       if (!tooMany) {
         // Unavailable, not too fast: no rate to learn from. Count again from when sending resumes.
         since = resume;

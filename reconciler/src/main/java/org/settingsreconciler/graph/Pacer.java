@@ -45,6 +45,29 @@ final class Pacer {
     this.ceiling = Double.isInfinite(policy.ceiling()) ? null : new LearnedRate(policy, policy.ceiling(), now);
   }
 
+  /**
+   * Rates an earlier run learned, per workload, to start at instead of full speed; a workload this client has already
+   * sent to keeps what it has.
+   */
+  synchronized void startAt(Map<String, Double> remembered, long now) {
+    remembered.forEach((w, perSecond) -> {
+      if (perSecond != null && perSecond > 0 && !Double.isInfinite(perSecond) && !rates.containsKey(w)) {
+        rates.put(w, LearnedRate.remembered(policy, perSecond, now));
+      }
+    });
+  }
+
+  /** The rate each workload is sent at now, for those Graph has taught one (or that started at a remembered one). */
+  synchronized Map<String, Double> learned() {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    rates.forEach((w, r) -> {
+      if (!Double.isInfinite(r.perSecond())) {
+        out.put(w, r.perSecond());
+      }
+    });
+    return out;
+  }
+
   void debugTo(Consumer<String> sink) {
     this.debug = sink;
   }
