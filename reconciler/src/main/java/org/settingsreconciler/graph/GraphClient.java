@@ -112,7 +112,7 @@ public final class GraphClient {
   /**
    * Starts each named workload ({@code users}, {@code admin}, ...: the first path segment after the version) at a
    * rate an earlier run learned, in requests a second, instead of at full speed until Graph throttles. Call before
-   * sending; a workload already sent to keeps its own. The first throttle teaches each one afresh.
+   * sending; a workload already sent to keeps its own. From there each rate is learned on as any known one.
    */
   public void startAt(java.util.Map<String, Double> perSecond) {
     pacer.startAt(perSecond, sleeper.nanoTime());

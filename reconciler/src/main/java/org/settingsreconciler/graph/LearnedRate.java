@@ -33,11 +33,6 @@ final class LearnedRate {
   private boolean probing;
   /** Requests sent and not yet answered. */
   private int inFlight;
-  /**
-   * A rate remembered from an earlier run ({@link #remembered}): kept to until Graph throttles, which then teaches
-   * the rate afresh, as a first throttle does, rather than cutting a rate that may be far off.
-   */
-  private boolean provisional;
 
   /** @param start the rate to start at: infinite for one still to learn */
   LearnedRate(RatePolicy policy, double start, long now) {
@@ -48,11 +43,13 @@ final class LearnedRate {
     this.since = now;
   }
 
-  /** A rate to start at that an earlier run learned: paced to from the first request, relearned at the first throttle. */
+  /**
+   * A rate an earlier run learned, paced to from the first request and then learned on as any known rate: a throttle
+   * cuts it, successes raise it. (Learning it afresh from the first throttle would count the whole run's requests
+   * over its whole time, pauses between its phases included, and so teach a rate far below what Graph allowed.)
+   */
   static LearnedRate remembered(RatePolicy policy, double perSecond, long now) {
-    LearnedRate r = new LearnedRate(policy, Math.min(policy.ceiling(), Math.max(RatePolicy.FLOOR, perSecond)), now);
-    r.provisional = true;
-    return r;
+    return new LearnedRate(policy, Math.min(policy.ceiling(), Math.max(RatePolicy.FLOOR, perSecond)), now);
   }
 
   /** Requests a second; infinite while unknown, and while the first throttle's rate is still being counted. */
@@ -178,8 +175,7 @@ final class LearnedRate {
     if (sentAt - lastCut < 0) {
       return false; // on its way before the last cut: the same throttling, already acted on
     }
-    if (Double.isInfinite(perSecond) || (provisional && tooMany)) {
-      provisional = false;
+    if (Double.isInfinite(perSecond)) {
       if (!tooMany) {
         // Unavailable, not too fast: no rate to learn from. Count again from when sending resumes.
         since = resume;

@@ -26,8 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code learned-rates-<digest>.json}, holding per workload the requests a second it was sent at when the run ended
  * and when that was. It holds no token, secret or setting: the Graph root (without any user and password), the tenant
  * and app ids, workload names and numbers. An entry older than {@value #HOURS} (hours; default 24, 0 switches the
- * memory off) is not used: the tenant's budget is shared with its other apps, whose load changes. The first throttle
- * of a run teaches each workload afresh, so a rate remembered too high costs one throttle. Runs at once write the
+ * memory off) is not used: the tenant's budget is shared with its other apps, whose load changes. A remembered rate is
+ * learned on as any other: each throttle cuts it by a tenth, each second without one raises it. Runs at once write the
  * file whole, the last one to end winning; a missing or damaged file only costs a run started at full speed.
  */
 final class RateMemory {

@@ -284,4 +284,18 @@ class LearnedRateTest {
     assertThat(rate.perSecond()).isCloseTo(405, within(1e-9));
     assertThat(rate.probing()).isFalse();
   }
+
+  @Test
+  void aRememberedRateSpacesRequestsFromTheFirstAndAThrottleCutsItByATenth() {
+    LearnedRate remembered = LearnedRate.remembered(RatePolicy.DEFAULT, 400, 0);
+    remembered.sent(20, 0);
+    assertThat(remembered.open(49 * MS)).isFalse();
+    assertThat(remembered.open(50 * MS)).isTrue();
+
+    remembered.answered();
+    assertThat(remembered.throttled(0, true, Duration.ofMillis(500), 60 * MS)).isTrue();
+    remembered.sent(20, 560 * MS);
+
+    assertThat(remembered.perSecond()).isCloseTo(360, within(1e-9));
+  }
 }
