@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -24,9 +26,17 @@ import java.util.function.Consumer;
  */
 final class Pacer {
 
-  /** How one request left: its workload, when, whether the rate held it back until then, and whether it went alone
-   * after an early warning ({@link LearnedRate#warned}). */
+  /**
+   * How one request left: its workload, when, whether the rate held it back until then, and whether it went alone
+   * after an early warning ({@link LearnedRate#warned}).
+   */
   record Departure(String workload, long at, boolean paced, boolean probe) {}
+
+  /** The header of Graph's early warning, in lower case as {@link Answer} keeps header names. */
+  static final String EARLY_WARNING = "x-ms-throttle-limit-percentage";
+
+  /** The share of the limit from which Graph warns (concepts/throttling-limits.md). */
+  static final double WARN_FROM = 0.8;
 
   /** While one request at a time goes after an early warning, how often a dispatcher looks whether it may send. */
   private static final long PROBE_POLL_NANOS = 20_000_000L;
@@ -59,7 +69,7 @@ final class Pacer {
 
   /** The rate each workload is sent at now, for those Graph has taught one (or that started at a remembered one). */
   synchronized Map<String, Double> learned() {
-    Map<String, Double> out = new java.util.TreeMap<>();
+    Map<String, Double> out = new TreeMap<>();
     rates.forEach((w, r) -> {
       if (!Double.isInfinite(r.perSecond())) {
         out.put(w, r.perSecond());
@@ -123,24 +133,18 @@ final class Pacer {
    * identity and access service only when more than 0.8 of it is used (concepts/throttling-limits.md, "Regular
    * responses requests"), as 0.8 to 1.8. Empty without the header, or with a value that is no such share.
    */
-  static java.util.OptionalDouble usedShare(Answer a) {
+  static OptionalDouble usedShare(Answer a) {
     String v = a.headers().get(EARLY_WARNING);
     if (v == null) {
-      return java.util.OptionalDouble.empty();
+      return OptionalDouble.empty();
     }
     try {
       double used = Double.parseDouble(v.strip());
-      return used >= WARN_FROM && used < 100 ? java.util.OptionalDouble.of(used) : java.util.OptionalDouble.empty();
+      return used >= WARN_FROM && used < 100 ? OptionalDouble.of(used) : OptionalDouble.empty();
     } catch (NumberFormatException e) {
-      return java.util.OptionalDouble.empty();
+      return OptionalDouble.empty();
     }
   }
-
-  /** The header of Graph's early warning, in lower case as {@link Answer} keeps header names. */
-  static final String EARLY_WARNING = "x-ms-throttle-limit-percentage";
-
-  /** The share of the limit from which Graph warns (concepts/throttling-limits.md). */
-  static final double WARN_FROM = 0.8;
 
   /** When (nanoTime) a request of this workload may next leave, as far as its rate and the ceiling go. */
   synchronized long nextFree(String workload, long now) {
