@@ -28,7 +28,7 @@ final class LearnedRate {
   private boolean learning;
   /**
    * While the rate is unknown, from Graph's first early warning until an answer comes without one (or a throttle):
-   * one request at a time, so that no more go out on a budget Graph says is nearly spent. From when (nanoTime).
+   * one request at a time, so that no more go out on a budget Graph says is nearly spent.
    */
   private boolean probing;
   /** Requests sent and not yet answered. */
