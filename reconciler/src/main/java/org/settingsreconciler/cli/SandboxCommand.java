@@ -38,7 +38,9 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Option(names = "--throttle-budget", paramLabel = "N", defaultValue = "0", converter = Range.ZeroOrMore.class,
       description = "Throttle like Graph: each client may make N requests (batch items count one by one) per "
-          + "window, then gets 429 with Retry-After; ${bundle:range.ZeroOrMore}. 0 (the default) turns throttling off.")
+          + "window, then gets 429 with Retry-After, a window longer each time it is throttled again right after; "
+          + "users, groups and the organization warn past 0.8 of it (x-ms-throttle-limit-percentage); "
+          + "${bundle:range.ZeroOrMore}. 0 (the default) turns throttling off.")
   int throttleBudget;
 
   @Option(names = "--throttle-window-ms", paramLabel = "MS", defaultValue = "1000", converter = Range.WindowMs.class,

@@ -177,11 +177,12 @@ final class Dispatcher {
    * its rate; {@link #heldUntil} then says when the first may leave.
    */
   private List<Pending> takeGroup(long now) {
-    Map<String, Boolean> open = new HashMap<>();
+    // How many more of each workload this round trip may carry: after an early warning, one.
+    Map<String, Integer> room = new HashMap<>();
     Pending first = null;
     for (Iterator<Pending> it = ready.iterator(); it.hasNext(); ) {
       Pending p = it.next();
-      if (open.computeIfAbsent(p.workload, w -> pacer.open(w, now))) {
+      if (take(room, p.workload, now)) {
         first = p;
         it.remove();
         break;
@@ -189,7 +190,7 @@ final class Dispatcher {
     }
     if (first == null) {
       held = true;
-      heldUntil = open.keySet().stream().mapToLong(w -> pacer.nextFree(w, now) - now).min().orElse(0) + now;
+      heldUntil = room.keySet().stream().mapToLong(w -> pacer.nextFree(w, now) - now).min().orElse(0) + now;
       return null;
     }
     List<Pending> group = new ArrayList<>();
@@ -199,13 +200,22 @@ final class Dispatcher {
     }
     for (Iterator<Pending> it = ready.iterator(); it.hasNext() && group.size() < throughput.batchSize(); ) {
       Pending p = it.next();
-      if (p.wire.version() == first.wire.version()
-          && open.computeIfAbsent(p.workload, w -> pacer.open(w, now))) {
+      if (p.wire.version() == first.wire.version() && take(room, p.workload, now)) {
         group.add(p);
         it.remove();
       }
     }
     return group;
+  }
+
+  /** Takes a place for one request of {@code workload} in the round trip being made, if one is left. */
+  private boolean take(Map<String, Integer> room, String workload, long now) {
+    int left = room.computeIfAbsent(workload, w -> pacer.room(w, now));
+    if (left <= 0) {
+      return false;
+    }
+    room.put(workload, left == Integer.MAX_VALUE ? left : left - 1);
+    return true;
   }
 
   private void settle(RoundTrip trip) {
@@ -216,12 +226,15 @@ final class Dispatcher {
     long now = sleeper.nanoTime();
     List<Verdict> verdicts = new ArrayList<>(trip.sent().size());
     List<Pacer.Departure> departures = new ArrayList<>(trip.sent().size());
+    List<Boolean> warnings = new ArrayList<>(trip.sent().size());
     for (int i = 0; i < trip.sent().size(); i++) {
       Pending p = trip.sent().get(i);
-      verdicts.add(Responses.judge(p.wire, trip.answers().get(i)));
+      Answer a = trip.answers().get(i);
+      verdicts.add(Responses.judge(p.wire, a));
       departures.add(p.departure);
+      warnings.add(Pacer.usedShare(a).isPresent());
     }
-    pacer.heard(departures, verdicts, wall, trip.answeredAt());
+    pacer.heard(departures, verdicts, warnings, wall, trip.answeredAt());
     for (int i = 0; i < trip.sent().size(); i++) {
       Pending p = trip.sent().get(i);
       generativeInFlight -= p.job.generative() ? 1 : 0;

@@ -114,6 +114,20 @@ public final class GraphClient {
     return transport.traffic();
   }
 
+  /**
+   * Starts each named workload ({@code users}, {@code admin}, ...: the first path segment after the version) at a
+   * rate an earlier run learned, in requests a second, instead of at full speed until Graph throttles. Call before
+   * sending; a workload already sent to keeps its own. From there each rate is learned on as any known one.
+   */
+  public void startAt(java.util.Map<String, Double> perSecond) {
+    pacer.startAt(perSecond, sleeper.nanoTime());
+  }
+
+  /** The rate each workload Graph has taught one to is sent at now, in requests a second: what a later run may start at. */
+  public java.util.Map<String, Double> learnedRates() {
+    return pacer.learned();
+  }
+
   /** A new set of requests to send together. */
   public Bulk bulk() {
     return new Bulk(new Dispatcher(transport, retry, sleeper, throughput, pacer), origin);

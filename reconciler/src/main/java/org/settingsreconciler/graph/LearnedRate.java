@@ -26,6 +26,13 @@ final class LearnedRate {
    */
   private long firstResume;
   private boolean learning;
+  /**
+   * While the rate is unknown, from Graph's first early warning until an answer comes without one (or a throttle):
+   * one request at a time, so that no more go out on a budget Graph says is nearly spent.
+   */
+  private boolean probing;
+  /** Requests sent and not yet answered. */
+  private int inFlight;
 
   /** @param start the rate to start at: infinite for one still to learn */
   LearnedRate(RatePolicy policy, double start, long now) {
@@ -34,6 +41,15 @@ final class LearnedRate {
     this.nextFree = now;
     this.lastCut = now;
     this.since = now;
+  }
+
+  /**
+   * A rate an earlier run learned, paced to from the first request and then learned on as any known rate: a throttle
+   * cuts it, successes raise it. (Learning it afresh from the first throttle would count the whole run's requests
+   * over its whole time, pauses between its phases included, and so teach a rate far below what Graph allowed.)
+   */
+  static LearnedRate remembered(RatePolicy policy, double perSecond, long now) {
+    return new LearnedRate(policy, Math.min(policy.ceiling(), Math.max(RatePolicy.FLOOR, perSecond)), now);
   }
 
   /** Requests a second; infinite while unknown, and while the first throttle's rate is still being counted. */
@@ -46,7 +62,17 @@ final class LearnedRate {
   }
 
   boolean open(long now) {
-    return now - nextFree >= 0;
+    return now - nextFree >= 0 && !(probing && inFlight > 0);
+  }
+
+  /** Whether only one request may go at a time: see {@link #warned}. */
+  boolean probing() {
+    return probing;
+  }
+
+  /** One request's answer came (or its round trip ended without one). */
+  void answered() {
+    inFlight = Math.max(0, inFlight - 1);
   }
 
   /**
@@ -56,6 +82,7 @@ final class LearnedRate {
    *     their success say the rate may grow
    */
   boolean sent(int count, long now) {
+    inFlight += count;
     if (learning) {
       learning = false;
       if (admitted == 0) {
@@ -76,14 +103,55 @@ final class LearnedRate {
     return paced;
   }
 
-  /** Graph answered a request sent at {@code sentAt} without throttling it; a success if {@code success}. */
-  void admitted(long sentAt, boolean paced, boolean success) {
+  /**
+   * Graph answered a request sent at {@code sentAt} without throttling it, at {@code now}; a success if
+   * {@code success}, with an early warning if {@code warned} (see {@link #warned}); {@code probe} if it was sent
+   * alone after a warning.
+   *
+   * @return whether this answer ended the probing after an early warning, so that the first rate is now known
+   */
+  boolean admitted(long sentAt, boolean paced, boolean probe, boolean success, boolean warned, long now) {
     if (sentAt - since >= 0) {
       admitted++;
     }
-    if (paced && success) {
+    if (probing && probe && !warned) {
+      // Sent after the warning and answered without one: the budget has room again. What Graph let through from the
+      // first request until now is the rate it tolerates, as a first throttle would teach.
+      probing = false;
+      double seconds = Math.max(1e-3, (now - since) / 1e9);
+      perSecond = Math.min(policy.ceiling(), Math.max(RatePolicy.FIRST_FLOOR, policy.cut() * admitted / seconds));
+      lastCut = now;
+      return true;
+    }
+    if (paced && success && !warned) {
       perSecond = Math.min(policy.ceiling(), perSecond + policy.growthPerRequest());
     }
+    return false;
+  }
+
+  /**
+   * Graph answered a request sent at {@code sentAt} and said the app has used more than 0.8 of its limit
+   * ({@code x-ms-throttle-limit-percentage}): a throttle that has not happened yet. A known rate is cut as by a
+   * throttle, at most once per round, but nothing pauses; an unknown one stops going at full speed: one request at a
+   * time until an answer comes without the warning, which teaches the first rate (see {@link #admitted}), or until a
+   * throttle does.
+   *
+   * @return whether the rate was cut, or probing began
+   */
+  boolean warned(long sentAt, long now) {
+    if (learning || probing) {
+      return false;
+    }
+    if (Double.isInfinite(perSecond)) {
+      probing = true;
+      return true;
+    }
+    if (sentAt - lastCut < 0) {
+      return false;
+    }
+    perSecond = Math.max(RatePolicy.FLOOR, policy.cut() * perSecond);
+    lastCut = now;
+    return true;
   }
 
   /**
@@ -95,6 +163,7 @@ final class LearnedRate {
    */
   boolean throttled(long sentAt, boolean tooMany, Duration retryAfter, long now) {
     long resume = now + (retryAfter == null ? 0 : retryAfter.toNanos());
+    probing = false; // a throttle says more than a warning: learn from it
     if (learning) {
       // The first throttle's own requests. Each answer comes a little after Graph sent it, so the earliest end of
       // their Retry-After is nearest to when Graph lets requests through again.

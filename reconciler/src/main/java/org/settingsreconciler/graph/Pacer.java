@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -24,8 +26,20 @@ import java.util.function.Consumer;
  */
 final class Pacer {
 
-  /** How one request left: its workload, when, and whether the rate held it back until then. */
-  record Departure(String workload, long at, boolean paced) {}
+  /**
+   * How one request left: its workload, when, whether the rate held it back until then, and whether it went alone
+   * after an early warning ({@link LearnedRate#warned}).
+   */
+  record Departure(String workload, long at, boolean paced, boolean probe) {}
+
+  /** The header of Graph's early warning, in lower case as {@link Answer} keeps header names. */
+  static final String EARLY_WARNING = "x-ms-throttle-limit-percentage";
+
+  /** The share of the limit from which Graph warns (concepts/throttling-limits.md). */
+  static final double WARN_FROM = 0.8;
+
+  /** While one request at a time goes after an early warning, how often a dispatcher looks whether it may send. */
+  private static final long PROBE_POLL_NANOS = 20_000_000L;
 
   private final RatePolicy policy;
   private final Map<String, LearnedRate> rates = new HashMap<>();
@@ -39,6 +53,29 @@ final class Pacer {
     this.policy = policy;
     this.pausedUntil = now;
     this.ceiling = Double.isInfinite(policy.ceiling()) ? null : new LearnedRate(policy, policy.ceiling(), now);
+  }
+
+  /**
+   * Rates an earlier run learned, per workload, to start at instead of full speed; a workload this client has already
+   * sent to keeps what it has.
+   */
+  synchronized void startAt(Map<String, Double> remembered, long now) {
+    remembered.forEach((w, perSecond) -> {
+      if (perSecond != null && perSecond > 0 && !Double.isInfinite(perSecond) && !rates.containsKey(w)) {
+        rates.put(w, LearnedRate.remembered(policy, perSecond, now));
+      }
+    });
+  }
+
+  /** The rate each workload is sent at now, for those Graph has taught one (or that started at a remembered one). */
+  synchronized Map<String, Double> learned() {
+    Map<String, Double> out = new TreeMap<>();
+    rates.forEach((w, r) -> {
+      if (!Double.isInfinite(r.perSecond())) {
+        out.put(w, r.perSecond());
+      }
+    });
+    return out;
   }
 
   void debugTo(Consumer<String> sink) {
@@ -82,9 +119,40 @@ final class Pacer {
     return (r == null || r.open(now)) && (ceiling == null || ceiling.open(now));
   }
 
+  /** How many requests of this workload may leave now in one round trip: none, one (after a warning), or any. */
+  synchronized int room(String workload, long now) {
+    if (!open(workload, now)) {
+      return 0;
+    }
+    LearnedRate r = rates.get(workload);
+    return r != null && r.probing() ? 1 : Integer.MAX_VALUE;
+  }
+
+  /**
+   * The share of its limit Graph says the app has used, from {@code x-ms-throttle-limit-percentage}: sent by the
+   * identity and access service only when more than 0.8 of it is used (concepts/throttling-limits.md, "Regular
+   * responses requests"), as 0.8 to 1.8. Empty without the header, or with a value that is no such share.
+   */
+  static OptionalDouble usedShare(Answer a) {
+    String v = a.headers().get(EARLY_WARNING);
+    if (v == null) {
+      return OptionalDouble.empty();
+    }
+    try {
+      double used = Double.parseDouble(v.strip());
+      return used >= WARN_FROM && used < 100 ? OptionalDouble.of(used) : OptionalDouble.empty();
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
+    }
+  }
+
   /** When (nanoTime) a request of this workload may next leave, as far as its rate and the ceiling go. */
   synchronized long nextFree(String workload, long now) {
     LearnedRate r = rates.get(workload);
+    if (r != null && r.probing() && !r.open(now) && now - r.nextFree() >= 0) {
+      // Waiting on an answer, perhaps to another bulk's round trip: look again shortly.
+      return now + PROBE_POLL_NANOS;
+    }
     long at = r == null ? now : r.nextFree();
     return ceiling == null || at - ceiling.nextFree() >= 0 ? at : ceiling.nextFree();
   }
@@ -97,8 +165,10 @@ final class Pacer {
     Map<String, Integer> counts = new HashMap<>();
     workloads.forEach(w -> counts.merge(w, 1, Integer::sum));
     Map<String, Boolean> paced = new HashMap<>();
+    Map<String, Boolean> probes = new HashMap<>();
     counts.forEach((w, n) -> {
       LearnedRate r = rate(w, now);
+      probes.put(w, r.probing());
       boolean unknown = Double.isInfinite(r.perSecond());
       paced.put(w, r.sent(n, now));
       if (unknown && !Double.isInfinite(r.perSecond())) {
@@ -106,21 +176,38 @@ final class Pacer {
       }
     });
     List<Departure> out = new ArrayList<>(workloads.size());
-    workloads.forEach(w -> out.add(new Departure(w, now, paced.get(w))));
+    workloads.forEach(w -> out.add(new Departure(w, now, paced.get(w), probes.get(w))));
     return out;
   }
 
   /**
    * What Graph answered to the requests of one round trip, in order: throttles cut their workload's rate, other
-   * answers count as let through, and successes may raise it. The answers let through are counted first, since the
-   * rate a first throttle teaches is made of them.
+   * answers count as let through, and successes may raise it, unless they came with an early warning
+   * ({@code warnings}, see {@link #usedShare}), which cuts it (see {@link LearnedRate#warned}). The answers let through
+   * are counted first, since the rate a first throttle teaches is made of them.
    */
-  synchronized void heard(List<Departure> departures, List<Verdict> verdicts, Instant wall, long now) {
+  synchronized void heard(
+      List<Departure> departures, List<Verdict> verdicts, List<Boolean> warnings, Instant wall, long now) {
+    departures.forEach(d -> rate(d.workload(), now).answered());
     for (int i = 0; i < departures.size(); i++) {
       Verdict v = verdicts.get(i);
       Departure d = departures.get(i);
       if (!throttle(v) && (v.ok() || v.error().status() > 0)) {
-        rate(d.workload(), now).admitted(d.at(), d.paced(), v.ok());
+        LearnedRate r = rate(d.workload(), now);
+        if (r.admitted(d.at(), d.paced(), d.probe(), v.ok(), warnings.get(i), now)) {
+          say(d.workload(), "first rate learned from early warnings, answered without one again", r);
+        }
+      }
+    }
+    for (int i = 0; i < departures.size(); i++) {
+      Departure d = departures.get(i);
+      if (warnings.get(i) && !throttle(verdicts.get(i))) {
+        LearnedRate r = rate(d.workload(), now);
+        boolean unknown = Double.isInfinite(r.perSecond());
+        if (r.warned(d.at(), now)) {
+          say(d.workload(), unknown ? "early warning (" + EARLY_WARNING + "), one request at a time until it ends"
+              : "early warning (" + EARLY_WARNING + "), rate cut", r);
+        }
       }
     }
     for (int i = 0; i < departures.size(); i++) {

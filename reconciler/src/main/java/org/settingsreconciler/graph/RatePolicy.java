@@ -8,7 +8,14 @@ package org.settingsreconciler.graph;
  * {@link Pacer}):
  *
  * <ul>
- *   <li>Until the first throttle the rate is unknown and nothing is spaced out.
+ *   <li>Until the first throttle or early warning the rate is unknown and nothing is spaced out, unless an earlier run
+ *       remembered one ({@link GraphClient#startAt}), which is then paced to from the first request and learned on as
+ *       any known rate.
+ *   <li>An early warning ({@code x-ms-throttle-limit-percentage}, which Graph's identity and access service sends once
+ *       an app has used more than 0.8 of its limit: concepts/throttling-limits.md) sends an unknown rate's requests one
+ *       at a time until an answer comes without it, which teaches the first rate as a first throttle would, from the
+ *       requests let through until then; it cuts a known rate by {@code cut}, at most once per round, without a pause;
+ *       warned answers raise nothing.
  *   <li>The first {@code 429} sets it to {@code cut} times the rate Graph let through: the requests it answered
  *       without throttling since the first one was sent, over the time from then until its Retry-After ends. At
  *       least {@link #FIRST_FLOOR} a second: a few requests say little about a rate.

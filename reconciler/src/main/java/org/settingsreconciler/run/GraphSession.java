@@ -4,6 +4,7 @@ import org.settingsreconciler.text.Plural;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.settingsreconciler.apply.ChangeOutcome;
@@ -53,6 +54,12 @@ public final class GraphSession implements AutoCloseable {
   /** What names this tenant's Graph in the ledger of recent creates; null where nothing is worth remembering. */
   private final String ledgerRoot;
   private CreateLedger ledger;
+  /**
+   * The rates earlier runs learned against this Graph root, tenant and app (see {@link RateMemory}); opened once the
+   * token says which tenant and app, before the first request. Never for {@code --sandbox}: nothing there is throttled
+   * unless a test says so, and no tenant's entries should be a sandbox's.
+   */
+  private RateMemory rates;
   /** Built from the token once signed in (said on stderr then); null before, and for the sandbox. */
   private PermissionPreflight preflight;
   private CompletableFuture<TenantIdentity> identity;
@@ -256,11 +263,33 @@ public final class GraphSession implements AutoCloseable {
       if (preflight == null) {
         preflight = new PermissionPreflight(claims, signIn.context().cloud(), signIn::delegatedHint);
         ctx.view().say(signIn.summary());
+        startAtRememberedRates(claims);
       }
       return preflight;
     } catch (CredentialException e) {
       throw new UserError("sign-in failed; " + (client.anythingSent() ? "nothing more" : "nothing") + " was sent to "
           + "Graph: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Starts the client at the rates earlier runs learned for this tenant and app: the token's tenant and app (client)
+   * id, else the configured ones. Named by {@link #ledgerRoot}, the Graph root without user info or version.
+   */
+  private void startAtRememberedRates(Optional<TokenClaims> claims) {
+    String tenant = claims.map(TokenClaims::tenantId).filter(t -> !t.isBlank()).orElse(signIn.context().tenant());
+    String app = claims.map(TokenClaims::appId).filter(a -> !a.isBlank())
+        .orElse(ctx.env().get(SignInContext.CLIENT_ID));
+    rates = RateMemory.open(ctx, TenantIdentity.withoutUserInfo(ledgerRoot), tenant, app).orElse(null);
+    if (rates != null) {
+      Map<String, Double> remembered = rates.read();
+      if (!remembered.isEmpty()) {
+        client.startAt(remembered);
+        if ("1".equals(ctx.env().get("RECONCILER_DEBUG"))) {
+          remembered.forEach((w, r) -> ctx.view().debug(String.format(java.util.Locale.ROOT,
+              "pace: %s: starting at %.1f requests a second, learned by an earlier run (%s)", w, r, rates.file())));
+        }
+      }
     }
   }
 
@@ -336,6 +365,13 @@ public final class GraphSession implements AutoCloseable {
     // waits for the organization read it started, rather than leave it to reach the server after the run ended.
     if (identity != null) {
       identity.handle((done, failed) -> done).join();
+    }
+    if (rates != null) {
+      try {
+        rates.write(client.learnedRates());
+      } catch (java.io.IOException | RuntimeException e) {
+        ctx.view().warning("could not remember the rates Graph allowed (" + rates.file() + "): " + e.getMessage());
+      }
     }
     if (sandbox != null) {
       sandbox.close();

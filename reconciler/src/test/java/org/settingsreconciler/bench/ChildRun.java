@@ -81,6 +81,14 @@ final class ChildRun {
     command.addAll(cliArgs);
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().put("RECONCILER_ACCESS_TOKEN", "benchmark");
+    // The CLI's own state (the rates Graph taught it, recent creates) in this benchmark's directory: the runs of one
+    // benchmark share it, one run after another as a user's would, and nothing is left in the user's config.
+    pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+    // -Dbenchmark.rateMemoryHours=0 measures every run as a first one, starting at full speed.
+    String memory = System.getProperty("benchmark.rateMemoryHours");
+    if (memory != null && !memory.isBlank()) {
+      pb.environment().put("RECONCILER_RATE_MEMORY_HOURS", memory);
+    }
     long start = System.nanoTime();
     Process p = pb.start();
     if (!p.waitFor(60, TimeUnit.MINUTES)) {

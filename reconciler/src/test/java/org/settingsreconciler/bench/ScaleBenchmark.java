@@ -44,7 +44,9 @@ import tools.jackson.databind.node.ObjectNode;
  * (512m, the CLI's heap limit), benchmark.launch ("script": the CLI starts as bin/reconciler starts it; "java-jar":
  * as plain java -jar target/reconciler.jar), benchmark.jvmArgs (more options for the CLI's JVM, none by default),
  * benchmark.ops ("plan export apply"), benchmark.repeat (3: each batched and 10-at-a-time run is repeated and the fastest kept,
- * since a shared machine only ever slows a run down).
+ * since a shared machine only ever slows a run down), benchmark.rateMemoryHours (unset: the CLI's default; 0 starts
+ * every run at full speed, forgetting the rates earlier runs of this benchmark learned; the runs keep their state in
+ * the benchmark's own directory).
  */
 @Tag("benchmark")
 class ScaleBenchmark {

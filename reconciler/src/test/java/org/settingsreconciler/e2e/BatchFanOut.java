@@ -40,7 +40,8 @@ public final class BatchFanOut implements ResponseDefinitionTransformerV2 {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Set<String> ANSWER_HEADERS =
-      Set.of("content-type", "retry-after", "request-id", "client-request-id", "location");
+      Set.of("content-type", "retry-after", "request-id", "client-request-id", "location",
+          "x-ms-throttle-limit-percentage");
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 

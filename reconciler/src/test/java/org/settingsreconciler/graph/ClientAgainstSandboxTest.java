@@ -175,6 +175,29 @@ class ClientAgainstSandboxTest {
     assertThat(burst.earlyRetries() + paced.earlyRetries()).isZero();
   }
 
+  /**
+   * Reads of a user (the identity and access service, which warns past 0.8 of the limit): the warning comes while at
+   * most the concurrency of batches is in flight (160 requests, less than the fifth of the budget left), and from then
+   * on requests go one at a time until the window ends. At most one of those is throttled, where without the warning
+   * every request in flight when the budget ran out would be (the same run on {@code /admin} gets 429s by the
+   * hundred).
+   */
+  @Test
+  void anEarlyWarningKeepsTheClientFromRunningIntoTheBudget() {
+    sandbox.setThrottle(1000, Duration.ofSeconds(3));
+    List<GraphRequest> reads = new ArrayList<>();
+    for (int i = 1; i <= 1200; i++) {
+      reads.add(GraphRequest.get("/beta/users/adele.vance@contoso.com"));
+    }
+
+    List<GraphResult<GraphResponse>> out = client(Throughput.DEFAULT).sendAll(reads);
+
+    assertThat(out).allSatisfy(o -> assertThat(o.ok()).as(o.ok() ? "" : o.error().describe()).isTrue());
+    LoadStats stats = probe.stats();
+    assertThat(stats.throttled()).isLessThanOrEqualTo(1);
+    assertThat(stats.earlyRetries()).isZero();
+  }
+
   @Test
   void aThrottledApplyOfWritesCompletesAndAppliesEachWriteOnce() {
     sandbox.setThrottle(10, Duration.ofMillis(300));

@@ -18,7 +18,8 @@ class LearnedRateTest {
   private void admitted(int n, long at) {
     boolean paced = rate.sent(n, at);
     for (int i = 0; i < n; i++) {
-      rate.admitted(at, paced, true);
+      rate.answered();
+      rate.admitted(at, paced, false, true, false, 0);
     }
   }
 
@@ -39,7 +40,7 @@ class LearnedRateTest {
     // Thrown back at 200 ms until 1 s; 100 more answered late, from before the throttle, still count.
     assertThat(rate.throttled(100 * MS, true, Duration.ofMillis(800), 200 * MS)).isTrue();
     for (int i = 0; i < 100; i++) {
-      rate.admitted(0, false, true);
+      rate.admitted(0, false, false, true, false, 0);
     }
     rate.sent(20, SECOND);
 
@@ -82,7 +83,7 @@ class LearnedRateTest {
     rate.sent(200, 0);
     rate.throttled(0, true, Duration.ofSeconds(1), 0); // the first answer to come is a throttle
     for (int i = 0; i < 100; i++) {
-      rate.admitted(0, false, true);
+      rate.admitted(0, false, false, true, false, 0);
     }
     rate.sent(20, SECOND);
 
@@ -110,7 +111,7 @@ class LearnedRateTest {
   /** 500 requests let through from 0 until a Retry-After that ends at 1 s: the rate is 450 once sending resumes. */
   private void learn450() {
     for (int i = 0; i < 500; i++) {
-      rate.admitted(0, false, true);
+      rate.admitted(0, false, false, true, false, 0);
     }
     rate.throttled(0, true, Duration.ofMillis(900), 100 * MS);
   }
@@ -176,7 +177,7 @@ class LearnedRateTest {
     learn450();
     long t = 2 * SECOND;
     rate.sent(1, t); // after a pause: the rate held nothing back, so its answer raises nothing
-    rate.admitted(t, false, true);
+    rate.admitted(t, false, false, true, false, 0);
     double start = rate.perSecond();
     assertThat(start).isEqualTo(450);
     // One second's worth, each round trip sent the moment the rate allows it.
@@ -185,15 +186,15 @@ class LearnedRateTest {
       boolean paced = rate.sent(10, t);
       assertThat(paced).isTrue();
       for (int i = 0; i < 10; i++) {
-        rate.admitted(t, paced, true);
+        rate.admitted(t, paced, false, true, false, 0);
       }
     }
     assertThat(rate.perSecond()).isCloseTo(450 * 1.02, within(0.5));
 
     // Answers that are not successes, or requests the rate did not hold back, raise nothing.
     double now = rate.perSecond();
-    rate.admitted(t, true, false);
-    rate.admitted(t, false, true);
+    rate.admitted(t, true, false, false, false, 0);
+    rate.admitted(t, false, false, true, false, 0);
     assertThat(rate.perSecond()).isEqualTo(now);
   }
 
@@ -204,7 +205,7 @@ class LearnedRateTest {
     assertThat(capped.open(499 * MS)).isFalse();
     assertThat(capped.open(500 * MS)).isTrue();
     for (int i = 0; i < 1000; i++) {
-      capped.admitted(0, true, true);
+      capped.admitted(0, true, false, true, false, 0);
     }
     assertThat(capped.perSecond()).isEqualTo(40);
   }
@@ -213,11 +214,88 @@ class LearnedRateTest {
   void aLearnedRateNeverPassesTheCeiling() {
     LearnedRate capped = new LearnedRate(RatePolicy.DEFAULT.withCeiling(40), Double.POSITIVE_INFINITY, 0);
     for (int i = 0; i < 500; i++) {
-      capped.admitted(0, false, true);
+      capped.admitted(0, false, false, true, false, 0);
     }
     capped.throttled(0, true, Duration.ofMillis(900), 100 * MS);
     capped.sent(20, SECOND);
 
     assertThat(capped.perSecond()).isEqualTo(40);
+  }
+
+  @Test
+  void anEarlyWarningBeforeAnyThrottleLetsOneRequestGoAtATimeUntilAnAnswerComesWithoutIt() {
+    admitted(400, 0);
+    rate.sent(80, 100 * MS);
+    for (int i = 0; i < 80; i++) {
+      rate.answered();
+      rate.admitted(100 * MS, false, false, true, true, 150 * MS);
+    }
+    assertThat(rate.warned(100 * MS, 150 * MS)).isTrue();
+    assertThat(rate.probing()).isTrue();
+
+    // One probe at a time: the next waits for its answer, however long the rate would allow.
+    rate.sent(1, 150 * MS);
+    assertThat(rate.open(SECOND)).isFalse();
+    rate.answered();
+    assertThat(rate.admitted(150 * MS, false, true, true, true, 200 * MS)).as("still warned").isFalse();
+    assertThat(rate.open(200 * MS)).isTrue();
+    rate.sent(1, 900 * MS);
+    rate.answered();
+
+    // Answered without the warning at 1 s: 482 let through from 0 until then, nine tenths of it a second.
+    assertThat(rate.admitted(900 * MS, false, true, true, false, SECOND)).isTrue();
+    assertThat(rate.probing()).isFalse();
+    assertThat(rate.perSecond()).isCloseTo(0.9 * 482, within(1e-9));
+  }
+
+  @Test
+  void answersSentBeforeTheWarningDoNotEndTheProbing() {
+    admitted(400, 0);
+    rate.warned(0, 100 * MS);
+
+    assertThat(rate.admitted(0, false, false, true, false, 120 * MS)).isFalse();
+    assertThat(rate.probing()).isTrue();
+  }
+
+  @Test
+  void aThrottleWhileProbingTeachesTheFirstRateAsAnyFirstThrottleDoes() {
+    admitted(450, 0);
+    rate.warned(0, 100 * MS);
+    rate.sent(1, 100 * MS);
+    rate.answered();
+    rate.throttled(100 * MS, true, Duration.ofMillis(850), 150 * MS); // until 1 s
+
+    assertThat(rate.probing()).isFalse();
+    rate.sent(20, SECOND);
+    assertThat(rate.perSecond()).isCloseTo(0.9 * 450, within(1e-9));
+  }
+
+  @Test
+  void anEarlyWarningCutsAKnownRateOncePerRoundAndWarnedAnswersRaiseNothing() {
+    learn450();
+    rate.sent(20, SECOND);
+    assertThat(rate.perSecond()).isEqualTo(450);
+
+    assertThat(rate.warned(SECOND, SECOND + 50 * MS)).isTrue();
+    assertThat(rate.perSecond()).isCloseTo(405, within(1e-9));
+    // Its round's other warnings, sent before the cut, are the same warning.
+    assertThat(rate.warned(SECOND, SECOND + 60 * MS)).isFalse();
+    rate.admitted(SECOND, true, false, true, true, SECOND + 60 * MS);
+    assertThat(rate.perSecond()).isCloseTo(405, within(1e-9));
+    assertThat(rate.probing()).isFalse();
+  }
+
+  @Test
+  void aRememberedRateSpacesRequestsFromTheFirstAndAThrottleCutsItByATenth() {
+    LearnedRate remembered = LearnedRate.remembered(RatePolicy.DEFAULT, 400, 0);
+    remembered.sent(20, 0);
+    assertThat(remembered.open(49 * MS)).isFalse();
+    assertThat(remembered.open(50 * MS)).isTrue();
+
+    remembered.answered();
+    assertThat(remembered.throttled(0, true, Duration.ofMillis(500), 60 * MS)).isTrue();
+    remembered.sent(20, 560 * MS);
+
+    assertThat(remembered.perSecond()).isCloseTo(360, within(1e-9));
   }
 }

@@ -34,6 +34,8 @@ import org.settingsreconciler.e2e.BatchFanOut;
 class PacingTest {
 
   private static final long SECOND = 1_000_000_000L;
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
 
   private final FakeTime time = new FakeTime();
 
@@ -95,6 +97,24 @@ class PacingTest {
         .willSetStateTo("served"));
     wm.stubFor(get(urlEqualTo(path)).inScenario(path).whenScenarioStateIs("served")
         .willReturn(okJson("{\"value\":[]}")));
+  }
+
+  /** Answers {@code path} with a success that says the app has used more than 0.8 of its limit, as Graph warns. */
+  private void warned(String path) {
+    wm.stubFor(get(urlEqualTo(path))
+        .willReturn(okJson("{\"value\":[]}").withHeader("x-ms-throttle-limit-percentage", "0.850")));
+  }
+
+  /** The URLs every batch carried, item by item. */
+  private List<String> batchedUrls() {
+    List<String> out = new ArrayList<>();
+    for (ServeEvent e : wm.getAllServeEvents()) {
+      if (e.getRequest().getUrl().endsWith("/$batch")) {
+        JSON.readTree(e.getRequest().getBodyAsString()).get("requests")
+            .forEach(r -> out.add("/beta" + r.get("url").asString()));
+      }
+    }
+    return out;
   }
 
   private static List<GraphRequest> gets(List<String> paths) {
@@ -240,5 +260,31 @@ class PacingTest {
     // 60 requests, 20 to a batch, 40 a second for both workloads together: a batch every half second.
     assertThat(time.waits()).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500));
     assertThat(arrivalsByMillisecond()).containsExactly(Map.entry(0L, 20), Map.entry(500L, 20), Map.entry(1000L, 20));
+  }
+
+  /**
+   * One batch in flight at a time, so that which requests follow which answers is fixed. Graph answers users 101 to
+   * 170 saying the app has used more than 0.8 of its limit. Before any 429, the client stops batching that workload:
+   * after the batch of users 101 to 120, users 121 to 171 go one at a time, each alone, until an answer comes without
+   * the warning; then the rest go in batches again, at the rate learned.
+   */
+  @Test
+  void anEarlyWarningSlowsTheClientToOneRequestAtATimeBeforeAnyThrottle() {
+    List<String> paths = IntStream.rangeClosed(1, 400).mapToObj(PacingTest::user).toList();
+    for (int i = 1; i <= 400; i++) {
+      if (i > 100 && i <= 170) {
+        warned(user(i));
+      } else {
+        ok(user(i));
+      }
+    }
+
+    List<GraphResult<GraphResponse>> out = client(new Throughput(20, 1)).sendAll(gets(paths));
+
+    assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
+    List<String> probes = IntStream.rangeClosed(121, 171).mapToObj(PacingTest::user).toList();
+    List<String> batched = batchedUrls();
+    assertThat(batched).doesNotContainAnyElementsOf(probes).hasSize(400 - probes.size());
+    assertThat(arrivals.stream().map(Arrival::url).filter(probes::contains).toList()).isEqualTo(probes);
   }
 }

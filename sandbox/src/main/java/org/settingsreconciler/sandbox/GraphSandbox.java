@@ -191,12 +191,20 @@ public final class GraphSandbox implements AutoCloseable {
 
   /**
    * Throttles like Graph: each client (bearer token) may make {@code budget} requests per {@code window}, batch
-   * items counted one by one; past it, requests get 429 with a decimal Retry-After of the time left in the window.
+   * items counted one by one; past it, requests get 429 with a decimal Retry-After of the time left in the window,
+   * longer each time a client is throttled again right after its last wait (see {@code Throttle}). Identity and access
+   * answers carry Graph's headers for it: {@code x-ms-throttle-limit-percentage} past 0.8 of the budget, and the
+   * scope and reason on 429s ({@code IdentityAndAccess}).
    *
    * @param budget requests per window, or 0 to turn throttling off
    */
   public void setThrottle(int budget, Duration window) {
     service.throttle(budget, window);
+  }
+
+  /** As {@link #setThrottle(int, Duration)}, with the throttle's time from {@code clock} (nanoseconds): for tests. */
+  void setThrottle(int budget, Duration window, java.util.function.LongSupplier clock) {
+    service.throttle(budget, window, clock);
   }
 
   @Override

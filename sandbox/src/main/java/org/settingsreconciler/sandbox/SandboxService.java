@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -66,7 +68,12 @@ final class SandboxService {
 
   /** Throttles each client to {@code budget} requests per window; a budget of 0 turns throttling off. */
   void throttle(int budget, Duration window) {
-    throttle = budget == 0 ? null : new Throttle(budget, window);
+    throttle(budget, window, System::nanoTime);
+  }
+
+  /** As {@link #throttle(int, Duration)}, with the throttle's time read from {@code clock} (nanoseconds). */
+  void throttle(int budget, Duration window, java.util.function.LongSupplier clock) {
+    throttle = budget == 0 ? null : new Throttle(budget, window, clock);
   }
 
   void injectFault(Fault fault) {
@@ -150,20 +157,43 @@ final class SandboxService {
       return faulted(request, fault);
     }
     Throttle t = throttle;
-    if (t != null) {
-      Optional<Duration> wait = t.admit(client);
-      if (wait.isPresent()) {
-        throw new Throttled(wait.get());
-      }
+    if (t == null) {
+      return serveNow(request);
     }
-    return serveNow(request);
+    Throttle.Decision d = t.admit(client);
+    boolean identity = IdentityAndAccess.covers(request.segments());
+    if (!d.admitted()) {
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("Retry-After", Throttle.header(d.retryAfter()));
+      if (identity) {
+        // concepts/throttling-limits.md, "Throttled responses requests": <Scope>/<Limit>/<ApplicationId>/<TenantId>.
+        // The sandbox knows no app registrations: a client's application id is a UUID made from its token.
+        headers.put("x-ms-throttle-scope", "Tenant_Application/ReadWrite/"
+            + UUID.nameUUIDFromBytes(client.getBytes(StandardCharsets.UTF_8)) + "/" + tenantId());
+        headers.put("x-ms-throttle-information", "ResourceUnitLimitExceeded");
+      }
+      throw new Throttled(headers);
+    }
+    SandboxResponse served = serveNow(request);
+    if (!identity || d.used() <= Throttle.WARN_ABOVE) {
+      return served;
+    }
+    // Graph's early warning, on answers served only: "Returned only when the application consumed more than 0.8 of
+    // its limit" (concepts/throttling-limits.md, "Regular responses requests").
+    Map<String, String> headers = new LinkedHashMap<>(served.headers());
+    headers.put("x-ms-throttle-limit-percentage", Throttle.percentage(d.used()));
+    return new SandboxResponse(served.status(), served.body(), headers);
+  }
+
+  private String tenantId() {
+    JsonNode id = state.organization().get("id");
+    return id == null ? "" : id.asString();
   }
 
   /** Graph's 429 for a client past its budget, told apart from an injected 429 for the listeners. */
   private static final class Throttled extends GraphErrorException {
-    Throttled(Duration wait) {
-      super(429, "TooManyRequests", "Please retry again later.", "429",
-          Map.of("Retry-After", Throttle.header(wait)));
+    Throttled(Map<String, String> headers) {
+      super(429, "TooManyRequests", "Please retry again later.", "429", Map.copyOf(headers));
     }
   }
 
