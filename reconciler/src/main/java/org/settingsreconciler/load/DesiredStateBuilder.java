@@ -22,6 +22,7 @@ import org.settingsreconciler.resource.ResourceId;
 import org.settingsreconciler.resource.defs.ResourceRegistry;
 import org.settingsreconciler.resource.Shape;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -204,7 +205,15 @@ final class DesiredStateBuilder {
   }
 
   private DesiredResource resource(ResourceId id, String pointer, JsonNode node) {
-    ObjectNode properties = node != null && node.isObject() ? ((ObjectNode) node).deepCopy() : tree.objectNode();
+    // A copy of the object only, its values shared with the tree: the tree is dropped once the state is built, and
+    // a deep copy held every value twice while it was (a fifth of the memory of loading 30,000 users). The copy is
+    // what the builder trims (nested resources, repeated keys) without changing what the tree still says.
+    // Sized to what it holds: an empty map's table is made for 16 entries, and most resources have two or three.
+    int size = node != null && node.isObject() ? node.size() : 0;
+    ObjectNode properties = new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>((int) (size / 0.75f) + 1));
+    if (size > 0) {
+      properties.setAll((ObjectNode) node);
+    }
     Map<String, Location> locations = new LinkedHashMap<>();
     Map<String, ValueOrigin> valueOrigins = new LinkedHashMap<>();
     for (String p : properties.propertyNames()) {
