@@ -205,14 +205,20 @@ final class DesiredStateBuilder {
   }
 
   private DesiredResource resource(ResourceId id, String pointer, JsonNode node) {
-    // A copy of the object only, its values shared with the tree: the tree is dropped once the state is built, and
-    // a deep copy held every value twice while it was (a fifth of the memory of loading 30,000 users). The copy is
-    // what the builder trims (nested resources, repeated keys) without changing what the tree still says.
-    // Sized to what it holds: an empty map's table is made for 16 entries, and most resources have two or three.
-    int size = node != null && node.isObject() ? node.size() : 0;
-    ObjectNode properties = new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>((int) (size / 0.75f) + 1));
-    if (size > 0) {
-      properties.setAll((ObjectNode) node);
+    ObjectNode properties;
+    if (node != null && node.isObject() && id.descriptor().shape() != Shape.SINGLETON) {
+      // An item's own object from the tree, uncopied: the tree is dropped once the state is built, and a copy held
+      // every item twice while it was (a deep copy was a fifth of the memory of loading 30,000 users). Nothing reads
+      // an item's object in the tree after this, so the builder may trim it (its repeated key).
+      properties = (ObjectNode) node;
+    } else {
+      // A singleton's object is copied (its values shared): the builder takes out what is a resource of its own
+      // (a nested one), which is read from the tree after this.
+      int size = node != null && node.isObject() ? node.size() : 0;
+      properties = new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>((int) (size / 0.75f) + 1));
+      if (size > 0) {
+        properties.setAll((ObjectNode) node);
+      }
     }
     Map<String, Location> locations = new LinkedHashMap<>();
     Map<String, ValueOrigin> valueOrigins = new LinkedHashMap<>();

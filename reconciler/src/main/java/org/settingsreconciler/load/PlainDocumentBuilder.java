@@ -2,6 +2,7 @@ package org.settingsreconciler.load;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,8 @@ final class PlainDocumentBuilder {
 
   /** String values up to this long are shared within a file (longer ones rarely repeat). */
   private static final int SHARED_STRING = 64;
+
+  private static final int SMALL_MAPPING = 4;
 
   private final Parser parser;
   private final String file;
@@ -107,7 +110,9 @@ final class PlainDocumentBuilder {
 
   private JsonNode mapping(CollectionStartEvent start, String pointer, int depth) {
     unsupportedTag(start, Tag.MAP, pointer);
-    ObjectNode object = JSON.objectNode();
+    // Room for four entries to start with: most mappings are an item of two or three, and an empty map's table is
+    // made for sixteen. A mapping of users grows as any map does.
+    ObjectNode object = new ObjectNode(JSON, new LinkedHashMap<>(SMALL_MAPPING));
     while (!parser.checkEvent(Event.ID.MappingEnd)) {
       Event keyEvent = parser.next();
       if (!(keyEvent instanceof ScalarEvent key) || key.getAnchor().isPresent()) {
