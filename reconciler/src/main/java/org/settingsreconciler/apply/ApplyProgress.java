@@ -3,11 +3,9 @@ package org.settingsreconciler.apply;
 import org.settingsreconciler.text.Plural;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.settingsreconciler.state.ProgressClock;
 
 /**
  * Tells whoever watches a long apply that it is still going, as Terraform's "Still creating..." does: every
@@ -24,7 +22,7 @@ public final class ApplyProgress {
   private final Consumer<String> sink;
   private final LongSupplier nanoTime;
   private final Duration every;
-  private ScheduledExecutorService clock;
+  private final ProgressClock clock = new ProgressClock("apply-progress");
   private volatile long start;
   private volatile int total;
   private volatile int answered;
@@ -57,14 +55,7 @@ public final class ApplyProgress {
     total = count;
     answered = 0;
     readingBack = -1;
-    if (every != null && clock == null) {
-      clock = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "apply-progress");
-        t.setDaemon(true); // never keeps the JVM alive
-        return t;
-      });
-      clock.scheduleAtFixedRate(this::tick, every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS);
-    }
+    clock.start(this::tick, every);
   }
 
   /** So many changes have their answer by now (or are known not to be sent, as one before them failed). */
@@ -79,18 +70,7 @@ public final class ApplyProgress {
 
   /** The apply has its results: nothing more is said, and nothing is being said once this returns. */
   void done() {
-    if (clock != null) {
-      clock.shutdownNow();
-      try {
-        // A tick under way finishes its line (it only formats and prints). The wait used to be capped at one second,
-        // which a loaded machine can pass, and a line then came after done() returned: the cap is for a sink that
-        // hangs, not for a slow one.
-        clock.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      clock = null;
-    }
+    clock.stop();
   }
 
   /** Says where the apply is; the clock thread calls it every {@link #EVERY}. */

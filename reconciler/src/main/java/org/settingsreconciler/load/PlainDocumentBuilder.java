@@ -1,7 +1,10 @@
 package org.settingsreconciler.load;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.settingsreconciler.model.Location;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -38,11 +41,22 @@ final class PlainDocumentBuilder {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+  /** String values up to this long are shared within a file (longer ones rarely repeat). */
+  private static final int SHARED_STRING = 64;
+
+  private static final int SMALL_MAPPING = 4;
+
   private final Parser parser;
   private final String file;
   private final ScalarResolver resolver;
   private final SourceMap sources;
   private final List<ConfigError> errors = new ArrayList<>();
+  /**
+   * Each key and each short string value once per file: a file of a thousand users writes "description", "Topic 1"
+   * or "Bench" thousands of times, and the tree and then the desired state kept each as a string of its own.
+   */
+  private final Map<String, String> names = new HashMap<>();
+  private final Map<String, JsonNode> strings = new HashMap<>();
   private int nodes;
 
   /**
@@ -96,13 +110,15 @@ final class PlainDocumentBuilder {
 
   private JsonNode mapping(CollectionStartEvent start, String pointer, int depth) {
     unsupportedTag(start, Tag.MAP, pointer);
-    ObjectNode object = JSON.objectNode();
+    // Room for four entries to start with: most mappings are an item of two or three, and an empty map's table is
+    // made for sixteen. A mapping of users grows as any map does.
+    ObjectNode object = new ObjectNode(JSON, new LinkedHashMap<>(SMALL_MAPPING));
     while (!parser.checkEvent(Event.ID.MappingEnd)) {
       Event keyEvent = parser.next();
       if (!(keyEvent instanceof ScalarEvent key) || key.getAnchor().isPresent()) {
         throw new NotPlain();
       }
-      String name = key.getValue();
+      String name = names.computeIfAbsent(key.getValue(), k -> k);
       if (object.has(name)) {
         throw new NotPlain(); // refused with where the first one was, after the whole document is composed
       }
@@ -114,12 +130,13 @@ final class PlainDocumentBuilder {
 
   private JsonNode sequence(CollectionStartEvent start, String pointer, int depth) {
     unsupportedTag(start, Tag.SEQ, pointer);
-    ArrayNode array = JSON.arrayNode();
+    ArrayList<JsonNode> items = new ArrayList<>();
     for (int i = 0; !parser.checkEvent(Event.ID.SequenceEnd); i++) {
-      array.add(node(parser.next(), SourceMap.child(pointer, i), null, depth + 1));
+      items.add(node(parser.next(), SourceMap.child(pointer, i), null, depth + 1));
     }
     parser.next();
-    return array;
+    items.trimToSize(); // most lists are short ([Bench]); an empty one's array holds ten
+    return new ArrayNode(JSON, items);
   }
 
   /** A collection's tag as the composer resolves it: none (or {@code !}) is the plain one. */
@@ -135,6 +152,9 @@ final class PlainDocumentBuilder {
     Tag tag = written.isEmpty() || written.get().equals("!")
         ? resolver.resolve(event.getValue(), event.getImplicit().canOmitTagInPlainScalar())
         : new Tag(written.get());
+    if (tag.equals(Tag.STR) && event.getValue().length() <= SHARED_STRING) {
+      return strings.computeIfAbsent(event.getValue(), JSON::stringNode); // string nodes never change
+    }
     return YamlScalar.toJson(tag, event.getValue(), message -> fail(event, pointer, message));
   }
 

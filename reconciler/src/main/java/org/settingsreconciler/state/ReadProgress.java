@@ -2,9 +2,6 @@ package org.settingsreconciler.state;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.settingsreconciler.graph.Traffic;
@@ -22,7 +19,7 @@ public final class ReadProgress {
   private final Consumer<String> sink;
   private final LongSupplier nanoTime;
   private final Duration every;
-  private ScheduledExecutorService clock;
+  private final ProgressClock clock = new ProgressClock("read-progress");
   private volatile Traffic traffic;
   private volatile long start;
   private volatile int usersRead;
@@ -50,14 +47,7 @@ public final class ReadProgress {
   public synchronized void start(Traffic traffic) {
     this.traffic = traffic;
     start = nanoTime.getAsLong();
-    if (every != null && clock == null) {
-      clock = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "read-progress");
-        t.setDaemon(true); // never keeps the JVM alive
-        return t;
-      });
-      clock.scheduleAtFixedRate(this::tick, every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS);
-    }
+    clock.start(this::tick, every);
   }
 
   /** There are {@code total} users to read (a plan's: those the desired state names). */
@@ -79,16 +69,8 @@ public final class ReadProgress {
   }
 
   /** The reads have ended: nothing more is said, and nothing is being said once this returns. */
-  public synchronized void done() {
-    if (clock != null) {
-      clock.shutdownNow();
-      try {
-        clock.awaitTermination(30, TimeUnit.SECONDS); // a tick under way finishes its line
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      clock = null;
-    }
+  public void done() {
+    clock.stop();
   }
 
   /** Says where the reads are; the clock thread calls it every so often. */
