@@ -9,6 +9,7 @@ import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.graph.Throughput;
 import org.settingsreconciler.sandbox.Fault;
 import org.settingsreconciler.tenant.TenantConfig;
+import org.settingsreconciler.text.ShellWord;
 
 /**
  * Where a run's Graph is and how to reach it: a URL (or the cloud's root) and how to sign in, or the built-in sandbox
@@ -32,6 +33,35 @@ public record GraphTarget(String graphUrl, AuthMethod auth, String tenant, Cloud
 
   public GraphTarget {
     sandboxFaults = List.copyOf(sandboxFaults);
+  }
+
+  /**
+   * The options that name this Graph again on another command line (--graph-url, --sandbox, --sandbox-state,
+   * --tenant, --cloud, --auth), each value quoted for a POSIX shell where it needs it: what a later run needs to reach
+   * the same tenant, for instance to apply a plan saved by this one. Credentials are never options, so none is here.
+   * A fleet tenant's temporary sandbox state is left out: it is gone when the run ends.
+   */
+  public List<String> asOptions() {
+    List<String> options = new java.util.ArrayList<>();
+    if (graphUrl != null) {
+      options.add("--graph-url " + ShellWord.quoted(graphUrl));
+    }
+    if (sandbox) {
+      options.add("--sandbox");
+    }
+    if (sandboxState != null && sandboxStateShownAs == null) {
+      options.add("--sandbox-state " + ShellWord.quoted(sandboxState.toString()));
+    }
+    if (tenant != null) {
+      options.add("--tenant " + ShellWord.quoted(tenant));
+    }
+    if (cloud != null) {
+      options.add("--cloud " + cloud.name());
+    }
+    if (auth != null && auth != AuthMethod.AUTO) {
+      options.add("--auth " + auth.cliName());
+    }
+    return options;
   }
 
   /** The cloud given, else the global one. */
