@@ -63,8 +63,16 @@ final class ReconcilerCommand {
     for (Class<?> c : neededBy(args)) {
       cli.addSubcommand(c);
     }
+    // `reconciler help plan`, as git and many tools take it: picocli's help command prints the command's --help.
+    if (args.length == 0 || neededBy(args).size() > 1) {
+      cli.addSubcommand(CommandLine.HelpCommand.class);
+    }
     helpSections(cli, null);
-    cli.getSubcommands().forEach((name, sub) -> helpSections(sub, name));
+    cli.getSubcommands().forEach((name, sub) -> {
+      if (!(sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand)) {
+        helpSections(sub, name);
+      }
+    });
     return cli;
   }
 

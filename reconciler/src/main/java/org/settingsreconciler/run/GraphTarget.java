@@ -99,10 +99,10 @@ public record GraphTarget(String graphUrl, AuthMethod auth, String tenant, Cloud
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new UserError("--graph-url is not a URL: " + url);
+      throw new UserError("--graph-url is not a URL: " + url + withScheme(url));
     }
     if (uri.getHost() == null || uri.getScheme() == null) {
-      throw new UserError("--graph-url must be an absolute URL such as " + DEFAULT_GRAPH_URL);
+      throw new UserError("--graph-url must be an absolute URL such as " + DEFAULT_GRAPH_URL + withScheme(url));
     }
     boolean https = uri.getScheme().equalsIgnoreCase("https");
     boolean http = uri.getScheme().equalsIgnoreCase("http");
@@ -123,6 +123,26 @@ public record GraphTarget(String graphUrl, AuthMethod auth, String tenant, Cloud
     if (last.matches("(?i)v\\d+(\\.\\d+)*|beta.*") && GraphVersion.named(last).isEmpty()) {
       throw new UserError("--graph-url ends in /" + last + ", which is not a Graph version: give the root without a "
           + "version (" + DEFAULT_GRAPH_URL + "), or end it in /v1.0 or /beta");
+    }
+  }
+
+  /**
+   * For a URL given without a scheme ({@code 127.0.0.1:18431}, {@code graph.example.com/v1.0}): "; did you mean" it
+   * with the scheme the rule above accepts, http on loopback and https elsewhere. Empty when that would not be a URL
+   * either, or a scheme was given.
+   */
+  private static String withScheme(String url) {
+    if (url.contains("://")) {
+      return "";
+    }
+    try {
+      String host = URI.create("http://" + url).getHost();
+      if (host == null) {
+        return "";
+      }
+      return "; did you mean " + (isLoopback(host) ? "http://" : "https://") + url + "?";
+    } catch (IllegalArgumentException notEvenThen) {
+      return "";
     }
   }
 
