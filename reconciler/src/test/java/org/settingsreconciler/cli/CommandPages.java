@@ -59,7 +59,7 @@ public final class CommandPages {
     b.append("## Commands\n\n| command | what it does |\n|---|---|\n");
     root.getSubcommands().forEach((name, sub) -> b.append("| ")
         .append(isHelp(sub) ? code(name + " COMMAND") : "[" + code(name) + "](" + name + ".md)").append(" | ")
-        .append(text(String.join(" ", sub.getCommandSpec().usageMessage().description())))
+        .append(text(String.join(" ", sub.getCommandSpec().usageMessage().description()).replace("%n", " ").strip()))
         .append(" |\n"));
     b.append('\n');
     options(b, spec);
