@@ -30,14 +30,15 @@ final class ExportCommand implements Callable<Integer> {
       description = "Write to FILE instead of stdout.")
   Path out;
 
-  @Option(names = "--user", paramLabel = "UPN", description = "Also export this user's interests (repeatable).")
+  @Option(names = "--user", paramLabel = "UPN", description = "Also export this user's settings, item insights and interests (repeatable).")
   List<String> users = new ArrayList<>();
 
   @Option(names = "--group-names",
       description = "Write Entra groups as {group: \"<display name>\"} instead of ids, where the name is unique.")
   boolean groupNames;
 
-  @Option(names = "--all-users", description = "Also export the interests of every user in the tenant.")
+  @Option(names = "--all-users",
+      description = "Also export the settings, item insights and interests of every user in the tenant.")
   boolean allUsers;
 
   ExportCommand(CliContext ctx) {

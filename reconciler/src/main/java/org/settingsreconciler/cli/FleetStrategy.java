@@ -27,13 +27,13 @@ final class FleetStrategy implements CommandLine.IExecutionStrategy {
       return new CommandLine.RunLast().execute(parseResult);
     }
     DesiredStateArgs desired = command.desired();
-    List<Path> tenants = desired.paths.stream().filter(TenantFile::isTenant).toList();
+    List<Path> tenants = desired.paths().stream().filter(TenantFile::isTenant).toList();
     if (tenants.isEmpty()) {
       return new CommandLine.RunLast().execute(parseResult);
     }
     try {
-      if (tenants.size() != desired.paths.size()) {
-        Path other = desired.paths.stream().filter(p -> !TenantFile.isTenant(p)).findFirst().orElseThrow();
+      if (tenants.size() != desired.paths().size()) {
+        Path other = desired.paths().stream().filter(p -> !TenantFile.isTenant(p)).findFirst().orElseThrow();
         throw new UserError(other + " is not a tenant directory (it has no tenant.yaml); give either tenant "
             + "directories or desired-state files, not both");
       }

@@ -40,6 +40,8 @@ public final class Main {
     cli.setParameterExceptionHandler(
         (e, badArgs) -> {
           ctx.err().println("error: " + e.getMessage());
+          // A misspelt command or option: "Did you mean: plan?", from the names picocli knows.
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, new PrintWriter(ctx.err(), true));
           ctx.err().println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
           return ExitCode.ERROR;
         });

@@ -1,6 +1,9 @@
 package org.settingsreconciler.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.settingsreconciler.text.ShellWord;
 import org.settingsreconciler.run.PlanUseCase;
 import org.settingsreconciler.run.fleet.FleetUseCase;
 import tools.jackson.databind.JsonNode;
@@ -42,9 +45,19 @@ final class PlanCommand extends PlanningCommand<PlanUseCase.Result> {
         (plan, session) -> PlanPrinter.print(ctx, plan, format, session));
     if (result.savedPlan() != null) {
       OutputFiles.writeWithValues(ctx, saveTo, result.savedPlan(), "the plan");
-      ctx.err().println("Saved the plan to " + saveTo + "; apply it with: apply --plan " + saveTo);
+      ctx.err().println("Saved the plan to " + saveTo + "; apply it with: " + applyCommand(saveTo, scope));
     }
     return result;
+  }
+
+  /**
+   * The command that applies the saved plan: its file and the options that name the Graph this run read, which apply
+   * needs again (it refuses a plan made for another tenant or Graph root).
+   */
+  static String applyCommand(Path plan, RunScope scope) {
+    List<String> words = new ArrayList<>(List.of("reconciler", "apply", "--plan", ShellWord.quoted(plan.toString())));
+    words.addAll(scope.graph().asOptions());
+    return String.join(" ", words);
   }
 
   @Override

@@ -1,6 +1,10 @@
 package org.settingsreconciler.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.Properties;
 import java.util.List;
 import java.util.Map;
 import org.settingsreconciler.run.ExitCode;
@@ -13,12 +17,36 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "reconciler",
     mixinStandardHelpOptions = true,
-    version = ReconcilerCommand.VERSION,
+    versionProvider = ReconcilerCommand.Version.class,
     description = "Manage Microsoft 365 Copilot and People settings as code.")
 final class ReconcilerCommand {
 
-  /** The tool and its version, as --version prints it and saved plans record it. */
-  static final String VERSION = "settings-reconciler 0.1.0";
+  /**
+   * The tool and its version, as --version prints it and saved plans record it: the Maven project's version, which the
+   * build writes into version.properties (the release bundle is named by the same version).
+   */
+  static final String VERSION = "settings-reconciler " + projectVersion();
+
+  private static String projectVersion() {
+    Properties p = new Properties();
+    try (InputStream in = ReconcilerCommand.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("version.properties is missing from the build");
+      }
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p.getProperty("version");
+  }
+
+  /** --version: {@link #VERSION}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {VERSION};
+    }
+  }
 
   /** Where each command's page is, from the root of the repository; {@code %s} is the command's name. */
   static final String DOCS = "docs/commands/%s.md";
@@ -63,8 +91,16 @@ final class ReconcilerCommand {
     for (Class<?> c : neededBy(args)) {
       cli.addSubcommand(c);
     }
+    // `reconciler help plan`, as git and many tools take it: picocli's help command prints the command's --help.
+    if (args.length == 0 || neededBy(args).size() > 1) {
+      cli.addSubcommand(CommandLine.HelpCommand.class);
+    }
     helpSections(cli, null);
-    cli.getSubcommands().forEach((name, sub) -> helpSections(sub, name));
+    cli.getSubcommands().forEach((name, sub) -> {
+      if (!(sub.getCommandSpec().userObject() instanceof CommandLine.HelpCommand)) {
+        helpSections(sub, name);
+      }
+    });
     return cli;
   }
 

@@ -88,12 +88,17 @@ final class SandboxCommand implements Callable<Integer> {
         + (throttleBudget == 0 ? "no throttling." : "throttled past " + Plural.count(throttleBudget, "request") + " per "
         + throttleWindowMs + " ms per client."));
     faults.forEach(f -> ctx.out().println("Fault: " + f.describe()));
-    ctx.out().println("Use it from another shell, with any token:");
-    ctx.out().println("  RECONCILER_ACCESS_TOKEN=sandbox java -jar reconciler/target/reconciler.jar plan examples/ "
-        + "--graph-url " + sandbox.baseUrl());
+    // As the README runs the tool: the launcher on the PATH, from any directory (a jar path works from one only).
+    ctx.out().println("Use it from another shell (it accepts any token):");
+    ctx.out().println("  export RECONCILER_ACCESS_TOKEN=sandbox");
+    ctx.out().println("  reconciler plan PATH --graph-url " + sandbox.baseUrl());
     ctx.out().println("Stop with Ctrl-C.");
     ctx.out().flush();
-    stopped.await();
+    try {
+      stopped.await();
+    } finally {
+      sandbox.close(); // interrupted other than by Ctrl-C (a caller in the same JVM): the port is let go all the same
+    }
     return ExitCode.OK;
   }
 }

@@ -26,6 +26,9 @@ final class ValidateCommand implements Callable<Integer>, FleetCommand<ValidateU
     return run(RunScope.of(ctx, desired, null)).exit();
   }
 
+  /** What a collection is, said where it is counted: a setting is one object, a collection a list of items. */
+  static final String COLLECTIONS_ARE = "(lists of items, such as profile card properties or interests)";
+
   @Override
   public ValidateUseCase.Result run(RunScope scope) {
     ValidateUseCase.Result result =
@@ -34,7 +37,7 @@ final class ValidateCommand implements Callable<Integer>, FleetCommand<ValidateU
     if (state != null) {
       scope.ctx().out().println(
           "Valid: " + Plural.count(state.resources().size(), "setting") + " and "
-              + Plural.count(state.collections().size(), "collection") + " in "
+              + Plural.count(state.collections().size(), "collection") + " " + COLLECTIONS_ARE + " in "
               + Plural.count(scope.desired().paths().size(), "path") + ".");
     }
     return result;

@@ -9,6 +9,7 @@ import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.graph.Throughput;
 import org.settingsreconciler.sandbox.Fault;
 import org.settingsreconciler.tenant.TenantConfig;
+import org.settingsreconciler.text.ShellWord;
 
 /**
  * Where a run's Graph is and how to reach it: a URL (or the cloud's root) and how to sign in, or the built-in sandbox
@@ -32,6 +33,35 @@ public record GraphTarget(String graphUrl, AuthMethod auth, String tenant, Cloud
 
   public GraphTarget {
     sandboxFaults = List.copyOf(sandboxFaults);
+  }
+
+  /**
+   * The options that name this Graph again on another command line (--graph-url, --sandbox, --sandbox-state,
+   * --tenant, --cloud, --auth), each value quoted for a POSIX shell where it needs it: what a later run needs to reach
+   * the same tenant, for instance to apply a plan saved by this one. Credentials are never options, so none is here.
+   * A fleet tenant's temporary sandbox state is left out: it is gone when the run ends.
+   */
+  public List<String> asOptions() {
+    List<String> options = new java.util.ArrayList<>();
+    if (graphUrl != null) {
+      options.add("--graph-url " + ShellWord.quoted(graphUrl));
+    }
+    if (sandbox) {
+      options.add("--sandbox");
+    }
+    if (sandboxState != null && sandboxStateShownAs == null) {
+      options.add("--sandbox-state " + ShellWord.quoted(sandboxState.toString()));
+    }
+    if (tenant != null) {
+      options.add("--tenant " + ShellWord.quoted(tenant));
+    }
+    if (cloud != null) {
+      options.add("--cloud " + cloud.name());
+    }
+    if (auth != null && auth != AuthMethod.AUTO) {
+      options.add("--auth " + auth.cliName());
+    }
+    return options;
   }
 
   /** The cloud given, else the global one. */
@@ -69,10 +99,10 @@ public record GraphTarget(String graphUrl, AuthMethod auth, String tenant, Cloud
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new UserError("--graph-url is not a URL: " + url);
+      throw new UserError("--graph-url is not a URL: " + url + withScheme(url));
     }
     if (uri.getHost() == null || uri.getScheme() == null) {
-      throw new UserError("--graph-url must be an absolute URL such as " + DEFAULT_GRAPH_URL);
+      throw new UserError("--graph-url must be an absolute URL such as " + DEFAULT_GRAPH_URL + withScheme(url));
     }
     boolean https = uri.getScheme().equalsIgnoreCase("https");
     boolean http = uri.getScheme().equalsIgnoreCase("http");
@@ -93,6 +123,26 @@ public record GraphTarget(String graphUrl, AuthMethod auth, String tenant, Cloud
     if (last.matches("(?i)v\\d+(\\.\\d+)*|beta.*") && GraphVersion.named(last).isEmpty()) {
       throw new UserError("--graph-url ends in /" + last + ", which is not a Graph version: give the root without a "
           + "version (" + DEFAULT_GRAPH_URL + "), or end it in /v1.0 or /beta");
+    }
+  }
+
+  /**
+   * For a URL given without a scheme ({@code 127.0.0.1:18431}, {@code graph.example.com/v1.0}): "; did you mean" it
+   * with the scheme the rule above accepts, http on loopback and https elsewhere. Empty when that would not be a URL
+   * either, or a scheme was given.
+   */
+  private static String withScheme(String url) {
+    if (url.contains("://")) {
+      return "";
+    }
+    try {
+      String host = URI.create("http://" + url).getHost();
+      if (host == null) {
+        return "";
+      }
+      return "; did you mean " + (isLoopback(host) ? "http://" : "https://") + url + "?";
+    } catch (IllegalArgumentException notEvenThen) {
+      return "";
     }
   }
 

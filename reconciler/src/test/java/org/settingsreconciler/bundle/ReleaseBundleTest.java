@@ -67,6 +67,9 @@ class ReleaseBundleTest {
     // The archive serves the runtime that wrote it: with -Xshare:on the JVM refuses to start without a usable one.
     Run strict = run(home, "runtime/bin/java", "-Xshare:on", "-jar", "lib/reconciler.jar", "--version");
     assertThat(strict.exit()).as(strict.err()).isZero();
+    // The bundle is named by the version the tool says it is: reconciler-VERSION/ prints settings-reconciler VERSION.
+    String version = home.getFileName().toString().substring("reconciler-".length());
+    assertThat(strict.out()).isEqualTo("settings-reconciler " + version + "\n");
   }
 
   private record Run(int exit, String out, String err) {}

@@ -32,8 +32,17 @@ public final class CommandPages {
     CommandLine root = ReconcilerCommand.commandLine(new Main.ContextFactory(quietContext()));
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("README.md", index(root, header));
-    root.getSubcommands().forEach((name, sub) -> pages.put(name + ".md", page(sub.getCommandSpec(), header)));
+    // picocli's help command has no page: `reconciler help plan` prints what plan's page shows.
+    root.getSubcommands().forEach((name, sub) -> {
+      if (!isHelp(sub)) {
+        pages.put(name + ".md", page(sub.getCommandSpec(), header));
+      }
+    });
     return pages;
+  }
+
+  private static boolean isHelp(CommandLine command) {
+    return command.getCommandSpec().userObject() instanceof CommandLine.HelpCommand;
   }
 
   /** A context for building the model only: nothing runs, so nothing is printed or read. */
@@ -48,8 +57,9 @@ public final class CommandPages {
     b.append(text(String.join(" ", spec.usageMessage().description()))).append("\n\n");
     usage(b, spec);
     b.append("## Commands\n\n| command | what it does |\n|---|---|\n");
-    root.getSubcommands().forEach((name, sub) -> b.append("| [").append(code(name)).append("](").append(name)
-        .append(".md) | ").append(text(String.join(" ", sub.getCommandSpec().usageMessage().description())))
+    root.getSubcommands().forEach((name, sub) -> b.append("| ")
+        .append(isHelp(sub) ? code(name + " COMMAND") : "[" + code(name) + "](" + name + ".md)").append(" | ")
+        .append(text(String.join(" ", sub.getCommandSpec().usageMessage().description()).replace("%n", " ").strip()))
         .append(" |\n"));
     b.append('\n');
     options(b, spec);

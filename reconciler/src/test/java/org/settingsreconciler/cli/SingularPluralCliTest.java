@@ -19,7 +19,7 @@ class SingularPluralCliTest {
     Files.writeString(dir.resolve("people.yaml"), "people:\n  pronouns:\n    isEnabledInOrganization: true\n");
     String yaml = dir.toString();
     InProcessCli.Result validate = InProcessCli.run(Map.of(), "validate", yaml);
-    assertThat(validate.out()).isEqualTo("Valid: 1 setting and 0 collections in 1 path.\n");
+    assertThat(validate.out()).isEqualTo("Valid: 1 setting and 0 collections (lists of items, such as profile card properties or interests) in 1 path.\n");
     InProcessCli.Result check = InProcessCli.run(Map.of(), "check", yaml, "--sandbox");
     assertThat(check.out()).contains("Drift: 1 setting differs from the YAML:\n  people.pronouns\n");
     InProcessCli.Result apply = InProcessCli.run(Map.of(), "apply", yaml, "--sandbox", "--auto-approve");
@@ -37,7 +37,7 @@ class SingularPluralCliTest {
         + "  namePronunciation:\n    isEnabledInOrganization: true\n");
     Files.writeString(b.resolve("more.yaml"), "people:\n  itemInsights:\n    isEnabledInOrganization: false\n");
     InProcessCli.Result validate = InProcessCli.run(Map.of(), "validate", a.toString(), b.toString());
-    assertThat(validate.out()).isEqualTo("Valid: 3 settings and 0 collections in 2 paths.\n");
+    assertThat(validate.out()).isEqualTo("Valid: 3 settings and 0 collections (lists of items, such as profile card properties or interests) in 2 paths.\n");
   }
 
   @Test

@@ -198,7 +198,7 @@ class InvalidInputWireTest {
     Run r = h.graph("plan", dir.resolve("nope.yaml").toString());
 
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("nope.yaml:1:1: no such file or directory");
+    assertThat(r.err()).contains("error: " + dir.resolve("nope.yaml") + ": no such file or directory");
     h.verifyNoRequests();
   }
 

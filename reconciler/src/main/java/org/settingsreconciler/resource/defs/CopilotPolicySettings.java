@@ -44,8 +44,8 @@ public final class CopilotPolicySettings {
           .errorHint(
               422,
               "groupScopedSettingNotSupported",
-              "this setting is configured in a group-level policy, which the API cannot manage; "
-                  + "manage it in the Cloud Policy service or remove it from the YAML")
+              "this setting is configured in a group-level policy, which the API cannot manage: manage it in the "
+                  + "Cloud Policy service, not in desired-state YAML")
           .errorHint(
               502,
               "tooManyGroupPolicies",
