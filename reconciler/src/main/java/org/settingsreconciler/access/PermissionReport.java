@@ -114,17 +114,26 @@ public final class PermissionReport {
     rows.add(new String[] {"setting", "operation", "delegated", "application", "role (signed-in admin)"});
     for (ResourceDescriptor d : types) {
       String name = d.type() + (d.globalOnly() ? " *" : "");
+      boolean appReads = d.permissions().read().appOnly();
       for (Operation op : d.operations()) {
-        rows.add(row(name, op, d.permissions().of(op)));
+        rows.add(row(name, op, d.permissions().of(op), appReads));
         name = ""; // the type once, on its first operation
       }
     }
-    lookups.forEach(l -> rows.add(row(l.name(), Operation.READ, l.access())));
+    lookups.forEach(l -> rows.add(row(l.name(), Operation.READ, l.access(), true)));
     return TextTable.render(rows);
   }
 
-  private static String[] row(String name, Operation op, Access a) {
-    return new String[] {name, op.verb(), a.delegated(), a.appOnly() ? a.application() : "not supported", a.role()};
+  /**
+   * One operation's row. A write the docs allow app-only on a type whose read they do not (users.settings) is no use
+   * to an app-only pipeline: apply plans first, and it cannot read what it would change; the row says so rather than
+   * name a permission that would not help.
+   */
+  private static String[] row(String name, Operation op, Access a, boolean appReads) {
+    String application = !a.appOnly() ? "not supported"
+        : appReads || op == Operation.READ ? a.application()
+        : "not usable (no read)";
+    return new String[] {name, op.verb(), a.delegated(), application, a.role()};
   }
 
   /** What a signed-in admin's app registration needs, and the admin's roles, for reads and for apply. */
@@ -190,7 +199,7 @@ public final class PermissionReport {
       } else {
         noRead.add(d.type());
       }
-      boolean writes = true;
+      boolean writes = p.read().appOnly(); // apply plans first: what app-only cannot read, it cannot apply
       for (Operation op : p.writes()) {
         writes &= p.of(op).appOnly();
       }
@@ -212,7 +221,9 @@ public final class PermissionReport {
     out.add("  plan, check, export:  " + (read.isEmpty() ? "(none)" : String.join(", ", read)));
     out.add("  apply:                " + (write.isEmpty() ? "(none)" : String.join(", ", write)));
     if (!noRead.isEmpty()) {
-      out.add("  App-only tokens cannot read " + String.join(", ", noRead) + ": they need a signed-in admin.");
+      out.add("  App-only tokens cannot read " + String.join(", ", noRead) + ", so cannot plan, check, export or apply "
+          + (noRead.size() == 1 ? "it" : "them") + ": " + (noRead.size() == 1 ? "it needs" : "they need")
+          + " a signed-in admin.");
     }
     if (!noWrite.isEmpty()) {
       out.add("  App-only tokens cannot write " + String.join(", ", noWrite) + ": apply them as a signed-in admin.");

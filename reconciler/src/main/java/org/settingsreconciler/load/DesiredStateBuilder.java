@@ -38,6 +38,7 @@ final class DesiredStateBuilder {
   private final Set<String> prune = new HashSet<>();
   private final List<DesiredResource> resources = new ArrayList<>();
   private final List<CollectionScope> collections = new ArrayList<>();
+  private final Map<String, Location> userKeys = new LinkedHashMap<>();
 
   /** Where a value came from beyond its location (its layer), by JSON Pointer; null when nothing to say. */
   private final Function<String, ValueOrigin> origins;
@@ -88,7 +89,7 @@ final class DesiredStateBuilder {
     collections.sort(
         Comparator.comparingInt((CollectionScope c) -> ResourceRegistry.order(c.descriptor()))
             .thenComparing(CollectionScope::address));
-    return new DesiredState(List.copyOf(resources), List.copyOf(collections));
+    return new DesiredState(List.copyOf(resources), List.copyOf(collections), userKeys);
   }
 
   private void addUsers() {
@@ -110,6 +111,7 @@ final class DesiredStateBuilder {
                     + " (user principal names ignore case); write it once"));
         continue;
       }
+      userKeys.put(upn, sources.keyLocation(userPointer));
       for (ResourceDescriptor d : ResourceRegistry.userScoped()) {
         JsonNode node = at(user.getValue(), d.yamlPath());
         if (node != null) {

@@ -2,6 +2,7 @@ package org.settingsreconciler.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ValueComparator;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +27,9 @@ final class ChangeNotes {
         out.add(new Note(p.name(), spec.planNote(), null));
         continue;
       }
-      JsonNode stored = spec.storedAs().apply(p.after());
+      // Graph rewrites under the version the write goes to (the Entra ID source's URL names it).
+      GraphVersion version = GraphVersion.leading(c.path()).orElse(GraphVersion.BETA);
+      JsonNode stored = spec.storedAs().apply(p.after(), version);
       if (!ValueComparator.sameJson(stored, p.after())) {
         out.add(new Note(p.name(), spec.planNote(), stored));
       }

@@ -135,7 +135,8 @@ public final class Differ {
       java.util.function.Supplier<String> path) {
     List<Change> out = new ArrayList<>();
     var patch = PatchBuilder.build(r, current, keyRename);
-    patch.ifPresent(p -> out.add(new Update(r.id(), path.get(), p.body(), p.before(), p.changes(), null)));
+    patch.ifPresent(p -> out.add(
+        new Update(r.id(), path.get(), p.body(), p.before(), p.changes(), null, List.of(), p.resentOrigins())));
     out.addAll(ActionPlanner.invokes(r, current, path));
     return out;
   }

@@ -1,9 +1,12 @@
 package org.settingsreconciler.plan;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.settingsreconciler.model.DesiredResource;
+import org.settingsreconciler.model.ValueOrigin;
 import org.settingsreconciler.resource.PropertySpec;
 import org.settingsreconciler.resource.ResourceDescriptor;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +59,16 @@ final class PatchBuilder {
       }
     }
     d.patchRule().complete(body, want, have);
-    return Optional.of(new Patch(body, beforeOf(body, have), changes));
+    // What the body carries unchanged, written by name in the YAML: the plan shows the name as for a changed value.
+    Map<String, ValueOrigin> resentOrigins = new LinkedHashMap<>();
+    for (String name : body.propertyNames()) {
+      ValueOrigin origin = desired.origin(name);
+      boolean changed = changes.stream().anyMatch(c -> c.name().equals(name));
+      if (!changed && origin != null && origin.writtenAs() != null && body.get(name).equals(want.get(name))) {
+        resentOrigins.put(name, origin);
+      }
+    }
+    return Optional.of(new Patch(body, beforeOf(body, have), changes, resentOrigins));
   }
 
   /**
@@ -106,5 +118,7 @@ final class PatchBuilder {
     return n == null || n.isMissingNode() ? JsonNodeFactory.instance.nullNode() : n;
   }
 
-  record Patch(ObjectNode body, ObjectNode before, List<PropertyChange> changes) {}
+  /** A PATCH; {@code resentOrigins} names how the YAML wrote the unchanged properties it carries (see Update). */
+  record Patch(ObjectNode body, ObjectNode before, List<PropertyChange> changes,
+      Map<String, ValueOrigin> resentOrigins) {}
 }

@@ -2,6 +2,7 @@ package org.settingsreconciler.plan;
 
 import org.settingsreconciler.model.DesiredState;
 import org.settingsreconciler.resolve.NameResolver;
+import org.settingsreconciler.resolve.UserDirectory;
 import org.settingsreconciler.state.CurrentState;
 import org.settingsreconciler.state.ReadProgress;
 import org.settingsreconciler.state.StateReader;
@@ -10,7 +11,8 @@ import org.settingsreconciler.state.StateReader;
  * Resolves group and user names, reads what a desired state manages and diffs it: the shared first half of plan,
  * apply and check. Names are resolved here, once per run and before anything is read or written, so an unknown or
  * ambiguous name (resolve.UnresolvedNamesException), or a lookup that failed (resolve.NameLookupException), stops
- * the run with nothing sent but the lookup.
+ * the run with nothing sent but the lookup. A users: key whose user does not exist stops it the same way, once its
+ * reads have answered 404 (see {@link UnknownUserKeys}).
  */
 public final class Planner {
 
@@ -50,6 +52,9 @@ public final class Planner {
     } finally {
       progress.done();
     }
-    return diff.finish(current);
+    Plan plan = diff.finish(current);
+    // Names again, this time the users: keys: known to be wrong only once their reads answered 404.
+    UnknownUserKeys.check(resolved, plan, new UserDirectory(reader.client()));
+    return plan;
   }
 }

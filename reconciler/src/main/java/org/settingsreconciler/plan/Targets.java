@@ -70,7 +70,7 @@ public record Targets(List<Target> targets) {
         collections.add(new CollectionScope(c.descriptor(), c.user(), false, c.location()));
       }
     }
-    return new DesiredState(resources, collections);
+    return new DesiredState(resources, collections, state.userKeys());
   }
 
   public Plan narrow(Plan plan) {

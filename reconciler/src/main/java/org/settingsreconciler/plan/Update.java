@@ -1,6 +1,8 @@
 package org.settingsreconciler.plan;
 
 import java.util.List;
+import java.util.Map;
+import org.settingsreconciler.model.ValueOrigin;
 import org.settingsreconciler.resource.ResourceId;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -11,6 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @param properties the properties that differ (a body may also carry unchanged required ones)
  * @param reason why the tool plans this beyond "the YAML says so", or null (e.g. a prune that must reset)
  * @param dependsOn see {@link Change#dependsOn()}
+ * @param resentOrigins for a property the body carries unchanged, how the YAML wrote it (a group's name), so the plan
+ *     shows the name beside the id as it does for a changed one; empty when none was written by name
  */
 public record Update(
     ResourceId resource,
@@ -19,11 +23,20 @@ public record Update(
     ObjectNode before,
     List<PropertyChange> properties,
     String reason,
-    List<String> dependsOn)
+    List<String> dependsOn,
+    Map<String, ValueOrigin> resentOrigins)
     implements Change {
 
   public Update {
     dependsOn = List.copyOf(dependsOn);
+    resentOrigins = Map.copyOf(resentOrigins);
+  }
+
+  /** An update whose unchanged properties carry no names. */
+  public Update(
+      ResourceId resource, String path, ObjectNode body, ObjectNode before, List<PropertyChange> properties,
+      String reason, List<String> dependsOn) {
+    this(resource, path, body, before, properties, reason, dependsOn, Map.of());
   }
 
   /** An update that depends on no other change. */
@@ -35,7 +48,7 @@ public record Update(
 
   @Override
   public Update withDependsOn(List<String> addresses) {
-    return new Update(resource, path, body, before, properties, reason, addresses);
+    return new Update(resource, path, body, before, properties, reason, addresses, resentOrigins);
   }
 
   @Override

@@ -123,7 +123,7 @@ final class MarkdownChangeSection {
     List<String> unchanged = new ArrayList<>();
     u.body().properties().forEach(e -> {
       if (!changed.contains(e.getKey())) {
-        unchanged.add(code(e.getKey()) + " = " + code(e.getValue() == null ? "null" : e.getValue().toString()));
+        unchanged.add(code(e.getKey()) + " = " + code(ProvenanceText.resent(u, e.getKey())));
       }
     });
     if (!unchanged.isEmpty()) {

@@ -291,7 +291,8 @@ public final class PlanTextRenderer {
     u.properties().forEach(p -> changed.add(p.name()));
     u.body().properties().forEach(e -> {
       if (!changed.contains(e.getKey())) {
-        out.println("      = " + e.getKey() + ": " + text(e.getValue()) + "    (unchanged; sent because Graph requires it)");
+        out.println("      = " + e.getKey() + ": " + ProvenanceText.resent(u, e.getKey())
+            + "    (unchanged; sent because Graph requires it)");
       }
     });
   }

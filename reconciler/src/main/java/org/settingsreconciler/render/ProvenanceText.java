@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.settingsreconciler.model.ValueOrigin;
 import org.settingsreconciler.plan.PropertyChange;
+import org.settingsreconciler.plan.Update;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -19,6 +20,15 @@ public final class ProvenanceText {
   /** The desired value; one written as a group or user name shows the name, then the id it resolved to. */
   public static String after(PropertyChange p) {
     return labelled(p.after(), p.writtenAs());
+  }
+
+  /**
+   * A property an update carries unchanged, as {@link #after} words a changed one: a group written by name shows the
+   * name, then the id.
+   */
+  public static String resent(Update u, String property) {
+    ValueOrigin origin = u.resentOrigins().get(property);
+    return labelled(u.body().get(property), origin == null ? null : origin.writtenAs());
   }
 
   /** A value as JSON, led by the group name it was written as: {@code "Copilot Pilot" (edbfe4fb-...)}. */

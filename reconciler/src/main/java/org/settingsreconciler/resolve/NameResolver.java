@@ -60,7 +60,7 @@ public final class NameResolver {
       List<NameReference> mine = byResource.get(r);
       resources.add(mine == null ? r : withIds(r, mine, ids));
     }
-    return new DesiredState(resources, state.collections());
+    return new DesiredState(resources, state.collections(), state.userKeys());
   }
 
   private void resolveGroups(List<NameReference> refs, Map<NameReference, String> ids, List<ConfigError> errors) {

@@ -1,7 +1,8 @@
 package org.settingsreconciler.resource;
 
 import java.util.Objects;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
+import org.settingsreconciler.graph.GraphVersion;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,8 +13,9 @@ import tools.jackson.databind.JsonNode;
  * @param comparator how a desired value is compared with the tenant's
  * @param destructive set when moving the property to one value destroys data, so apply needs consent
  * @param planNote what a reviewer should know when this property changes (Graph's own doings), or null
- * @param storedAs what Graph stores when sent a value, where it rewrites values (appends to a list), or null when it
- *     stores what it is sent; a note with {@code planNote} is shown only where the rewrite changes the value
+ * @param storedAs what Graph stores when sent a value under a version, where it rewrites values (appends to a list:
+ *     a URL under the version the write came in), or null when it stores what it is sent; a note with
+ *     {@code planNote} is shown only where the rewrite changes the value
  * @param onCreate what a create sends when the YAML leaves the property out, where a create needs it, or null
  *     <p>Whether a property may hold null is not said here: it is Microsoft's metadata's to say (the sandbox judges
  *     bodies by it, MetadataConformanceTest the schemas).
@@ -25,7 +27,7 @@ public record PropertySpec(
     ValueComparator comparator,
     Destructive destructive,
     String planNote,
-    UnaryOperator<JsonNode> storedAs,
+    BiFunction<JsonNode, GraphVersion, JsonNode> storedAs,
     JsonNode onCreate) {
 
   public PropertySpec {
@@ -57,10 +59,10 @@ public record PropertySpec(
   }
 
   /**
-   * Graph stores {@code rewrite.apply(sent)} rather than what it is sent, and says so with {@code note}: plans then
-   * show the note and what the tenant ends with, where the rewrite changes the value.
+   * Graph stores {@code rewrite.apply(sent, version)} rather than what it is sent under {@code version}, and says so
+   * with {@code note}: plans then show the note and what the tenant ends with, where the rewrite changes the value.
    */
-  public PropertySpec rewrittenByGraph(UnaryOperator<JsonNode> rewrite, String note) {
+  public PropertySpec rewrittenByGraph(BiFunction<JsonNode, GraphVersion, JsonNode> rewrite, String note) {
     return new PropertySpec(name, kind, requiredInPatch, comparator, destructive, note, rewrite, onCreate);
   }
 

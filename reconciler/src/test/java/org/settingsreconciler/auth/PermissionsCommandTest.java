@@ -64,7 +64,7 @@ class PermissionsCommandTest {
         An app-only pipeline (client-secret, certificate, workload-identity, managed-identity): application permissions
           plan, check, export:  (none)
           apply:                (none)
-          App-only tokens cannot read copilot.limitedMode, people.profileCardProperties: they need a signed-in admin.
+          App-only tokens cannot read copilot.limitedMode, people.profileCardProperties, so cannot plan, check, export or apply them: they need a signed-in admin.
         Group names ({group: name}) are looked up in the directory before plan, check and apply: GroupMember.Read.All, the least privileged the docs name (Group.Read.All or Directory.Read.All also do), delegated or application.
         Optional, to name the tenant in headings and the apply prompt: User.Read (delegated) or Organization.Read.All (application); without it they show the tenant id alone.
         * exists in the global cloud only.
@@ -104,6 +104,27 @@ class PermissionsCommandTest {
   }
 
   @Test
+  void aWriteAppOnlyMayMakeOnASettingItCannotReadIsMarkedUnusableAndNotAskedFor() throws Exception {
+    Path users = f.yaml("users.yaml", """
+        users:
+          adele.vance@contoso.com:
+            settings:
+              contributionToContentDiscoveryDisabled: true
+        """);
+
+    Run run = f.cli(f.env(), "permissions", users.toString());
+
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .as("the docs allow app-only update but not read (usersettings-get: Application not supported)")
+        .contains("  users.settings  read       User.ReadWrite.All  not supported         none named\n"
+            + "                  update     User.ReadWrite.All  not usable (no read)  none named\n")
+        .contains("  plan, check, export:  (none)\n  apply:                (none)\n")
+        .contains("  App-only tokens cannot read users.settings, so cannot plan, check, export or apply it: it needs "
+            + "a signed-in admin.\n");
+  }
+
+  @Test
   void theExamplesListEverySettingTypeWithTheRolesForReadsAndForApply() {
     Run run = f.cli(f.env(), "permissions", "../examples");
 
@@ -137,7 +158,8 @@ class PermissionsCommandTest {
             + "organization.peopleInsights, organization.contactInsights)")
         .contains("App-only tokens cannot read copilot.limitedMode, copilot.policySettings, "
             + "people.profileCardProperties, organization.peopleInsights, organization.microsoftApplicationDataAccess, "
-            + "users.settings, users.settings.itemInsights: they need a signed-in admin.")
+            + "users.settings, users.settings.itemInsights, so cannot plan, check, export or apply them: they need a "
+            + "signed-in admin.")
         .contains("App-only tokens cannot write copilot.agents, users.interests")
         .as("the agents example names a group and users")
         .contains("  {group: name} lookups                          read       GroupMember.Read.All ")
@@ -161,7 +183,7 @@ class PermissionsCommandTest {
         .contains("  users.settings                                 read       User.ReadWrite.All                   "
             + "  not supported                 none named\n"
             + "                                                 update     User.ReadWrite.All                     "
-            + "User.ReadWrite.All            none named\n")
+            + "not usable (no read)          none named\n")
         .contains("  {user: upn} lookups                            read       User.ReadBasic.All ")
         .contains("  plan, check, export:  PeopleSettings.Read.All, CopilotSettings-LimitedMode.Read, "
             + "CopilotPolicySettings.Read, CopilotPackages.Read.All, User.Read.All, Organization.Read.All, "

@@ -42,6 +42,28 @@ class GroupNamesCliTest {
   }
 
   @Test
+  void aNamedGroupSentUnchangedShowsItsNameBesideTheIdInPlanAndCheck() throws Exception {
+    // Graph requires groupId in every limitedMode PATCH: turning the mode on resends the stored group unchanged.
+    Path state = Files.writeString(dir.resolve("tenant.json"), """
+        {"resources": {"copilot.limitedMode": {"isEnabledForGroup": false, "groupId": "%s"}},
+         "groups": [{"id": "%s", "displayName": "Copilot Pilot"}]}
+        """.formatted(PILOT, PILOT));
+    Path yaml = Files.writeString(dir.resolve("copilot.yaml"),
+        "copilot:\n  limitedMode:\n    isEnabledForGroup: true\n    groupId: {group: Copilot Pilot}\n");
+    String resent = "= groupId: \"Copilot Pilot\" (" + PILOT + ")    (unchanged; sent because Graph requires it)";
+
+    Run plan = cli("plan", yaml.toString(), "--sandbox", "--sandbox-state", state.toString());
+    Run check = cli("check", yaml.toString(), "--sandbox", "--sandbox-state", state.toString());
+    Run markdown = cli("plan", yaml.toString(), "--sandbox", "--sandbox-state", state.toString(), "--format",
+        "markdown");
+
+    assertThat(plan.out()).as(plan.toString()).contains(resent);
+    assertThat(check.out()).as(check.toString()).contains(resent);
+    assertThat(markdown.out()).as(markdown.toString())
+        .contains("`groupId` = `\"Copilot Pilot\" (" + PILOT + ")`");
+  }
+
+  @Test
   void anUnknownNameFailsAtItsPlaceAndWritesNothing() throws Exception {
     Path yaml = Files.writeString(dir.resolve("insights.yaml"),
         "people:\n  itemInsights:\n    isEnabledInOrganization: false\n    disabledForGroup: {group: Pilot}\n");

@@ -59,7 +59,10 @@ class NotesInEveryFormatTest {
     assertThat(fromJson(PlanJson.write(plan))).as("notes in the JSON plan").isEqualTo(held);
   }
 
-  /** Not vacuous: the case that changes a list Graph rewrites has its note, with the list the tenant ends with. */
+  /**
+   * Not vacuous: the case that changes a list Graph rewrites has its note, with the list the tenant ends with (the
+   * Entra ID source appended under v1.0, the version the PATCH goes to).
+   */
   @Test
   void theSourcePrecedenceChangeCarriesItsNoteAndTheListAfterApply() throws IOException {
     Plan plan = planOf(GoldenCase.named("profile-property-settings"));
@@ -67,7 +70,7 @@ class NotesInEveryFormatTest {
     assertThat(held(plan)).containsExactly(
         "people.profilePropertySettings[\"sourcePrecedence\"] | prioritizedSourceUrls | Graph appends the Entra ID "
             + "source to a list that lacks it | [\"https://graph.microsoft.com/beta/admin/people/profileSources"
-            + "(sourceId='contosohr1')\",\"https://graph.microsoft.com/beta/admin/people/profileSources"
+            + "(sourceId='contosohr1')\",\"https://graph.microsoft.com/v1.0/admin/people/profileSources"
             + "(sourceId='4ce763dd-9214-4eff-af7c-da491cc3782d')\"]");
   }
 

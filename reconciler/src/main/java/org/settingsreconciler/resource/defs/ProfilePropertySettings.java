@@ -2,6 +2,7 @@ package org.settingsreconciler.resource.defs;
 
 import static org.settingsreconciler.resource.ValueKind.STRING_LIST;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.settingsreconciler.resource.Access;
@@ -41,10 +42,16 @@ public final class ProfilePropertySettings {
       List.of("4ce763dd-9214-4eff-af7c-da491cc3782d", "0024a795-114d-4031-95c7-5fb543e00e80");
 
   /** The source list the nameless entry is reset to instead of being deleted. */
-  public static final String ENTRA_SOURCE_URL =
-      "https://graph.microsoft.com/beta/admin/people/profileSources(sourceId='"
-          + ENTRA_SOURCE_IDS.get(0)
-          + "')";
+  public static final String ENTRA_SOURCE_URL = entraSourceUrl(GraphVersion.BETA);
+
+  /**
+   * The Entra ID source's URL as Graph appends it to a list written under {@code version}: the docs' beta examples
+   * show it under /beta, their v1.0 examples under /v1.0 (docs/graph-facts.md section 3).
+   */
+  static String entraSourceUrl(GraphVersion version) {
+    return "https://graph.microsoft.com" + version.prefix() + "/admin/people/profileSources(sourceId='"
+        + ENTRA_SOURCE_IDS.get(0) + "')";
+  }
 
   public static boolean isEntraSource(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
@@ -52,13 +59,14 @@ public final class ProfilePropertySettings {
   }
 
   /**
-   * The list Graph stores when sent {@code sent}: the same, with the Entra ID source appended when it lacks one (the
-   * docs' POST example shows this). No list at all is stored as the Entra ID source alone.
+   * The list Graph stores when sent {@code sent} under {@code version}: the same, with the Entra ID source appended,
+   * under that version, when it lacks one (the docs' POST examples show this). No list at all is stored as the Entra
+   * ID source alone.
    */
-  public static JsonNode entraAppended(JsonNode sent) {
+  public static JsonNode entraAppended(JsonNode sent, GraphVersion version) {
     List<String> urls = ValueComparator.strings(sent);
     if (urls.stream().noneMatch(ProfilePropertySettings::isEntraSource)) {
-      urls.add(ENTRA_SOURCE_URL);
+      urls.add(entraSourceUrl(version));
     }
     var out = JsonNodeFactory.instance.arrayNode();
     urls.forEach(out::add);
@@ -73,27 +81,59 @@ public final class ProfilePropertySettings {
   }
 
   /**
-   * Graph appends the Entra ID source when a list lacks it, so a desired list without it is satisfied by the same
-   * list followed by Entra ID sources. Without this every apply would be followed by false drift.
+   * What a list entry names, as lists are compared: a profile source by its sourceId (ignoring case, as sources are
+   * matched; the Entra ID source by either documented id), whatever host and version its URL is under, so
+   * {@code .../v1.0/...(sourceId='contosohr1')} and {@code .../beta/...(sourceId='contosohr1')} are one entry; any
+   * other URL as written.
+   */
+  static String named(String url) {
+    return ProfileSources.sourceIdIn(url)
+        .map(id -> ProfileSources.isEntraSourceId(id) ? "source:entra" : "source:" + id.toLowerCase(Locale.ROOT))
+        .orElse("url:" + url);
+  }
+
+  /**
+   * Lists are compared by what their entries name, in order (see {@link #named}). Graph appends the Entra ID source
+   * when a list lacks it, so a desired list without it is also satisfied by the same list followed by Entra ID
+   * sources. Without this every apply would be followed by false drift.
    */
   static final ValueComparator ENTRA_APPENDED =
       (desired, current) -> {
         if (ValueComparator.sameJson(desired, current)) {
           return true;
         }
-        if (desired == null || !desired.isArray() || current == null || !current.isArray()) {
+        if (desired == null || !desired.isArray() || current == null || !current.isArray()
+            || !allStrings(desired) || !allStrings(current)) {
           return false;
         }
-        List<String> want = ValueComparator.strings(desired);
-        List<String> have = ValueComparator.strings(current);
-        if (want.stream().anyMatch(ProfilePropertySettings::isEntraSource)) {
+        List<String> want = ValueComparator.strings(desired).stream().map(ProfilePropertySettings::named).toList();
+        List<String> have = new ArrayList<>(
+            ValueComparator.strings(current).stream().map(ProfilePropertySettings::named).toList());
+        if (want.equals(have)) {
+          return true;
+        }
+        if (want.stream().anyMatch(ProfilePropertySettings::namesEntra)) {
           return false;
         }
-        while (!have.isEmpty() && isEntraSource(have.get(have.size() - 1)) && have.size() > want.size()) {
+        while (!have.isEmpty() && namesEntra(have.get(have.size() - 1)) && have.size() > want.size()) {
           have.remove(have.size() - 1);
         }
         return want.equals(have);
       };
+
+  private static boolean namesEntra(String named) {
+    return named.equals("source:entra");
+  }
+
+  /** Whether every entry is a string: a list holding anything else is compared as JSON only. */
+  private static boolean allStrings(JsonNode list) {
+    for (JsonNode n : list) {
+      if (!n.isString()) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
    * The nameless entry is reset to the Entra ID source alone and never deleted. A named entry is deleted, after the
