@@ -167,6 +167,20 @@ class NewcomerValidationMessagesTest {
         .contains("(SnakeYAML: expected <block end>, but found '<block mapping start>'");
   }
 
+  @Test
+  void aSecondColonOnALineIsExplainedInPlainWords() {
+    String err = invalid("validate", """
+        users:
+          megan.bowen@contoso.com:
+            interests:
+              Rock Climbing:
+                description: Note: weekends only
+        """);
+
+    assertThat(err).contains("error: desired.yaml:5:26: YAML syntax error: a second ': ' on one line: quote a value "
+        + "that holds ': ' (SnakeYAML: mapping values are not allowed here");
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"validate", "plan"})
   void anUndocumentedCollaborationTagIsAWarningWithTheTagMeant(String command) {
