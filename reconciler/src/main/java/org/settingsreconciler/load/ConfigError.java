@@ -6,7 +6,8 @@ import org.settingsreconciler.model.Location;
  * One problem in the desired-state files, printed as {@code file:line:column: key: message} so editors and CI
  * annotations can jump to it.
  *
- * @param key the dotted key path the problem is at, or null when it is about the file itself
+ * @param key the address of the place the problem is at ({@link KeyAddress}), or null when it is about the file
+ *     itself
  */
 public record ConfigError(Location location, String key, String message) implements Comparable<ConfigError> {
 

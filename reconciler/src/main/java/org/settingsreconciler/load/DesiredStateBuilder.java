@@ -106,7 +106,7 @@ final class DesiredStateBuilder {
         errors.add(
             new ConfigError(
                 sources.keyLocation(userPointer),
-                SourceMap.dotted(userPointer),
+                KeyAddress.of(userPointer),
                 "same user as '" + earlier + "' at " + sources.keyLocation(SourceMap.child("/users", earlier))
                     + " (user principal names ignore case); write it once"));
         continue;
@@ -150,7 +150,7 @@ final class DesiredStateBuilder {
       String alias = d.shape() == Shape.COLLECTION ? d.key().emptyKeyAlias() : null;
       if (alias != null && !alias.equals(key) && d.key().matchForm(alias).equals(d.key().matchForm(key))) {
         // Graph would match it ignoring case with the tenant-wide item, and renaming that one makes it another.
-        errors.add(new ConfigError(sources.keyLocation(itemPointer), SourceMap.dotted(itemPointer),
+        errors.add(new ConfigError(sources.keyLocation(itemPointer), KeyAddress.of(itemPointer),
             "'" + key + "' is the reserved key '" + alias + "' (the item without a " + d.key().property()
                 + ") in another letter case: write '" + alias + "'"));
         continue;
@@ -161,7 +161,7 @@ final class DesiredStateBuilder {
           errors.add(
               new ConfigError(
                   sources.keyLocation(itemPointer),
-                  SourceMap.dotted(itemPointer),
+                  KeyAddress.of(itemPointer),
                   "same item as '" + earlier + "' at " + sources.keyLocation(SourceMap.child(pointer, earlier))
                       + " (Graph matches " + d.key().property() + " ignoring case)"));
           continue;
@@ -198,7 +198,7 @@ final class DesiredStateBuilder {
         continue;
       }
       String at = SourceMap.child(itemPointer, keyProperty);
-      errors.add(new ConfigError(sources.valueLocation(at), SourceMap.dotted(at),
+      errors.add(new ConfigError(sources.valueLocation(at), KeyAddress.of(at),
           "the YAML key '" + key + "' is this item's " + keyProperty + ", so it cannot be set to " + own
               + " here; to name the item " + own + ", make that its key and remove " + keyProperty));
       return false;
@@ -228,11 +228,12 @@ final class DesiredStateBuilder {
       String at = SourceMap.child(pointer, p);
       locations.put(p, sources.valueLocation(at));
       JsonNode value = properties.get(p);
-      boolean references = id.descriptor().references().stream().anyMatch(r -> r.property().equals(p))
-          || id.descriptor().property(p).map(s -> s.kind() == ValueKind.USERS_AND_GROUPS).orElse(false);
-      for (int i = 0; references && value.isArray() && i < value.size(); i++) {
+      boolean itemsLocated = id.descriptor().references().stream().anyMatch(r -> r.property().equals(p))
+          || id.descriptor().property(p).map(s -> s.kind() == ValueKind.USERS_AND_GROUPS).orElse(false)
+          || DocumentedValueWarnings.listsDocumentedValues(id.descriptor().type(), p);
+      for (int i = 0; itemsLocated && value.isArray() && i < value.size(); i++) {
         // Each item of a list that names other items too, for what is said of one (a URL naming no profile source,
-        // a user or group the directory lacks).
+        // a user or group the directory lacks), or whose values the docs list (a warning for one they do not).
         locations.put(DesiredResource.itemOf(p, i), sources.valueLocation(SourceMap.child(at, i)));
       }
       ValueOrigin origin = origins.apply(at);
@@ -259,9 +260,9 @@ final class DesiredStateBuilder {
     }
     if (catalog == null || catalog.isMissingNode()) {
       if (everyFileRead) {
-        errors.add(new ConfigError(sources.valueLocation(pointer), SourceMap.dotted(pointer),
-            d.allowList().action() + " is sent to every item " + SourceMap.dotted(catalogPointer)
-                + " does not list, but no file sets " + SourceMap.dotted(catalogPointer) + "; to "
+        errors.add(new ConfigError(sources.valueLocation(pointer), KeyAddress.of(pointer),
+            d.allowList().action() + " is sent to every item " + KeyAddress.of(catalogPointer)
+                + " does not list, but no file sets " + KeyAddress.of(catalogPointer) + "; to "
                 + d.allowList().action() + " every one, set it to {} explicitly"));
       }
       return;
@@ -285,7 +286,7 @@ final class DesiredStateBuilder {
         errors.add(
             new ConfigError(
                 sources.valueLocation(pointer),
-                SourceMap.dotted(pointer),
+                KeyAddress.of(pointer),
                 "prune names " + type + ", but no file sets it; to delete every item, set it to {} explicitly"));
       }
     }

@@ -54,7 +54,7 @@ final class DocumentMerger {
         errors.add(
             new ConfigError(
                 fromSources.keyLocation(child),
-                SourceMap.dotted(child),
+                KeyAddress.of(child),
                 "set twice: also set at " + sources.keyLocation(child)));
       }
     }

@@ -47,7 +47,7 @@ final class LayerFile {
       try {
         marks.add(new Mark(KeyPath.toPointer(written), written, doc.sources().valueLocation(at)));
       } catch (IllegalArgumentException e) {
-        errors.add(new ConfigError(doc.sources().valueLocation(at), SourceMap.dotted(at),
+        errors.add(new ConfigError(doc.sources().valueLocation(at), KeyAddress.of(at),
             "'" + written + "' is not a key path: " + e.getMessage()));
       }
     }

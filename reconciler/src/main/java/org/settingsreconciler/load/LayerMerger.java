@@ -81,7 +81,7 @@ final class LayerMerger {
     LayerData by = layers.get(layer);
     Location baseAt = base.sources().valueLocation(pointer);
     if (base.marks().stream().noneMatch(m -> m.covers(pointer))) {
-      errors.add(new ConfigError(by.sources().keyLocation(pointer), SourceMap.dotted(pointer),
+      errors.add(new ConfigError(by.sources().keyLocation(pointer), KeyAddress.of(pointer),
           "overrides the value layer " + base.name() + " sets at " + baseAt + ", which " + base.name()
               + " does not mark overridable; list it under overridable: in that layer's "
               + DesiredStateLoader.LAYER_FILE + ", or leave it out here"));

@@ -159,7 +159,7 @@ final class PlainDocumentBuilder {
   }
 
   private void fail(Event event, String pointer, String message) {
-    errors.add(new ConfigError(location(event), SourceMap.dotted(pointer), message));
+    errors.add(new ConfigError(location(event), KeyAddress.of(pointer), message));
   }
 
   private Location location(Event event) {

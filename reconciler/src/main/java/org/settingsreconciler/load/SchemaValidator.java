@@ -4,6 +4,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +16,6 @@ import tools.jackson.databind.JsonNode;
  * words each failure for an admin, at the file, line and column it came from.
  */
 public final class SchemaValidator {
-
-  private static final String GUID_HINT = "[0-9a-fA-F]{8}-";
 
   private static final String MISSING_KEY = "missing required key '";
 
@@ -52,9 +51,21 @@ public final class SchemaValidator {
   }
 
   public List<ConfigError> validate(JsonNode tree, SourceMap sources) {
+    List<Error> found = schema.validate(tree);
+    // A mistyped key ({grup: X}) is also a required key missing; the did-you-mean says both, the other contradicts it.
+    Set<String> suggested = new HashSet<>();
+    for (Error e : found) {
+      if (String.valueOf(e.getKeyword()).equals("additionalProperties")) {
+        suggestion(e).ifPresent(s -> suggested.add(SourceMap.child(e.getInstanceLocation().toString(), s)));
+      }
+    }
     Set<ConfigError> out = new LinkedHashSet<>();
-    for (Error e : schema.validate(tree)) {
-      out.add(toConfigError(e, sources));
+    for (Error e : found) {
+      boolean misspelt = String.valueOf(e.getKeyword()).equals("required")
+          && suggested.contains(SourceMap.child(e.getInstanceLocation().toString(), e.getProperty()));
+      if (!misspelt) {
+        out.add(toConfigError(e, sources));
+      }
     }
     return new ArrayList<>(out);
   }
@@ -65,9 +76,8 @@ public final class SchemaValidator {
     switch (keyword) {
       case "additionalProperties" -> {
         String pointer = SourceMap.child(instance, e.getProperty());
-        String message = "unknown key '" + e.getProperty() + "'";
-        message += allowedKeys(e).map(k -> Suggestions.closest(e.getProperty(), k))
-            .flatMap(s -> s).map(s -> "; did you mean '" + s + "'?").orElse("");
+        String message = "unknown key '" + e.getProperty() + "'"
+            + suggestion(e).map(s -> "; did you mean '" + s + "'?").orElse("");
         return error(sources.keyLocation(pointer), pointer, message);
       }
       case "propertyNames" -> {
@@ -75,14 +85,16 @@ public final class SchemaValidator {
         String message =
             instance.equals("/users")
                 ? "'" + e.getProperty() + "' is not a user principal name (expected name@domain)"
-                : "'" + e.getProperty() + "' is not an allowed key here"
-                    + allowedKeys(e).map(k -> Suggestions.closest(e.getProperty(), k)).flatMap(s -> s)
-                        .map(s -> "; did you mean '" + s + "'?").orElse("");
+                : "'" + e.getProperty() + "' is not an allowed key here" + keysAllowed(e);
         return error(sources.keyLocation(pointer), pointer, message);
       }
       case "required" -> {
         String pointer = SourceMap.child(instance, e.getProperty());
-        return error(sources.keyLocation(instance), pointer, MISSING_KEY + e.getProperty() + "'");
+        // Required only under a condition (an if/then): the then's description says why.
+        String why = e.getSchemaLocation().toString().endsWith("/then/required")
+            ? schemaNodeHolding(e).map(n -> n.path("description").asString("")).orElse("") : "";
+        return error(sources.keyLocation(instance), pointer,
+            MISSING_KEY + e.getProperty() + "'" + (why.isEmpty() ? "" : ": " + why));
       }
       case "type" -> {
         Object[] args = e.getArguments();
@@ -92,15 +104,17 @@ public final class SchemaValidator {
         JsonNode value = e.getInstanceNode();
         if (value != null && value.isString() && expected.contains("boolean")) {
           message += " ('" + value.asString() + "'; YAML 1.2 booleans are true and false)";
+        } else if (value != null && expected.contains("string") && (value.isNumber() || value.isBoolean())) {
+          // YAML reads 1 and true as a number and a boolean; the text is meant, so it needs quotes.
+          message += " (quote it: \"" + value.asString() + "\")";
         }
         return error(sources.valueLocation(instance), instance, message);
       }
       case "pattern" -> {
         String pattern = e.getSchemaNode() == null ? "" : e.getSchemaNode().asString();
-        String message =
-            pattern.contains(GUID_HINT)
-                ? "must be an Entra object id (a GUID such as 4c563cdf-0efa-44c5-a384-dbf57db277df)"
-                : e.getMessage();
+        JsonNode value = e.getInstanceNode();
+        String message = PatternWording.of(pattern, schemaNodeHolding(e).orElse(null),
+            value == null ? "" : value.asString(""));
         return error(sources.valueLocation(instance), instance, message);
       }
       case "enum", "const" -> {
@@ -114,27 +128,55 @@ public final class SchemaValidator {
     }
   }
 
+  /** The allowed key closest to a mistyped one, if it is close enough to be a typo. */
+  private java.util.Optional<String> suggestion(Error e) {
+    return allowedKeys(e).flatMap(k -> Suggestions.closest(e.getProperty(), k));
+  }
+
+  /**
+   * What to say after "is not an allowed key here": the close key meant, else the keys allowed (the schema's
+   * "properties"), else what the propertyNames rule's description says a key is.
+   */
+  private String keysAllowed(Error e) {
+    java.util.Optional<String> close = suggestion(e);
+    if (close.isPresent()) {
+      return "; did you mean '" + close.get() + "'?";
+    }
+    java.util.Optional<Set<String>> keys = allowedKeys(e);
+    if (keys.isPresent() && !keys.get().isEmpty()) {
+      return "; the keys allowed are " + String.join(", ", keys.get());
+    }
+    String described = schemaNodeHolding(e).map(n -> n.path("propertyNames").path("description").asString(""))
+        .orElse("");
+    return described.isEmpty() ? "" : "; a key here is " + lowerFirst(described);
+  }
+
   /**
    * The names the schema object holding an additionalProperties=false or a propertyNames rule names: its
    * "properties".
    */
   private java.util.Optional<Set<String>> allowedKeys(Error e) {
+    return schemaNodeHolding(e).map(node -> node.get("properties"))
+        .map(properties -> new LinkedHashSet<>(properties.propertyNames()));
+  }
+
+  /** The schema object whose keyword {@code e} failed: the one holding the pattern, the properties, the then. */
+  private static java.util.Optional<JsonNode> schemaNodeHolding(Error e) {
     try {
       String location = e.getSchemaLocation().toString();
       String parent = location.substring(0, location.lastIndexOf("/" + e.getKeyword()));
-      JsonNode node = Schemas.registry().getSchema(SchemaLocation.of(parent)).getSchemaNode();
-      JsonNode properties = node.get("properties");
-      if (properties == null) {
-        return java.util.Optional.empty();
-      }
-      return java.util.Optional.of(new LinkedHashSet<>(properties.propertyNames()));
+      return java.util.Optional.ofNullable(Schemas.registry().getSchema(SchemaLocation.of(parent)).getSchemaNode());
     } catch (RuntimeException ignored) {
       return java.util.Optional.empty();
     }
   }
 
+  private static String lowerFirst(String s) {
+    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+
   private static ConfigError error(Location at, String pointer, String message) {
-    return new ConfigError(at, SourceMap.dotted(pointer), message);
+    return new ConfigError(at, KeyAddress.of(pointer), message);
   }
 
   private static String article(String type) {

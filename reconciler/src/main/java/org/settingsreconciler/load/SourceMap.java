@@ -332,24 +332,4 @@ public final class SourceMap {
   public static String child(String pointer, int index) {
     return pointer + "/" + index;
   }
-
-  /** A JSON Pointer as the dotted key path users know from their YAML: {@code copilot.limitedMode.groupId}. */
-  public static String dotted(String pointer) {
-    if (pointer.isEmpty()) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder();
-    for (String raw : List.of(pointer.substring(1).split("/", -1))) {
-      String name = raw.replace("~1", "/").replace("~0", "~");
-      if (name.matches("\\d+")) {
-        b.append('[').append(name).append(']');
-      } else {
-        if (b.length() > 0) {
-          b.append('.');
-        }
-        b.append(name);
-      }
-    }
-    return b.toString();
-  }
 }

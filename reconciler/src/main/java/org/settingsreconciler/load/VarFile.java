@@ -29,7 +29,7 @@ public final class VarFile {
       JsonNode mapping, String pointer, SourceMap sources, List<ConfigError> errors) {
     Map<String, String> out = new LinkedHashMap<>();
     if (!mapping.isObject()) {
-      errors.add(new ConfigError(sources.valueLocation(pointer), SourceMap.dotted(pointer),
+      errors.add(new ConfigError(sources.valueLocation(pointer), KeyAddress.of(pointer),
           "variables must be a mapping of NAME: value"));
       return out;
     }
@@ -37,12 +37,12 @@ public final class VarFile {
       String child = SourceMap.child(pointer, e.getKey());
       JsonNode v = e.getValue();
       if (!Variables.NAME.matcher(e.getKey()).matches()) {
-        errors.add(new ConfigError(sources.keyLocation(child), SourceMap.dotted(child),
+        errors.add(new ConfigError(sources.keyLocation(child), KeyAddress.of(child),
             "'" + e.getKey() + "' is not a variable name: letters, digits and _, not starting with a digit"));
       } else if (v.isString() || v.isNumber() || v.isBoolean()) {
         out.put(e.getKey(), v.isString() ? v.asString() : v.toString());
       } else {
-        errors.add(new ConfigError(sources.valueLocation(child), SourceMap.dotted(child),
+        errors.add(new ConfigError(sources.valueLocation(child), KeyAddress.of(child),
             "a variable's value must be a string, number or boolean"));
       }
     }

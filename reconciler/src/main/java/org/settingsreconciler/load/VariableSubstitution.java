@@ -82,7 +82,7 @@ public final class VariableSubstitution {
         if (out != null) {
           // Keys are unique as written; read, "$${x}" and "${x}" are one.
           if (out.has(key)) {
-            errors.add(new ConfigError(sources.keyLocation(child), SourceMap.dotted(child),
+            errors.add(new ConfigError(sources.keyLocation(child), KeyAddress.of(child),
                 "reads as the key '" + key + "' ($${ is a literal ${), which this mapping already has"));
           }
           if (!key.equals(e.getKey())) {
@@ -123,7 +123,7 @@ public final class VariableSubstitution {
         out.append("${");
         i += 3;
       } else if (raw.startsWith("${env:", i) || raw.startsWith("${var:", i)) {
-        errors.add(new ConfigError(sources.keyLocation(pointer), SourceMap.dotted(pointer),
+        errors.add(new ConfigError(sources.keyLocation(pointer), KeyAddress.of(pointer),
             "variables are not substituted in keys; write the key out ($${ for a literal ${)"));
         return raw;
       } else {
@@ -183,7 +183,7 @@ public final class VariableSubstitution {
   }
 
   private boolean fail(String pointer, String message) {
-    errors.add(new ConfigError(sources.valueLocation(pointer), SourceMap.dotted(pointer), message));
+    errors.add(new ConfigError(sources.valueLocation(pointer), KeyAddress.of(pointer), message));
     return true;
   }
 

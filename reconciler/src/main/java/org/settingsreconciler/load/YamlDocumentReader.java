@@ -221,7 +221,7 @@ public final class YamlDocumentReader {
   }
 
   private void fail(Node node, String pointer, String message) {
-    errors.add(new ConfigError(location(node), SourceMap.dotted(pointer), message));
+    errors.add(new ConfigError(location(node), KeyAddress.of(pointer), message));
   }
 
   private Location location(Node node) {
@@ -242,7 +242,23 @@ public final class YamlDocumentReader {
     if (context != null && !context.isBlank()) {
       text = text + " (" + context + ")";
     }
-    return "YAML syntax error: " + text;
+    String plain = inPlainWords(problem == null ? "" : problem);
+    return "YAML syntax error: " + (plain.isEmpty() ? text : plain + " (SnakeYAML: " + text + ")");
+  }
+
+  /**
+   * What SnakeYAML's parser terms mean for the usual causes, or "" where there is nothing plainer to say. Its
+   * location stays: it is where the parser noticed, which is where the indentation went wrong.
+   */
+  private static String inPlainWords(String problem) {
+    if (problem.startsWith("expected <block end>")) {
+      return "the indentation here does not match the lines above: line this key up with the keys of its mapping"
+          + " (or of its list), or indent it under a key that ends with ':'";
+    }
+    if (problem.startsWith("mapping values are not allowed here")) {
+      return "a second ': ' on one line: quote a value that holds ': '";
+    }
+    return "";
   }
 
   private static String firstLine(String s) {

@@ -45,7 +45,7 @@ public record NameReference(DesiredResource resource, String property, int entry
     }
   }
 
-  /** The dotted key path of the value, as errors name it: {@code copilot.agents["P_1"].ownerId}, {@code ...[2]}. */
+  /** The address of the value, as errors name it: {@code copilot.agents["P_1"].ownerId}, {@code ...[2]}. */
   public String key() {
     return resource.address() + "." + property + (entry < 0 ? "" : "[" + entry + "]");
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.ConfigException;
 import org.settingsreconciler.load.DesiredStateLoader;
+import org.settingsreconciler.load.DocumentedValueWarnings;
 import org.settingsreconciler.load.GroupIdWarnings;
 import org.settingsreconciler.load.VarFile;
 import org.settingsreconciler.load.Variables;
@@ -63,6 +64,7 @@ public record DesiredSource(List<Path> paths, TenantConfig tenant, List<String> 
     try {
       DesiredState state = loadOrThrow(ctx);
       GroupIdWarnings.in(state).forEach(w -> ctx.view().warning(w.toString()));
+      DocumentedValueWarnings.in(state).forEach(w -> ctx.view().warning(w.toString()));
       return state;
     } catch (ConfigException e) {
       tellErrors(ctx.view(), e);

@@ -14,6 +14,7 @@ import org.settingsreconciler.files.UserFile;
 import org.settingsreconciler.load.ConfigError;
 import org.settingsreconciler.load.DesiredStateLoader;
 import org.settingsreconciler.load.SchemaValidator;
+import org.settingsreconciler.load.KeyAddress;
 import org.settingsreconciler.load.SourceMap;
 import org.settingsreconciler.load.YamlDocument;
 import org.settingsreconciler.load.YamlDocumentReader;
@@ -93,7 +94,7 @@ public final class TenantFile {
             + "directory name, so give them different names";
       }
       if (problem != null) {
-        errors.add(new ConfigError(sources.valueLocation(pointer), SourceMap.dotted(pointer), problem));
+        errors.add(new ConfigError(sources.valueLocation(pointer), KeyAddress.of(pointer), problem));
       } else {
         out.add(base);
       }

@@ -164,7 +164,7 @@ class HostileTenantRoundTripCliTest {
     CliRunner.Run validate = CliRunner.run(Map.of(), "validate", desired.toString());
 
     assertThat(validate.exit()).as(validate.toString()).isEqualTo(1);
-    assertThat(validate.err()).contains(desired + ":3:5: people.profilePropertySettings.SourcePrecedence: "
+    assertThat(validate.err()).contains(desired + ":3:5: people.profilePropertySettings[\"SourcePrecedence\"]: "
         + "'SourcePrecedence' is the reserved key 'sourcePrecedence' (the item without a displayName) in another "
         + "letter case: write 'sourcePrecedence'");
   }

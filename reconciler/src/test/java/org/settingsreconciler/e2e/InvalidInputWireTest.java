@@ -158,7 +158,7 @@ class InvalidInputWireTest {
     assertThat(errors.subList(1, 4)).containsExactly(
         "error: " + misspelt + ":3:5: people.namePronunciation.isEnabledInOrganisation: unknown key "
             + "'isEnabledInOrganisation'; did you mean 'isEnabledInOrganization'?",
-        "error: " + twice + ":5:7: users.adele@contoso.com.interests.chess: same item as 'Chess' at " + twice
+        "error: " + twice + ":5:7: users[\"adele@contoso.com\"].interests[\"chess\"]: same item as 'Chess' at " + twice
             + ":4:7 (Graph matches displayName ignoring case)",
         "error: " + twice + ":8:30: copilot.enhancedPersonalization.isEnabledInOrganization: must be a boolean, not a "
             + "string ('maybe'; YAML 1.2 booleans are true and false)");
@@ -187,9 +187,9 @@ class InvalidInputWireTest {
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err().lines().filter(l -> l.startsWith("error: ")).toList()).containsExactly(
-        "error: " + yaml + ":5:5: people.profileCardProperties.CustomAttribute1: same item as 'customAttribute1' at "
+        "error: " + yaml + ":5:5: people.profileCardProperties[\"CustomAttribute1\"]: same item as 'customAttribute1' at "
             + yaml + ":3:5 (Graph matches directoryPropertyName ignoring case)",
-        "error: " + yaml + ":6:5: people.profileCardProperties.CustomAttribute16: 'CustomAttribute16' is not an "
+        "error: " + yaml + ":6:5: people.profileCardProperties[\"CustomAttribute16\"]: 'CustomAttribute16' is not an "
             + "allowed key here; did you mean 'CustomAttribute1'?");
   }
 

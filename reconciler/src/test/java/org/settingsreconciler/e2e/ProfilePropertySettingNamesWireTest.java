@@ -181,7 +181,7 @@ class ProfilePropertySettingNamesWireTest {
 
     assertThat(ok.exit()).as(ok.err()).isZero();
     assertThat(refused.exit()).isEqualTo(1);
-    assertThat(refused.err()).contains("error: " + differing + ":4:20: people.profilePropertySettings.skills."
+    assertThat(refused.err()).contains("error: " + differing + ":4:20: people.profilePropertySettings[\"skills\"]."
         + "displayName: the YAML key 'skills' is this item's displayName, so it cannot be set to \"Skills\" here; to "
         + "name the item \"Skills\", make that its key and remove displayName");
   }

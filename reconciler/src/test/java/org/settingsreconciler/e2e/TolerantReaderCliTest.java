@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A tolerant reader (issue 14 item 3): whatever value Microsoft's type allows, {@code validate} accepts and
  * {@code plan} runs with; a tenant holding such values exports YAML that validates. Where the tool only wishes for a
- * shape (a GUID for a group id) it warns, at the value's file:line:column, and the exit code stays 0.
+ * shape (a GUID for a group id, a collaboration tag the docs list) it warns, at the value's file:line:column, and the exit code stays 0.
  */
 class TolerantReaderCliTest {
 
@@ -63,7 +63,7 @@ class TolerantReaderCliTest {
   @TempDir Path tmp;
 
   @Test
-  void validateAcceptsWhatGraphAllowsAndWarnsOnlyAboutAGroupIdThatIsNoGuid() throws IOException {
+  void validateAcceptsWhatGraphAllowsAndWarnsAboutAGroupIdThatIsNoGuidAndAnUndocumentedTag() throws IOException {
     Path file = tmp.resolve("odd.yaml");
     Files.writeString(file, ODD_BUT_ALLOWED);
 
@@ -76,7 +76,10 @@ class TolerantReaderCliTest {
         .as(show(validate))
         .containsExactly("warning: " + file + ":4:14: copilot.limitedMode.groupId: 'legacy-group-7' is not an Entra "
             + "group id (a GUID such as edbfe4fb-ec70-4300-928f-dbb2ae86c981); Graph takes it as it is. To name a "
-            + "group, write {group: \"<display name>\"}");
+            + "group, write {group: \"<display name>\"}",
+            "warning: " + file + ":31:29: users[\"adele.vance@contoso.com\"].interests[\"Chelsea FC\"]"
+                + ".collaborationTags[0]: \"wantsToTeach\" is not one of the documented tags (askMeAbout, ableToMentor, "
+                + "wantsToLearn, wantsToImprove); did you mean wantsToLearn?");
   }
 
   @Test

@@ -106,13 +106,13 @@ class VariablesCliTest {
     Path reference = yaml("users:\n  adele.vance@contoso.com:\n    interests:\n      ${var:X}: {}\n");
     Run refused = CliRunner.run(Map.of(), "validate", reference.toString(), "--var", "X=chess");
     assertThat(refused.exit()).isEqualTo(1);
-    assertThat(refused.err()).contains(reference + ":4:7: users.adele.vance@contoso.com.interests.${var:X}: "
+    assertThat(refused.err()).contains(reference + ":4:7: users[\"adele.vance@contoso.com\"].interests[\"${var:X}\"]: "
         + "variables are not substituted in keys; write the key out ($${ for a literal ${)");
 
     Path twice = yaml("users:\n  adele.vance@contoso.com:\n    interests:\n      ${x}: {}\n      $${x}: {}\n");
     Run clash = CliRunner.run(Map.of(), "validate", twice.toString());
     assertThat(clash.exit()).isEqualTo(1);
-    assertThat(clash.err()).contains(twice + ":5:7: users.adele.vance@contoso.com.interests.$${x}: reads as the "
+    assertThat(clash.err()).contains(twice + ":5:7: users[\"adele.vance@contoso.com\"].interests[\"$${x}\"]: reads as the "
         + "key '${x}' ($${ is a literal ${), which this mapping already has");
   }
 

@@ -49,16 +49,16 @@ class AgentsYamlTest {
 
   static Stream<Arguments> refused() {
     return Stream.of(
-        Arguments.of("copilot:\n  agents:\n    " + HR + ":\n      ownerId: null\n", ":4:16: copilot.agents."),
-        Arguments.of("copilot:\n  agents:\n    " + HR + ":\n      isBlocked: null\n", ":4:18: copilot.agents."),
+        Arguments.of("copilot:\n  agents:\n    " + HR + ":\n      ownerId: null\n", ":4:16: copilot.agents[\""),
+        Arguments.of("copilot:\n  agents:\n    " + HR + ":\n      isBlocked: null\n", ":4:18: copilot.agents[\""),
         Arguments.of("copilot:\n  agents:\n    " + HR + ":\n      allowedUsersAndGroups:\n"
-            + "        - {user: a@contoso.com, group: Sales}\n", ":5:11: copilot.agents."),
+            + "        - {user: a@contoso.com, group: Sales}\n", ":5:11: copilot.agents[\""),
         Arguments.of("copilot:\n  agents:\n    " + HR + ":\n      allowedUsersAndGroups:\n"
-            + "        - {resourceType: user}\n", ":5:11: copilot.agents."),
+            + "        - {resourceType: user}\n", ":5:11: copilot.agents[\""),
         Arguments.of("copilot:\n  agents:\n    \"..\":\n      isBlocked: true\n", ":3:5: copilot.agents"),
         Arguments.of("copilot:\n  agents: {}\n  agentsNotListed: delete\n", ":3:20: copilot.agentsNotListed"),
         Arguments.of("copilot:\n  agents: {}\nprune: [copilot.agents]\n", ":3:9: prune[0]"),
-        Arguments.of("copilot:\n  agents:\n    P_1: {}\n    p_1: {}\n", ":4:5: copilot.agents.p_1: same item as "
+        Arguments.of("copilot:\n  agents:\n    P_1: {}\n    p_1: {}\n", ":4:5: copilot.agents[\"p_1\"]: same item as "
             + "'P_1'"));
   }
 

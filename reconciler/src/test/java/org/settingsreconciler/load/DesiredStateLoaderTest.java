@@ -57,14 +57,14 @@ class DesiredStateLoaderTest {
             ":3:23: copilot.enhancedPersonalization.disabledForGroup: must be a string"),
         Arguments.of(
             "copilot:\n  policySettings:\n    microsoft.copilot.websearch:\n      value: \"1\"\n",
-            ":3:5: copilot.policySettings.microsoft.copilot.websearch: unknown key"),
+            ":3:5: copilot.policySettings[\"microsoft.copilot.websearch\"]: unknown key"),
         Arguments.of(
             "copilot:\n  policySettings:\n    microsoft.copilot.allowwebsearch:\n      value: 1\n",
-            ":4:14: copilot.policySettings.microsoft.copilot.allowwebsearch.value: must be"),
+            ":4:14: copilot.policySettings[\"microsoft.copilot.allowwebsearch\"].value: must be"),
         Arguments.of(
             "users:\n  adele@contoso.com:\n    interests:\n      Go:\n        collaborationTags: [7]\n",
-            ":5:29: users.adele@contoso.com.interests.Go.collaborationTags[0]: must be a string"),
-        Arguments.of("users:\n  adele:\n    interests: {}\n", ":2:3: users.adele: 'adele' is not a user principal name"),
+            ":5:29: users[\"adele@contoso.com\"].interests[\"Go\"].collaborationTags[0]: must be a string"),
+        Arguments.of("users:\n  adele:\n    interests: {}\n", ":2:3: users[\"adele\"]: 'adele' is not a user principal name"),
         Arguments.of(
             "people:\n  pronouns:\n    isEnabledInOrganization: true\n    isEnabledInOrganization: false\n",
             ":4:5: people.pronouns.isEnabledInOrganization: duplicate key 'isEnabledInOrganization' (first set at "),
@@ -78,11 +78,11 @@ class DesiredStateLoaderTest {
             ":3:9: prune[0]: prune names users.interests, but no file sets it"),
         Arguments.of(
             "users:\n  a@contoso.com:\n    interests:\n      Chess: {}\n      chess: {}\n",
-            ":5:7: users.a@contoso.com.interests.chess: same item as 'Chess'"),
+            ":5:7: users[\"a@contoso.com\"].interests[\"chess\"]: same item as 'Chess'"),
         // A tenant without it gets it by a create, and Graph creates nothing from an empty body.
         Arguments.of(
             "people:\n  profilePropertySettings:\n    sourcePrecedence: {}\n",
-            ":3:23: people.profilePropertySettings.sourcePrecedence: must have at least 1 properties"));
+            ":3:23: people.profilePropertySettings[\"sourcePrecedence\"]: must have at least 1 properties"));
   }
 
   @ParameterizedTest
@@ -115,7 +115,7 @@ class DesiredStateLoaderTest {
         .anySatisfy(e -> assertThat(e).startsWith(broken + ":").contains("YAML syntax error"))
         .anySatisfy(e -> assertThat(e).startsWith(notAMapping + ":1:1: a desired-state file must be a mapping"))
         .anySatisfy(e -> assertThat(e).startsWith(misspelt + ":2:3: people.pronoun: unknown key 'pronoun'"))
-        .anySatisfy(e -> assertThat(e).startsWith(pruned + ":5:7: users.a@contoso.com.interests.go: same item"));
+        .anySatisfy(e -> assertThat(e).startsWith(pruned + ":5:7: users[\"a@contoso.com\"].interests[\"go\"]: same item"));
   }
 
   /** What a file that could not be read may hold is not reported missing: groupId may be in a.yaml. */

@@ -77,7 +77,8 @@ class VariableSubstitutionTest {
             microsoft.copilot.allowwebsearch:
               value: ${var:WEB}
         """, Map.of(), Map.of("WEB", "1")))
-        .singleElement().asString().startsWith("F:4:14: copilot.policySettings.microsoft.copilot.allowwebsearch.value: "
+        .singleElement().asString().startsWith(
+            "F:4:14: copilot.policySettings[\"microsoft.copilot.allowwebsearch\"].value: "
             + "must be a string");
   }
 
@@ -112,7 +113,7 @@ class VariableSubstitutionTest {
             interests:
               Chess: {description: "${var:1X} and ${env:OPEN"}
         """, Map.of(), Map.of("WHO", "adele")))
-        .anySatisfy(e -> assertThat(e).contains("F:2:3: users.${var:WHO}@contoso.com: variables are not substituted in "
+        .anySatisfy(e -> assertThat(e).contains("F:2:3: users[\"${var:WHO}@contoso.com\"]: variables are not substituted in "
             + "keys"))
         .anySatisfy(e -> assertThat(e).contains("${var:1X} is not a valid reference"))
         .anySatisfy(e -> assertThat(e).contains("unterminated variable reference: ${env:OPEN"));

@@ -254,6 +254,7 @@ class NameResolverTest {
     assertThatThrownBy(() -> load("people:\n  itemInsights:\n    disabledForGroup: 1234\n"))
         .isInstanceOfSatisfying(org.settingsreconciler.load.ConfigException.class, e ->
             assertThat(e.errors().get(0).toString())
-                .endsWith("people.itemInsights.disabledForGroup: must be a string, null or an object, not an integer"));
+                .endsWith("people.itemInsights.disabledForGroup: must be a string, null or an object, not an integer "
+                    + "(quote it: \"1234\")"));
   }
 }
