@@ -71,7 +71,7 @@ class LoaderMemoryDesignTest {
     int line = descriptionLine(2999, 3) - 2;
     assertThatThrownBy(() -> new DesiredStateLoader().load(List.of(file)))
         .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.errors()).map(ConfigError::toString)
-            .containsExactly(file + ":" + line + ":7: users.user2999@contoso.com.interests.topic 1: same item as "
+            .containsExactly(file + ":" + line + ":7: users[\"user2999@contoso.com\"].interests[\"topic 1\"]: same item as "
                 + "'Topic 1' at " + file + ":" + (descriptionLine(2999, 1) - 2) + ":7 (Graph matches displayName "
                 + "ignoring case)"));
   }
