@@ -30,7 +30,13 @@ import tools.jackson.databind.node.ObjectNode;
  * learned on as any other: each throttle cuts it by a tenth, each second without one raises it. Runs at once write the
  * file whole, the last one to end winning; a missing or damaged file only costs a run started at full speed.
  */
-final class RateMemory {
+public final class RateMemory {
+
+  /**
+   * The names of the memory's files in the config directory, as a glob: what a CI cache keeps between jobs (the
+   * GitHub Action's action.yml does), since a runner starts with an empty home.
+   */
+  public static final String FILES = "learned-rates-*.json";
 
   static final String HOURS = "RECONCILER_RATE_MEMORY_HOURS";
   static final Duration DEFAULT_AGE = Duration.ofHours(24);
@@ -75,7 +81,7 @@ final class RateMemory {
     }
     String t = tenant == null ? "" : tenant.toLowerCase(java.util.Locale.ROOT);
     String a = app == null ? "" : app.toLowerCase(java.util.Locale.ROOT);
-    Path file = dir.get().resolve("learned-rates-" + digest(graphRoot + "\n" + t + "\n" + a) + ".json");
+    Path file = dir.get().resolve(FILES.replace("*", digest(graphRoot + "\n" + t + "\n" + a)));
     return Optional.of(new RateMemory(file, graphRoot, t, a, maxAge, clock));
   }
 

@@ -15,11 +15,12 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The repository's action.yml, run as GitHub's runner runs a composite action: its one step's {@code env}, with the
+ * The repository's action.yml, run as GitHub's runner runs a composite action: its one script step's {@code env}, with the
  * expressions in it evaluated against the inputs given (or their defaults) and the {@code github} context, and its
  * {@code run} script under bash as the runner starts it (shell: bash), with GITHUB_ACTION_PATH the repository root, in the working directory given.
  * Only the expressions action.yml uses are understood ({@code inputs.NAME}, {@code github.NAME}): another fails the
- * test rather than being guessed at.
+ * test rather than being guessed at. Steps that use other actions (the cache) are not run; {@link #usesSteps} hands
+ * them to the test to check.
  */
 final class CompositeActionRunner {
 
@@ -42,14 +43,38 @@ final class CompositeActionRunner {
     return out;
   }
 
-  /** Runs the step with INPUTS (names as in action.yml), the github context GITHUB and the runner's environment ENV. */
+  /**
+   * The steps of action.yml that use other actions (GitHub's cache), which this runner does not run: the caller checks
+   * what they are given.
+   */
+  List<Map<?, ?>> usesSteps() {
+    return steps().stream().filter(s -> s.containsKey("uses")).toList();
+  }
+
+  /** The default action.yml gives input NAME. */
+  String inputDefault(String name) {
+    return String.valueOf(((Map<?, ?>) ((Map<?, ?>) action.get("inputs")).get(name)).get("default"));
+  }
+
+  /** The steps, in order. */
+  List<Map<?, ?>> steps() {
+    return ((List<?>) ((Map<?, ?>) action.get("runs")).get("steps")).stream().<Map<?, ?>>map(s -> (Map<?, ?>) s).toList();
+  }
+
+  /** The one step that runs a script: the action's own. */
+  private Map<?, ?> runStep() {
+    List<Map<?, ?>> scripts = steps().stream().filter(s -> s.containsKey("run")).toList();
+    assertThat(scripts).hasSize(1);
+    assertThat(steps()).allMatch(s -> s.containsKey("run") || s.containsKey("uses"));
+    return scripts.get(0);
+  }
+
+  /** Runs the script step with INPUTS (names as in action.yml), the github context GITHUB and the runner's environment ENV. */
   Result run(Map<String, String> inputs, Map<String, String> github, Map<String, String> env, Path cwd)
       throws IOException, InterruptedException {
     Map<?, ?> runs = (Map<?, ?>) action.get("runs");
     assertThat(runs.get("using")).isEqualTo("composite");
-    List<?> steps = (List<?>) runs.get("steps");
-    assertThat(steps).hasSize(1);
-    Map<?, ?> step = (Map<?, ?>) steps.get(0);
+    Map<?, ?> step = runStep();
     assertThat(step.get("shell")).isEqualTo("bash");
     Map<?, ?> declared = (Map<?, ?>) action.get("inputs");
     inputs.keySet().forEach(name -> assertThat(declared.containsKey(name)).as("action.yml declares the input " + name)
