@@ -196,6 +196,26 @@ class BatchedWireTest {
         .doesNotContain("planning this file shows no changes");
   }
 
+  /**
+   * A long value is written on one line, so the masking of standard output, a line at a time, sees a bearer token
+   * with its word: folded at a space (as YAML may, past a width), "Bearer" ended one line and the token began the
+   * next, unmasked.
+   */
+  @Test
+  void aLongValueHoldingABearerTokenIsMaskedOnStandardOutput() {
+    plainTenant();
+    h.get(USERS, "{\"value\":[{\"id\":\"u-1\",\"userPrincipalName\":\"" + ADELE + "\"}]}");
+    String category = "Bearer tok3nABCDEF12 ".repeat(40).strip();
+    h.list(INTERESTS, "{\"id\":\"i-1\",\"displayName\":\"Hiking\",\"categories\":[\"" + category + "\"]}");
+    userSettings(ADELE, false, true);
+
+    Run r = h.graph("export", "--all-users");
+
+    assertThat(r.out()).contains("Hiking:").doesNotContain("tok3nABCDEF12");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("values shaped like credentials are shown as *** on standard output");
+  }
+
   @Test
   void batchSizeOneSendsEveryRequestOnItsOwn() {
     h.get(PRONOUNS, "{\"isEnabledInOrganization\":true}");
