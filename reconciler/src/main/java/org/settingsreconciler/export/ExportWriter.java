@@ -33,6 +33,7 @@ public final class ExportWriter {
   private Path file;
   private Writer toFile;
   private int users;
+  private boolean usersListBroken;
 
   public ExportWriter(Exporter exporter) {
     this(exporter, IN_MEMORY_CHARS);
@@ -58,6 +59,14 @@ public final class ExportWriter {
     // section joins into the YAML of the whole section.
     String yaml = YamlWriter.write(Map.of(Exporter.USERS, page));
     append(yaml.substring(yaml.indexOf('\n') + 1));
+  }
+
+  /**
+   * The tenant's user list broke before its end (a page failed, or its paging went wrong): users past the break are
+   * missing, so the header must not promise the export is whole.
+   */
+  public void usersListBroken() {
+    usersListBroken = true;
   }
 
   /** How many users have been written. */
@@ -88,7 +97,7 @@ public final class ExportWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the export's users to " + file, e);
     }
-    String head = Exporter.header(origin, findings);
+    String head = Exporter.header(origin, findings, usersListBroken);
     String tail = "";
     if (users == 0) {
       head += before.isEmpty() && after.isEmpty() ? "{}\n" : YamlWriter.write(before.isEmpty() ? after : before);

@@ -115,15 +115,22 @@ public final class Exporter {
 
   /**
    * The comment lines an export starts with: where it comes from, and whether planning it shows no changes (only a
-   * whole export may promise that: one with settings it could not read says which are missing), then each warning.
+   * whole export may promise that: one with settings it could not read says which are missing, one whose user list
+   * broke says so), then each warning.
    */
-  static String header(String origin, Findings findings) {
+  static String header(String origin, Findings findings, boolean usersListBroken) {
     List<ReadFailure> failures = findings.failures();
-    String promise = failures.isEmpty()
-        ? "# Every managed setting as the tenant has it: planning this file shows no changes.\n"
-        : "# INCOMPLETE: " + Plural.count(failures.size(), "setting") + " could not be read and "
-            + Plural.pick(failures.size(), "is", "are") + " left out: "
-            + String.join(", ", failures.stream().map(ReadFailure::address).toList()) + ".\n";
+    String promise = failures.isEmpty() && !usersListBroken
+        ? "# Every managed setting as the tenant has it: planning this file shows no changes.\n" : "";
+    if (usersListBroken) {
+      promise += "# INCOMPLETE: the tenant's users could not all be listed: users not listed before the list broke "
+          + "are left out.\n";
+    }
+    if (!failures.isEmpty()) {
+      promise += "# INCOMPLETE: " + Plural.count(failures.size(), "setting") + " could not be read and "
+          + Plural.pick(failures.size(), "is", "are") + " left out: "
+          + String.join(", ", failures.stream().map(ReadFailure::address).toList()) + ".\n";
+    }
     StringBuilder header =
         new StringBuilder("# Exported by settings-reconciler from " + ResourceId.visible(origin) + ".\n" + promise);
     for (String w : findings.warnings()) {

@@ -34,6 +34,9 @@ public final class YamlWriter {
             .setIndicatorIndent(2)
             .setIndentWithIndicator(true)
             .setWidth(200)
+            // A value stays on one line however long: output is masked a line at a time (MaskingWriter, standard
+            // output), and a value folded at a space put a bearer token on the line after its "Bearer", unmasked.
+            .setSplitLines(false)
             .setSchema(new DumpSchema())
             .setDumpComments(true)
             .build();

@@ -63,6 +63,11 @@ final class Origin {
    * as Graph means them.
    */
   Wire nextPage(String link, GraphVersion version, int status, String requestId) throws GraphException {
+    if (link.isBlank()) {
+      // Read as relative, "" names the version's root, whose service document is a "value" list too: the list
+      // would end there as if complete.
+      throw Responses.malformed("an empty @odata.nextLink", status, requestId);
+    }
     URI u;
     try {
       u = URI.create(link);

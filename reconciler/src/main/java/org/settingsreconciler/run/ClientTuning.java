@@ -81,11 +81,11 @@ public record ClientTuning(Duration timeout, RetryPolicy retry, RatePolicy rate)
     if (v == null || v.isBlank()) {
       return otherwise;
     }
-    double s;
-    try {
+    double s = Double.NaN;
+    // Digits with an optional fraction, as seconds are written: Java's own number syntax ("10d", "1f", "0x1p3",
+    // "1e1") would take a day's "d" or a typo for seconds.
+    if (v.strip().matches("[0-9]+(\\.[0-9]*)?|\\.[0-9]+")) {
       s = Double.parseDouble(v.strip());
-    } catch (NumberFormatException e) {
-      s = Double.NaN;
     }
     if (Double.isNaN(s) || s < 0 || (s == 0 && !zeroAllowed) || s > 3600) {
       throw new UserError(name + " must be a number of seconds" + (zeroAllowed ? "" : " above 0")

@@ -119,6 +119,9 @@ public final class ExportUseCase {
         AllUsersRead read = reader.readAllUsers(tenantWide, page -> writer.users(page.users(), page.state()),
             progress);
         usersError = read.usersError();
+        if (usersError != null) {
+          writer.usersListBroken();
+        }
       } else {
         progress.usersTotal(request.users().size());
         tenantWide = reader.readAll(request.users());

@@ -132,6 +132,90 @@ class BatchedWireTest {
         .contains("The export is incomplete");
   }
 
+  /**
+   * A user list that breaks after its first page: the users of that page are written, and the file's header says the
+   * export is incomplete, not that planning it shows no changes (users past the break are missing from it).
+   */
+  @Test
+  void exportAllUsersWhoseUserListBreaksMidwaySaysSoInTheFile() throws IOException {
+    plainTenant();
+    h.get(USERS, """
+        {"value":[{"id":"u-1","userPrincipalName":"%s"}],
+         "@odata.nextLink":"%s/users?$select=id,userPrincipalName&$top=999&$skiptoken=p2"}"""
+        .formatted(ADELE, h.graphUrl()));
+    h.getAnswers("/users?$select=id,userPrincipalName&$top=999&$skiptoken=p2",
+        graphError(500, "generalException", null, "req-p2", true));
+    h.list(INTERESTS);
+    userSettings(ADELE, false, true);
+    Path out = dir.resolve("all.yaml");
+
+    Run r = h.graph("export", "--all-users", "--out", out.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("the tenant's users could not be listed: HTTP 500 generalException");
+    assertThat(Files.readString(out)).contains(ADELE + ":")
+        .containsPattern("(?m)^# INCOMPLETE: the tenant's users could not all be listed")
+        .doesNotContain("planning this file shows no changes");
+  }
+
+  /**
+   * Next links Graph never sends: an empty one (which would read the service root as if it were a page of users),
+   * one back to the first page or to itself, one to another host. Each breaks the user list, which is said, and the
+   * export is incomplete.
+   */
+  @ParameterizedTest
+  @CsvSource({
+      "'', an empty @odata.nextLink",
+      "FIRST, an @odata.nextLink back to a page already read",
+      "SELF, an @odata.nextLink back to a page already read",
+      "http://elsewhere.example/v1.0/users?$skiptoken=p3, an @odata.nextLink to another host (elsewhere.example)"})
+  void exportAllUsersRefusesANextLinkGraphNeverSends(String link, String why) throws IOException {
+    plainTenant();
+    String p2 = "/users?$select=id,userPrincipalName&$top=999&$skiptoken=p2";
+    h.get(USERS, """
+        {"value":[{"id":"u-1","userPrincipalName":"%s"}],"@odata.nextLink":"%s%s"}"""
+        .formatted(ADELE, h.graphUrl(), p2));
+    String next = switch (link) {
+      case "FIRST" -> h.graphUrl() + USERS;
+      case "SELF" -> h.graphUrl() + p2;
+      default -> link;
+    };
+    h.get(p2, "{\"value\":[{\"id\":\"u-2\",\"userPrincipalName\":\"" + BOB + "\"}],\"@odata.nextLink\":\""
+        + next + "\"}");
+    h.list(INTERESTS);
+    h.list("/users/" + BOB + "/profile/interests");
+    userSettings(ADELE, false, true);
+    userSettings(BOB, true, false);
+    Path out = dir.resolve("all.yaml");
+
+    Run r = h.graph("export", "--all-users", "--out", out.toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("the tenant's users could not be listed").contains(why);
+    assertThat(Files.readString(out)).containsPattern("(?m)^# INCOMPLETE: ")
+        .doesNotContain("planning this file shows no changes");
+  }
+
+  /**
+   * A long value is written on one line, so the masking of standard output, a line at a time, sees a bearer token
+   * with its word: folded at a space (as YAML may, past a width), "Bearer" ended one line and the token began the
+   * next, unmasked.
+   */
+  @Test
+  void aLongValueHoldingABearerTokenIsMaskedOnStandardOutput() {
+    plainTenant();
+    h.get(USERS, "{\"value\":[{\"id\":\"u-1\",\"userPrincipalName\":\"" + ADELE + "\"}]}");
+    String category = "Bearer tok3nABCDEF12 ".repeat(40).strip();
+    h.list(INTERESTS, "{\"id\":\"i-1\",\"displayName\":\"Hiking\",\"categories\":[\"" + category + "\"]}");
+    userSettings(ADELE, false, true);
+
+    Run r = h.graph("export", "--all-users");
+
+    assertThat(r.out()).contains("Hiking:").doesNotContain("tok3nABCDEF12");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("values shaped like credentials are shown as *** on standard output");
+  }
+
   @Test
   void batchSizeOneSendsEveryRequestOnItsOwn() {
     h.get(PRONOUNS, "{\"isEnabledInOrganization\":true}");

@@ -61,6 +61,21 @@ class ReadProgressCliTest {
     assertThat(r.out()).doesNotContain("Still reading").contains("users:");
   }
 
+  /**
+   * Java reads "10d" and "1f" as numbers (a double's and a float's suffix) and "0x1p3" as 8: none is a number of
+   * seconds as a user writes one ("10d" may mean ten days), so each is refused, as "soon" is.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"10d", "1f", "0x1p3", "1e1"})
+  void javaNumberSyntaxIsNotANumberOfSeconds(String value) {
+    Run r = CliRunner.run(Map.of("RECONCILER_PROGRESS_SECONDS", value), "plan", EXAMPLES, "--sandbox");
+
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains("error: RECONCILER_PROGRESS_SECONDS must be a number of seconds and at most 3600")
+        .contains("'" + value + "'");
+    assertThat(r.out()).doesNotContain("Plan:");
+  }
+
   @Test
   void zeroTurnsTheLinesOff() {
     Run r = CliRunner.run(Map.of("RECONCILER_PROGRESS_SECONDS", "0"), slow("plan", EXAMPLES));

@@ -123,4 +123,27 @@ class UnknownUserKeyWireTest {
         .contains("! users[\"" + ADELE + "\"].interests could not be read:\n      HTTP 404 Request_ResourceNotFound")
         .contains("~ people.pronouns will be updated");
   }
+
+  /** A guest's principal name holds '#' (#EXT#): its reads and its lookup go to the user's path, the '#' encoded. */
+  @Test
+  void aGuestKeyIsLookedUpUnderItsEncodedName() {
+    String guest = "ada_fabrikam.com#EXT#@contoso.onmicrosoft.com";
+    String path = "/users/ada_fabrikam.com%23EXT%23@contoso.onmicrosoft.com";
+    String yaml = h.yaml("guest.yaml", """
+        users:
+          "%s":
+            settings:
+              contributionToContentDiscoveryDisabled: true
+        """.formatted(guest)).toString();
+    h.getAnswers(path + "/settings", noSuchUser());
+    h.getAnswers(path + "/settings/itemInsights", noSuchUser());
+    h.getAnswers(path + "/profile/interests", noSuchUser());
+    h.getAnswers(path + "?$select=id,userPrincipalName", noSuchUser());
+
+    Run r = h.graph("plan", yaml);
+
+    assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).contains(yaml + ":2:3: users[\"" + guest + "\"]: no Entra user has the principal name");
+    h.verifyGets(1, path + "?$select=id,userPrincipalName");
+  }
 }
