@@ -69,6 +69,32 @@ public final class ExportWriter {
     usersListBroken = true;
   }
 
+  /**
+   * Drops what was written: for a read that failed before {@link #finish}, so that the users' temporary file (the
+   * tenant's settings) goes now, not when the JVM exits.
+   */
+  public void discard() {
+    try {
+      if (toFile != null) {
+        toFile.close();
+      }
+      if (file != null) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the export's temporary file " + file, e);
+    } finally {
+      toFile = null;
+      file = null;
+      inMemory.setLength(0);
+    }
+  }
+
+  /** The temporary file the users' lines are in once past the limit, else null. */
+  Path spoolFile() {
+    return file;
+  }
+
   /** How many users have been written. */
   public int usersWritten() {
     return users;

@@ -128,6 +128,9 @@ public final class ExportUseCase {
         progress.usersRead(request.users().size());
         writer.users(request.users(), tenantWide);
       }
+    } catch (RuntimeException | Error e) {
+      writer.discard(); // the users written so far are the tenant's settings: their file goes now
+      throw e;
     } finally {
       progress.done();
     }

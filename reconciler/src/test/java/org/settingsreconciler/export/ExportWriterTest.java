@@ -3,6 +3,7 @@ package org.settingsreconciler.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,19 @@ class ExportWriterTest {
       yaml.close();
       assertThat(yaml.usersFile()).doesNotExist();
     }
+  }
+
+  @Test
+  void aDiscardedExportDeletesItsTemporaryFileAtOnce() throws Exception {
+    ExportWriter paged = new ExportWriter(new Exporter(), 10);
+    paged.users(USERS.subList(0, 2), demoTenant());
+    Path spool = paged.spoolFile();
+    assertThat(spool).as("past the limit, the users' lines are in a file").exists();
+
+    paged.discard();
+
+    assertThat(spool).doesNotExist();
+    assertThat(paged.spoolFile()).isNull();
   }
 
   @Test
