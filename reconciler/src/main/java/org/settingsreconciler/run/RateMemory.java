@@ -35,6 +35,13 @@ final class RateMemory {
   static final String HOURS = "RECONCILER_RATE_MEMORY_HOURS";
   static final Duration DEFAULT_AGE = Duration.ofHours(24);
 
+  /** How far ahead of this machine's clock another's may have been when it wrote an entry. */
+  private static final Duration SKEW = Duration.ofMinutes(5);
+  /** A file larger than this is no memory of rates (one run writes a few hundred bytes). */
+  private static final long MAX_BYTES = 1 << 20;
+  /** What {@link org.settingsreconciler.graph.GraphClient} names workloads by: a lower-case path segment. */
+  private static final java.util.regex.Pattern WORKLOAD = java.util.regex.Pattern.compile("[a-z0-9$._~-]{1,100}");
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Path file;
@@ -105,7 +112,7 @@ final class RateMemory {
     Map<String, Double> out = new TreeMap<>();
     Instant now = clock.instant();
     entries().forEach((w, e) -> {
-      if (e.at().plus(maxAge).isAfter(now) && !e.at().isAfter(now.plus(Duration.ofMinutes(5)))) {
+      if (e.at().plus(maxAge).isAfter(now)) {
         out.put(w, e.perSecond());
       }
     });
@@ -148,18 +155,25 @@ final class RateMemory {
     Map<String, Entry> out = new TreeMap<>();
     String text;
     try {
+      if (Files.size(file) > MAX_BYTES) {
+        return out; // no run writes this much: not read whole into memory, where it could end the run
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return out;
     } catch (IOException e) {
       return out; // unreadable: start at full speed, as with none
     }
+    Instant latest = clock.instant().plus(SKEW);
     try {
       JsonNode workloads = JSON.readTree(text).path("workloads");
       for (var e : workloads.properties()) {
         double perSecond = e.getValue().get("requestsPerSecond").asDouble();
         Instant at = Instant.parse(e.getValue().get("learnedAt").asString());
-        if (perSecond > 0 && Double.isFinite(perSecond)) {
+        // A workload is a path segment: a key that is none is hand-made, and would reach the debug output as it is.
+        // An entry learned later than now (beyond clock skew) was learned by no run; and its age could not be counted.
+        if (WORKLOAD.matcher(e.getKey()).matches() && perSecond > 0 && Double.isFinite(perSecond)
+            && !at.isAfter(latest)) {
           out.put(e.getKey(), new Entry(perSecond, at));
         }
       }

@@ -101,4 +101,39 @@ class RateMemoryTest {
     m.write(Map.of("users", 300.0));
     assertThat(memory(T0).read()).containsEntry("users", 300.0);
   }
+  @Test
+  void aLearnedAtAtTheEndOfTimeIsNoRateAndTheFileIsStillRewritten() throws IOException {
+    RateMemory m = memory(T0);
+    Files.createDirectories(m.file().getParent());
+    Files.writeString(m.file(), "{\"workloads\": {\"users\": {\"requestsPerSecond\": 50, "
+        + "\"learnedAt\": \"+1000000000-12-31T23:59:59Z\"}}}");
+
+    assertThat(m.read()).isEmpty();
+    m.write(Map.of("admin", 30.0));
+    assertThat(memory(T0).read()).containsExactlyInAnyOrderEntriesOf(Map.of("admin", 30.0));
+  }
+
+  @Test
+  void aFileTooLargeToBeOneIsNone() throws IOException {
+    RateMemory m = memory(T0);
+    Files.createDirectories(m.file().getParent());
+    try (var sparse = new java.io.RandomAccessFile(m.file().toFile(), "rw")) {
+      sparse.setLength(3L << 30); // sparse: takes no disk, but no array holds it
+    }
+
+    assertThat(m.read()).isEmpty();
+    m.write(Map.of("users", 300.0));
+    assertThat(memory(T0).read()).containsEntry("users", 300.0);
+  }
+
+  @Test
+  void aKeyThatIsNoWorkloadNameIsDroppedSoNothingOfItReachesTheDebugOutput() throws IOException {
+    RateMemory m = memory(T0);
+    Files.createDirectories(m.file().getParent());
+    Files.writeString(m.file(), "{\"workloads\": {"
+        + "\"users\": {\"requestsPerSecond\": 50, \"learnedAt\": \"2026-12-05T01:00:00Z\"},"
+        + "\"x\\u001b]0;owned\\u0007\\ndebug: fake\": {\"requestsPerSecond\": 50, \"learnedAt\": \"2026-12-05T01:00:00Z\"}}}");
+
+    assertThat(m.read()).containsOnlyKeys("users");
+  }
 }
