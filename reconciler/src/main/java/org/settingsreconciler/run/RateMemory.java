@@ -2,8 +2,6 @@ package org.settingsreconciler.run;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.settingsreconciler.files.ConfigDir;
+import org.settingsreconciler.files.UserFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,8 +36,6 @@ final class RateMemory {
 
   /** How far ahead of this machine's clock another's may have been when it wrote an entry. */
   private static final Duration SKEW = Duration.ofMinutes(5);
-  /** A file larger than this is no memory of rates (one run writes a few hundred bytes). */
-  private static final long MAX_BYTES = 1 << 20;
   /** What {@link org.settingsreconciler.graph.GraphClient} names workloads by: a lower-case path segment. */
   private static final java.util.regex.Pattern WORKLOAD = java.util.regex.Pattern.compile("[a-z0-9$._~-]{1,100}");
 
@@ -155,14 +152,11 @@ final class RateMemory {
     Map<String, Entry> out = new TreeMap<>();
     String text;
     try {
-      if (Files.size(file) > MAX_BYTES) {
-        return out; // no run writes this much: not read whole into memory, where it could end the run
-      }
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return out;
+      // A regular file, not through a link, of at most 1 MiB: a named pipe would block the run, /dev/zero or a huge
+      // file fill its memory.
+      text = new String(UserFile.read(file, UserFile.Kind.RATE_MEMORY), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return out; // unreadable: start at full speed, as with none
+      return out; // missing, unusable or unreadable: start at full speed, as with none
     }
     Instant latest = clock.instant().plus(SKEW);
     try {

@@ -136,4 +136,29 @@ class RateMemoryTest {
 
     assertThat(m.read()).containsOnlyKeys("users");
   }
+  /** A named pipe where the file should be: reading it would wait for a writer that never comes, and the run with it. */
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aNamedPipeInItsPlaceIsNoMemoryAndDoesNotHoldTheRunUp() throws Exception {
+    RateMemory m = memory(T0);
+    Files.createDirectories(m.file().getParent());
+    Process mkfifo = new ProcessBuilder("mkfifo", m.file().toString()).inheritIO().start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is needed to make a named pipe");
+
+    assertThat(m.read()).isEmpty();
+  }
+
+  @Test
+  void aLinkInItsPlaceIsNotFollowed() throws IOException {
+    Path elsewhere = config.resolve("elsewhere.json");
+    RateMemory m = memory(T0);
+    Files.writeString(elsewhere, "{\"workloads\": {\"users\": {\"requestsPerSecond\": 2, "
+        + "\"learnedAt\": \"2026-12-05T01:00:00Z\"}}}");
+    Files.createDirectories(m.file().getParent());
+    Files.createSymbolicLink(m.file(), elsewhere);
+
+    assertThat(m.read()).isEmpty();
+    assertThatThrownBy(() -> m.write(Map.of("users", 300.0))).isInstanceOf(IOException.class);
+    assertThat(Files.readString(elsewhere)).contains("\"requestsPerSecond\": 2");
+  }
 }
