@@ -2,7 +2,10 @@ package org.settingsreconciler.run;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -155,6 +158,9 @@ final class RateMemory {
       // A regular file, not through a link, of at most 1 MiB: a named pipe would block the run, /dev/zero or a huge
       // file fill its memory.
       text = new String(UserFile.read(file, UserFile.Kind.RATE_MEMORY), StandardCharsets.UTF_8);
+      if (writableByOthers()) {
+        return out; // not as this tool writes it: anyone could have set its rates, to slow this user's runs to a crawl
+      }
     } catch (IOException e) {
       return out; // missing, unusable or unreadable: start at full speed, as with none
     }
@@ -175,6 +181,17 @@ final class RateMemory {
       out.clear();
     }
     return out;
+  }
+
+  /** Whether others than its owner may write the file (POSIX only): the tool writes it owner-only. */
+  private boolean writableByOthers() throws IOException {
+    try {
+      var p = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+      return p.contains(PosixFilePermission.GROUP_WRITE)
+          || p.contains(PosixFilePermission.OTHERS_WRITE);
+    } catch (UnsupportedOperationException notPosix) {
+      return false; // Windows: the config folder's ACL decides
+    }
   }
 
   private static String digest(String s) {

@@ -161,4 +161,15 @@ class RateMemoryTest {
     assertThatThrownBy(() -> m.write(Map.of("users", 300.0))).isInstanceOf(IOException.class);
     assertThat(Files.readString(elsewhere)).contains("\"requestsPerSecond\": 2");
   }
+  @Test
+  void aFileOthersMayWriteIsNotTrustedAndIsRewrittenOwnerOnly() throws IOException {
+    RateMemory m = memory(T0);
+    m.write(Map.of("users", 450.0));
+    Files.setPosixFilePermissions(m.file(), PosixFilePermissions.fromString("rw-rw-rw-"));
+
+    assertThat(memory(T0).read()).isEmpty();
+    m.write(Map.of("admin", 30.0));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(m.file()))).isEqualTo("rw-------");
+    assertThat(memory(T0).read()).containsOnlyKeys("admin");
+  }
 }
