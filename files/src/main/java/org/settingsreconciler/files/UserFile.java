@@ -36,7 +36,12 @@ public final class UserFile {
     /** A tenant's sandbox seed (tenant.yaml's sandboxSeed), only read. */
     SANDBOX_SEED("a sandbox seed file", 256 * MIB, true),
     /** The device-code token cache. */
-    TOKEN_CACHE("the token cache", 16 * MIB, true);
+    TOKEN_CACHE("the token cache", 16 * MIB, true),
+    /**
+     * The rates earlier runs learned (learned-rates-*.json): a few hundred bytes; written too, so a link is refused
+     * rather than followed to something else.
+     */
+    RATE_MEMORY("the memory of learned rates", MIB, false);
 
     final String description;
     final int maxBytes;

@@ -56,12 +56,20 @@ final class Pacer {
   }
 
   /**
+   * The most requests a second Graph lets one app send, to all tenants together: 130,000 per 10 seconds (2,000 a
+   * second in an older version of concepts/throttling-limits.md). A remembered rate above it was learned from no
+   * throttle worth the name (or written by hand): started at, each throttle would cut it by a tenth, and thousands of
+   * them could come before a request was spaced out. Such a workload learns afresh, as if nothing were remembered.
+   */
+  static final double GRAPH_MAX_PER_SECOND = 13_000;
+
+  /**
    * Rates an earlier run learned, per workload, to start at instead of full speed; a workload this client has already
-   * sent to keeps what it has.
+   * sent to keeps what it has, and one remembered above {@link #GRAPH_MAX_PER_SECOND} is no rate.
    */
   synchronized void startAt(Map<String, Double> remembered, long now) {
     remembered.forEach((w, perSecond) -> {
-      if (perSecond != null && perSecond > 0 && !Double.isInfinite(perSecond) && !rates.containsKey(w)) {
+      if (perSecond != null && perSecond > 0 && perSecond <= GRAPH_MAX_PER_SECOND && !rates.containsKey(w)) {
         rates.put(w, LearnedRate.remembered(policy, perSecond, now));
       }
     });

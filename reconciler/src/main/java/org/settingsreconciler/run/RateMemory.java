@@ -3,8 +3,9 @@ package org.settingsreconciler.run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.settingsreconciler.files.ConfigDir;
+import org.settingsreconciler.files.UserFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,6 +42,11 @@ public final class RateMemory {
 
   static final String HOURS = "RECONCILER_RATE_MEMORY_HOURS";
   static final Duration DEFAULT_AGE = Duration.ofHours(24);
+
+  /** How far ahead of this machine's clock another's may have been when it wrote an entry. */
+  private static final Duration SKEW = Duration.ofMinutes(5);
+  /** What {@link org.settingsreconciler.graph.GraphClient} names workloads by: a lower-case path segment. */
+  private static final java.util.regex.Pattern WORKLOAD = java.util.regex.Pattern.compile("[a-z0-9$._~-]{1,100}");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -111,7 +118,7 @@ public final class RateMemory {
     Map<String, Double> out = new TreeMap<>();
     Instant now = clock.instant();
     entries().forEach((w, e) -> {
-      if (e.at().plus(maxAge).isAfter(now) && !e.at().isAfter(now.plus(Duration.ofMinutes(5)))) {
+      if (e.at().plus(maxAge).isAfter(now)) {
         out.put(w, e.perSecond());
       }
     });
@@ -154,18 +161,25 @@ public final class RateMemory {
     Map<String, Entry> out = new TreeMap<>();
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return out;
+      // A regular file, not through a link, of at most 1 MiB: a named pipe would block the run, /dev/zero or a huge
+      // file fill its memory.
+      text = new String(UserFile.read(file, UserFile.Kind.RATE_MEMORY), StandardCharsets.UTF_8);
+      if (writableByOthers()) {
+        return out; // not as this tool writes it: anyone could have set its rates, to slow this user's runs to a crawl
+      }
     } catch (IOException e) {
-      return out; // unreadable: start at full speed, as with none
+      return out; // missing, unusable or unreadable: start at full speed, as with none
     }
+    Instant latest = clock.instant().plus(SKEW);
     try {
       JsonNode workloads = JSON.readTree(text).path("workloads");
       for (var e : workloads.properties()) {
         double perSecond = e.getValue().get("requestsPerSecond").asDouble();
         Instant at = Instant.parse(e.getValue().get("learnedAt").asString());
-        if (perSecond > 0 && Double.isFinite(perSecond)) {
+        // A workload is a path segment: a key that is none is hand-made, and would reach the debug output as it is.
+        // An entry learned later than now (beyond clock skew) was learned by no run; and its age could not be counted.
+        if (WORKLOAD.matcher(e.getKey()).matches() && perSecond > 0 && Double.isFinite(perSecond)
+            && !at.isAfter(latest)) {
           out.put(e.getKey(), new Entry(perSecond, at));
         }
       }
@@ -173,6 +187,17 @@ public final class RateMemory {
       out.clear();
     }
     return out;
+  }
+
+  /** Whether others than its owner may write the file (POSIX only): the tool writes it owner-only. */
+  private boolean writableByOthers() throws IOException {
+    try {
+      var p = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+      return p.contains(PosixFilePermission.GROUP_WRITE)
+          || p.contains(PosixFilePermission.OTHERS_WRITE);
+    } catch (UnsupportedOperationException notPosix) {
+      return false; // Windows: the config folder's ACL decides
+    }
   }
 
   private static String digest(String s) {

@@ -153,6 +153,11 @@ class PacingTest {
    * Paths 101 to 160 answer 429 the first time.
    */
   private GraphClient throttledBurst() {
+    return throttledBurst(Map.of());
+  }
+
+  /** The same, for a client started at rates an earlier run remembered. */
+  private GraphClient throttledBurst(Map<String, Double> remembered) {
     for (int i = 1; i <= 160; i++) {
       if (i > 100) {
         throttledOnce(user(i), "1");
@@ -161,6 +166,7 @@ class PacingTest {
       }
     }
     GraphClient client = client(Throughput.DEFAULT);
+    client.startAt(remembered);
     List<GraphResult<GraphResponse>> out =
         client.sendAll(gets(IntStream.rangeClosed(1, 160).mapToObj(PacingTest::user).toList()));
     assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
@@ -199,6 +205,25 @@ class PacingTest {
       assertThat(arrivalsOf(user(i))).as(user(i)).hasSize(2).first().isEqualTo(0L);
       assertThat(arrivalsOf(user(i)).get(1)).as(user(i)).isGreaterThanOrEqualTo(SECOND);
     }
+  }
+
+  /**
+   * A memory file edited to say users go at 1e300 a second (more than Graph lets any app send): taken as a known rate,
+   * each throttle would cut it by a tenth, thousands of throttles before any request was spaced out. It is no rate:
+   * the first throttle teaches one, as if nothing were remembered.
+   */
+  @Test
+  void aRememberedRateAboveWhatGraphLetsAnyAppSendIsLearnedAfresh() {
+    GraphClient client = throttledBurst(Map.of("users", 1e300));
+    List<String> more = IntStream.rangeClosed(161, 400).mapToObj(PacingTest::user).toList();
+    more.forEach(this::ok);
+
+    assertThat(client.sendAll(gets(more))).allSatisfy(o -> assertThat(o.ok()).isTrue());
+
+    List<Duration> waits = time.waits();
+    assertThat(waits.get(0)).as("the Retry-After").isEqualTo(Duration.ofSeconds(1));
+    assertThat(waits).hasSize(15);
+    assertThat(waits.get(1)).as("20 requests at 90 a second").isEqualTo(Duration.ofMillis(223));
   }
 
   @Test

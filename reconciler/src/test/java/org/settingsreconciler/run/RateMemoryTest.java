@@ -101,4 +101,75 @@ class RateMemoryTest {
     m.write(Map.of("users", 300.0));
     assertThat(memory(T0).read()).containsEntry("users", 300.0);
   }
+  @Test
+  void aLearnedAtAtTheEndOfTimeIsNoRateAndTheFileIsStillRewritten() throws IOException {
+    RateMemory m = memory(T0);
+    Files.createDirectories(m.file().getParent());
+    Files.writeString(m.file(), "{\"workloads\": {\"users\": {\"requestsPerSecond\": 50, "
+        + "\"learnedAt\": \"+1000000000-12-31T23:59:59Z\"}}}");
+
+    assertThat(m.read()).isEmpty();
+    m.write(Map.of("admin", 30.0));
+    assertThat(memory(T0).read()).containsExactlyInAnyOrderEntriesOf(Map.of("admin", 30.0));
+  }
+
+  @Test
+  void aFileTooLargeToBeOneIsNone() throws IOException {
+    RateMemory m = memory(T0);
+    Files.createDirectories(m.file().getParent());
+    try (var sparse = new java.io.RandomAccessFile(m.file().toFile(), "rw")) {
+      sparse.setLength(3L << 30); // sparse: takes no disk, but no array holds it
+    }
+
+    assertThat(m.read()).isEmpty();
+    m.write(Map.of("users", 300.0));
+    assertThat(memory(T0).read()).containsEntry("users", 300.0);
+  }
+
+  @Test
+  void aKeyThatIsNoWorkloadNameIsDroppedSoNothingOfItReachesTheDebugOutput() throws IOException {
+    RateMemory m = memory(T0);
+    Files.createDirectories(m.file().getParent());
+    Files.writeString(m.file(), "{\"workloads\": {"
+        + "\"users\": {\"requestsPerSecond\": 50, \"learnedAt\": \"2026-12-05T01:00:00Z\"},"
+        + "\"x\\u001b]0;owned\\u0007\\ndebug: fake\": {\"requestsPerSecond\": 50, \"learnedAt\": \"2026-12-05T01:00:00Z\"}}}");
+
+    assertThat(m.read()).containsOnlyKeys("users");
+  }
+  /** A named pipe where the file should be: reading it would wait for a writer that never comes, and the run with it. */
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aNamedPipeInItsPlaceIsNoMemoryAndDoesNotHoldTheRunUp() throws Exception {
+    RateMemory m = memory(T0);
+    Files.createDirectories(m.file().getParent());
+    Process mkfifo = new ProcessBuilder("mkfifo", m.file().toString()).inheritIO().start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is needed to make a named pipe");
+
+    assertThat(m.read()).isEmpty();
+  }
+
+  @Test
+  void aLinkInItsPlaceIsNotFollowed() throws IOException {
+    Path elsewhere = config.resolve("elsewhere.json");
+    RateMemory m = memory(T0);
+    Files.writeString(elsewhere, "{\"workloads\": {\"users\": {\"requestsPerSecond\": 2, "
+        + "\"learnedAt\": \"2026-12-05T01:00:00Z\"}}}");
+    Files.createDirectories(m.file().getParent());
+    Files.createSymbolicLink(m.file(), elsewhere);
+
+    assertThat(m.read()).isEmpty();
+    assertThatThrownBy(() -> m.write(Map.of("users", 300.0))).isInstanceOf(IOException.class);
+    assertThat(Files.readString(elsewhere)).contains("\"requestsPerSecond\": 2");
+  }
+  @Test
+  void aFileOthersMayWriteIsNotTrustedAndIsRewrittenOwnerOnly() throws IOException {
+    RateMemory m = memory(T0);
+    m.write(Map.of("users", 450.0));
+    Files.setPosixFilePermissions(m.file(), PosixFilePermissions.fromString("rw-rw-rw-"));
+
+    assertThat(memory(T0).read()).isEmpty();
+    m.write(Map.of("admin", 30.0));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(m.file()))).isEqualTo("rw-------");
+    assertThat(memory(T0).read()).containsOnlyKeys("admin");
+  }
 }
