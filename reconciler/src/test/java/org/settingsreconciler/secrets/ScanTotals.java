@@ -59,9 +59,13 @@ final class ScanTotals {
         runs, printed, written, bytes / 1e6, SECRETS.size(), FixedTestSecrets.ALL.size(), leaks);
   }
 
-  /** Overwrites the summary; a module run without target/ (an IDE) keeps none. */
+  /**
+   * Overwrites the summary; a module run without target/ (an IDE) keeps none, and a JVM that ran the CLI in-process
+   * not once (the bundle tests after {@code package}, which start it as a process) leaves the figures of the run
+   * before it, which {@code mvn verify} would otherwise replace with zeros.
+   */
   static synchronized void write() {
-    if (!Files.isDirectory(FILE.getParent())) {
+    if (!Files.isDirectory(FILE.getParent()) || runs == 0) {
       return;
     }
     try {
