@@ -86,6 +86,11 @@ public interface Terminal {
    * prints reaches {@code fleet}'s stdout and stderr in the end, so it is coloured as theirs is.
    */
   static Terminal heldBack(Terminal fleet) {
+    return unanswered(fleet.outIsTerminal(), fleet.errIsTerminal());
+  }
+
+  /** A terminal no one answers, whose stdout and stderr are terminals or not as given (for tests too). */
+  static Terminal unanswered(boolean out, boolean err) {
     return new Terminal() {
       @Override
       public boolean interactive() {
@@ -99,12 +104,12 @@ public interface Terminal {
 
       @Override
       public boolean outIsTerminal() {
-        return fleet.outIsTerminal();
+        return out;
       }
 
       @Override
       public boolean errIsTerminal() {
-        return fleet.errIsTerminal();
+        return err;
       }
     };
   }

@@ -29,27 +29,7 @@ class ColourCliTest {
 
   /** A terminal on stdout and stderr that no one answers. */
   private static Terminal terminal(boolean out, boolean err) {
-    return new Terminal() {
-      @Override
-      public boolean interactive() {
-        return false;
-      }
-
-      @Override
-      public String readLine(String prompt) {
-        return null;
-      }
-
-      @Override
-      public boolean outIsTerminal() {
-        return out;
-      }
-
-      @Override
-      public boolean errIsTerminal() {
-        return err;
-      }
-    };
+    return Terminal.unanswered(out, err);
   }
 
   private static InProcessCli.Result onTerminal(Map<String, String> env, String... args) {
