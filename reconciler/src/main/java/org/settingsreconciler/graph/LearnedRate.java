@@ -33,6 +33,12 @@ final class LearnedRate {
   private boolean probing;
   /** Requests sent and not yet answered. */
   private int inFlight;
+  /**
+   * The rate Graph last stopped this workload at (requests a second): what it was sent at when the last throttle cut
+   * it, or what the first throttle measured; for a remembered rate, the rate remembered. Near it the rate grows slowly
+   * (see {@link #growth}). NaN while there is none.
+   */
+  private double stoppedAt = Double.NaN;
 
   /** @param start the rate to start at: infinite for one still to learn */
   LearnedRate(RatePolicy policy, double start, long now) {
@@ -49,7 +55,30 @@ final class LearnedRate {
    * over its whole time, pauses between its phases included, and so teach a rate far below what Graph allowed.)
    */
   static LearnedRate remembered(RatePolicy policy, double perSecond, long now) {
-    return new LearnedRate(policy, Math.min(policy.ceiling(), Math.max(RatePolicy.FLOOR, perSecond)), now);
+    LearnedRate r = new LearnedRate(policy, Math.min(policy.ceiling(), Math.max(RatePolicy.FLOOR, perSecond)), now);
+    r.stoppedAt = r.perSecond; // an earlier run ended near what Graph let it send
+    return r;
+  }
+
+  /** The share of {@link #stoppedAt} from which, up to its inverse, the rate grows by a tenth as much. */
+  static final double NEAR = 0.95;
+
+  /**
+   * What one request answered at the rate adds to it: {@link RatePolicy#growthPerRequest()}, or a tenth of it within
+   * {@link #NEAR} of the rate Graph last stopped the workload at (from 0.95 to 1/0.95 of it). Growing at full speed
+   * into the rate Graph refused would meet the same throttle again within seconds, and each one costs the requests in
+   * flight; a tenth of the growth (0.2% a second) gets there again after half a minute. Past the band the rate grows
+   * as before, since the budget seems to have grown (another app of the tenant stopped, say).
+   */
+  private double growth() {
+    double g = policy.growthPerRequest();
+    boolean near = perSecond >= NEAR * stoppedAt && perSecond * NEAR <= stoppedAt; // false while stoppedAt is NaN
+    return near ? g / 10 : g;
+  }
+
+  /** The rate Graph last stopped this workload at: see {@link #stoppedAt}. NaN while there is none. */
+  double stoppedAt() {
+    return stoppedAt;
   }
 
   /** Requests a second; infinite while unknown, and while the first throttle's rate is still being counted. */
@@ -89,7 +118,8 @@ final class LearnedRate {
         since = firstResume; // nothing was let through, so there is no rate to learn: count again from here
       } else {
         double seconds = Math.max(1e-3, (firstResume - since) / 1e9);
-        perSecond = Math.min(policy.ceiling(), Math.max(RatePolicy.FIRST_FLOOR, policy.cut() * admitted / seconds));
+        stoppedAt = admitted / seconds;
+        perSecond = Math.min(policy.ceiling(), Math.max(RatePolicy.FIRST_FLOOR, policy.cut() * stoppedAt));
       }
     }
     if (Double.isInfinite(perSecond)) {
@@ -119,12 +149,13 @@ final class LearnedRate {
       // first request until now is the rate it tolerates, as a first throttle would teach.
       probing = false;
       double seconds = Math.max(1e-3, (now - since) / 1e9);
-      perSecond = Math.min(policy.ceiling(), Math.max(RatePolicy.FIRST_FLOOR, policy.cut() * admitted / seconds));
+      stoppedAt = admitted / seconds;
+      perSecond = Math.min(policy.ceiling(), Math.max(RatePolicy.FIRST_FLOOR, policy.cut() * stoppedAt));
       lastCut = now;
       return true;
     }
     if (paced && success && !warned) {
-      perSecond = Math.min(policy.ceiling(), perSecond + policy.growthPerRequest());
+      perSecond = Math.min(policy.ceiling(), perSecond + growth());
     }
     return false;
   }
@@ -149,6 +180,7 @@ final class LearnedRate {
     if (sentAt - lastCut < 0) {
       return false;
     }
+    stoppedAt = perSecond; // Graph said the budget is nearly spent at this rate
     perSecond = Math.max(RatePolicy.FLOOR, policy.cut() * perSecond);
     lastCut = now;
     return true;
@@ -188,6 +220,9 @@ final class LearnedRate {
       learning = true;
       firstResume = resume;
     } else {
+      if (tooMany) {
+        stoppedAt = perSecond; // a 503 or 504 says the service is busy, not where the budget ends
+      }
       perSecond = Math.min(policy.ceiling(), Math.max(RatePolicy.FLOOR, policy.cut() * perSecond));
     }
     lastCut = now;

@@ -23,7 +23,8 @@ package org.settingsreconciler.graph;
  *       once per round of requests sent at the rate in force (the requests already on their way when it was cut are
  *       answered by the same throttling), and never below {@link #FLOOR}.
  *   <li>Each request that goes as soon as the rate allows and is answered with a success raises it, so that sending
- *       at it for a second without throttling raises it by {@code growth}; it never passes {@code ceiling}.
+ *       at it for a second without throttling raises it by {@code growth}, a tenth of that near the rate Graph last
+ *       stopped it at ({@link LearnedRate#NEAR}); it never passes {@code ceiling}.
  *   <li>{@code ceiling} also spaces out all the client's requests together, throttled or not: for an app that shares
  *       its tenant's budget with others.
  * </ul>

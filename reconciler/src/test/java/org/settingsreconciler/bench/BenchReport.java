@@ -13,23 +13,16 @@ final class BenchReport {
 
   private static final int BATCH = 20;
 
-  /** The mode of the runs against a throttling sandbox. */
-  static final String THROTTLED = "batched, throttled";
-
   private final int users;
   private final long latencyMs;
   private final int concurrency;
   private final String maxHeap;
-  private final int throttleBudget;
-  private final long throttleWindowMs;
 
-  BenchReport(int users, long latencyMs, int concurrency, String maxHeap, int throttleBudget, long throttleWindowMs) {
+  BenchReport(int users, long latencyMs, int concurrency, String maxHeap) {
     this.users = users;
     this.latencyMs = latencyMs;
     this.concurrency = concurrency;
     this.maxHeap = maxHeap;
-    this.throttleBudget = throttleBudget;
-    this.throttleWindowMs = throttleWindowMs;
   }
 
   /**
@@ -42,10 +35,6 @@ final class BenchReport {
     b.append(String.format(Locale.ROOT, "### Benchmark: %,d users × %d interests, latency %d ms, batched at "
         + "concurrency %d, CLI heap limit -Xmx%s%n%n", users, BenchTenant.INTERESTS, latencyMs, concurrency, maxHeap));
     notes.forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
-    if (throttleBudget > 0) {
-      b.append(String.format(Locale.ROOT, "- throttled runs: %d requests per client per %d ms, then 429 with "
-          + "Retry-After%n", throttleBudget, throttleWindowMs));
-    }
     b.append("\n| operation | mode | round trips (batches + single) | requests (reads / writes) | wall time "
         + "| × ideal time | heap, live / peak | 429s / early retries | share answered 429 |\n");
     b.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -58,7 +47,6 @@ final class BenchReport {
           mb(l.result().liveAfterGcBytes()), mb(l.result().sampledBytes()), s.throttled(), s.earlyRetries(),
           percent(s.throttled(), s.requests())));
     }
-    throttledTable(b, lines, jvmStartMillis, loadMillis);
     b.append("\n| operation | ideal round trips | ideal time | batched round trips ÷ ideal | batched | "
         + "1 per request, 10 at a time | speed-up | 1 at a time | speed-up | speed-up over 10 at a time, after "
         + "start-up |\n");
@@ -96,35 +84,6 @@ final class BenchReport {
     long peak = lines.stream().mapToLong(l -> l.result().sampledBytes()).max().orElse(0);
     b.append(String.format(Locale.ROOT, "Peak heap over all runs: %s (limit -Xmx%s).%n", mb(peak), maxHeap));
     return b.toString();
-  }
-
-  /**
-   * The throttled runs against their own ideal: every request of the unthrottled batched run sent once, at the
-   * sandbox's budget (requests ÷ budget × window), with no 429.
-   */
-  private void throttledTable(StringBuilder b, List<Line> lines, long jvmStartMillis, long loadMillis) {
-    if (lines.stream().noneMatch(l -> l.mode().equals(THROTTLED))) {
-      return;
-    }
-    b.append("\n| operation, throttled | requests (unthrottled) | throttled ideal (requests ÷ budget) | wall time "
-        + "| × throttled ideal | × throttled ideal, after start-up | share answered 429 |\n");
-    b.append("|---|---|---|---|---|---|---|\n");
-    for (String op : List.of("plan", "export", "apply")) {
-      Optional<Line> throttled = find(lines, op, THROTTLED);
-      Optional<Line> batched = find(lines, op, "batched");
-      if (throttled.isEmpty() || batched.isEmpty()) {
-        continue;
-      }
-      Line t = throttled.get();
-      long requests = batched.get().reads() + batched.get().writes();
-      double ideal = requests / (double) throttleBudget * throttleWindowMs;
-      long startUp = op.equals("export") ? jvmStartMillis : loadMillis;
-      long wall = t.result().wallMillis();
-      b.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %.2f | %.2f (start-up %s) | %s (%,d of %,d) |%n",
-          op, requests, seconds(Math.round(ideal)), seconds(wall), wall / ideal, (wall - startUp) / ideal,
-          seconds(startUp), percent(t.stats().throttled(), t.stats().requests()), t.stats().throttled(),
-          t.stats().requests()));
-    }
   }
 
   private static String percent(long part, long whole) {

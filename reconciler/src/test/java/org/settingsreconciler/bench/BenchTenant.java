@@ -1,5 +1,17 @@
 package org.settingsreconciler.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.settingsreconciler.cli.CliContext;
+import org.settingsreconciler.cli.Main;
+import org.settingsreconciler.cli.Terminal;
 import org.settingsreconciler.sandbox.GraphSandbox;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,5 +63,25 @@ final class BenchTenant {
       b.append("      Benchmarking:\n        categories: [Bench]\n        description: created by the benchmark\n");
     }
     return b.toString();
+  }
+
+  /**
+   * {@code at}/desired: the tenant-wide settings as exported from {@code sandbox} (so they plan to no changes), and
+   * every user's interests plus one new one, a thousand users a file (the loader refuses files over 4 MiB, and big
+   * tenants split them anyway).
+   */
+  static Path desiredState(GraphSandbox sandbox, Path at, int users) throws IOException {
+    Path desired = Files.createDirectories(at.resolve("desired"));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new Main(new CliContext(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("RECONCILER_ACCESS_TOKEN", "b"),
+        Terminal.none())).run("export", "--graph-url", sandbox.baseUrl().toString(), "--out",
+        desired.resolve("00-tenant.yaml").toString());
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    for (int from = 1; from <= users; from += 1000) {
+      int to = Math.min(users, from + 999);
+      Files.writeString(desired.resolve(String.format("users-%06d.yaml", from)), usersYaml(from, to));
+    }
+    return desired;
   }
 }

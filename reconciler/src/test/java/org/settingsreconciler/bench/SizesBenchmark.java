@@ -2,10 +2,7 @@ package org.settingsreconciler.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +14,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.settingsreconciler.cli.CliContext;
-import org.settingsreconciler.cli.Main;
-import org.settingsreconciler.cli.Terminal;
 import org.settingsreconciler.sandbox.GraphSandbox;
 import org.settingsreconciler.sandbox.LoadStats;
 import org.settingsreconciler.sandbox.SandboxProbe;
@@ -71,7 +65,7 @@ class SizesBenchmark {
       ObjectNode seed = BenchTenant.seed(n);
       try (GraphSandbox sandbox = GraphSandbox.start(0, null, seed)) {
         SandboxProbe probe = SandboxProbe.on(sandbox);
-        Path desired = desiredState(sandbox, at, n);
+        Path desired = BenchTenant.desiredState(sandbox, at, n);
         sandbox.setLatency(Duration.ofMillis(latencyMs));
         for (String op : ops) {
           probe.resetStats();
@@ -116,22 +110,6 @@ class SizesBenchmark {
     System.out.println(report);
     Files.writeString(Path.of("target", "benchmark-sizes.md"), report);
     assertThat(outOfMemory).as("runs that needed more heap than the goal").isEmpty();
-  }
-
-  /** The tenant-wide settings as exported, and every user's interests plus one new one, a thousand users a file. */
-  private static Path desiredState(GraphSandbox sandbox, Path at, int users) throws IOException {
-    Path desired = Files.createDirectories(at.resolve("desired"));
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new Main(new CliContext(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("RECONCILER_ACCESS_TOKEN", "b"),
-        Terminal.none())).run("export", "--graph-url", sandbox.baseUrl().toString(), "--out",
-        desired.resolve("00-tenant.yaml").toString());
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    for (int from = 1; from <= users; from += 1000) {
-      int to = Math.min(users, from + 999);
-      Files.writeString(desired.resolve(String.format("users-%06d.yaml", from)), BenchTenant.usersYaml(from, to));
-    }
-    return desired;
   }
 
   /** The users an export holds: the lines that open one (two spaces, then the name). */

@@ -198,6 +198,76 @@ class LearnedRateTest {
     assertThat(rate.perSecond()).isEqualTo(now);
   }
 
+  /** Sends at {@code r}'s rate, each round trip of 10 the moment it may leave, every answer a success, from {@code t}. */
+  private static long sendAtTheRate(LearnedRate r, long t, double seconds) {
+    long end = t + (long) (seconds * SECOND);
+    while (r.nextFree() - end < 0) {
+      t = Math.max(t, r.nextFree());
+      boolean paced = r.sent(10, t);
+      for (int i = 0; i < 10; i++) {
+        r.answered();
+        r.admitted(t, paced, false, true, false, t);
+      }
+    }
+    return t;
+  }
+
+  @Test
+  void nearTheRateGraphLastStoppedItAtTheRateGrowsATenthAsFastAndPastItAsBefore() {
+    learn450();
+    rate.sent(1, SECOND); // the first rate is worked out as sending resumes
+    assertThat(rate.stoppedAt()).as("500 let through in the first second").isCloseTo(500, within(1e-9));
+    long t = 2 * SECOND;
+
+    // Below 0.95 of 500, 2% a second: from 450 to 468 in 2 seconds, past 475 in the third.
+    t = sendAtTheRate(rate, t, 2);
+    assertThat(rate.perSecond()).isCloseTo(450 * 1.02 * 1.02, within(2.0));
+    t = sendAtTheRate(rate, t, 1);
+    assertThat(rate.perSecond()).isGreaterThanOrEqualTo(475);
+
+    // From 475 on, a tenth of that: 0.2% a second, so that 500 comes again after some 25 seconds, not 2.5.
+    double near = rate.perSecond();
+    t = sendAtTheRate(rate, t, 10);
+    assertThat(rate.perSecond()).isCloseTo(near * Math.pow(1.002, 10), within(1.0)).isLessThan(500);
+
+    // Past 500 / 0.95 without a throttle, the budget has grown: 2% a second again.
+    int seconds = 0;
+    while (rate.perSecond() <= 500 / LearnedRate.NEAR && seconds++ < 60) {
+      t = sendAtTheRate(rate, t, 1);
+    }
+    assertThat(seconds).as("seconds from %.1f to past 526 a second", near).isBetween(30, 50);
+    double past = rate.perSecond();
+    sendAtTheRate(rate, t, 1);
+    assertThat(rate.perSecond()).isCloseTo(past * 1.02, within(1.0));
+  }
+
+  @Test
+  void eachLaterThrottleMovesTheRateGrowthSlowsNear() {
+    learn450();
+    rate.sent(1, SECOND);
+    long t = sendAtTheRate(rate, 2 * SECOND, 1);
+    double before = rate.perSecond();
+    rate.sent(10, t + SECOND);
+    assertThat(rate.throttled(t + SECOND, true, Duration.ofMillis(100), t + SECOND + MS)).isTrue();
+
+    assertThat(rate.stoppedAt()).isEqualTo(before);
+    assertThat(rate.perSecond()).isCloseTo(0.9 * before, within(1e-9));
+
+    // A 503 with a Retry-After cuts too, but says nothing of where the budget ends.
+    long later = t + 5 * SECOND;
+    rate.sent(10, later);
+    assertThat(rate.throttled(later, false, Duration.ofMillis(100), later + MS)).isTrue();
+    assertThat(rate.stoppedAt()).isEqualTo(before);
+  }
+
+  @Test
+  void aRememberedRateStartsNearWhereGraphStoppedTheEarlierRun() {
+    LearnedRate remembered = LearnedRate.remembered(RatePolicy.DEFAULT, 400, 0);
+    assertThat(remembered.stoppedAt()).isEqualTo(400);
+    sendAtTheRate(remembered, 0, 10);
+    assertThat(remembered.perSecond()).isCloseTo(400 * Math.pow(1.002, 10), within(1.0));
+  }
+
   @Test
   void aRateStartedAtTheCeilingSpacesRequestsFromTheFirstAndNeverGrowsPastIt() {
     LearnedRate capped = new LearnedRate(RatePolicy.DEFAULT.withCeiling(40), 40, 0);
