@@ -58,7 +58,7 @@ final class BatchHandler {
     if (!service.listeners().none()) {
       for (Item item : items) {
         service.listeners().received(new SandboxListener.Received(item.method(), version.prefix() + rooted(item.url()),
-            item.body() == null ? "" : item.body().toString(), true));
+            item.body() == null ? "" : item.body().toString(), true, client));
       }
     }
     // Faults are decided as the batch arrives. One that breaks the connection breaks the whole batch's: a reset

@@ -69,13 +69,13 @@ final class ExchangeHandler implements HttpHandler {
     // Both versions are served, from the same tenant; what a version lacks is routed as Graph answers it.
     ApiVersion version = ApiVersion.leading(rawPath).orElse(null);
     String relative = version == null ? rawPath : rawPath.substring(version.prefix().length());
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (!service.listeners().none()) {
       String path = rawPath + (rawQuery == null ? "" : "?" + rawQuery);
-      service.listeners().received(new SandboxListener.Received(method, path, bodyText, false));
+      service.listeners().received(new SandboxListener.Received(method, path, bodyText, false, authorization));
     }
     simulateLatency();
 
-    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     if (authorization == null || !BEARER.matcher(authorization).matches()) {
       throw new GraphErrorException(
           401,

@@ -194,17 +194,41 @@ public final class GraphSandbox implements AutoCloseable {
    * items counted one by one; past it, requests get 429 with a decimal Retry-After of the time left in the window,
    * longer each time a client is throttled again right after its last wait (see {@code Throttle}). Identity and access
    * answers carry Graph's headers for it: {@code x-ms-throttle-limit-percentage} past 0.8 of the budget, and the
-   * scope and reason on 429s ({@code IdentityAndAccess}).
+   * scope and reason on 429s ({@code IdentityAndAccess}). No budget is shared by the clients: see
+   * {@link #setThrottle(int, int, Duration)} for that.
    *
    * @param budget requests per window, or 0 to turn throttling off
    */
   public void setThrottle(int budget, Duration window) {
-    service.throttle(budget, window);
+    setThrottle(budget, 0, window);
+  }
+
+  /**
+   * Throttles like Graph with both of its common limits, "per app per tenant" and "per tenant for all apps"
+   * (concepts/throttling-limits.md): each client (bearer token, one app) may make {@code perApp} requests per
+   * {@code window}, and all clients together {@code perTenant}; a request is admitted only if both have room. When
+   * the tenant's budget runs out every client is refused, each told the time left in the tenant's window (longer each
+   * time the tenant is throttled again right after its last wait), and identity and access 429s say {@code
+   * x-ms-throttle-scope: Tenant/...} instead of {@code Tenant_Application/...}. The early warning
+   * ({@code x-ms-throttle-limit-percentage}) tells the larger of the two shares used.
+   *
+   * @param perApp requests per window and client, or 0 for no limit per client
+   * @param perTenant requests per window of all clients together, or 0 for none; both 0 turns throttling off
+   */
+  public void setThrottle(int perApp, int perTenant, Duration window) {
+    service.throttle(perApp, perTenant, window);
   }
 
   /** As {@link #setThrottle(int, Duration)}, with the throttle's time from {@code clock} (nanoseconds): for tests. */
   void setThrottle(int budget, Duration window, java.util.function.LongSupplier clock) {
-    service.throttle(budget, window, clock);
+    setThrottle(budget, 0, window, clock);
+  }
+
+  /**
+   * As {@link #setThrottle(int, int, Duration)}, with the throttle's time from {@code clock} (nanoseconds): for tests.
+   */
+  void setThrottle(int perApp, int perTenant, Duration window, java.util.function.LongSupplier clock) {
+    service.throttle(perApp, perTenant, window, clock);
   }
 
   @Override

@@ -15,13 +15,16 @@ public interface SandboxListener {
    * @param path the path, version first, with its raw query ({@code /v1.0/users?$top=2}); a batch item's is its URL
    *     under the batch's version
    * @param body the body as sent ("" for none); a batch item's JSON body as JSON text
+   * @param client who sent it, as {@link Served#client()} names it (the Authorization header as sent), or null when
+   *     the request carried none
    */
-  record Received(String method, String path, String body, boolean inBatch) {}
+  record Received(String method, String path, String body, boolean inBatch, String client) {}
 
   /**
    * One request (on its own or from a batch) after the sandbox decided its answer.
    *
-   * @param client who sent it (the bearer token names a client, as throttling counts)
+   * @param client who sent it: the Authorization header as sent, since the bearer token names a client, as throttling
+   *     counts
    * @param arrivedNanos when its round trip arrived ({@link System#nanoTime()})
    * @param status the answer's status (0 when an injected fault breaks the connection instead)
    * @param retryAfter the answer's Retry-After header, or null

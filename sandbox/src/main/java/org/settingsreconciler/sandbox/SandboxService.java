@@ -66,14 +66,17 @@ final class SandboxService {
     latencyMillis = latency.toMillis();
   }
 
-  /** Throttles each client to {@code budget} requests per window; a budget of 0 turns throttling off. */
-  void throttle(int budget, Duration window) {
-    throttle(budget, window, System::nanoTime);
+  /**
+   * Throttles each client to {@code perApp} requests per window and all clients together to {@code perTenant} (see
+   * {@link Throttle}); 0 is no limit of that scope, and both 0 turns throttling off.
+   */
+  void throttle(int perApp, int perTenant, Duration window) {
+    throttle(perApp, perTenant, window, System::nanoTime);
   }
 
-  /** As {@link #throttle(int, Duration)}, with the throttle's time read from {@code clock} (nanoseconds). */
-  void throttle(int budget, Duration window, java.util.function.LongSupplier clock) {
-    throttle = budget == 0 ? null : new Throttle(budget, window, clock);
+  /** As {@link #throttle(int, int, Duration)}, with the throttle's time read from {@code clock} (nanoseconds). */
+  void throttle(int perApp, int perTenant, Duration window, java.util.function.LongSupplier clock) {
+    throttle = perApp == 0 && perTenant == 0 ? null : new Throttle(perApp, perTenant, window, clock);
   }
 
   void injectFault(Fault fault) {
@@ -123,7 +126,7 @@ final class SandboxService {
 
   /**
    * Serves one authenticated request (on its own or from a batch) of a client: with its fault if it has one, else
-   * throttled if throttling is on and the client is past its budget, else normally.
+   * throttled if throttling is on and the client or its tenant is past its budget, else normally.
    *
    * @param arrived when its round trip arrived (nanoTime)
    * @param fault the fault taken for it (see {@link #takeFault}), or null
@@ -168,7 +171,8 @@ final class SandboxService {
       if (identity) {
         // concepts/throttling-limits.md, "Throttled responses requests": <Scope>/<Limit>/<ApplicationId>/<TenantId>.
         // The sandbox knows no app registrations: a client's application id is a UUID made from its token.
-        headers.put("x-ms-throttle-scope", "Tenant_Application/ReadWrite/"
+        // The scope is the limit that refused: the client's own (Tenant_Application) or the tenant's (Tenant).
+        headers.put("x-ms-throttle-scope", d.scope().header() + "/ReadWrite/"
             + UUID.nameUUIDFromBytes(client.getBytes(StandardCharsets.UTF_8)) + "/" + tenantId());
         headers.put("x-ms-throttle-information", "ResourceUnitLimitExceeded");
       }
@@ -190,7 +194,7 @@ final class SandboxService {
     return id == null ? "" : id.asString();
   }
 
-  /** Graph's 429 for a client past its budget, told apart from an injected 429 for the listeners. */
+  /** Graph's 429 for a client (or its tenant) past its budget, told apart from an injected 429 for the listeners. */
   private static final class Throttled extends GraphErrorException {
     Throttled(Map<String, String> headers) {
       super(429, "TooManyRequests", "Please retry again later.", "429", Map.copyOf(headers));

@@ -34,8 +34,12 @@ final class SandboxClient {
     }
   }
 
+  /** The token of {@link #SandboxClient(GraphSandbox)}. */
+  static final String TOKEN = "test-token";
+
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI base;
+  private final String token;
 
   /** A client of the sandbox's beta root, where every resource exists. */
   SandboxClient(GraphSandbox sandbox) {
@@ -44,7 +48,19 @@ final class SandboxClient {
 
   /** A client of one version's root: paths are relative to it, as a batch item's are. */
   SandboxClient(GraphSandbox sandbox, ApiVersion version) {
+    this(sandbox, version, TOKEN);
+  }
+
+  /**
+   * A client of the beta root with its own bearer token: another app of the tenant, as the sandbox counts clients.
+   */
+  SandboxClient(GraphSandbox sandbox, String token) {
+    this(sandbox, ApiVersion.BETA, token);
+  }
+
+  private SandboxClient(GraphSandbox sandbox, ApiVersion version, String token) {
     this.base = URI.create(sandbox.baseUrl() + version.prefix());
+    this.token = token;
   }
 
   /** The root this client's paths are relative to: the sandbox's, then the version. */
@@ -70,7 +86,7 @@ final class SandboxClient {
 
   /** A request to a path relative to the client's version root (or an absolute URL, for next links), with a token. */
   HttpRequest.Builder request(String pathOrUrl) {
-    return unauthenticated(pathOrUrl).header("Authorization", "Bearer test-token");
+    return unauthenticated(pathOrUrl).header("Authorization", "Bearer " + token);
   }
 
   HttpRequest.Builder unauthenticated(String pathOrUrl) {
