@@ -43,6 +43,12 @@ final class SandboxCommand implements Callable<Integer> {
           + "${bundle:range.ZeroOrMore}. 0 (the default) turns throttling off.")
   int throttleBudget;
 
+  @Option(names = "--throttle-tenant-budget", paramLabel = "N", defaultValue = "0", converter = Range.ZeroOrMore.class,
+      description = "Throttle the tenant too, as Graph limits all apps of a tenant together: all clients together may "
+          + "make N requests per window (batch items count one by one), the first budget to run out refusing; "
+          + "${bundle:range.ZeroOrMore}. 0 (the default): no tenant budget.")
+  int throttleTenantBudget;
+
   @Option(names = "--throttle-window-ms", paramLabel = "MS", defaultValue = "1000", converter = Range.WindowMs.class,
       description = "The throttling window in milliseconds, ${bundle:range.WindowMs} (default: ${DEFAULT-VALUE}).")
   int throttleWindowMs;
@@ -58,6 +64,17 @@ final class SandboxCommand implements Callable<Integer> {
           + "Repeatable; see docs/guides/sandbox.md (fault mode).")
   List<Fault> faults = new ArrayList<>();
 
+  /** The banner's words for the throttle: per client, for the whole tenant, both, or none. */
+  private String throttling() {
+    if (throttleBudget == 0 && throttleTenantBudget == 0) {
+      return "no throttling.";
+    }
+    String perClient = throttleBudget == 0 ? "" : Plural.count(throttleBudget, "request") + " per client";
+    String tenant = throttleTenantBudget == 0 ? "" : Plural.count(throttleTenantBudget, "request") + " for the tenant";
+    return "throttled past " + perClient + (perClient.isEmpty() || tenant.isEmpty() ? "" : " and ") + tenant
+        + " per " + throttleWindowMs + " ms.";
+  }
+
   SandboxCommand(CliContext ctx) {
     this.ctx = ctx;
   }
@@ -71,7 +88,7 @@ final class SandboxCommand implements Callable<Integer> {
       throw new UserError("cannot start the sandbox on port " + port + ": " + e.getMessage());
     }
     sandbox.setLatency(Duration.ofMillis(latencyMs));
-    sandbox.setThrottle(throttleBudget, Duration.ofMillis(throttleWindowMs));
+    sandbox.setThrottle(throttleBudget, throttleTenantBudget, Duration.ofMillis(throttleWindowMs));
     if (pageSize != null) {
       sandbox.setPageSize(pageSize);
     }
@@ -85,8 +102,7 @@ final class SandboxCommand implements Callable<Integer> {
         + (state == null ? " (demo tenant, in memory)" : " (state in " + state + ")"));
     ctx.out().println("Latency " + latencyMs + " ms per round trip; "
         + (pageSize == null ? "Graph's paging" : "pages of at most " + Plural.count(pageSize, "item")) + "; "
-        + (throttleBudget == 0 ? "no throttling." : "throttled past " + Plural.count(throttleBudget, "request") + " per "
-        + throttleWindowMs + " ms per client."));
+        + throttling());
     faults.forEach(f -> ctx.out().println("Fault: " + f.describe()));
     // As the README runs the tool: the launcher on the PATH, from any directory (a jar path works from one only).
     ctx.out().println("Use it from another shell (it accepts any token):");
