@@ -59,8 +59,9 @@ final class Origin {
   }
 
   /**
-   * The GET of a list's next page. Relative links are taken as relative to the root of {@code version}, the list's,
-   * as Graph means them.
+   * The GET of a list's next page. Graph sends absolute links; a relative one is taken as relative to the root of
+   * {@code version}, the list's, unless it starts with a version's root path ({@code /v1.0/...}), which is relative to
+   * the host.
    */
   Wire nextPage(String link, GraphVersion version, int status, String requestId) throws GraphException {
     if (link.isBlank()) {
@@ -78,6 +79,11 @@ final class Origin {
       // "/users/x/../../admin/..." reads another path than the list's, wherever the dots are resolved.
       throw Responses.malformed("an @odata.nextLink with a \".\" or \"..\" segment", status, requestId);
     }
+    if (!u.isAbsolute() && link.startsWith("/") && underVersion(u.getRawPath()) != null) {
+      // "/v1.0/users?$skiptoken=...": relative to the host, as RFC 3986 reads a path that starts with "/". Under the
+      // version's root it would name "/v1.0/v1.0/users".
+      u = root.resolve(u);
+    }
     if (!u.isAbsolute()) {
       return get(version.prefix() + (link.startsWith("/") ? link : "/" + link));
     }
@@ -89,8 +95,7 @@ final class Origin {
       throw Responses.malformed("an @odata.nextLink to another host (" + u.getHost() + ")", status, requestId);
     }
     String path = u.getRawPath() == null ? "" : u.getRawPath();
-    GraphVersion under = path.startsWith(basePath + "/")
-        ? GraphVersion.leading(path.substring(basePath.length())).orElse(null) : null;
+    GraphVersion under = underVersion(path);
     if (under == null || path.length() == basePath.length() + under.prefix().length()) {
       return new Wire("GET", u, null, null, null); // not under a version root: it goes on its own
     }
@@ -98,6 +103,12 @@ final class Origin {
     String relative = path.substring(basePath.length() + under.prefix().length())
         + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
     return new Wire("GET", u, under, relative, null);
+  }
+
+  /** The version whose root a raw path from the host's root is under (the root's own path first), or null. */
+  private GraphVersion underVersion(String rawPath) {
+    String path = rawPath == null ? "" : rawPath;
+    return path.startsWith(basePath + "/") ? GraphVersion.leading(path.substring(basePath.length())).orElse(null) : null;
   }
 
   /** Whether a raw path has a "." or ".." segment, plain or percent-encoded (RFC 3986 makes %2E the same as "."). */

@@ -47,8 +47,7 @@ public final class UserDirectory {
       if (!ResourceId.isOneSegment(name)) {
         continue; // "." or "..": no user is named so, and it would not stay one segment of the path
       }
-      String path = client.versions().directoryPath("/users/" + ResourceId.segment(name)
-          + "?$select=id,userPrincipalName");
+      String path = client.versions().directoryPath(ResourceId.userPath(name) + "?$select=id,userPrincipalName");
       bulk.send(GraphRequest.get(path), o -> answers.put(name, o));
     }
     bulk.run();

@@ -91,7 +91,7 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
    */
   private static String basePath(ResourceDescriptor d, String user, GraphVersion version,
       Supplier<String> organization) {
-    String path = user == null ? d.path() : d.path().replace("{user}", segment(user));
+    String path = user == null ? d.path() : d.path().replace("/users/{user}", userPath(user));
     if (d.underOrganization()) {
       String id = organization.get();
       if (id == null) {
@@ -162,6 +162,21 @@ public record ResourceId(ResourceDescriptor descriptor, String user, String key)
       throw new IllegalArgumentException("\"" + raw + "\" cannot be one segment of a URL path");
     }
     return encoded(raw);
+  }
+
+  /**
+   * {@code /users/{name}} for one user, by id or principal name. A name that begins with {@code $} goes in
+   * parentheses and single quotes instead, with no slash after {@code /users}: {@code /users('$adele@contoso.com')},
+   * as user-get.md (v1.0 and beta, "HTTP request") asks, since a segment that begins with {@code $} is one of OData's
+   * own ({@code $count}, {@code $ref}); a quote in it is doubled, as in any OData string literal.
+   *
+   * @throws IllegalArgumentException as {@link #segment}
+   */
+  public static String userPath(String user) {
+    if (!user.startsWith("$")) {
+      return "/users/" + segment(user);
+    }
+    return "/users('" + encoded(user.replace("'", "''")).replace("%24", "$") + "')";
   }
 
   private static String encoded(String raw) {

@@ -21,7 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class BenchOp {
 
-  /** What one run cost: the sandbox's counts, the requests by kind (batch items one by one), and the run itself. */
+  /**
+   * What one run cost: the sandbox's counts of the CLI's requests (another app's, such as {@link NeighbourApp}'s, are
+   * left out), the requests by kind (batch items one by one; every client's), and the run itself.
+   */
   record Outcome(LoadStats stats, long reads, long writes, ChildRun.Result result) {}
 
   private BenchOp() {}
@@ -73,7 +76,7 @@ final class BenchOp {
         writes++;
       }
     }
-    return new Outcome(probe.stats(), reads, writes, r);
+    return new Outcome(probe.stats(ChildRun.TOKEN), reads, writes, r);
   }
 
   private static String tail(String s) {

@@ -59,6 +59,9 @@ final class ChildRun {
     }
   }
 
+  /** The token every run of the CLI sends: the sandbox's probe counts its requests by it. */
+  static final String TOKEN = "benchmark";
+
   Result run(List<String> cliArgs) throws IOException, InterruptedException {
     int n = ++runs;
     Path gcLog = dir.resolve("gc-" + n + ".log");
@@ -80,7 +83,7 @@ final class ChildRun {
     }
     command.addAll(cliArgs);
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.environment().put("RECONCILER_ACCESS_TOKEN", "benchmark");
+    pb.environment().put("RECONCILER_ACCESS_TOKEN", TOKEN);
     // The CLI's own state (the rates Graph taught it, recent creates) in this benchmark's directory: the runs of one
     // benchmark share it, one run after another as a user's would, and nothing is left in the user's config.
     pb.environment().put("XDG_CONFIG_HOME", dir.resolve("config").toString());

@@ -31,18 +31,22 @@ import tools.jackson.databind.node.ObjectNode;
  * <ol>
  *   <li>{@code plan}, the first run against this tenant: no rate remembered, so it starts at full speed;
  *   <li>{@code plan} again, from the rate the first one remembered;
- *   <li>{@code export --all-users}; 4. {@code apply --auto-approve} (N creates, then the read-back).
+ *   <li>{@code export --all-users}; 4. {@code apply --auto-approve} (N creates, then the read-back);
+ *   <li>{@code plan} while another app of the tenant ({@link NeighbourApp}) reads at {@code benchmark.neighbourRate}
+ *       requests a second, and the tenant's apps share one budget of {@code benchmark.throttleBudget} as well: the
+ *       rate remembered is now too high by what the other app takes, and Graph's budget is shared like this.
  * </ol>
  *
  * For each: the requests (batch items one by one), how many were answered 429 and their share, the wall time against
- * the throttled ideal (each request that succeeded, sent once at the budget: successes ÷ budget × window), also with
+ * the throttled ideal (each request that succeeded, sent once at the budget: successes ÷ budget × window, the budget
+ * less the other app's rate in the last run), also with
  * the CLI's start-up taken off (JVM start for export, JVM start plus loading the YAML for plan and apply), and the
  * rate it remembered for the {@code users} workload when it ended. Fails if any request was sent before its
  * Retry-After.
  *
  * <p>Properties: benchmark.throttleBudget (500; 0 skips), benchmark.throttleWindowMs (1000),
- * benchmark.throttledUsers ("1000,10000"), benchmark.latencyMs (50), benchmark.xmx (512m), benchmark.jvmArgs,
- * benchmark.launch ("script" or "java-jar").
+ * benchmark.throttledUsers ("1000,10000"), benchmark.neighbourRate (100; 0 skips the last run),
+ * benchmark.latencyMs (50), benchmark.xmx (512m), benchmark.jvmArgs, benchmark.launch ("script" or "java-jar").
  */
 @Tag("benchmark")
 class ThrottleBenchmark {
@@ -53,6 +57,7 @@ class ThrottleBenchmark {
   private final long windowMs = Long.getLong("benchmark.throttleWindowMs", 1000);
   private final List<Integer> sizes = Stream.of(System.getProperty("benchmark.throttledUsers", "1000,10000")
       .split("[,\\s]+")).filter(s -> !s.isBlank()).map(Integer::valueOf).toList();
+  private final int neighbourRate = Integer.getInteger("benchmark.neighbourRate", 100);
   private final long latencyMs = Long.getLong("benchmark.latencyMs", 50);
   private final String maxHeap = System.getProperty("benchmark.xmx", "512m");
   private final String jvmArgs = System.getProperty("benchmark.jvmArgs", "");
@@ -62,7 +67,9 @@ class ThrottleBenchmark {
   @TempDir Path dir;
 
   /** One throttled run. */
-  private record Row(int users, String run, BenchOp.Outcome outcome, long startUpMillis, String remembered) {}
+  /** @param available the requests a window left for the CLI: the budget, less another app's */
+  private record Row(int users, String run, BenchOp.Outcome outcome, long startUpMillis, String remembered,
+      double available) {}
 
   @Test
   void throttled() throws Exception {
@@ -89,7 +96,18 @@ class ThrottleBenchmark {
             new String[] {"apply", "apply"})) {
           BenchOp.Outcome o = BenchOp.run(sandbox, probe, seed, n, child, desired, at, run[0], defaults);
           assertThat(o.stats().earlyRetries()).as(run[1] + ": requests sent before their Retry-After").isZero();
-          rows.add(new Row(n, run[1], o, run[0].equals("export") ? jvm : load, remembered(at)));
+          rows.add(new Row(n, run[1], o, run[0].equals("export") ? jvm : load, remembered(at), budget));
+        }
+        if (neighbourRate > 0) {
+          sandbox.setThrottle(budget, budget, Duration.ofMillis(windowMs));
+          BenchOp.Outcome o;
+          try (NeighbourApp ignored = new NeighbourApp(sandbox, neighbourRate)) {
+            o = BenchOp.run(sandbox, probe, seed, n, child, desired, at, "plan", defaults);
+          }
+          String run = String.format(Locale.ROOT, "plan, another app reading %d a second, tenant budget %d",
+              neighbourRate, budget);
+          assertThat(o.stats().earlyRetries()).as(run + ": requests sent before their Retry-After").isZero();
+          rows.add(new Row(n, run, o, load, remembered(at), budget - neighbourRate * windowMs / 1000.0));
         }
       }
     }
@@ -119,13 +137,13 @@ class ThrottleBenchmark {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "### Throttled: %d requests per %d ms for the CLI, then 429 with a growing "
         + "Retry-After; latency %d ms, batched at the defaults%n%n", budget, windowMs, latencyMs));
-    b.append("| users | run | requests (answered 429) | share answered 429 | throttled ideal (successes ÷ budget) "
+    b.append("| users | run | requests (answered 429) | share answered 429 | throttled ideal (successes ÷ budget left) "
         + "| wall time | × ideal | × ideal, after start-up | rate remembered after (users) |\n");
     b.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
       long requests = r.outcome().stats().requests();
       long refused = r.outcome().stats().throttled();
-      double ideal = (requests - refused) / (double) budget * windowMs;
+      double ideal = (requests - refused) / r.available() * windowMs;
       long wall = r.outcome().result().wallMillis();
       b.append(String.format(Locale.ROOT, "| %,d | %s | %,d (%,d) | %.1f%% | %.2f s | %.2f s | %.2f | %.2f (start-up "
               + "%.2f s) | %s |%n", r.users(), r.run(), requests, refused, 100.0 * refused / requests, ideal / 1000,

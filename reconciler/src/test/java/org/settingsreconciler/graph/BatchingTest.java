@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -315,6 +316,20 @@ class BatchingTest {
     List<GraphResult<List<JsonNode>>> out = versionless.listAll(List.of("/v1.0/l"));
 
     assertThat(out.get(0).value()).extracting(JsonNode::asInt).containsExactly(1, 2);
+  }
+
+  @Test
+  void aNextLinkFromTheHostsRootIsNotPutUnderTheVersionTwice() {
+    wm.stubFor(get(urlEqualTo("/v1.0/l")).willReturn(okJson("{\"value\":[1],\"@odata.nextLink\":\"/v1.0/l?p=2\"}")));
+    wm.stubFor(get(urlEqualTo("/v1.0/l?p=2")).willReturn(okJson("{\"value\":[2],\"@odata.nextLink\":\"/beta/l?p=3\"}")));
+    wm.stubFor(get(urlEqualTo("/beta/l?p=3")).willReturn(okJson("{\"value\":[3]}")));
+    GraphClient versionless = new GraphClient(URI.create(wm.baseUrl()), () -> "token",
+        new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1)), time, Throughput.DEFAULT);
+
+    List<GraphResult<List<JsonNode>>> out = versionless.listAll(List.of("/v1.0/l"));
+
+    assertThat(out.get(0).value()).extracting(JsonNode::asInt).containsExactly(1, 2, 3);
+    wm.verify(0, getRequestedFor(urlPathMatching("/v1\\.0/v1\\.0/.*")));
   }
 
   @Test

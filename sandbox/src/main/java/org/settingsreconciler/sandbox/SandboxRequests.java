@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds a {@link SandboxRequest} from a raw path and query relative to a version's root ({@code /v1.0},
@@ -56,7 +58,35 @@ final class SandboxRequests {
         throw GraphErrors.badRequest("The path segment '" + raw + "' is not correctly encoded.");
       }
     }
-    return Collections.unmodifiableList(out);
+    return Collections.unmodifiableList(usersByKeyInParentheses(out));
+  }
+
+  private static final Pattern USER_BY_KEY =
+      Pattern.compile("users\\('((?:[^']|'')*)'\\)", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * {@code users('$x@y.com')} is {@code users/$x@y.com}, as OData reads a key in parentheses; Graph asks for that form
+   * for a principal name that begins with {@code $} and answers {@code /users/$x@y.com} 400, since a segment that
+   * begins with {@code $} is one of OData's own (user-get.md, v1.0 and beta, "HTTP request").
+   */
+  private static List<String> usersByKeyInParentheses(List<String> segments) {
+    if (segments.isEmpty()) {
+      return segments;
+    }
+    Matcher m = USER_BY_KEY.matcher(segments.get(0));
+    if (m.matches()) {
+      List<String> out = new ArrayList<>(segments.size() + 1);
+      out.add("users");
+      out.add(m.group(1).replace("''", "'"));
+      out.addAll(segments.subList(1, segments.size()));
+      return out;
+    }
+    if (segments.size() > 1 && segments.get(0).equalsIgnoreCase("users") && segments.get(1).startsWith("$")) {
+      throw GraphErrors.badRequest("The segment '" + segments.get(1) + "' begins with '$', which OData keeps for its "
+          + "own segments; a user whose name begins with '$' is /users('" + segments.get(1).replace("'", "''")
+          + "').");
+    }
+    return segments;
   }
 
   private static Map<String, String> decodeQuery(ApiVersion version, String rawQuery) {

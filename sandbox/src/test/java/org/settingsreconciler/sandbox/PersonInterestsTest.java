@@ -28,6 +28,20 @@ class PersonInterestsTest extends FreshSandbox {
   }
 
   @Test
+  void aUserMayBeNamedInParenthesesAndANameThatBeginsWithADollarMustBe() {
+    Reply inParentheses = client.get("/users('" + ADELE + "')/profile/interests");
+    Reply quoted = client.get("/users('it''s@contoso.com')/profile/interests");
+    Reply dollar = client.get("/users/$adele@contoso.com/profile/interests");
+
+    assertThat(inParentheses.status()).isEqualTo(200);
+    assertThat(inParentheses.body().get("value")).isEqualTo(client.get(interests(ADELE)).body().get("value"));
+    assertThat(quoted.status()).as("the quote doubled in the literal, one in the name: no such user").isEqualTo(404);
+    // user-get.md: "/users/$x@y.com fails with a 400 Bad Request error code".
+    assertThat(dollar.status()).isEqualTo(400);
+    assertThat(dollar.errorMessage()).contains("/users('$adele@contoso.com')");
+  }
+
+  @Test
   void unknownUserIs404RequestResourceNotFound() {
     Reply r = client.get(interests("nobody@contoso.com"));
 
