@@ -123,7 +123,10 @@ public final class GraphClient {
     pacer.startAt(perSecond, sleeper.nanoTime());
   }
 
-  /** The rate each workload Graph has taught one to is sent at now, in requests a second: what a later run may start at. */
+  /**
+   * What a later run may start each workload Graph has taught a rate to at, in requests a second: the rate now, or 0.95
+   * of the rate Graph last stopped it at if that is more.
+   */
   public java.util.Map<String, Double> learnedRates() {
     return pacer.learned();
   }

@@ -76,6 +76,16 @@ final class LearnedRate {
     return near ? g / 10 : g;
   }
 
+  /**
+   * What a later run may start at: the rate now, or {@link #NEAR} times the rate Graph last stopped the workload at
+   * if that is more (a run that ended just after a throttle cut its rate to 0.9 of it, and starting there would spend
+   * the next run's first minute growing back), never past the ceiling. Infinite while no rate is known.
+   */
+  double toRemember() {
+    double near = Double.isNaN(stoppedAt) ? 0 : NEAR * stoppedAt;
+    return Math.min(policy.ceiling(), Math.max(perSecond, near));
+  }
+
   /** The rate Graph last stopped this workload at: see {@link #stoppedAt}. NaN while there is none. */
   double stoppedAt() {
     return stoppedAt;

@@ -75,12 +75,15 @@ final class Pacer {
     });
   }
 
-  /** The rate each workload is sent at now, for those Graph has taught one (or that started at a remembered one). */
+  /**
+   * The rate a later run may start each workload at ({@link LearnedRate#toRemember}), for those Graph has taught one
+   * (or that started at a remembered one).
+   */
   synchronized Map<String, Double> learned() {
     Map<String, Double> out = new TreeMap<>();
     rates.forEach((w, r) -> {
       if (!Double.isInfinite(r.perSecond())) {
-        out.put(w, r.perSecond());
+        out.put(w, r.toRemember());
       }
     });
     return out;

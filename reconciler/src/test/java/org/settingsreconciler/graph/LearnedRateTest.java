@@ -261,6 +261,26 @@ class LearnedRateTest {
   }
 
   @Test
+  void aLaterRunStartsAtTheRateNowOrNearWhereGraphLastStoppedThisOneWhicheverIsMore() {
+    learn450();
+    rate.sent(1, SECOND);
+    assertThat(rate.perSecond()).isEqualTo(450);
+    assertThat(rate.toRemember()).as("0.95 of the 500 Graph let through").isCloseTo(475, within(1e-9));
+
+    long t = sendAtTheRate(rate, 2 * SECOND, 20);
+    assertThat(rate.perSecond()).isGreaterThan(475);
+    assertThat(rate.toRemember()).isEqualTo(rate.perSecond());
+
+    LearnedRate capped = new LearnedRate(RatePolicy.DEFAULT.withCeiling(300), Double.POSITIVE_INFINITY, 0);
+    for (int i = 0; i < 500; i++) {
+      capped.admitted(0, false, false, true, false, 0);
+    }
+    capped.throttled(0, true, Duration.ofMillis(900), 100 * MS);
+    capped.sent(20, t);
+    assertThat(capped.toRemember()).isEqualTo(300);
+  }
+
+  @Test
   void aRememberedRateStartsNearWhereGraphStoppedTheEarlierRun() {
     LearnedRate remembered = LearnedRate.remembered(RatePolicy.DEFAULT, 400, 0);
     assertThat(remembered.stoppedAt()).isEqualTo(400);
