@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,6 +80,27 @@ final class SandboxClient {
 
   Reply patch(String path, String json) {
     return send(withBody(request(path), "PATCH", json));
+  }
+
+  /** One {@code $batch} of {@code count} GETs of {@code url} (relative to the version's root), ids 1 to count. */
+  Reply batchOfGets(String url, int count) {
+    StringBuilder items = new StringBuilder();
+    for (int i = 1; i <= count; i++) {
+      items.append(i == 1 ? "" : ",").append("{\"id\":\"").append(i).append("\",\"method\":\"GET\",\"url\":\"")
+          .append(url).append("\"}");
+    }
+    return post("/$batch", "{\"requests\":[" + items + "]}");
+  }
+
+  /** The items of a {@code $batch} answer Graph throttled (status 429). */
+  static List<JsonNode> throttledItems(Reply batch) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode a : batch.body().get("responses")) {
+      if (a.get("status").asInt() == 429) {
+        out.add(a);
+      }
+    }
+    return out;
   }
 
   Reply post(String path, String json) {

@@ -3,6 +3,7 @@ package org.settingsreconciler.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
@@ -29,21 +30,15 @@ class TenantBudgetHttpTest extends FreshSandbox {
     sandbox.setThrottle(10, 3, Duration.ofSeconds(30), now::get);
     assertThat(neighbour().get(PRONOUNS).status()).isEqualTo(200);
 
-    Reply r = client.post("/$batch", "{\"requests\":["
-        + "{\"id\":\"1\",\"method\":\"GET\",\"url\":\"" + PRONOUNS + "\"},"
-        + "{\"id\":\"2\",\"method\":\"GET\",\"url\":\"" + PRONOUNS + "\"},"
-        + "{\"id\":\"3\",\"method\":\"GET\",\"url\":\"" + PRONOUNS + "\"}]}");
+    Reply r = client.batchOfGets(PRONOUNS, 3);
 
     assertThat(r.status()).isEqualTo(200);
-    int throttled = 0;
-    for (JsonNode a : r.body().get("responses")) {
-      if (a.get("status").asInt() == 429) {
-        throttled++;
-        assertThat(a.at("/headers/Retry-After").asString()).isEqualTo("30.000");
-        assertThat(a.at("/body/error/code").asString()).isEqualTo("TooManyRequests");
-      }
-    }
-    assertThat(throttled).isEqualTo(1); // the neighbour's one and two items fill the tenant's 3
+    List<JsonNode> throttled = SandboxClient.throttledItems(r);
+    assertThat(throttled).hasSize(1);
+    for (JsonNode a : throttled) {
+      assertThat(a.at("/headers/Retry-After").asString()).isEqualTo("30.000");
+      assertThat(a.at("/body/error/code").asString()).isEqualTo("TooManyRequests");
+    } // the neighbour's one and two items fill the tenant's 3
     assertThat(neighbour().get(PRONOUNS).status()).isEqualTo(429);
   }
 

@@ -3,6 +3,7 @@ package org.settingsreconciler.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.settingsreconciler.sandbox.SandboxClient.Reply;
 import tools.jackson.databind.JsonNode;
@@ -58,21 +59,15 @@ class ThrottleAndLatencyTest extends FreshSandbox {
   void batchItemsAreThrottledOneByOne() {
     sandbox.setThrottle(2, Duration.ofSeconds(30));
 
-    Reply r = client.post("/$batch", "{\"requests\":["
-        + "{\"id\":\"1\",\"method\":\"GET\",\"url\":\"" + PRONOUNS + "\"},"
-        + "{\"id\":\"2\",\"method\":\"GET\",\"url\":\"" + PRONOUNS + "\"},"
-        + "{\"id\":\"3\",\"method\":\"GET\",\"url\":\"" + PRONOUNS + "\"}]}");
+    Reply r = client.batchOfGets(PRONOUNS, 3);
 
     assertThat(r.status()).isEqualTo(200);
-    int throttled = 0;
-    for (JsonNode a : r.body().get("responses")) {
-      if (a.get("status").asInt() == 429) {
-        throttled++;
-        assertThat(a.at("/headers/Retry-After").asString()).matches("\\d+\\.\\d{3}");
-        assertThat(a.at("/body/error/code").asString()).isEqualTo("TooManyRequests");
-      }
+    List<JsonNode> throttled = SandboxClient.throttledItems(r);
+    assertThat(throttled).hasSize(1);
+    for (JsonNode a : throttled) {
+      assertThat(a.at("/headers/Retry-After").asString()).matches("\\d+\\.\\d{3}");
+      assertThat(a.at("/body/error/code").asString()).isEqualTo("TooManyRequests");
     }
-    assertThat(throttled).isEqualTo(1);
   }
 
   @Test
