@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -17,9 +18,9 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>After a Retry-After nothing at all leaves until it has passed, since Graph throttles the whole client.
- *   <li>Each Graph workload, told apart by the first segment of the path after the version ({@code users},
- *       {@code admin}, {@code copilot}, ...), has a {@link LearnedRate}: Graph's limits differ by service. Every
- *       request counts, batch item or not, as Graph counts them.
+ *   <li>Each Graph workload ({@link #workload}: {@code users}, {@code users.profile}, {@code admin},
+ *       {@code copilot}, ...) has a {@link LearnedRate}: Graph's limits differ by service. Every request counts,
+ *       batch item or not, as Graph counts them.
  * </ul>
  *
  * Thread-safe; a dispatcher may hold its lock to look at several workloads and reserve a batch as one step.
@@ -93,14 +94,31 @@ final class Pacer {
     this.debug = sink;
   }
 
-  /** The workload a request belongs to: the first segment of its path after the version, in lower case. */
+  /**
+   * Services under a user that Graph limits apart from the directory (concepts/throttling-limits.md lists limits by
+   * service; the directory's are the identity and access service's): a user's profile and settings.
+   */
+  private static final Set<String> SERVICES_UNDER_A_USER = Set.of("profile", "settings");
+
+  /**
+   * The workload a request belongs to, in lower case: the first segment of its path after the version
+   * ({@code admin}, {@code copilot}, {@code groups}, {@code users}), except that a user's profile and settings are
+   * {@code users.profile} and {@code users.settings}: other services than the directory, with limits and early
+   * warnings of their own. A user named in parentheses ({@code users('$x@y')}) is a user as any other.
+   */
   static String workload(Wire wire) {
     String path = wire.relative() != null ? wire.relative() : versionless(wire.uri().getRawPath());
     int query = path.indexOf('?');
     path = query < 0 ? path : path.substring(0, query);
-    int start = path.startsWith("/") ? 1 : 0;
-    int end = path.indexOf('/', start);
-    return path.substring(start, end < 0 ? path.length() : end).toLowerCase(Locale.ROOT);
+    String[] segments = (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
+    String first = segments[0].toLowerCase(Locale.ROOT);
+    boolean keyed = first.startsWith("users(");
+    if (!first.equals("users") && !keyed) {
+      return first;
+    }
+    int service = keyed ? 1 : 2;
+    String under = segments.length > service ? segments[service].toLowerCase(Locale.ROOT) : "";
+    return SERVICES_UNDER_A_USER.contains(under) ? "users." + under : "users";
   }
 
   /** A path outside every version root (a next link elsewhere): its first segment stands for the version. */

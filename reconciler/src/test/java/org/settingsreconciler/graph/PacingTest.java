@@ -214,7 +214,7 @@ class PacingTest {
    */
   @Test
   void aRememberedRateAboveWhatGraphLetsAnyAppSendIsLearnedAfresh() {
-    GraphClient client = throttledBurst(Map.of("users", 1e300));
+    GraphClient client = throttledBurst(Map.of("users.profile", 1e300));
     List<String> more = IntStream.rangeClosed(161, 400).mapToObj(PacingTest::user).toList();
     more.forEach(this::ok);
 
