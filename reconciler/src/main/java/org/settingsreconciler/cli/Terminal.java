@@ -68,17 +68,7 @@ public interface Terminal {
   }
 
   static Terminal none() {
-    return new Terminal() {
-      @Override
-      public boolean interactive() {
-        return false;
-      }
-
-      @Override
-      public String readLine(String prompt) {
-        return null;
-      }
-    };
+    return unanswered(false, false);
   }
 
   /**

@@ -38,18 +38,10 @@ class RateCeilingCliTest {
 
   @BeforeEach
   void start() throws IOException {
-    ObjectNode seed = (ObjectNode) GraphSandbox.demoTenant();
-    ObjectNode user = ((ObjectNode) seed.get("users")).putObject(USER);
-    user.put("id", "5d1b0c2a-7e3f-4a8b-9c6d-0e1f2a3b4c5d");
-    user.put("displayName", "Rate Ceiling");
-    user.putArray("interests");
-    sandbox = GraphSandbox.start(0, null, seed);
+    InterestCreates tenant = InterestCreates.of(USER, "5d1b0c2a-7e3f-4a8b-9c6d-0e1f2a3b4c5d", CREATES, tmp);
+    desired = tenant.desired();
+    sandbox = GraphSandbox.start(0, null, tenant.seed());
     probe = SandboxProbe.on(sandbox);
-    StringBuilder yaml = new StringBuilder("users:\n  " + USER + ":\n    interests:\n");
-    for (int i = 1; i <= CREATES; i++) {
-      yaml.append("      Topic ").append(i).append(":\n        categories: [Rate]\n");
-    }
-    desired = Files.writeString(tmp.resolve("desired.yaml"), yaml);
     sandbox.setThrottle(10, Duration.ofMillis(250));
   }
 
@@ -85,7 +77,7 @@ class RateCeilingCliTest {
 
     assertThat(stats.throttled()).isPositive();
     assertThat(stats.earlyRetries()).isZero();
-    assertThat(stderr).containsPattern("debug: pace: users: first rate learned from throttling: [0-9.]+ requests a "
+    assertThat(stderr).containsPattern("debug: pace: users.profile: first rate learned from throttling: [0-9.]+ requests a "
         + "second\n");
   }
 }

@@ -43,18 +43,11 @@ class RateMemoryCliTest {
 
   @BeforeEach
   void start() throws IOException {
-    seed = (ObjectNode) GraphSandbox.demoTenant();
-    ObjectNode user = ((ObjectNode) seed.get("users")).putObject(USER);
-    user.put("id", "6e2c1d3b-8f4a-4b9c-8d7e-1f2a3b4c5d6e");
-    user.put("displayName", "Rate Memory");
-    user.putArray("interests");
+    InterestCreates tenant = InterestCreates.of(USER, "6e2c1d3b-8f4a-4b9c-8d7e-1f2a3b4c5d6e", CREATES, tmp);
+    seed = tenant.seed();
+    desired = tenant.desired();
     sandbox = GraphSandbox.start(0, null, seed);
     probe = SandboxProbe.on(sandbox);
-    StringBuilder yaml = new StringBuilder("users:\n  " + USER + ":\n    interests:\n");
-    for (int i = 1; i <= CREATES; i++) {
-      yaml.append("      Topic ").append(i).append(":\n        categories: [Rate]\n");
-    }
-    desired = Files.writeString(tmp.resolve("desired.yaml"), yaml);
     config = tmp.resolve("config");
     sandbox.setThrottle(40, Duration.ofSeconds(1));
   }
