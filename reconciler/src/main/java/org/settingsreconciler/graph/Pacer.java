@@ -93,14 +93,20 @@ final class Pacer {
     this.debug = sink;
   }
 
-  /** The workload a request belongs to: the first segment of its path after the version, in lower case. */
+  /**
+   * The workload a request belongs to: the first segment of its path after the version, in lower case, without a key
+   * in parentheses ({@code /users('$x@y')/settings}, as ResourceId.userPath addresses a user whose name begins with
+   * {@code $}, is the users workload, not one of that user's own).
+   */
   static String workload(Wire wire) {
     String path = wire.relative() != null ? wire.relative() : versionless(wire.uri().getRawPath());
     int query = path.indexOf('?');
     path = query < 0 ? path : path.substring(0, query);
     int start = path.startsWith("/") ? 1 : 0;
     int end = path.indexOf('/', start);
-    return path.substring(start, end < 0 ? path.length() : end).toLowerCase(Locale.ROOT);
+    String segment = path.substring(start, end < 0 ? path.length() : end);
+    int key = segment.indexOf('(');
+    return (key < 0 ? segment : segment.substring(0, key)).toLowerCase(Locale.ROOT);
   }
 
   /** A path outside every version root (a next link elsewhere): its first segment stands for the version. */
