@@ -101,22 +101,23 @@ final class Pacer {
   private static final Set<String> SERVICES_UNDER_A_USER = Set.of("profile", "settings");
 
   /**
-   * The workload a request belongs to, in lower case: the first segment of its path after the version
-   * ({@code admin}, {@code copilot}, {@code groups}, {@code users}), except that a user's profile and settings are
-   * {@code users.profile} and {@code users.settings}: other services than the directory, with limits and early
-   * warnings of their own. A user named in parentheses ({@code users('$x@y')}) is a user as any other.
+   * The workload a request belongs to, in lower case: the first segment of its path after the version, without a key
+   * in parentheses ({@code admin}, {@code copilot}, {@code groups}, {@code users}), except that a user's profile and
+   * settings are {@code users.profile} and {@code users.settings}: other services than the directory, with limits and
+   * early warnings of their own. A user named in parentheses ({@code users('$x@y')}, as ResourceId.userPath addresses
+   * a user whose name begins with {@code $}) is a user as any other, not a workload of that user's own.
    */
   static String workload(Wire wire) {
     String path = wire.relative() != null ? wire.relative() : versionless(wire.uri().getRawPath());
     int query = path.indexOf('?');
     path = query < 0 ? path : path.substring(0, query);
     String[] segments = (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
-    String first = segments[0].toLowerCase(Locale.ROOT);
-    boolean keyed = first.startsWith("users(");
-    if (!first.equals("users") && !keyed) {
+    int key = segments[0].indexOf('(');
+    String first = (key < 0 ? segments[0] : segments[0].substring(0, key)).toLowerCase(Locale.ROOT);
+    if (!first.equals("users")) {
       return first;
     }
-    int service = keyed ? 1 : 2;
+    int service = key < 0 ? 2 : 1;
     String under = segments.length > service ? segments[service].toLowerCase(Locale.ROOT) : "";
     return SERVICES_UNDER_A_USER.contains(under) ? "users." + under : "users";
   }

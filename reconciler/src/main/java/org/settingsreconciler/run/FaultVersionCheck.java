@@ -1,10 +1,9 @@
 package org.settingsreconciler.run;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.settingsreconciler.graph.GraphVersion;
 import org.settingsreconciler.graph.VersionChoice;
 import org.settingsreconciler.resource.ResourceDescriptor;
@@ -47,9 +46,23 @@ final class FaultVersionCheck {
         .max(Comparator.comparingInt(d -> d.path().length()));
   }
 
-  /** A descriptor's path as a pattern: {@code {user}} and {@code {organization}} stand for any one segment. */
+  /** What a descriptor's path holds for its user or organization id. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("/users/\\{user}|\\{(user|organization)}");
+
+  /**
+   * A descriptor's path as a pattern: {@code {user}} and {@code {organization}} stand for any one segment, and
+   * {@code /users/{user}} also for a user in parentheses, as plans show one whose name begins with {@code $}
+   * ({@code /users('$x@y')}: ResourceId.userPath).
+   */
   private static String pattern(ResourceDescriptor d) {
-    return Arrays.stream(d.path().split("\\{(user|organization)\\}", -1)).map(Pattern::quote)
-        .collect(Collectors.joining("[^/]+"));
+    StringBuilder out = new StringBuilder();
+    Matcher m = PLACEHOLDER.matcher(d.path());
+    int from = 0;
+    while (m.find()) {
+      out.append(Pattern.quote(d.path().substring(from, m.start())))
+          .append(m.group(1) == null ? "/users(?:/[^/]+|\\('[^/]*'\\))" : "[^/]+");
+      from = m.end();
+    }
+    return out.append(Pattern.quote(d.path().substring(from))).toString();
   }
 }

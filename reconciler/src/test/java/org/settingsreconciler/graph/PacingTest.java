@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.settingsreconciler.e2e.BatchFanOut;
+import org.settingsreconciler.resource.ResourceId;
 
 /**
  * The pace learned from throttling, against a WireMock "Graph" that answers batches item by item (each item counted
@@ -246,6 +247,27 @@ class PacingTest {
     }
     assertThat(users.stream().map(u -> arrivalsOf(u).get(0)).distinct()).hasSize(2)
         .allSatisfy(at -> assertThat(at).isGreaterThan(burstDone));
+  }
+
+  /**
+   * A user whose principal name begins with {@code $} is {@code /users('$x@y')} (ResourceId.userPath): still the users
+   * workload, held to the rate Graph taught users, not a workload of its own that goes at full speed (and whose name,
+   * the user's, would be written to the rate memory file).
+   */
+  @Test
+  void aUserAddressedInParenthesesIsPacedWithTheOtherUsers() {
+    GraphClient client = throttledBurst();
+    long burstDone = time.nanoTime() - start;
+    List<String> dollars = IntStream.rangeClosed(1, 40)
+        .mapToObj(i -> "/beta" + ResourceId.userPath("$svc" + i + "@contoso.com") + "/profile/interests").toList();
+    dollars.forEach(this::ok);
+
+    List<GraphResult<GraphResponse>> out = client.sendAll(gets(dollars));
+
+    assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
+    assertThat(dollars.stream().map(u -> arrivalsOf(u).get(0)).distinct()).as("one batch at a time").hasSize(2)
+        .allSatisfy(at -> assertThat(at).isGreaterThan(burstDone));
+    assertThat(client.learnedRates()).containsOnlyKeys("users.profile");
   }
 
   @Test

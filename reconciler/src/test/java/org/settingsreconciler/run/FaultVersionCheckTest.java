@@ -30,6 +30,9 @@ class FaultVersionCheckTest {
         VersionChoice.EACH_RESOURCE)).contains("sends organization.peopleInsights to /beta");
     assertThat(problem("PATCH /beta/users/adele@contoso.com/settings/itemInsights=503", VersionChoice.EACH_RESOURCE))
         .contains("sends users.settings.itemInsights to /v1.0");
+    // A user whose name begins with $, in parentheses as the plan shows the path (ResourceId.userPath).
+    assertThat(problem("GET /v1.0/users('$svc@contoso.com')/profile/interests=503", VersionChoice.EACH_RESOURCE))
+        .contains("sends users.interests to /beta");
   }
 
   @Test

@@ -133,7 +133,8 @@ public record Fault(
     if (!method.equalsIgnoreCase(requestMethod)) {
       return false;
     }
-    String wanted = normalise(path);
+    // Written as plans show paths (encoded, a user whose name begins with $ in parentheses), read as requests are.
+    String wanted = normalise(SandboxRequests.faultPath(path));
     String got = normalise(requestPath);
     if (ApiVersion.leading(wanted).isEmpty()) {
       ApiVersion version = ApiVersion.leading(got).orElse(null);

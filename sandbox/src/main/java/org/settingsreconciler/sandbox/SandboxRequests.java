@@ -45,6 +45,23 @@ final class SandboxRequests {
     return r.version().prefix() + "/" + String.join("/", r.segments());
   }
 
+  /**
+   * A fault's path as written (as plans show paths: {@code /beta/users('$x@y')/profile/interests}, percent-encoded) in
+   * the form {@link #faultPath(SandboxRequest)} names requests: segments decoded, a user in parentheses as
+   * {@code users/<name>}; the version kept if it is given. A segment that is not correctly encoded stays as written.
+   */
+  static String faultPath(String written) {
+    ApiVersion version = ApiVersion.leading(written).orElse(null);
+    String relative = version == null ? written : written.substring(version.prefix().length());
+    List<String> segments = new ArrayList<>();
+    for (String raw : relative.split("/")) {
+      if (!raw.isEmpty()) {
+        segments.add(decoded(raw).orElse(raw));
+      }
+    }
+    return (version == null ? "" : version.prefix()) + "/" + String.join("/", userKeyAsSegment(segments));
+  }
+
   /** Percent-decodes each segment; '+' is literal in paths, unlike in queries. */
   private static List<String> decodeSegments(String relative) {
     List<String> out = new ArrayList<>();
@@ -52,13 +69,18 @@ final class SandboxRequests {
       if (raw.isEmpty()) {
         continue;
       }
-      try {
-        out.add(URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        throw GraphErrors.badRequest("The path segment '" + raw + "' is not correctly encoded.");
-      }
+      out.add(decoded(raw).orElseThrow(
+          () -> GraphErrors.badRequest("The path segment '" + raw + "' is not correctly encoded.")));
     }
     return Collections.unmodifiableList(usersByKeyInParentheses(out));
+  }
+
+  private static java.util.Optional<String> decoded(String rawSegment) {
+    try {
+      return java.util.Optional.of(URLDecoder.decode(rawSegment.replace("+", "%2B"), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static final Pattern USER_BY_KEY =
@@ -70,16 +92,9 @@ final class SandboxRequests {
    * begins with {@code $} is one of OData's own (user-get.md, v1.0 and beta, "HTTP request").
    */
   private static List<String> usersByKeyInParentheses(List<String> segments) {
-    if (segments.isEmpty()) {
-      return segments;
-    }
-    Matcher m = USER_BY_KEY.matcher(segments.get(0));
-    if (m.matches()) {
-      List<String> out = new ArrayList<>(segments.size() + 1);
-      out.add("users");
-      out.add(m.group(1).replace("''", "'"));
-      out.addAll(segments.subList(1, segments.size()));
-      return out;
+    List<String> keyed = userKeyAsSegment(segments);
+    if (keyed != segments) {
+      return keyed;
     }
     if (segments.size() > 1 && segments.get(0).equalsIgnoreCase("users") && segments.get(1).startsWith("$")) {
       throw GraphErrors.badRequest("The segment '" + segments.get(1) + "' begins with '$', which OData keeps for its "
@@ -87,6 +102,19 @@ final class SandboxRequests {
           + "').");
     }
     return segments;
+  }
+
+  /** {@code users('x')} first as {@code users/x}; the same list when the first segment is no user in parentheses. */
+  private static List<String> userKeyAsSegment(List<String> segments) {
+    Matcher m = segments.isEmpty() ? null : USER_BY_KEY.matcher(segments.get(0));
+    if (m == null || !m.matches()) {
+      return segments;
+    }
+    List<String> out = new ArrayList<>(segments.size() + 1);
+    out.add("users");
+    out.add(m.group(1).replace("''", "'"));
+    out.addAll(segments.subList(1, segments.size()));
+    return out;
   }
 
   private static Map<String, String> decodeQuery(ApiVersion version, String rawQuery) {

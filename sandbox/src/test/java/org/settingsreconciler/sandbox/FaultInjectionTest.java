@@ -83,4 +83,18 @@ class FaultInjectionTest extends FreshSandbox {
     assertThat(v1.patch(PRONOUNS, "{\"isEnabledInOrganization\":true}").status()).isEqualTo(500);
     assertThat(client.patch(PRONOUNS, "{\"isEnabledInOrganization\":true}").status()).isEqualTo(500);
   }
+
+  /**
+   * A fault is written with the path as plans show it, and a plan shows a user whose name begins with {@code $} in
+   * parentheses, percent-encoded as sent ({@code /beta/users('$o%27%27neil@contoso.com')/...}, user-get.md): it fires
+   * for that user's requests.
+   */
+  @Test
+  void aFaultWrittenAsAPlanShowsAUserInParenthesesFires() {
+    String path = "/users('$o%27%27neil@contoso.com')/profile/interests";
+    sandbox.injectFault(FaultSpec.parse("GET /beta" + path + "=503x1"));
+
+    assertThat(client.get(path).status()).isEqualTo(503);
+    assertThat(client.get(path).status()).as("the fault is spent; no such user").isEqualTo(404);
+  }
 }
