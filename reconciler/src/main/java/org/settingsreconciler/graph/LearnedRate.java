@@ -33,6 +33,8 @@ final class LearnedRate {
   private boolean probing;
   /** Requests sent and not yet answered. */
   private int inFlight;
+  /** Whether any request was sent at this rate: a remembered rate this run never used teaches nothing new. */
+  private boolean used;
   /**
    * The rate Graph last stopped this workload at (requests a second): what it was sent at when the last throttle cut
    * it, or what the first throttle measured; for a remembered rate, the rate remembered. Near it the rate grows slowly
@@ -86,6 +88,11 @@ final class LearnedRate {
     return Math.min(policy.ceiling(), Math.max(perSecond, near));
   }
 
+  /** Whether this run sent anything at this rate. */
+  boolean used() {
+    return used;
+  }
+
   /** The rate Graph last stopped this workload at: see {@link #stoppedAt}. NaN while there is none. */
   double stoppedAt() {
     return stoppedAt;
@@ -122,6 +129,7 @@ final class LearnedRate {
    */
   boolean sent(int count, long now) {
     inFlight += count;
+    used = true;
     if (learning) {
       learning = false;
       if (admitted == 0) {

@@ -77,14 +77,16 @@ final class Pacer {
   }
 
   /**
-   * The rate a later run may start each workload at ({@link LearnedRate#toRemember}), for those Graph has taught one
-   * (or that started at a remembered one).
+   * The rate a later run may start each workload at ({@link LearnedRate#toRemember}, at most
+   * {@link #GRAPH_MAX_PER_SECOND}, which a later run would refuse), for those Graph has taught one or that started at a
+   * remembered one, and that this run sent to: a remembered rate it never used is no news, and written again it would
+   * look learned today and never grow old.
    */
   synchronized Map<String, Double> learned() {
     Map<String, Double> out = new TreeMap<>();
     rates.forEach((w, r) -> {
-      if (!Double.isInfinite(r.perSecond())) {
-        out.put(w, r.toRemember());
+      if (!Double.isInfinite(r.perSecond()) && r.used()) {
+        out.put(w, Math.min(GRAPH_MAX_PER_SECOND, r.toRemember()));
       }
     });
     return out;

@@ -178,6 +178,14 @@ final class SavedChange {
       expected = fits ? c.path() : d.key().idIsKey() ? id.objectPath(versions, id.key()) : prefix + "{id}";
     }
     if (!expected.equals(c.path())) {
+      String user = id.user();
+      if (user != null && user.startsWith("$")
+          && c.path().contains("/users/" + ResourceId.segment(user) + "/")) {
+        // Written so by a version before ResourceId.userPath: Graph answers that path 400, and the file is not edited.
+        throw new IllegalArgumentException(c.address() + ": the path " + c.path() + " is how earlier versions of this "
+            + "tool addressed a user whose name begins with $, which Graph refuses (it asks for "
+            + ResourceId.userPath(user) + "); plan again");
+      }
       throw new IllegalArgumentException(c.address() + ": the path " + c.path() + " does not belong to this address "
           + "(a " + c.action() + " of it goes to " + expected + "); the plan file was edited, plan again");
     }

@@ -227,6 +227,17 @@ class PacingTest {
     assertThat(waits.get(1)).as("20 requests at 90 a second").isEqualTo(Duration.ofMillis(223));
   }
 
+  /**
+   * A rate an earlier run remembered for a workload this run never sent to is not handed back to be written again: it
+   * would look learned today, and never grow old while runs keep coming.
+   */
+  @Test
+  void onlyTheWorkloadsThisRunSentToAreRememberedAgain() {
+    GraphClient client = throttledBurst(Map.of("admin", 30.0, "users.profile", 200.0));
+
+    assertThat(client.learnedRates()).containsOnlyKeys("users.profile");
+  }
+
   @Test
   void aThrottledWorkloadIsPacedAndTheOthersAreNot() {
     GraphClient client = throttledBurst();
