@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the throttled ideal (each request that succeeded, sent once at the budget: successes ÷ budget × window, the budget
  * less the other app's rate in the last run), also with
  * the CLI's start-up taken off (JVM start for export, JVM start plus loading the YAML for plan and apply), and the
- * rate it remembered for the {@code users.profile} workload when it ended. Fails if any request was sent before its
+ * rate it remembered for the {@code users} workload when it ended. Fails if any request was sent before its
  * Retry-After.
  *
  * <p>Properties: benchmark.throttleBudget (500; 0 skips), benchmark.throttleWindowMs (1000),
@@ -116,7 +116,7 @@ class ThrottleBenchmark {
     Files.writeString(Path.of("target", "benchmark-throttled.md"), report);
   }
 
-  /** The rate the CLI remembered for users' profiles (workload {@code users.profile}), as its file in {@code at}/config says. */
+  /** The rate the CLI remembered for the {@code users} workload, as its file in {@code at}/config says. */
   private static String remembered(Path at) throws IOException {
     Path config = at.resolve("config").resolve("settings-reconciler");
     if (!Files.isDirectory(config)) {
@@ -124,7 +124,7 @@ class ThrottleBenchmark {
     }
     try (Stream<Path> files = Files.list(config)) {
       for (Path f : files.filter(p -> p.getFileName().toString().startsWith("learned-rates-")).toList()) {
-        JsonNode users = JSON.readTree(Files.readString(f)).path("workloads").path("users.profile");
+        JsonNode users = JSON.readTree(Files.readString(f)).path("workloads").path("users");
         if (users.has("requestsPerSecond")) {
           return String.format(Locale.ROOT, "%.0f/s", users.get("requestsPerSecond").asDouble());
         }
@@ -138,7 +138,7 @@ class ThrottleBenchmark {
     b.append(String.format(Locale.ROOT, "### Throttled: %d requests per %d ms for the CLI, then 429 with a growing "
         + "Retry-After; latency %d ms, batched at the defaults%n%n", budget, windowMs, latencyMs));
     b.append("| users | run | requests (answered 429) | share answered 429 | throttled ideal (successes ÷ budget left) "
-        + "| wall time | × ideal | × ideal, after start-up | rate remembered after (users.profile) |\n");
+        + "| wall time | × ideal | × ideal, after start-up | rate remembered after (users) |\n");
     b.append("|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
       long requests = r.outcome().stats().requests();

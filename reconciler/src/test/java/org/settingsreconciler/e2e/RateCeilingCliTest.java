@@ -77,7 +77,7 @@ class RateCeilingCliTest {
 
     assertThat(stats.throttled()).isPositive();
     assertThat(stats.earlyRetries()).isZero();
-    assertThat(stderr).containsPattern("debug: pace: users.profile: first rate learned from throttling: [0-9.]+ requests a "
+    assertThat(stderr).containsPattern("debug: pace: users: first rate learned from throttling: [0-9.]+ requests a "
         + "second\n");
   }
 }

@@ -86,18 +86,18 @@ class RateMemoryCliTest {
   void theNextRunStartsAtTheRateTheFirstLearnedAndIsNotThrottled() throws IOException {
     LoadStats first = apply();
     assertThat(first.throttled()).isPositive();
-    assertThat(stderr).contains("pace: users.profile: first rate learned from throttling");
+    assertThat(stderr).contains("pace: users: first rate learned from throttling");
 
     List<Path> files = remembered();
     assertThat(files).hasSize(1);
     String text = Files.readString(files.get(0));
-    assertThat(text).contains("\"users.profile\"", "\"requestsPerSecond\"").doesNotContain(TOKEN);
+    assertThat(text).contains("\"users\"", "\"requestsPerSecond\"").doesNotContain(TOKEN);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.get(0)))).isEqualTo("rw-------");
 
     LoadStats second = apply();
 
     assertThat(stderr)
-        .containsPattern("pace: users.profile: starting at [0-9.]+ requests a second, learned by an earlier run");
+        .containsPattern("pace: users: starting at [0-9.]+ requests a second, learned by an earlier run");
     assertThat(second.throttled()).isZero();
     assertThat(second.earlyRetries()).isZero();
   }

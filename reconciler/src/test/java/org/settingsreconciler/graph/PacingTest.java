@@ -215,7 +215,7 @@ class PacingTest {
    */
   @Test
   void aRememberedRateAboveWhatGraphLetsAnyAppSendIsLearnedAfresh() {
-    GraphClient client = throttledBurst(Map.of("users.profile", 1e300));
+    GraphClient client = throttledBurst(Map.of("users", 1e300));
     List<String> more = IntStream.rangeClosed(161, 400).mapToObj(PacingTest::user).toList();
     more.forEach(this::ok);
 
@@ -233,9 +233,9 @@ class PacingTest {
    */
   @Test
   void onlyTheWorkloadsThisRunSentToAreRememberedAgain() {
-    GraphClient client = throttledBurst(Map.of("admin", 30.0, "users.profile", 200.0));
+    GraphClient client = throttledBurst(Map.of("admin", 30.0, "users", 200.0));
 
-    assertThat(client.learnedRates()).containsOnlyKeys("users.profile");
+    assertThat(client.learnedRates()).containsOnlyKeys("users");
   }
 
   @Test
@@ -278,7 +278,7 @@ class PacingTest {
     assertThat(out).allSatisfy(o -> assertThat(o.ok()).isTrue());
     assertThat(dollars.stream().map(u -> arrivalsOf(u).get(0)).distinct()).as("one batch at a time").hasSize(2)
         .allSatisfy(at -> assertThat(at).isGreaterThan(burstDone));
-    assertThat(client.learnedRates()).containsOnlyKeys("users.profile");
+    assertThat(client.learnedRates()).containsOnlyKeys("users");
   }
 
   @Test
