@@ -278,7 +278,7 @@ final class LearnedRate {
 
   /**
    * Sending resumes after a 429 of a known rate, which {@link #throttled} has cut by a tenth: if Graph let through less
-   * than that, the budget has shrunk (another app of the tenant began using it), and the rate is cut to {@code cut}
+   * than that rate, the budget has shrunk by more than a tenth (another app of the tenant began using it), and the rate is cut to {@code cut}
    * times what it let through instead, so that one throttle fits it under the new budget, not two or three, each
    * costing the requests in flight and a longer wait. What Graph let through is counted as for the first throttle:
    * the requests answered without throttling, sent since sending resumed after the last cut, over the time from then
@@ -290,11 +290,14 @@ final class LearnedRate {
   private void relearn() {
     long sending = throttledAt - since - idle;
     long span = firstResume - since - idle;
-    if (admitted > 0 && sending >= firstResume - throttledAt && span > 0) {
-      double letThrough = admitted / (span / 1e9);
-      double fitted = Math.max(MOST_CUT_TO * stoppedAt, Math.min(perSecond, policy.cut() * letThrough));
-      perSecond = Math.min(policy.ceiling(), Math.max(RatePolicy.FLOOR, fitted));
-      stoppedAt = Math.min(stoppedAt, Math.max(MOST_CUT_TO * stoppedAt, letThrough));
+    double letThrough = span > 0 ? admitted / (span / 1e9) : Double.NaN;
+    // Less than the cut rate: the budget shrank by more than a tenth. Otherwise the tenth is cut enough (the time
+    // counted is rarely one of Graph's windows, so what it let through is a little below its budget even when that
+    // did not change, and cutting to nine tenths of it would start every later run lower).
+    if (admitted > 0 && sending >= firstResume - throttledAt && letThrough < perSecond) {
+      perSecond = Math.min(policy.ceiling(),
+          Math.max(RatePolicy.FLOOR, Math.max(MOST_CUT_TO * stoppedAt, policy.cut() * letThrough)));
+      stoppedAt = Math.max(MOST_CUT_TO * stoppedAt, letThrough);
     }
     countFrom(firstResume);
   }
