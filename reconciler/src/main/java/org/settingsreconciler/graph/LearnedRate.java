@@ -17,15 +17,26 @@ final class LearnedRate {
   private long nextFree;
   /** A throttle of a request sent before this (nanoTime) is one already acted on. */
   private long lastCut;
-  /** While the rate is unknown: requests sent from this time on (nanoTime) that Graph answered without throttling. */
+  /**
+   * Requests sent from this time on (nanoTime) that Graph answered without throttling: while the rate is unknown,
+   * from the first request; once known, from when sending resumed after the last cut (see {@link #relearn}).
+   */
   private long since;
   private long admitted;
   /**
-   * After the first throttle, until sending resumes: when (nanoTime) its Retry-After ends. The first rate is worked
-   * out only then, so that it counts the requests let through whose answers were still on their way.
+   * Once the rate is known: the time since {@link #since} (nanoseconds) in which the workload sent nothing though the
+   * rate allowed it (waiting on its own work, or between bulks). Graph's budget was not being spent then, so it is no
+   * part of the time the requests let through are counted over.
+   */
+  private long idle;
+  /**
+   * After a throttle, until sending resumes: when (nanoTime) its Retry-After ends. The rate is worked out only then,
+   * so that it counts the requests let through whose answers were still on their way.
    */
   private long firstResume;
   private boolean learning;
+  /** When (nanoTime) the throttle being learned from came, for a known rate. */
+  private long throttledAt;
   /**
    * While the rate is unknown, from Graph's first early warning until an answer comes without one (or a throttle):
    * one request at a time, so that no more go out on a budget Graph says is nearly spent.
@@ -130,7 +141,10 @@ final class LearnedRate {
   boolean sent(int count, long now) {
     inFlight += count;
     used = true;
-    if (learning) {
+    if (learning && !Double.isInfinite(perSecond)) {
+      learning = false;
+      relearn();
+    } else if (learning) {
       learning = false;
       if (admitted == 0) {
         since = firstResume; // nothing was let through, so there is no rate to learn: count again from here
@@ -138,6 +152,7 @@ final class LearnedRate {
         double seconds = Math.max(1e-3, (firstResume - since) / 1e9);
         stoppedAt = admitted / seconds;
         perSecond = Math.min(policy.ceiling(), Math.max(RatePolicy.FIRST_FLOOR, policy.cut() * stoppedAt));
+        countFrom(firstResume);
       }
     }
     if (Double.isInfinite(perSecond)) {
@@ -145,6 +160,9 @@ final class LearnedRate {
     }
     long uses = (long) Math.ceil(count * 1e9 / perSecond);
     boolean paced = now - nextFree < uses;
+    if (!paced) {
+      idle += Math.max(0, now - Math.max(nextFree, since)); // free to send since then, and nothing was sent
+    }
     // Sent as soon as allowed, give or take less than its own time (a thread woken late): the next may leave on the
     // schedule, so lateness is made up and the rate is kept, never passed. After a pause, the schedule starts anew.
     nextFree = (paced ? nextFree : now) + uses;
@@ -170,6 +188,7 @@ final class LearnedRate {
       stoppedAt = admitted / seconds;
       perSecond = Math.min(policy.ceiling(), Math.max(RatePolicy.FIRST_FLOOR, policy.cut() * stoppedAt));
       lastCut = now;
+      countFrom(now);
       return true;
     }
     if (paced && success && !warned) {
@@ -201,6 +220,7 @@ final class LearnedRate {
     stoppedAt = perSecond; // Graph said the budget is nearly spent at this rate
     perSecond = Math.max(RatePolicy.FLOOR, policy.cut() * perSecond);
     lastCut = now;
+    countFrom(now);
     return true;
   }
 
@@ -240,10 +260,52 @@ final class LearnedRate {
     } else {
       if (tooMany) {
         stoppedAt = perSecond; // a 503 or 504 says the service is busy, not where the budget ends
+        // What Graph let through may say the budget shrank by more than a tenth: see relearn, once sending resumes.
+        learning = true;
+        firstResume = resume;
+        throttledAt = now;
+      } else {
+        countFrom(resume);
       }
       perSecond = Math.min(policy.ceiling(), Math.max(RatePolicy.FLOOR, policy.cut() * perSecond));
     }
     lastCut = now;
     return true;
+  }
+
+  /** The most a single throttle cuts a known rate to, as a share of the rate it was sent at. */
+  static final double MOST_CUT_TO = 0.5;
+
+  /**
+   * Sending resumes after a 429 of a known rate, which {@link #throttled} has cut by a tenth: if Graph let through less
+   * than that rate, the budget has shrunk by more than a tenth (another app of the tenant began using it), and the rate is cut to {@code cut}
+   * times what it let through instead, so that one throttle fits it under the new budget, not two or three, each
+   * costing the requests in flight and a longer wait. What Graph let through is counted as for the first throttle:
+   * the requests answered without throttling, sent since sending resumed after the last cut, over the time from then
+   * until this Retry-After ended, less the time the workload sent nothing though it could ({@link #idle}). Only when
+   * it sent for at least as long as it was then asked to wait: a throttle right after sending resumed counts a handful
+   * of requests over a wait that says more about the penalty for throttling before (which repeated throttling
+   * lengthens) than about the budget. Never below {@link #MOST_CUT_TO} of the rate it was sent at, nor the floor.
+   */
+  private void relearn() {
+    long sending = throttledAt - since - idle;
+    long span = firstResume - since - idle;
+    double letThrough = span > 0 ? admitted / (span / 1e9) : Double.NaN;
+    // Less than the cut rate: the budget shrank by more than a tenth. Otherwise the tenth is cut enough (the time
+    // counted is rarely one of Graph's windows, so what it let through is a little below its budget even when that
+    // did not change, and cutting to nine tenths of it would start every later run lower).
+    if (admitted > 0 && sending >= firstResume - throttledAt && letThrough < perSecond) {
+      perSecond = Math.min(policy.ceiling(),
+          Math.max(RatePolicy.FLOOR, Math.max(MOST_CUT_TO * stoppedAt, policy.cut() * letThrough)));
+      stoppedAt = Math.max(MOST_CUT_TO * stoppedAt, letThrough);
+    }
+    countFrom(firstResume);
+  }
+
+  /** What Graph lets through is counted again from {@code at} on. */
+  private void countFrom(long at) {
+    since = at;
+    admitted = 0;
+    idle = 0;
   }
 }

@@ -21,7 +21,10 @@ package org.settingsreconciler.graph;
  *       least {@link #FIRST_FLOOR} a second: a few requests say little about a rate.
  *   <li>Each later {@code 429}, or {@code 503}/{@code 504} with a Retry-After, multiplies it by {@code cut}, at most
  *       once per round of requests sent at the rate in force (the requests already on their way when it was cut are
- *       answered by the same throttling), and never below {@link #FLOOR}.
+ *       answered by the same throttling), and never below {@link #FLOOR}. A {@code 429} cuts it further, to
+ *       {@code cut} times what Graph let through since sending last resumed (idle time left out), if that is less than
+ *       the rate cut, but never below half the rate it was sent at ({@link LearnedRate#MOST_CUT_TO}): a budget that
+ *       shrank by more than a tenth is fitted in one throttle.
  *   <li>Each request that goes as soon as the rate allows and is answered with a success raises it, so that sending
  *       at it for a second without throttling raises it by {@code growth}, a tenth of that near the rate Graph last
  *       stopped it at ({@link LearnedRate#NEAR}); it never passes {@code ceiling}.

@@ -256,8 +256,10 @@ class LearnedRateTest {
     // A 503 with a Retry-After cuts too, but says nothing of where the budget ends.
     long later = t + 5 * SECOND;
     rate.sent(10, later);
+    double stopped = rate.stoppedAt(); // as the 429's Retry-After ended (see aShrunkBudgetIsFittedInOneThrottle)
     assertThat(rate.throttled(later, false, Duration.ofMillis(100), later + MS)).isTrue();
-    assertThat(rate.stoppedAt()).isEqualTo(before);
+    rate.sent(10, later + SECOND);
+    assertThat(rate.stoppedAt()).isEqualTo(stopped);
   }
 
   @Test
@@ -387,5 +389,91 @@ class LearnedRateTest {
     remembered.sent(20, 560 * MS);
 
     assertThat(remembered.perSecond()).isCloseTo(360, within(1e-9));
+  }
+
+  /**
+   * {@code batches} round trips of 20 sent at the rate from {@code t} (or when it next allows), each answered with a
+   * success at once. Returns when the next may leave.
+   */
+  private static long sendBatchesAtTheRate(LearnedRate r, long t, int batches) {
+    for (int i = 0; i < batches; i++) {
+      t = Math.max(t, r.nextFree());
+      boolean paced = r.sent(20, t);
+      for (int j = 0; j < 20; j++) {
+        r.answered();
+        r.admitted(t, paced, false, true, false, t);
+      }
+    }
+    return r.nextFree();
+  }
+
+  @Test
+  void aShrunkBudgetIsFittedInOneThrottle() {
+    // Remembered at 480 a second, but another app now takes part of the budget: Graph lets 400 through in 0.9 s,
+    // throttles the next round trip and asks to wait until 1 s.
+    LearnedRate shrunk = LearnedRate.remembered(RatePolicy.DEFAULT, 480, 0);
+    long next = sendBatchesAtTheRate(shrunk, 0, 20);
+    shrunk.sent(20, next);
+    assertThat(shrunk.throttled(next, true, Duration.ofMillis(100), 900 * MS)).isTrue();
+    shrunk.sent(20, SECOND);
+
+    // 400 let through in the second until the Retry-After ended: nine tenths of that, not of 480 (432, still too fast).
+    assertThat(shrunk.perSecond()).isCloseTo(360, within(1e-9));
+    assertThat(shrunk.stoppedAt()).isCloseTo(400, within(1e-9));
+  }
+
+  @Test
+  void oneThrottleCutsAKnownRateToHalfOfItAtMost() {
+    LearnedRate shrunk = LearnedRate.remembered(RatePolicy.DEFAULT, 480, 0);
+    long next = sendBatchesAtTheRate(shrunk, 0, 5); // 100 let through, then a wait as long as the sending
+    shrunk.sent(20, next);
+    double sentAt = shrunk.perSecond();
+    shrunk.throttled(next, true, Duration.ofMillis(500), 500 * MS);
+    shrunk.sent(20, SECOND);
+
+    // 100 let through in a second would teach 90 a second.
+    assertThat(shrunk.perSecond()).isCloseTo(0.5 * sentAt, within(1e-9));
+  }
+
+  @Test
+  void timeTheWorkloadSentNothingInIsNotCountedAsTimeGraphLetItThrough() {
+    // The same 480 requests at 480 a second and the same throttle, once in one go, once with ten seconds between
+    // halves (an apply's reads, then its writes): Graph let as many through in as much sending time.
+    LearnedRate steady = LearnedRate.remembered(RatePolicy.DEFAULT, 480, 0);
+    long end = sendBatchesAtTheRate(steady, 0, 24);
+    steady.sent(20, end);
+    steady.throttled(end, true, Duration.ofMillis(100), end + 50 * MS);
+    steady.sent(20, end + 150 * MS);
+
+    LearnedRate paused = LearnedRate.remembered(RatePolicy.DEFAULT, 480, 0);
+    long half = sendBatchesAtTheRate(paused, 0, 12);
+    long resumed = half + 10 * SECOND;
+    long end2 = sendBatchesAtTheRate(paused, resumed, 12);
+    paused.sent(20, end2);
+    paused.throttled(end2, true, Duration.ofMillis(100), end2 + 50 * MS);
+    paused.sent(20, end2 + 150 * MS);
+
+    // 480 over the 1 s sent and the 0.15 s until the Retry-After ended, nine tenths of it; counting the ten idle
+    // seconds would have cut it to half.
+    assertThat(steady.perSecond()).isCloseTo(0.9 * 480 / 1.15, within(0.5));
+    assertThat(paused.perSecond()).isCloseTo(steady.perSecond(), within(0.5));
+  }
+
+  @Test
+  void aThrottleRightAfterSendingResumesCutsByATenthOnly() {
+    LearnedRate shrunk = LearnedRate.remembered(RatePolicy.DEFAULT, 480, 0);
+    long next = sendBatchesAtTheRate(shrunk, 0, 20);
+    shrunk.sent(20, next);
+    shrunk.throttled(next, true, Duration.ofMillis(100), 900 * MS);
+    sendBatchesAtTheRate(shrunk, SECOND, 1); // resumes at 360 a second, one round trip let through
+    double resumedAt = shrunk.perSecond();
+
+    // Throttled again 100 ms later and asked to wait a second (Graph lengthens the penalty for throttling again): 20
+    // let through over 1.1 s says more about the penalty than the budget.
+    shrunk.sent(20, shrunk.nextFree());
+    assertThat(shrunk.throttled(1060 * MS, true, Duration.ofSeconds(1), 1100 * MS)).isTrue();
+    shrunk.sent(20, 2100 * MS);
+
+    assertThat(shrunk.perSecond()).isCloseTo(0.9 * resumedAt, within(1e-9));
   }
 }
