@@ -259,7 +259,9 @@ final class LearnedRate {
       firstResume = resume;
     } else {
       if (tooMany) {
-        stoppedAt = perSecond; // a 503 or 504 says the service is busy, not where the budget ends
+        // Graph stopped it at this rate (only a 429 says so: a 503 or 504 says the service is busy, not where the
+        // budget ends).
+        stoppedAt = perSecond;
         // What Graph let through may say the budget shrank by more than a tenth: see relearn, once sending resumes.
         learning = true;
         firstResume = resume;
@@ -278,8 +280,8 @@ final class LearnedRate {
 
   /**
    * Sending resumes after a 429 of a known rate, which {@link #throttled} has cut by a tenth: if Graph let through less
-   * than that rate, the budget has shrunk by more than a tenth (another app of the tenant began using it), and the rate is cut to {@code cut}
-   * times what it let through instead, so that one throttle fits it under the new budget, not two or three, each
+   * than that rate, the budget has shrunk by more than a tenth (another app of the tenant began using it), and the
+   * rate is cut to {@code cut} times what it let through instead, so that one throttle fits it under the new budget, not two or three, each
    * costing the requests in flight and a longer wait. What Graph let through is counted as for the first throttle:
    * the requests answered without throttling, sent since sending resumed after the last cut, over the time from then
    * until this Retry-After ended, less the time the workload sent nothing though it could ({@link #idle}). Only when
